@@ -1,0 +1,187 @@
+"""One file -> its text: the only place that reads document files (.txt, .md, .pdf).
+
+Every problem with a file's content or access becomes UnreadableFile with a short, user-facing
+reason; ingest reports it and moves on to the next file.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import re
+import threading
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pypdf import PasswordType, PdfReader
+from pypdf.errors import DependencyError, PyPdfError
+
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".pdf"})
+PAGE_SEPARATOR = "\n\n\n\n"  # a run of blank lines; knowledge.repair turns it into a page marker
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+_SNIFF_BYTES = 8192
+_MAX_CONTROL_SHARE = 0.10  # of the first 8 KB; more means binary
+_MAX_NON_ASCII_SHARE = 0.30  # of the non-space characters of a cp1252 decoding; more means junk
+_TEXT_CONTROLS = frozenset(b"\t\n\f\r\x1a")  # tab, newlines, form feed, DOS end-of-file
+_CONTROL_BYTES = frozenset(range(0x20)) - _TEXT_CONTROLS | {0x7F}
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_MULTIBYTE_RE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+_STRAY_CONTROLS_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BLANK_RUN_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_MAX_REASON = 100
+_MARKER_WINDOW = 1024  # where %PDF- and %%EOF belong (PDF spec; pypdf's strict mode)
+
+_pypdf_log = logging.getLogger("pypdf")
+_quiet_lock = threading.Lock()
+_quiet_depth = 0
+_saved_level = logging.NOTSET
+
+
+class UnreadableFile(Exception):
+    """The file cannot be turned into text; str(exc) is a short user-facing English reason."""
+
+
+class NoTextLayer(UnreadableFile):
+    """A PDF whose pages carry no extractable text (a scan without OCR)."""
+
+
+def read_text(path: Path) -> str:
+    """Text of a .txt/.md/.pdf file; raises UnreadableFile with a one-line reason."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnreadableFile(f"unsupported file type {suffix or '(no suffix)'}")
+    if suffix == ".pdf":
+        return _pdf_text(_read_bytes(path, limit=None))
+    return _plain_text(_read_bytes(path, limit=MAX_TEXT_BYTES))
+
+
+def _read_bytes(path: Path, limit: int | None) -> bytes:
+    """The file's bytes, refusing files over `limit`; OS errors become UnreadableFile."""
+    try:
+        size = path.stat().st_size
+        if limit is not None and size > limit:
+            raise UnreadableFile(
+                f"file too large ({math.ceil(size / 2**20)} MB, limit {limit // 2**20} MB)"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(exc.strerror or str(exc)) from exc
+
+
+def _plain_text(raw: bytes) -> str:
+    """Decoded text of a .txt/.md file: UTF-8 (BOM or not), else Windows-1252."""
+    if not raw.strip():
+        raise UnreadableFile("empty file")
+    if raw.startswith(_UTF16_BOMS):
+        raise UnreadableFile("UTF-16 text is not supported, save the file as UTF-8")
+    sample = raw[:_SNIFF_BYTES]
+    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
+    if b"\x00" in raw or controls > _MAX_CONTROL_SHARE * len(sample):
+        raise UnreadableFile("binary content, not text")
+    text = _decode(raw)
+    text = _STRAY_CONTROLS_RE.sub("", _unify_newlines(text))
+    if not text.strip():
+        raise UnreadableFile("empty file")
+    return text
+
+
+def _decode(raw: bytes) -> str:
+    """UTF-8 when it decodes (or mostly does), else cp1252 unless that looks like junk."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    utf8 = raw.decode("utf-8-sig", errors="replace")
+    # Declared UTF-8 (BOM), or mostly UTF-8 with a few stray bytes (one pasted cp1252 line).
+    mostly_utf8 = len(_UTF8_MULTIBYTE_RE.findall(raw)) > utf8.count("\ufffd")
+    if raw.startswith(b"\xef\xbb\xbf") or mostly_utf8:
+        return utf8
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        raise UnreadableFile("unknown text encoding (neither UTF-8 nor Windows-1252)") from None
+    visible = [ch for ch in text if not ch.isspace()]
+    non_ascii = sum(1 for ch in visible if ord(ch) > 0x7F)
+    if non_ascii > _MAX_NON_ASCII_SHARE * len(visible):
+        raise UnreadableFile("unknown text encoding (neither UTF-8 nor Windows-1252)")
+    return text
+
+
+def _pdf_text(raw: bytes) -> str:
+    """Text layer of a PDF, pages joined by PAGE_SEPARATOR."""
+    if not raw:
+        raise UnreadableFile("empty file")
+    try:
+        with warnings.catch_warnings(), _quiet_pypdf():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(raw))
+            if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+                raise UnreadableFile("encrypted PDF")
+            pages = [page.extract_text() or "" for page in reader.pages]
+    except UnreadableFile:
+        raise
+    except DependencyError as exc:
+        if "AES" in str(exc) or "cryptography" in str(exc):
+            msg = "encrypted PDF (AES: reading it needs the 'cryptography' package)"
+            raise UnreadableFile(msg) from exc
+        raise UnreadableFile(f"not a readable PDF: {_pdf_problem(raw, exc)}") from exc
+    except Exception as exc:  # pypdf raises all sorts on broken files; none may escape
+        raise UnreadableFile(f"not a readable PDF: {_pdf_problem(raw, exc)}") from exc
+    if not pages:
+        raise UnreadableFile("PDF has no pages")
+    pages = [_clean_page(text) for text in pages]
+    if not any(text.strip() for text in pages):
+        raise NoTextLayer("no text layer (scanned PDF without OCR?)")
+    return PAGE_SEPARATOR.join(pages)
+
+
+def _clean_page(text: str) -> str:
+    """One page's text without control characters or runs of blank lines that mimic a page break."""
+    text = _STRAY_CONTROLS_RE.sub("", _unify_newlines(text).replace("\f", "\n"))
+    return _BLANK_RUN_RE.sub("\n\n", text)
+
+
+def _unify_newlines(text: str) -> str:
+    """CRLF, CR and vertical tab (Word's manual line break) -> LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n")
+
+
+def _pdf_problem(raw: bytes, exc: BaseException) -> str:
+    """Why pypdf failed: a missing header or end marker says more than its own message."""
+    # Checked only after a failure: pypdf reads files with junk around the markers fine.
+    if b"%PDF-" not in raw[:_MARKER_WINDOW]:
+        return "no PDF header"
+    if b"%%EOF" not in raw[-_MARKER_WINDOW:]:
+        return "truncated (no %%EOF marker at the end)"
+    return _short(exc)
+
+
+def _short(exc: BaseException) -> str:
+    """A one-line, bounded description of a pypdf (or other) exception."""
+    lines = str(exc).strip().splitlines()
+    msg = lines[0] if lines else ""
+    if not isinstance(exc, PyPdfError):
+        msg = f"{type(exc).__name__} {msg}".strip()
+    return msg[:_MAX_REASON] or type(exc).__name__
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """Mute pypdf's logger (warnings about broken files) while reading; safe across threads."""
+    global _quiet_depth, _saved_level
+    with _quiet_lock:
+        if _quiet_depth == 0:
+            _saved_level = _pypdf_log.level
+            _pypdf_log.setLevel(logging.CRITICAL + 1)
+        _quiet_depth += 1
+    try:
+        yield
+    finally:
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0:
+                _pypdf_log.setLevel(_saved_level)

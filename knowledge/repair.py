@@ -1,0 +1,651 @@
+"""Pure: repair of German text extracted from PDFs, OCR damage included (no I/O).
+
+Steps, in order: normalise characters and spaces, fix OCR debris ("!ntegration",
+"Rhein=Sieg"), turn runs of blank lines into form-feed page breaks and drop page-number
+junk around them, join words broken at line ends, rebuild letter-spaced words
+("Integrat ion" -> "Integration") against a lexicon taken from the document itself.
+Blank lines that are not page breaks are left alone; merging blocks is another module's job.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Container, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+PAGE_BREAK = "\f"
+# Lines ending in a letter, none with a space after it: the text does not mark line ends.
+MIN_LINES_WITHOUT_END_SPACE = 5
+# Consecutive empty lines that mark a page break; whitespace-only lines separate paragraphs.
+PAGE_BREAK_MIN_EMPTY = 3
+# Junk lines (page numbers, OCR specks) dropped on each side of a page break.
+MAX_JUNK_LINES = 3
+JUNK_MAX_CHARS = 4
+MIN_LEXICON_WORD = 4
+# Rounds of judging lines and taking the lexicon from the clean ones.
+LEXICON_ROUNDS = 2
+MAX_MERGE_SPAN = 6
+MAX_WORD_LETTERS = 40
+MAX_LETTER_RUN = 80
+MIN_LETTER_RUN = 3
+# Share of a line's word tokens that must be fragments for it to count as letter-spaced.
+FRAGMENT_SHARE = 0.12
+MIN_FRAGMENTS = 2
+
+# Endings that turn one form of a word into another ("unterschiedlich" -> "-en"), longest first.
+INFLECTION_ENDINGS = ("en", "er", "es", "em", "e", "n", "s", "")
+MIN_STEM = 5
+# Short German words that are words on their own, not fragments of a letter-spaced word.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    {
+        "ab", "aber", "als", "alt", "am", "amt", "an", "art", "auch", "auf", "aus", "bad", "bat",
+        "bei", "bin", "bis", "da", "das", "dass", "dem", "den", "der", "des", "die", "du", "ein",
+        "eine", "einem", "einen", "einer", "eines", "eng", "er", "es", "für", "gab", "gut", "hat",
+        "her", "hin", "hob", "ich", "ihm", "ihn", "ihr", "im", "in", "ins", "ist", "ja", "je",
+        "kam", "man", "mir", "mit", "nach", "nah", "nein", "neu", "nie", "noch", "nun", "nur",
+        "ob", "oder", "ohne", "ort", "per", "pro", "rat", "sei", "sich", "sie", "so", "sowie",
+        "tag", "um", "und", "uns", "vom", "von", "vor", "war", "was", "weg", "wer", "wie", "wir",
+        "wo", "zu", "zum", "zur",
+    }
+)  # fmt: skip
+# Abbreviations written with a final full stop ("Abg.", "bzw."), not word fragments.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        "abg", "abs", "bspw", "bzgl", "bzw", "ca", "dr", "evtl", "ff", "gem", "gez", "ggf",
+        "inkl", "insb", "lt", "nr", "sog", "str", "stv", "tel", "usw", "vgl", "zt",
+    }
+)  # fmt: skip
+# First words of a line after "Teilhabe-" that make the hyphen a suspended compound.
+HYPHEN_CONJUNCTIONS: frozenset[str] = frozenset(
+    {"und", "oder", "bzw.", "bzw", "sowie", "als", "bis", "u.", "beziehungsweise"}
+)
+# Tokens made only of these are pulled onto the previous token in letter-spaced lines.
+CLOSING_PUNCTUATION = ",.;:!?)"
+# Invisible characters PDFs leave inside words.
+INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+_INVISIBLE_TABLE = {ord(c): None for c in INVISIBLE_CHARS}
+_ODD_SPACE_RE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_SPACES_RE = re.compile(r" {2,}")
+_OCR_BANG_RE = re.compile(r"(?<!\w)!(?=[^\W\d_])")
+_OCR_EQUALS_RE = re.compile(r"(?<=[^\W\d_])=(?=[^\W\d_])")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_CORE_RE = re.compile(r"[^\W\d_](?:.*[^\W\d_])?", re.DOTALL)
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_LONG_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+_DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A cleaned line and whether the raw line ended in a lowercase letter with no space."""
+
+    text: str
+    open_end: bool = False
+
+
+def repair_text(raw: str) -> str:
+    """Repaired copy of extracted PDF/OCR text; the original is kept elsewhere."""
+    text = _fix_ocr_debris(_normalise_chars(raw))
+    raw_lines = _mark_page_breaks(text.split("\n"))
+    marked = _marks_line_ends(raw_lines)
+    lines = [_Line(_clean_spaces(s), marked and _ends_open(s)) for s in raw_lines]
+    texts = _join_broken_lines(_drop_page_junk(lines))
+    texts = _rebuild_letter_spacing(texts)
+    return "\n".join(_join_broken_lines([_Line(t) for t in texts]))
+
+
+# --- Characters and spaces -----------------------------------------------------------------
+
+
+def _normalise_chars(raw: str) -> str:
+    """NFC, Unix newlines, form feeds on lines of their own, no control or odd space chars."""
+    text = unicodedata.normalize("NFC", raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    text = text.replace(PAGE_BREAK, f"\n{PAGE_BREAK}\n").replace("\t", " ")
+    text = _CONTROL_RE.sub("", text)
+    text = text.translate(_INVISIBLE_TABLE)
+    return _ODD_SPACE_RE.sub(" ", text)
+
+
+def _clean_spaces(line: str) -> str:
+    """The line without outer spaces and with inner runs of spaces collapsed."""
+    return _SPACES_RE.sub(" ", line.strip(" "))
+
+
+def _marks_line_ends(raw_lines: Sequence[str]) -> bool:
+    """Whether lines end in a space, so that a bare letter at a line end means a cut word."""
+    # Text with many lines and none ending in a space has been stripped (by this module, say).
+    bare = 0
+    for line in raw_lines:
+        if line.endswith(" ") and line.strip(" "):
+            return True
+        bare += bool(line) and line[-1].isalpha()
+    return bare < MIN_LINES_WITHOUT_END_SPACE
+
+
+def _ends_open(raw_line: str) -> bool:
+    """Whether a raw line ends in a lowercase letter, with no trailing whitespace."""
+    return bool(raw_line) and raw_line[-1].islower()
+
+
+# --- OCR debris ------------------------------------------------------------------------------
+
+
+def _fix_ocr_debris(text: str) -> str:
+    """Text with "!ntegration" read as "Integration" and "Rhein=Sieg" as "Rhein-Sieg"."""
+    text = _OCR_BANG_RE.sub(_bang_to_i, text)
+    return _OCR_EQUALS_RE.sub("-", text)
+
+
+def _bang_to_i(match: re.Match[str]) -> str:
+    """An "I" for an "!" read in place of it, before a lowercase letter."""
+    return "I" if match.string[match.end()].islower() else "!"
+
+
+# --- Page breaks -----------------------------------------------------------------------------
+
+
+def _is_blank(line: str) -> bool:
+    """Whether a raw line holds nothing but spaces, or a form feed."""
+    return line.strip(" ") in ("", PAGE_BREAK)
+
+
+def _mark_page_breaks(lines: list[str]) -> list[str]:
+    """Each blank run holding a form feed or 3+ empty lines in a row, as one form-feed line."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _is_blank(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and _is_blank(lines[end]):
+            end += 1
+        run = lines[i:end]
+        out.extend([PAGE_BREAK] if _is_page_break_run(run) else run)
+        i = end
+    return out
+
+
+def _is_page_break_run(run: Sequence[str]) -> bool:
+    """Whether a run of blank lines holds a form feed or enough empty lines in a row."""
+    streak = 0
+    for line in run:
+        if line.strip(" ") == PAGE_BREAK:
+            return True
+        streak = streak + 1 if line == "" else 0
+        if streak >= PAGE_BREAK_MIN_EMPTY:
+            return True
+    return False
+
+
+def _is_junk(line: str) -> bool:
+    """Whether a line looks like a page number or OCR specks rather than text."""
+    if not line or line == PAGE_BREAK or _LONG_WORD_RE.search(line) or _DATE_RE.search(line):
+        return False
+    visible = line.replace(" ", "")
+    letters = sum(c.isalpha() for c in visible)
+    return len(line) <= JUNK_MAX_CHARS or letters * 2 < len(visible)
+
+
+def _drop_page_junk(lines: list[_Line]) -> list[_Line]:
+    """Lines without the junk and blank lines next to page breaks, nor repeated page breaks."""
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        if line.text == PAGE_BREAK:
+            drop.update(_junk_beside(lines, i, -1))
+            drop.update(_junk_beside(lines, i, 1))
+    kept = [line for i, line in enumerate(lines) if i not in drop]
+    return [
+        line
+        for i, line in enumerate(kept)
+        if not (i and line.text == PAGE_BREAK and kept[i - 1].text == PAGE_BREAK)
+    ]
+
+
+def _junk_beside(lines: Sequence[_Line], start: int, step: int) -> list[int]:
+    """Indexes of the blank and junk lines next to lines[start], walking by step."""
+    found: list[int] = []
+    junk = 0
+    i = start + step
+    while 0 <= i < len(lines) and junk < MAX_JUNK_LINES:
+        text = lines[i].text
+        if _is_junk(text):
+            junk += 1
+        elif text:
+            break
+        found.append(i)
+        i += step
+    return found
+
+
+# --- Words broken at line ends ---------------------------------------------------------------
+
+
+def _join_broken_lines(lines: Sequence[_Line]) -> list[str]:
+    """Texts with hyphenated and hyphen-lost line-end breaks joined into one line."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        joined, i = _join_from(lines, i)
+        out.extend(joined)
+    return out
+
+
+def _join_from(lines: Sequence[_Line], start: int) -> tuple[list[str], int]:
+    """lines[start] joined with its continuations (page breaks skipped go after), next index."""
+    pieces = [lines[start].text]
+    open_end = lines[start].open_end
+    breaks = 0
+    i = start + 1
+    while i < len(lines):
+        gap = 1 if lines[i].text in ("", PAGE_BREAK) and i + 1 < len(lines) else 0
+        nxt = lines[i + gap]
+        glue = _glue(pieces[-1], open_end, nxt.text, across_gap=gap > 0)
+        if glue is None:
+            break
+        cut, separator = glue
+        pieces[-1] = pieces[-1][: len(pieces[-1]) - cut] + separator
+        pieces.append(nxt.text)
+        open_end = nxt.open_end
+        breaks += gap and lines[i].text == PAGE_BREAK
+        i += gap + 1
+    return ["".join(pieces)] + [PAGE_BREAK] * breaks, i
+
+
+def _glue(text: str, open_end: bool, following: str, *, across_gap: bool) -> tuple[int, str] | None:
+    """(characters to cut, separator) joining a line to the next, None if it is not broken."""
+    if not following or not following[0].isalpha():
+        return None
+    lower = following[0].islower()
+    if len(text) >= 2 and text[-1] == "-" and text[-2].isalpha():
+        if following[:20].split(" ", 1)[0].lower() in HYPHEN_CONJUNCTIONS:
+            return 0, " "
+        if lower:
+            return 1, ""
+        return None if across_gap else (0, "")
+    if not lower and not across_gap and _ends_in_spaced_compound(text):
+        return 2, "-"
+    return (0, "") if open_end and lower else None
+
+
+def _ends_in_spaced_compound(text: str) -> bool:
+    """Whether a line ends in a compound and a spaced-off hyphen ("Rhein-Sieg -")."""
+    if not text.endswith(" -"):
+        return False
+    last = text[-MAX_WORD_LETTERS - 2 : -2].rsplit(" ", 1)[-1]
+    parts = last.split("-")
+    return len(parts) >= 2 and all(p.isalpha() for p in parts)
+
+
+# --- Letter-spaced words ---------------------------------------------------------------------
+
+
+def _rebuild_letter_spacing(texts: list[str]) -> list[str]:
+    """Texts with the words of letter-spaced lines put back together."""
+    shapes = [_shape(t) for t in texts]
+    line_words = [_long_words(t) for t in texts]
+    spaced = [False] * len(texts)
+    counts: Counter[str] = Counter()
+    for _ in range(LEXICON_ROUNDS):
+        known = _with_inflections(counts.keys())
+        spaced = [
+            _is_letter_spaced(shape, _line_lexicon(known, own, counts, was_spaced))
+            for shape, own, was_spaced in zip(shapes, line_words, spaced, strict=True)
+        ]
+        counts = _clean_words(line_words, spaced)
+    known = _with_inflections(counts.keys())
+    return [_respace_line(t, known) if s else t for t, s in zip(texts, spaced, strict=True)]
+
+
+def _with_inflections(words: Iterable[str]) -> frozenset[str]:
+    """Function words, the words, and their forms with other inflection endings."""
+    known = set(FUNCTION_WORDS)
+    for word in words:
+        known.add(word)
+        stem = _stem(word)
+        if len(stem) >= MIN_STEM:
+            known.update(stem + ending for ending in INFLECTION_ENDINGS)
+    return frozenset(known)
+
+
+def _stem(word: str) -> str:
+    """The word without its longest inflection ending, if enough of it is left."""
+    for ending in INFLECTION_ENDINGS:
+        if ending and word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _line_lexicon(
+    known: frozenset[str], own: Counter[str], counts: Counter[str], was_spaced: bool
+) -> Container[str]:
+    """Known words for judging one line: without the words only this clean line uses."""
+    if was_spaced:
+        return known
+    only_here = frozenset(w for w, n in own.items() if counts[w] <= n)
+    return _LineLexicon(known, only_here) if only_here else known
+
+
+def _clean_words(line_words: Sequence[Counter[str]], spaced: Sequence[bool]) -> Counter[str]:
+    """Word counts over the lines that are not letter-spaced."""
+    counts: Counter[str] = Counter()
+    for own, is_spaced in zip(line_words, spaced, strict=True):
+        if not is_spaced:
+            counts.update(own)
+    return counts
+
+
+def _long_words(text: str) -> Counter[str]:
+    """Lowercased letter sequences of the text long enough to be trusted as words."""
+    return Counter(w.lower() for w in _LETTERS_RE.findall(text) if len(w) >= MIN_LEXICON_WORD)
+
+
+class _LineLexicon:
+    """Known words for judging one line: those of the other clean lines, and function words."""
+
+    def __init__(self, known: frozenset[str], excluded: frozenset[str]) -> None:
+        """Known words less the excluded ones."""
+        self._known = known
+        self._excluded = excluded
+
+    def __contains__(self, word: object) -> bool:
+        """Whether the word is known and not excluded."""
+        return word in self._known and word not in self._excluded
+
+
+_Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What judging a line for letter-spacing needs, worked out once whatever the lexicon."""
+
+    letter_run: bool
+    words: int
+    short_fragments: int
+    # Words that count as fragments when joining them to a neighbour gives a known word.
+    joinable_words: tuple[int, ...]
+    tokens: tuple[str, ...]
+    # Lowercased hyphen parts of each pair of neighbours joined; () where they may not join.
+    join_keys: tuple[_Key, ...]
+
+
+def _shape(text: str) -> _Shape:
+    """The shape of a line for judging letter-spacing."""
+    tokens = tuple(text.split(" "))
+    lettered = [_has_letter(t) for t in tokens]
+    roles = [_fragment_role(t) if has else None for t, has in zip(tokens, lettered, strict=True)]
+    return _Shape(
+        letter_run=_has_letter_run(tokens),
+        words=sum(lettered),
+        short_fragments=roles.count("short"),
+        joinable_words=tuple(i for i, role in enumerate(roles) if role == "long"),
+        tokens=tokens,
+        join_keys=tuple(
+            _join_key(tokens[i], tokens[i + 1]) if lettered[i] and lettered[i + 1] else ()
+            for i in range(len(tokens) - 1)
+        ),
+    )
+
+
+def _fragment_role(token: str) -> Literal["short", "long"] | None:
+    """Whether a token may be a piece of a word: "short" (1-3 letters), "long", or None."""
+    core = _core(token)
+    if not core.isalpha() or core.lower() in FUNCTION_WORDS or _is_abbreviation(token, core):
+        return None
+    if len(core) > 3:
+        return "long"
+    return None if any(c.isdigit() for c in token) else "short"
+
+
+def _word_key(word: str) -> _Key:
+    """The word's lowercased hyphen parts, or () when it is not made of letters and hyphens."""
+    if word.isalpha():
+        return (word.lower(),)
+    parts = _core(word).split("-")
+    return tuple(p.lower() for p in parts) if all(p.isalpha() for p in parts) else ()
+
+
+def _join_key(left: str, right: str) -> _Key:
+    """The key of two neighbouring tokens with letters joined, or () when they may not join."""
+    if not _may_follow(left, right):
+        return ()
+    if left.lower() in FUNCTION_WORDS and right.lower() in FUNCTION_WORDS:
+        return ()
+    return _word_key(left + right)
+
+
+def _key_letters(key: _Key, lexicon: Container[str]) -> int:
+    """Letters of a key whose parts are all known, else 0."""
+    total = 0
+    for part in key:
+        if part not in lexicon:
+            return 0
+        total += len(part)
+    return total
+
+
+def _is_letter_spaced(shape: _Shape, lexicon: Container[str]) -> bool:
+    """Whether many of a line's tokens are fragments of words spaced apart."""
+    if shape.letter_run:
+        return True
+    joins = [_key_letters(k, lexicon) for k in shape.join_keys] + [0]
+    fragments = shape.short_fragments
+    for i in shape.joinable_words:
+        best = max(joins[i - 1], joins[i])
+        fragments += best > 0 and best > _key_letters(_word_key(shape.tokens[i]), lexicon)
+    if fragments >= MIN_FRAGMENTS and fragments >= FRAGMENT_SHARE * shape.words:
+        return True
+    return fragments > 0 and _has_gainful_join(shape, joins, lexicon)
+
+
+def _has_gainful_join(shape: _Shape, joins: Sequence[int], lexicon: Container[str]) -> bool:
+    """Whether two neighbours joined make a known word covering more than both alone."""
+    tokens = shape.tokens
+    return any(
+        joined
+        > _key_letters(_word_key(tokens[i]), lexicon)
+        + _key_letters(_word_key(tokens[i + 1]), lexicon)
+        for i, joined in enumerate(joins[:-1])
+        if joined
+    )
+
+
+def _is_abbreviation(token: str, core: str) -> bool:
+    """Whether a token is an acronym ("KI", "NRW") or an abbreviation ("u.", "Abg.")."""
+    if len(core) >= 2 and core.isupper():
+        return True
+    return token.endswith(".") and (len(core) == 1 or core.lower() in ABBREVIATIONS)
+
+
+def _core(token: str) -> str:
+    """The token without the non-letters at either end."""
+    if token.isalpha():
+        return token
+    match = _CORE_RE.search(token)
+    return match.group() if match else ""
+
+
+def _known_letters(word: str, lexicon: Container[str]) -> int:
+    """Letters of the word when it (or each part of a hyphenated word) is known, else 0."""
+    if word.isalpha():
+        return len(word) if word.lower() in lexicon else 0
+    total = 0
+    for part in _core(word).split("-"):
+        if not part.isalpha() or part.lower() not in lexicon:
+            return 0
+        total += len(part)
+    return total
+
+
+def _has_letter_run(tokens: Sequence[str]) -> bool:
+    """Whether the tokens hold 3+ single letters in a row ("K o m m u n e n")."""
+    streak = 0
+    for token in tokens:
+        streak = streak + 1 if len(token) == 1 and token.isalpha() else 0
+        if streak >= MIN_LETTER_RUN:
+            return True
+    return False
+
+
+def _respace_line(text: str, lexicon: Container[str]) -> str:
+    """A letter-spaced line with its fragments merged into known words."""
+    tokens = _join_letter_runs(text.split(" "), lexicon)
+    tokens = _merge_fragments(tokens, lexicon)
+    return " ".join(_attach_punctuation(tokens))
+
+
+def _join_letter_runs(tokens: Sequence[str], lexicon: Container[str]) -> list[str]:
+    """Tokens with runs of single letters ("A n h a n g", "R h e i n - S i e g") as words."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        end = _letter_run_end(tokens, i)
+        run = tokens[i:end]
+        if sum(len(t) for t in run) > MAX_LETTER_RUN or sum(t != "-" for t in run) < MIN_LETTER_RUN:
+            out.extend(run)
+        else:
+            out.extend(_letter_run_words("".join(run), lexicon))
+        i = end
+    return out
+
+
+def _letter_run_end(tokens: Sequence[str], start: int) -> int:
+    """End of the run of single letters, and hyphens between them, from tokens[start] on."""
+    end = start
+    while end < len(tokens):
+        if _is_single_letter(tokens[end]):
+            end += 1
+        elif end > start and tokens[end] == "-" and end + 1 < len(tokens):
+            if not _is_single_letter(tokens[end + 1]):
+                break
+            end += 2
+        else:
+            break
+    return max(end, start + 1)
+
+
+def _is_single_letter(token: str) -> bool:
+    """Whether the token is one letter."""
+    return len(token) == 1 and token.isalpha()
+
+
+def _letter_run_words(run: str, lexicon: Container[str]) -> list[str]:
+    """The joined letters of a run as words, split where a new capitalised word starts."""
+    words: list[str] = []
+    for chunk in _case_chunks(run):
+        words.extend([chunk] if "-" in chunk else _split_letters(chunk, lexicon))
+    return words
+
+
+def _case_chunks(run: str) -> list[str]:
+    """The run cut before capitals that start a word ("fRhein" -> "f", "RAAKreis" -> "RAA")."""
+    cuts = [0]
+    for i in range(1, len(run)):
+        prev, char = run[i - 1], run[i]
+        if not (char.isupper() and prev.isalpha()):
+            continue
+        if prev.islower() or (i + 1 < len(run) and run[i + 1].islower()):
+            cuts.append(i)
+    cuts.append(len(run))
+    return [run[a:b] for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _split_letters(letters: str, lexicon: Container[str]) -> list[str]:
+    """The letters as the fewest known words that cover them all, else as one word."""
+    n = len(letters)
+    best: list[int | None] = [0] + [None] * n
+    back = [0] * (n + 1)
+    for end in range(2, n + 1):
+        for start in range(max(0, end - MAX_WORD_LETTERS), end - 1):
+            prev = best[start]
+            if prev is None or letters[start:end].lower() not in lexicon:
+                continue
+            current = best[end]
+            if current is None or prev + 1 < current:
+                best[end], back[end] = prev + 1, start
+    if best[n] is None:
+        return [letters]
+    words: list[str] = []
+    end = n
+    while end > 0:
+        words.append(letters[back[end] : end])
+        end = back[end]
+    return words[::-1]
+
+
+def _merge_fragments(tokens: Sequence[str], lexicon: Container[str]) -> list[str]:
+    """Tokens merged where that covers the most letters with known words (fewest tokens on ties)."""
+    n = len(tokens)
+    lettered = [_has_letter(t) for t in tokens]
+    # best[i]: (known letters, -tokens) for tokens[:i]; back[i]: where its last token starts.
+    best: list[tuple[int, int]] = [(0, 0)] + [(-1, 0)] * n
+    back = [0] * (n + 1)
+    for start in range(n):
+        covered, count = best[start]
+        for end, score in _span_scores(tokens, lettered, start, lexicon):
+            candidate = (covered + score, count - 1)
+            if candidate > best[end]:
+                best[end], back[end] = candidate, start
+    merged: list[str] = []
+    end = n
+    while end > 0:
+        merged.append("".join(tokens[back[end] : end]))
+        end = back[end]
+    return merged[::-1]
+
+
+def _span_scores(
+    tokens: Sequence[str], lettered: Sequence[bool], start: int, lexicon: Container[str]
+) -> Iterator[tuple[int, int]]:
+    """(end, known letters) of each span from start that may stand as one word."""
+    joined = tokens[start]
+    known = _known_letters(joined, lexicon)
+    yield start + 1, known
+    if not lettered[start]:
+        return
+    all_function = joined.lower() in FUNCTION_WORDS
+    for end in range(start + 2, min(len(tokens), start + MAX_MERGE_SPAN) + 1):
+        token = tokens[end - 1]
+        if not lettered[end - 1] or not _may_follow(joined, token):
+            return
+        joined += token
+        function_word = token.lower() in FUNCTION_WORDS
+        # A known word and a function word after it ("gibt es") stay two words.
+        after_word = function_word and known > 0
+        all_function = all_function and function_word
+        known = 0 if all_function else _known_letters(joined, lexicon)
+        if known and not after_word:
+            yield end, known
+
+
+def _may_follow(joined: str, token: str) -> bool:
+    """Whether a token may be glued onto the end of a word being rebuilt."""
+    if joined.endswith("-") or token[0].isupper():
+        return False  # "Beratungs- und", "Kreis Siegen"
+    return len(joined) + len(token) <= MAX_WORD_LETTERS
+
+
+def _has_letter(token: str) -> bool:
+    """Whether the token holds a letter."""
+    return _LETTER_RE.search(token) is not None
+
+
+def _attach_punctuation(tokens: Sequence[str]) -> list[str]:
+    """Tokens with stray closing punctuation ("Kommunen ,") pulled onto the word before."""
+    out: list[str] = []
+    for token in tokens:
+        if out and token and all(c in CLOSING_PUNCTUATION for c in token):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
