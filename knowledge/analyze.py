@@ -1,0 +1,326 @@
+"""Pure text analysis: German text -> index terms, the same way for documents and questions.
+
+A *term* is what goes into the full-text index: a Snowball-German stem of a word (umlauts,
+ß and typed ae/oe/ue folded), an abbreviation in lower case (``ki``, ``laki``, ``vae``), or a
+number kept whole (``1.000``, ``1,5``, ``03.09.2020``, ``1:337``). Compounds contribute their
+parts beside the whole word (``Teilhabemanagement`` -> ``teilhabemanagement teilhab
+management``), split against a lexicon of words seen standing alone in the documents.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Literal
+
+import Stemmer
+
+TokenKind = Literal["word", "number", "abbr"]
+
+# Numbers with inner separators stay whole; words may carry inner hyphens and apostrophes.
+_TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)+|\w+(?:[-'’´`]\w+)*")
+_APOSTROPHES = str.maketrans("", "", "'’´`")
+_DATE_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$")
+_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_ENGLISH_DECIMAL_RE = re.compile(r"^\d+\.\d{1,2}$")
+_LINKS = ("", "s", "es", "n", "en", "e")  # German compound linking elements (Fugen)
+_S_LINK_SUFFIXES = ("ion", "ung", "heit", "keit", "schaft", "tät", "tat", "ität", "ling", "tum")
+MIN_PART = 4  # shortest compound part
+MIN_COMPOUND = 8  # shortest word worth splitting
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word, abbreviation or number as it stands in a text."""
+
+    text: str
+    start: int
+    kind: TokenKind
+
+    @property
+    def end(self) -> int:
+        """Offset just past the token."""
+        return self.start + len(self.text)
+
+
+@cache
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("german")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball German stem of a folded word; Latin plurals (-um/-en) meet (Zentrum, Zentren)."""
+    s: str = _stemmer().stemWord(word)
+    if len(s) >= 6 and s.endswith("um"):
+        s = s[:-2]
+    return s
+
+
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzäöü0123456789-")
+
+
+@lru_cache(maxsize=500_000)
+def fold(word: str) -> str:
+    """Lower-case, ß -> ss, apostrophes dropped, non-German accents removed (umlauts kept)."""
+    w = word.lower()
+    if "ß" in w:
+        w = w.replace("ß", "ss")
+    if _PLAIN.issuperset(w):
+        return w
+    w = w.translate(_APOSTROPHES)
+    out = []
+    for ch in unicodedata.normalize("NFD", w):
+        if unicodedata.combining(ch) and ch != "\u0308":
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def is_abbreviation(text: str) -> bool:
+    """KI, KIM, LaKI, SkE, VA'e, KIs: short words with two or more capitals."""
+    if len(text) > 10 or text[1:] == text[1:].lower():
+        return False
+    letters = text.translate(_APOSTROPHES)
+    if not letters.isalpha() or len(letters) > 8:
+        return False
+    return sum(ch.isupper() for ch in letters) >= 2
+
+
+def abbreviation_term(text: str) -> str:
+    """Index term of an abbreviation: lower case, apostrophes dropped, plural s removed (KIs)."""
+    letters = text.translate(_APOSTROPHES)
+    if len(letters) > 2 and letters.endswith("s") and letters[:-1].isupper():
+        letters = letters[:-1]
+    return letters.lower()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words, abbreviations and numbers of a text, with their offsets."""
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        t = m.group().strip("_")
+        if not t:
+            continue
+        start = m.start() + m.group().index(t)
+        if t[0].isdigit() and any(c in ".,:" for c in t):
+            kind: TokenKind = "number"
+        elif t.isdigit():
+            kind = "number"
+        elif is_abbreviation(t):
+            kind = "abbr"
+        else:
+            kind = "word"
+        out.append(Token(t, start, kind))
+    return out
+
+
+def number_terms(text: str, *, query: bool = False) -> list[str]:
+    """A number whole, plus the year of a date and the digits of 1.000; English 1.5 -> 1,5."""
+    m = _DATE_RE.match(text)
+    if m:
+        day, month, year = m.groups()
+        if len(year) == 2:
+            year = "20" + year
+        return [f"{int(day):02d}.{int(month):02d}.{year}", year]
+    terms = [text]
+    if _THOUSANDS_RE.match(text):
+        terms.append(text.replace(".", ""))
+    if query and _ENGLISH_DECIMAL_RE.match(text):
+        terms.append(text.replace(".", ","))
+    return terms
+
+
+class Lexicon:
+    """Words seen standing alone in the documents: the material compounds are split into."""
+
+    def __init__(self, words: Iterable[str] = (), *, base: frozenset[str] = frozenset()) -> None:
+        self._base = base  # shared, already folded (general German words)
+        self._words: set[str] = set()
+        self.add(words)
+
+    def add(self, words: Iterable[str], *, min_length: int = MIN_PART) -> None:
+        """Remember folded simple words (letters only, at least `min_length` long)."""
+        for w in words:
+            f = fold(w)
+            if len(f) >= min_length and f.isalpha():
+                self._words.add(f)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._words or word in self._base
+
+    def __len__(self) -> int:
+        return len(self._words | self._base)
+
+    def split(self, word: str) -> list[str]:
+        """Parts of a folded compound (longest known first part), or [] when it is no compound."""
+        return self._split(word, depth=0)
+
+    def _split(self, word: str, depth: int) -> list[str]:
+        if len(word) < MIN_COMPOUND or depth > 3 or not word.isalpha():
+            return []
+        best: list[str] = []
+        best_rank = -1
+        for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head = word[:i]
+            if head not in self:
+                continue
+            rest = word[i:]
+            # Heads on -ion, -ung, -heit ... take a linking s: Integration-s-zentrum.
+            links = ("s", *_LINKS) if head.endswith(_S_LINK_SUFFIXES) else _LINKS
+            for link in links:
+                if not rest.startswith(link):
+                    continue
+                tail = rest[len(link) :]
+                if len(tail) < MIN_PART:
+                    continue
+                if tail in self:
+                    rank, parts = 3, [head, tail]
+                elif sub := self._split(tail, depth + 1):
+                    rank, parts = 2, [head, *sub]
+                elif len(tail) >= MIN_PART + 1:
+                    rank, parts = 1, [head, tail]
+                else:
+                    continue
+                if rank > best_rank:
+                    best, best_rank = parts, rank
+            if best_rank == 3:
+                break
+        return best
+
+
+def word_terms(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    """Index terms of one word token: its stem, hyphen parts, and compound parts."""
+    folded = fold(text)
+    pieces = [p for p in folded.split("-") if p]
+    terms: list[str] = []
+    if len(pieces) > 1:
+        terms.append(stem("".join(pieces)))
+    for piece in pieces:
+        terms.append(stem(piece))
+        if lexicon is not None:
+            terms.extend(stem(part) for part in lexicon.split(piece))
+    if text[:1].islower() and (base := unparticiple(folded)):
+        terms.append(stem(base))
+    return list(dict.fromkeys(t for t in terms if t))
+
+
+def token_terms(token: Token, lexicon: Lexicon | None = None) -> list[str]:
+    """Index terms of a token of any kind."""
+    if token.kind == "number":
+        return number_terms(token.text)
+    if token.kind == "abbr":
+        return [abbreviation_term(token.text)]
+    if "-" in token.text:
+        # "IT-Standardarbeitsplatz", "KIM-Projekt": abbreviation parts keep their own form.
+        terms: list[str] = []
+        for piece in token.text.split("-"):
+            if is_abbreviation(piece):
+                terms.append(abbreviation_term(piece))
+        return terms + [t for t in word_terms(token.text, lexicon) if t not in terms]
+    return word_terms(token.text, lexicon)
+
+
+def text_terms(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    """All index terms of a text, in order, with repeats."""
+    out: list[str] = []
+    for tok in tokenize(text):
+        out.extend(token_terms(tok, lexicon))
+    return out
+
+
+def simple_words(text: str) -> Iterator[str]:
+    """Folded words of a text that stand alone (no hyphen, letters only): lexicon material."""
+    for tok in tokenize(text):
+        if tok.kind == "word" and tok.text.isalpha():
+            yield fold(tok.text)
+
+
+@cache
+def _data_text(name: str) -> str:
+    return resources.files("knowledge").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Folded German and English function words."""
+    words: set[str] = set()
+    for line in _data_text("stopwords_de.txt").splitlines():
+        if not line.startswith("#"):
+            words.update(fold(w) for w in line.split())
+    return frozenset(words)
+
+
+@cache
+def english_glossary() -> Mapping[str, tuple[str, ...]]:
+    """English word -> German words (knowledge/data/glossary_en.toml)."""
+    data = tomllib.loads(_data_text("glossary_en.toml"))
+    return {k.lower(): tuple(v) for k, v in data["words"].items()}
+
+
+@cache
+def verb_forms() -> Mapping[str, str]:
+    """Irregular German verb form -> infinitive (knowledge/data/verbs_de.toml)."""
+    data = tomllib.loads(_data_text("verbs_de.toml"))
+    return {fold(k): fold(v) for k, v in data["forms"].items()}
+
+
+@cache
+def synonyms() -> Mapping[str, tuple[str, ...]]:
+    """Stem -> stems of words used for the same thing (knowledge/data/synonyms_de.toml)."""
+    data = tomllib.loads(_data_text("synonyms_de.toml"))
+    out: dict[str, set[str]] = {}
+    for group in data["groups"]:
+        stems = {t for w in group for t in word_terms(w)[:1]}
+        for s in stems:
+            out.setdefault(s, set()).update(stems - {s})
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+@cache
+def german_word_frequencies() -> Mapping[str, int]:
+    """Folded German words and their frequency, from pyspellchecker's bundled list (offline)."""
+    raw = resources.files("spellchecker").joinpath("resources", "de.json.gz").read_bytes()
+    data: dict[str, int] = json.loads(gzip.decompress(raw))
+    return {fold(w): n for w, n in data.items()}
+
+
+def is_german_word(word: str) -> bool:
+    """Whether a folded word is an ordinary German word (so never a typo to correct)."""
+    return word in german_word_frequencies()
+
+
+@cache
+def general_lexicon_words() -> frozenset[str]:
+    """General German words (folded, five letters or more) for compound splitting."""
+    return frozenset(w for w in german_word_frequencies() if len(w) >= MIN_PART + 1 and w.isalpha())
+
+
+_PARTICIPLE_RE = re.compile(
+    r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|zuruck|weiter|teil|fest|statt|vorbei)?"
+    r"ge(\w{3,}?)(t|et|en)$"
+)
+
+
+def unparticiple(word: str) -> str | None:
+    """Infinitive-like form of a lower-case participle: geleistet -> leisten, mitgearbeitet ->
+    mitarbeiten; None when the word is no participle."""
+    m = _PARTICIPLE_RE.match(word)
+    if not m:
+        return None
+    prefix, root, _ending = m.groups()
+    return f"{prefix or ''}{root}en"
+
+
+@cache
+def known_abbreviations() -> Mapping[str, str]:
+    """Common council abbreviations and their long forms (knowledge/data/abbreviations_de.toml)."""
+    data = tomllib.loads(_data_text("abbreviations_de.toml"))
+    return dict(data["abbreviations"])

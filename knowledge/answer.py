@@ -1,0 +1,429 @@
+"""Pure: analysed question + candidate passages -> Answer (the sentence or two that hold the
+fact, its source, a confidence), or an honest decline when the documents do not hold it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from knowledge.analyze import token_terms, tokenize
+from knowledge.search import Candidate, QType, Query, concept_match, coverage, proximity
+
+Confidence = Literal["high", "medium", "low"]
+
+MAX_ANSWER = 560  # characters of quoted text in one answer ("about 500")
+ANSWER_MIN_COVERAGE = 0.62  # below this share of the question found, the bot declines
+NEWEST_MARGIN = 0.08  # scores this close count as "the same thing said in several years"
+WINDOW_PENALTY = 0.04  # a two-sentence answer must earn its second sentence
+CONTEXT_CREDIT = 0.5  # share of credit for question words found in the sentences around
+LEAD_CREDIT = 0.8  # for words of the table header or list lead-in a passage belongs to
+MIN_CORE_COVERAGE = 0.3  # share of the question the central sentence itself must hold
+NEIGHBOUR_CREDIT = 0.85  # for words of the second sentence of a two-sentence answer
+CONTEXT_REACH = 2  # sentences before and after that set the topic
+EVIDENCE_BONUS = 0.12
+SHORTLIST = 30  # candidates that get the full (text-level) scoring
+CUE_REACH = 60  # characters between a definition cue and the term it must be about
+# Without any sign of the asked-for kind of fact (no number for "wie viele", no date for
+# "wann", no name for "wer") a passage counts only this share of its coverage.
+MISSING_EVIDENCE: dict[QType, float] = {"quantity": 0.5, "time": 0.5, "person": 0.7, "reason": 0.85}
+
+_MONTHS = (
+    r"januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember"
+)
+_NUMBER_WORDS = (
+    r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|"
+    r"tausend|alle|keine|hälfte|dutzend|beide[n]?"
+)
+# Evidence that a text holds the kind of fact asked for: (strong pattern, weak pattern).
+_EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
+    "quantity": (re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.I), None),
+    "time": (
+        re.compile(
+            rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\d{{2,4}})?|\b(?:{_MONTHS})\b|\buhr\b|"
+            r"\b(?:19|20)\d\d\b|"
+            r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b",
+            re.I,
+        ),
+        re.compile(r"\b(?:woche|jahr(?:es)?ende|frühjahr|herbst|sommer|winter)\b", re.I),
+    ),
+    "person": (
+        re.compile(
+            r"\b(?:Herr|Frau|Dr\.|Abg\.|SkE|SkB|KTM|VA[’']?[eE]|Dezernent(?:in)?|Minister(?:in)?|"
+            r"Staatssekretär(?:in)?|Landrat|Bürgermeister(?:in)?|Vorsitzende[rn]?|Leiter(?:in)?|"
+            r"Beigeordnete[rn]?|Vertreter(?:in)?)\s+[A-ZÄÖÜ]|\b(?:Verband|Verbände|Werk|"
+            r"Jobcenter|e\.\s?V\.|Stadt|Gemeinde|Amt|Behörde|Caritas\w*|Diakon\w*|Gymnasium|"
+            r"Agentur|Sozialamt|Fraktion\w*)\b"
+        ),
+        re.compile(
+            r"\b(?:Erwachsene\w*|Jugendliche\w*|Kinder\w*|Menschen|Personen|Geflüchtete\w*|"
+            r"Familien|Frauen|Mitglieder\w*|Vertretung\w*|Akteure\w*|Kommunen|Träger\w*|"
+            r"Geschäftsführ\w*|Team\w*)\b"
+        ),
+    ),
+    "reason": (
+        re.compile(
+            r"\b(?:weil|da|deshalb|daher|darum|deswegen|aufgrund|wegen|grund|gründe|sodass|"
+            r"so dass|folglich|zurückzuführen|rentier\w*|lohn\w* sich|aus diesem grund)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:damit|um\s.*\szu|risiko|problem\w*|fehl\w*|schwierig\w*|aufwand)\b", re.I
+        ),
+    ),
+    "place": (
+        re.compile(
+            r"\b(?:ort|raum|saal|straße|kreishaus|rathaus|gebiet|kreisgebiet|vor ort)\b", re.I
+        ),
+        re.compile(r"\b(?:in|im|bei|nach)\s+[A-ZÄÖÜ]\w+"),
+    ),
+}
+# Instances answer "which ...?": quoted names or list items (strong), a run of names (weaker).
+_LISTED_RE = re.compile(r"„[^“]{3,}“.*„|\n\s*(?:[•▪●◦\-–>*]|o\s)")
+_NAMES_RE = re.compile(
+    r"(?:[A-ZÄÖÜ][\w-]+(?:\s[A-ZÄÖÜ][\w-]+)*\s*(?:,|\bund\b|\bsowie\b)\s*(?:die\s|der\s|das\s)?)"
+    r"{2,}[A-ZÄÖÜ]"
+)
+# What a definition looks like, near the term it defines: strong cues name what a thing is,
+# weak ones what it does or who belongs to it.
+_DEFINITION_STRONG = re.compile(
+    r"\(nachfolgend|\bbefass\w* sich\b|\bhandel\w* es sich\b|\bumfass\w*\b|"
+    r"\b(?:ist|sei|sind|seien) (?:ein|eine|das|der|die)\b|\bbezeichne\w*\b|\bversteh\w*\b|"
+    r"\bd\.\s?h\.|\bdient\b|\bWeiterentwicklung\b|\bInstrument\b|\bgemeint\b"
+)
+_DEFINITION_WEAK = re.compile(
+    r"\bsog\.|\bZiel\b|\bAufgabe\w*\b|\bzuständig\b|\bsteuer\w*\b|\bgesteuert\b|"
+    r"\bbesteh\w* aus\b|\bzusammen\w*setz\w*\b|\bBesetzung\b|\bwiederf[äa]nde\w*\b|"
+    r"\bMitglied\w*\b|\bdarstell\w*\b"
+)
+_TOTAL_RE = re.compile(r"\b(?:Gesamt\w*|insgesamt|Summe|total)\b", re.I)
+# Minutes report a member's question, then the answer in the next sentence.
+_REPORTED_QUESTION_RE = re.compile(
+    r"\b(?:erkundigte sich|fragte|fragten|Nachfrage|bat um|wollte wissen|interessiere)\b|"
+    r"\bzu verstehen sei\b"
+)
+_PRONOUN_RE = re.compile(r"\b(?:er|sie|ihm|ihr|ihn|dieser|diese|dieses|Letztere[rs]?)\b")
+_NUMBER_RE = re.compile(rf"^(?:\d[\d.,:]*|{_NUMBER_WORDS})$", re.I)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a passage stands."""
+
+    name: str
+    title: str
+    kind: str | None
+    year: int | None
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One answer: quoted text, its source, and how sure the bot is."""
+
+    text: str
+    source: Source
+    score: float
+    coverage: float
+    passage_ids: tuple[int, ...]
+    full_text: str  # the whole window, untrimmed
+    matched: frozenset[str] = frozenset()  # labels of the question's concepts it contains
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the bot says to a question."""
+
+    question: str
+    qtype: QType
+    answered: bool
+    hits: tuple[Hit, ...]
+    confidence: Confidence | None
+    as_of: int | None = None  # "Stand 2022" when several years speak of it
+    corrections: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class _Scored:
+    window: tuple[Candidate, ...]
+    core: Candidate
+    score: float
+    coverage: float
+
+
+def _evidence(qtype: QType, text: str) -> float:
+    """How clearly a text holds the kind of fact asked for: 0, weak (0.5), 1, or a list (1.6)."""
+    if qtype == "which":
+        return 1.6 if _LISTED_RE.search(text) else 1.0 if _NAMES_RE.search(text) else 0.0
+    patterns = _EVIDENCE.get(qtype)
+    if patterns is None:
+        return 0.0
+    strong, weak = patterns
+    if strong.search(text):
+        return 1.0
+    return 0.5 if weak is not None and weak.search(text) else 0.0
+
+
+def _counted(query: Query, text: str) -> float:
+    """Bonus when a number stands right before what is counted: "11 Stellen", "222 Geduldeten"
+    (0.25 for the word after "wie viele", 0.05 for another word of the question)."""
+    toks = tokenize(text)
+    wanted = query_terms(query)
+    focus = query.concepts[query.focus].terms() if query.focus is not None else set()
+    best = 0.0
+    for i, tok in enumerate(toks):
+        if not _NUMBER_RE.match(tok.text):
+            continue
+        for nxt in toks[i + 1 : i + 4]:
+            terms = set(token_terms(nxt))
+            if focus.intersection(terms):
+                return 0.25
+            if wanted.intersection(terms):
+                best = 0.05
+    return best
+
+
+def query_terms(query: Query) -> set[str]:
+    """Every index term that matches some concept of the question."""
+    return set().union(*(c.terms() for c in query.concepts)) if query.concepts else set()
+
+
+def _term_offsets(query: Query, text: str) -> list[int]:
+    """Character offsets where the question's concepts stand in a text."""
+    wanted = query_terms(query)
+    return [t.start for t in tokenize(text) if wanted.intersection(token_terms(t))]
+
+
+def _definition_bonus(query: Query, text: str) -> float:
+    """Bonus for a definition cue standing close to a term of the question."""
+    offsets = _term_offsets(query, text)
+    best = 0.0
+    for pattern, bonus in ((_DEFINITION_STRONG, 0.12), (_DEFINITION_WEAK, 0.06)):
+        for m in pattern.finditer(text):
+            if any(abs(m.start() - o) <= CUE_REACH for o in offsets):
+                best = max(best, bonus)
+    return best
+
+
+def _credits(
+    window: tuple[Candidate, ...], core: Candidate, context: frozenset[str]
+) -> dict[str, float]:
+    """Credit each term earns: the core sentence's words 1, the other sentence of a two-sentence
+    answer 0.85, table header or list lead-in 0.8, sentences around 0.5."""
+    credits = dict.fromkeys(context, CONTEXT_CREDIT)
+    for c in window:
+        credits.update(dict.fromkeys(c.lead_terms, LEAD_CREDIT))
+    for c in window:
+        if c is not core:
+            credits.update(dict.fromkeys(c.terms, NEIGHBOUR_CREDIT))
+    credits.update(dict.fromkeys(core.terms, 1.0))
+    return credits
+
+
+class _Features:
+    """Per-passage features, computed once per question however many windows use them."""
+
+    def __init__(self, query: Query) -> None:
+        self.query = query
+        self.wanted = query_terms(query)
+        self._core: dict[int, tuple[float, float, float]] = {}
+        self._asked: dict[int, bool] = {}
+
+    def asked(self, c: Candidate) -> bool:
+        """Whether the passage reports a member's question."""
+        if c.passage_id not in self._asked:
+            self._asked[c.passage_id] = bool(_REPORTED_QUESTION_RE.search(c.text))
+        return self._asked[c.passage_id]
+
+    def core(self, c: Candidate) -> tuple[float, float, float]:
+        """(coverage of its own words, definition bonus, counted-number bonus)."""
+        if c.passage_id not in self._core:
+            q = self.query
+            own = coverage(q, dict.fromkeys(c.terms, 1.0))
+            definition = (
+                _definition_bonus(q, c.text)
+                if q.qtype in ("definition", "other", "which", "person") and own > 0
+                else 0.0
+            )
+            counted = _counted(q, c.text) if q.qtype == "quantity" and own > 0 else 0.0
+            self._core[c.passage_id] = (own, definition, counted)
+        return self._core[c.passage_id]
+
+
+def _score_window(
+    f: _Features,
+    window: tuple[Candidate, ...],
+    core: Candidate,
+    defined: set[int],
+    context: frozenset[str],
+) -> _Scored:
+    query = f.query
+    core_cov, definition, counted = f.core(core)
+    cov = coverage(query, _credits(window, core, context))
+    if core_cov < MIN_CORE_COVERAGE:
+        cov *= core_cov / MIN_CORE_COVERAGE  # the fact must stand in the sentence itself
+    # Evidence counts from sentences about the question, and from the sentence before one
+    # that refers back to it ("Als Vertreter ... regte er an").
+    refers_back = bool(_PRONOUN_RE.search(core.text))
+    text = "\n".join(
+        c.text
+        for c in window
+        if f.wanted.intersection(c.terms) or (refers_back and c.ord < core.ord)
+    )
+    evidence = _evidence(query.qtype, text)
+    if evidence == 0:
+        cov *= MISSING_EVIDENCE.get(query.qtype, 1.0)
+    score = cov + EVIDENCE_BONUS * evidence + counted + definition
+    asked = [f.asked(c) for c in window]
+    if all(asked):
+        cov *= 0.8  # minutes restating a member's question do not answer it
+        score -= 0.1
+    elif asked[0] and window[0] is core:
+        score += 0.06  # a member's question with the answer that follows it
+    if query.qtype == "quantity" and core.kind == "row" and _TOTAL_RE.search(core.text):
+        score += 0.05  # among rows of one table, the total answers "what does it cost"
+    if any(c.passage_id in defined for c in window):
+        score += 0.25  # the passage spells out an abbreviation the question asks about
+    score += 0.05 * min(proximity(query, core.terms), 2)
+    if len(window) > 1:
+        score -= WINDOW_PENALTY
+    score += 0.1 * core_cov
+    return _Scored(window, core, score, cov)
+
+
+def _windows(
+    c: Candidate, near: Mapping[tuple[int, int], Candidate]
+) -> list[tuple[Candidate, ...]]:
+    out: list[tuple[Candidate, ...]] = [(c,)]
+    if c.kind == "row":
+        return out  # a table row stands with its header already
+    prev = near.get((c.doc_id, c.ord - 1))
+    nxt = near.get((c.doc_id, c.ord + 1))
+    if prev is not None and len(prev.text) + len(c.text) < MAX_ANSWER:
+        out.append((prev, c))
+    if nxt is not None and len(nxt.text) + len(c.text) < MAX_ANSWER:
+        out.append((c, nxt))
+    return out
+
+
+def trim(text: str, query: Query, limit: int = MAX_ANSWER) -> str:
+    """At most `limit` characters around the first place the question's terms appear."""
+    if len(text) <= limit:
+        return text
+    first = next(iter(_term_offsets(query, text)), 0)
+    start = max(0, min(first - limit // 3, len(text) - limit))
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 40 else start
+    piece = text[start : start + limit - 2]
+    cut = piece.rfind(" ")
+    if start + len(piece) < len(text) and cut > limit // 2:
+        piece = piece[:cut]
+    return (
+        ("… " if start > 0 else "")
+        + piece.strip()
+        + (" …" if start + len(piece) < len(text) else "")
+    )
+
+
+def rank(
+    query: Query,
+    cands: list[Candidate],
+    near: Mapping[tuple[int, int], Candidate],
+    sources: Mapping[int, Source],
+    defined: set[int] | None = None,
+) -> list[Hit]:
+    """Candidates as hits, best first, one per window, overlapping windows merged."""
+    defined = defined or set()
+    features = _Features(query)
+    contexts = {
+        c.passage_id: frozenset(
+            t
+            for d in range(-CONTEXT_REACH, CONTEXT_REACH + 1)
+            if (n := near.get((c.doc_id, c.ord + d))) is not None
+            for t in n.terms
+        )
+        for c in cands
+    }
+
+    def rough(c: Candidate) -> float:
+        own = coverage(query, dict.fromkeys(c.terms, 1.0))
+        return coverage(query, _credits((c,), c, contexts[c.passage_id])) + 0.5 * own
+
+    # Cheap first pass over all candidates; windows and text features for the best only.
+    shortlist = (
+        sorted(cands, key=rough, reverse=True)[:SHORTLIST] if len(cands) > SHORTLIST else cands
+    )
+    scored: list[_Scored] = []
+    for c in shortlist:
+        best = max(
+            (
+                _score_window(features, w, c, defined, contexts[c.passage_id])
+                for w in _windows(c, near)
+            ),
+            key=lambda s: s.score,
+        )
+        scored.append(best)
+    scored.sort(key=lambda s: (-s.score, s.core.doc_id, s.core.ord))
+    hits: list[Hit] = []
+    used: set[int] = set()
+    for s in scored:
+        ids = tuple(c.passage_id for c in s.window)
+        if used.intersection(ids):
+            continue
+        used.update(ids)
+        full = " ".join(c.text for c in s.window)
+        hits.append(
+            Hit(
+                text=trim(full, query),
+                source=sources[s.core.doc_id],
+                score=round(s.score, 4),
+                coverage=round(s.coverage, 4),
+                passage_ids=ids,
+                full_text=full,
+                matched=frozenset(
+                    c.label
+                    for c in query.concepts
+                    if concept_match(c, dict.fromkeys((t for w in s.window for t in w.terms), 1.0))
+                ),
+            )
+        )
+    return hits
+
+
+def _newest_first(hits: list[Hit]) -> tuple[list[Hit], int | None]:
+    """Among near-equal top hits from several years, the newest leads ("Stand 2022")."""
+    if not hits:
+        return hits, None
+    top = hits[0].score
+    close = [
+        h
+        for h in hits[:6]
+        if h.score >= top - NEWEST_MARGIN
+        and h.coverage >= max(ANSWER_MIN_COVERAGE, hits[0].coverage - 0.05)
+        and h.matched == hits[0].matched
+    ]
+    years = {h.source.year for h in close if h.source.year is not None}
+    if len(years) < 2:
+        return hits, None
+    newest = max(close, key=lambda h: (h.source.year or 0, h.score))
+    ordered = [newest, *[h for h in hits if h is not newest]]
+    return ordered, newest.source.year
+
+
+def decide(query: Query, hits: list[Hit]) -> Answer:
+    """Answer with the best hits, or decline when the best covers too little of the question."""
+    if not query.concepts or not hits or hits[0].coverage < ANSWER_MIN_COVERAGE:
+        return Answer(query.text, query.qtype, False, (), None, None, query.corrections)
+    ordered, as_of = _newest_first(hits)
+    good = [h for h in ordered if h.coverage >= ANSWER_MIN_COVERAGE * 0.8]
+    best = good[0]
+    confidence: Confidence
+    if best.coverage >= 0.9:
+        confidence = "high"
+    elif best.coverage >= 0.75:
+        confidence = "medium"
+    else:
+        confidence = "low"
+    return Answer(query.text, query.qtype, True, tuple(good), confidence, as_of, query.corrections)

@@ -1,0 +1,297 @@
+"""Files -> documents in the knowledge base: the only module that reads document files.
+
+Each document is written in one transaction: a file that fails leaves what was stored before
+untouched, and a re-ingested unchanged file costs one hash comparison.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlite_utils
+
+from knowledge.analyze import MIN_PART, Lexicon, simple_words, text_terms
+from knowledge.filetext import SUPPORTED_SUFFIXES, UnreadableFile, read_text
+from knowledge.glossary import find_abbreviations
+from knowledge.passages import Passage, split_passages
+from knowledge.repair import repair_text
+from knowledge.search import make_lexicon
+from knowledge.store import bump_generation
+
+log = logging.getLogger(__name__)
+
+Status = Literal["added", "updated", "unchanged", "failed"]
+METADATA_FILE = "corpus.json"
+_YEAR_IN_DATE_RE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?((?:19|20)\d\d)\b")
+_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What is known about a document besides its text."""
+
+    title: str
+    kind: str | None = None
+    year: int | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """The outcome for one file."""
+
+    path: Path
+    name: str
+    status: Status
+    passages: int = 0
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    path: Path
+    name: str
+    sha256: str
+    original: str
+    repaired: str
+    meta: DocumentMeta
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files to ingest: the given files, and supported files below given folders (sorted)."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    yield child
+        else:
+            yield path
+
+
+def _load_metadata(folder: Path, cache: dict[Path, dict[str, Any]]) -> dict[str, Any]:
+    """The `documents` map of a corpus.json in `folder`, or {} when there is none or it is bad."""
+    if folder not in cache:
+        docs: dict[str, Any] = {}
+        meta_file = folder / METADATA_FILE
+        if meta_file.is_file():
+            try:
+                data = json.loads(meta_file.read_text(encoding="utf-8"))
+                if isinstance(data, dict) and isinstance(data.get("documents"), dict):
+                    docs = data["documents"]
+            except (OSError, ValueError) as exc:
+                log.warning("ignoring %s: %s", meta_file, exc)
+        cache[folder] = docs
+    return cache[folder]
+
+
+def title_from_name(path: Path) -> str:
+    """A readable title from a file name: '2021-kim-module.txt' -> '2021 kim module'."""
+    stem = re.sub(r"[-_]+", " ", path.stem).strip()
+    return stem[:1].upper() + stem[1:] if stem else path.name
+
+
+def year_from_text(text: str) -> int | None:
+    """The year most dates in the text fall in (the latest on a tie), else the latest year."""
+    years = Counter(int(y) for y in _YEAR_IN_DATE_RE.findall(text))
+    if years:
+        top = max(years.values())
+        return max(y for y, n in years.items() if n == top)
+    plain = [int(y) for y in _YEAR_RE.findall(text)]
+    return max(plain) if plain else None
+
+
+def _meta_for(path: Path, text: str, entry: Any) -> DocumentMeta:
+    entry = entry if isinstance(entry, dict) else {}
+    title = str(entry.get("title") or "").strip()
+    if not title and path.suffix.lower() == ".md":
+        first = next((ln for ln in text.splitlines() if ln.strip()), "")
+        title = first.lstrip("# ").strip() if first.startswith("#") else ""
+    year = entry.get("year")
+    date = entry.get("date")
+    return DocumentMeta(
+        title=title or title_from_name(path),
+        kind=str(entry["kind"]) if entry.get("kind") else None,
+        year=int(year)
+        if isinstance(year, int | str) and str(year).isdigit()
+        else year_from_text(text),
+        date=str(date) if date else None,
+    )
+
+
+def _prepare(path: Path, meta_cache: dict[Path, dict[str, Any]]) -> _Prepared:
+    """Read, hash and repair one file (raises UnreadableFile)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(exc.strerror or str(exc)) from exc
+    original = read_text(path)
+    entry = _load_metadata(path.parent, meta_cache).get(path.name)
+    return _Prepared(
+        path=path,
+        name=path.name,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        original=original,
+        repaired=repair_text(original),
+        meta=_meta_for(path, original, entry),
+    )
+
+
+def load_lexicon(db: sqlite_utils.Database) -> Lexicon:
+    """The compound-splitting lexicon of everything stored (and general German words)."""
+    return make_lexicon(row[0] for row in db.conn.execute("SELECT DISTINCT word FROM doc_words"))
+
+
+def _store(db: sqlite_utils.Database, doc: _Prepared, lexicon: Lexicon, status: Status) -> int:
+    """Write one document with its passages in one transaction; returns the passage count."""
+    passages = split_passages(doc.repaired)
+    terms = [text_terms(p.text[len(p.lead) :], lexicon) for p in passages]
+    leads = [text_terms(p.lead, lexicon) if p.lead else [] for p in passages]
+    heading_terms = {h: text_terms(h, lexicon) for h in {p.heading for p in passages}}
+    words = Counter(simple_words(doc.repaired))
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    conn = db.conn
+    with conn:
+        old = conn.execute("SELECT id FROM documents WHERE name = ?", (doc.name,)).fetchone()
+        if old:
+            _delete(conn, old[0])
+        cur = conn.execute(
+            "INSERT INTO documents(name, path, title, kind, year, date, sha256, original, "
+            "repaired, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc.name,
+                str(doc.path),
+                doc.meta.title,
+                doc.meta.kind,
+                doc.meta.year,
+                doc.meta.date,
+                doc.sha256,
+                doc.original,
+                doc.repaired,
+                now,
+            ),
+        )
+        doc_id = cur.lastrowid
+        ids = _insert_passages(conn, doc_id, passages, terms, leads, heading_terms)
+        conn.executemany(
+            "INSERT INTO doc_words(doc_id, word, n) VALUES (?,?,?)",
+            [(doc_id, w, n) for w, n in words.items()],
+        )
+        for abbr in find_abbreviations(" ".join(p.text for p in passages)):
+            pid = next((ids[i] for i, p in enumerate(passages) if abbr.expansion in p.text), None)
+            conn.execute(
+                "INSERT INTO abbreviations(doc_id, abbr, term, expansion, passage_id) "
+                "VALUES (?,?,?,?,?)",
+                (doc_id, abbr.abbr, abbr.term, abbr.expansion, pid),
+            )
+        bump_generation(conn)
+    log.info("%s %s: %d passages", status, doc.name, len(passages))
+    return len(passages)
+
+
+def _insert_passages(
+    conn: Any,
+    doc_id: int | None,
+    passages: list[Passage],
+    terms: list[list[str]],
+    leads: list[list[str]],
+    heading_terms: dict[str, list[str]],
+) -> list[int]:
+    """Insert passages and their index rows; context = lead-in, heading, neighbours' terms."""
+    ids: list[int] = []
+    for i, p in enumerate(passages):
+        joined = " ".join(terms[i])
+        cur = conn.execute(
+            "INSERT INTO passages(doc_id, ord, kind, text, heading, terms, lead_terms) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (doc_id, p.ord, p.kind, p.text, p.heading, joined, " ".join(leads[i])),
+        )
+        ids.append(cur.lastrowid)
+        context = [*leads[i], *heading_terms.get(p.heading, [])]
+        if i > 0:
+            context += terms[i - 1]
+        if i + 1 < len(passages):
+            context += terms[i + 1]
+        conn.execute(
+            "INSERT INTO passage_fts(rowid, terms, context) VALUES (?,?,?)",
+            (cur.lastrowid, joined, " ".join(context)),
+        )
+    return ids
+
+
+def _delete(conn: Any, doc_id: int) -> None:
+    """Remove a document's passages and index rows (inside the caller's transaction)."""
+    conn.execute(
+        "DELETE FROM passage_fts WHERE rowid IN (SELECT id FROM passages WHERE doc_id = ?)",
+        (doc_id,),
+    )
+    for table in ("passages", "doc_words", "abbreviations"):
+        conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+
+def remove_document(db: sqlite_utils.Database, name: str) -> bool:
+    """Delete a document by file name; False when there is none."""
+    with db.conn:
+        row = db.conn.execute("SELECT id FROM documents WHERE name = ?", (name,)).fetchone()
+        if not row:
+            return False
+        _delete(db.conn, row[0])
+        bump_generation(db.conn)
+    return True
+
+
+def ingest_paths(
+    db: sqlite_utils.Database,
+    paths: Iterable[Path],
+    *,
+    progress: Callable[[IngestResult], None] | None = None,
+) -> list[IngestResult]:
+    """Ingest files and folders; one result per file, failures reported, the rest goes on."""
+    files = [p for p in discover(paths) if p.name != METADATA_FILE]
+    meta_cache: dict[Path, dict[str, Any]] = {}
+    known = dict(db.conn.execute("SELECT name, sha256 FROM documents").fetchall())
+    prepared: list[_Prepared] = []
+    results: list[IngestResult] = []
+
+    def report(result: IngestResult) -> None:
+        results.append(result)
+        if result.status == "failed":
+            log.warning("%s: %s", result.path, result.message)
+        if progress is not None:
+            progress(result)
+
+    for path in files:
+        try:
+            doc = _prepare(path, meta_cache)
+        except UnreadableFile as exc:
+            report(IngestResult(path, path.name, "failed", message=str(exc)))
+            continue
+        if known.get(doc.name) == doc.sha256:
+            report(IngestResult(path, doc.name, "unchanged", message="unchanged"))
+            continue
+        prepared.append(doc)
+    if not prepared:
+        return results
+    # Split compounds against everything stored plus the new documents, all of them at once.
+    lexicon = load_lexicon(db)
+    for doc in prepared:
+        lexicon.add(simple_words(doc.repaired), min_length=MIN_PART + 2)
+    for doc in prepared:
+        status: Status = "updated" if doc.name in known else "added"
+        try:
+            count = _store(db, doc, lexicon, status)
+        except Exception as exc:  # one bad document must not stop the others
+            log.exception("could not store %s", doc.path)
+            report(IngestResult(doc.path, doc.name, "failed", message=f"not stored: {exc}"))
+            continue
+        report(IngestResult(doc.path, doc.name, status, passages=count))
+    return results

@@ -1,0 +1,377 @@
+"""Pure: repaired document text -> passages small enough to pin a fact.
+
+A passage is one sentence, one list chunk under its lead-in, or one table row under the table's
+header. Lines of a sentence broken across blank lines (double-spaced extraction, page breaks
+inside a sentence) are joined again first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from knowledge.analyze import fold, stopwords, tokenize
+
+PassageKind = Literal["sentence", "list", "row"]
+
+MAX_PASSAGE = 480  # characters; longer sentences are cut at clause or line boundaries
+MAX_HEADER = 260  # table header / list lead-in repeated before each chunk
+HEADING_MAX = 60  # a short line without final punctuation, followed by a new paragraph
+
+_BULLET_RE = re.compile(r"^\s*(?:[•▪●◦\-–>*]|o\s)\s*")
+_TERMINAL = ".!?"
+# Abbreviations after which a full stop does not end a sentence (compared folded, no dot).
+_NO_SPLIT = frozenset(
+    [
+        "abg",
+        "abs",
+        "az",
+        "bspw",
+        "bzw",
+        "ca",
+        "dr",
+        "ggf",
+        "gez",
+        "hr",
+        "fr",
+        "insb",
+        "inkl",
+        "kath",
+        "nr",
+        "ntr",
+        "o.g",
+        "sog",
+        "stv",
+        "std",
+        "str",
+        "tel",
+        "u.a",
+        "u.v.m",
+        "v",
+        "z.b",
+        "z.t",
+        "d.h",
+        "e.v",
+        "usw",
+        "vgl",
+        "vorh",
+        "evtl",
+        "ff",
+        "max",
+        "min",
+        "mio",
+        "mrd",
+        "tsd",
+        "jan",
+        "feb",
+        "mrz",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "dez",
+        "st",
+        "prof",
+        "dipl",
+        "ing",
+        "hrsg",
+        "anl",
+        "top",
+        "zzgl",
+        "u.u",
+        "i.d.r",
+        "i.v",
+        "sogen",
+    ]
+)
+_MONTHS = frozenset(
+    [
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ]
+)
+_SENTENCE_END_RE = re.compile(r"[.!?][\"“”»)]*(?=\s+)")
+_OPEN_QUOTES = "„«"
+_CLOSE_QUOTES = "“»"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One indexed unit of a document, in reading order."""
+
+    ord: int
+    text: str
+    kind: PassageKind
+    heading: str = ""
+    lead: str = ""  # the table header or list lead-in this passage repeats at its start
+
+
+@dataclass
+class _Block:
+    lines: list[str]
+    after_page_break: bool = False
+
+    @property
+    def text(self) -> str:
+        return _join_lines(self.lines)
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Lines of one paragraph as flowing text; list bullets keep their own line."""
+    out = ""
+    for line in lines:
+        s = line.strip()
+        if not s:
+            continue
+        if not out:
+            out = s
+        elif _BULLET_RE.match(s):
+            out += "\n" + s
+        else:
+            out += " " + s
+    return out
+
+
+def _ends_list(item_lines: list[str], line: str) -> bool:
+    """A capitalised line after a list item that is complete starts new prose."""
+    if not item_lines or not _BULLET_RE.match(item_lines[0]) or _BULLET_RE.match(line):
+        return False
+    s = line.strip()
+    prev = item_lines[-1].rstrip()
+    if not s[:1].isupper() or not prev or prev[-1] in ",-;" or _last_word(prev) in stopwords():
+        return False
+    return len(s) > HEADING_MAX // 2
+
+
+def _blocks(text: str) -> list[_Block]:
+    """Paragraphs: runs of non-blank lines; a form feed line marks a page break."""
+    blocks: list[_Block] = []
+    current: list[str] = []
+    item: list[str] = []  # lines of the list item being read, if any
+    page_break = False
+    for line in text.split("\n"):
+        if line.strip() and _ends_list(item, line):
+            blocks.append(_Block(current, page_break))
+            current, page_break, item = [], False, []
+        if _BULLET_RE.match(line):
+            item = [line]
+        elif item and line.strip():
+            item.append(line)
+        elif not line.strip():
+            item = []
+        if line.strip() == "\f" or "\f" in line:
+            if current:
+                blocks.append(_Block(current, page_break))
+                current = []
+            page_break = True
+            continue
+        if not line.strip():
+            if current:
+                blocks.append(_Block(current, page_break))
+                current, page_break = [], False
+            continue
+        current.append(line)
+    if current:
+        blocks.append(_Block(current, page_break))
+    return blocks
+
+
+def _last_word(text: str) -> str:
+    toks = tokenize(text)
+    return fold(toks[-1].text) if toks else ""
+
+
+def _continues(prev: str, nxt: _Block) -> bool:
+    """Whether paragraph `nxt` goes on with the sentence that `prev` left open."""
+    p = prev.rstrip()
+    n = nxt.text.lstrip()
+    if not p or not n:
+        return False
+    if n[0].islower():
+        return True
+    if p.endswith(".") and fold(p.rsplit(None, 1)[-1]).strip("(„.") in _NO_SPLIT:
+        return True  # "Herr Minister Dr." / "Stamp und ..."
+    if p[-1] in _TERMINAL or (p.endswith(("“", '"', ")")) and p[-2:-1] in _TERMINAL):
+        return False
+    if p.endswith(":"):
+        return True
+    if p[-1] in ",;-" or _last_word(p) in stopwords():
+        return True
+    last_line = p.rsplit("\n", 1)[-1]
+    return len(last_line) > HEADING_MAX and not _BULLET_RE.match(last_line)
+
+
+def _is_row(line: str) -> bool:
+    """A table row: short, several numbers (one of them an amount), few function words."""
+    s = line.strip()
+    if len(s) > 150 or (s and s[-1] in _TERMINAL and not s[-2:-1].isdigit()):
+        return False
+    toks = tokenize(s)
+    numbers = [t for t in toks if t.kind == "number"]
+    if len(numbers) < 2 or not any(
+        len(t.text.replace(".", "").replace(",", "")) >= 3 for t in numbers
+    ):
+        return False
+    words = [t for t in toks if t.kind != "number"]
+    function = sum(1 for t in words if fold(t.text) in stopwords())
+    return function <= max(1, len(words) // 6)
+
+
+def _split_sentences(text: str) -> list[str]:
+    """Sentences of flowing German text, not split after abbreviations, ordinals or in quotes."""
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        end = m.end()
+        rest = text[end:].lstrip()
+        if not rest:
+            continue
+        before = text[start : m.start()]
+        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        word = fold(last).strip("(„\"'").lower()
+        punct = text[m.start()]
+        nxt = rest[0]
+        if punct == "." and (
+            word in _NO_SPLIT
+            or (len(word) == 1 and word.isalpha())
+            or (word.isdigit() and len(word) <= 2 and (not nxt.isupper() or _starts_month(rest)))
+        ):
+            continue
+        if punct in "!?" and before.count("„") > before.count("“"):
+            continue  # „Respekt! Zeit für Vielfalt“
+        if not (nxt.isupper() or nxt.isdigit() or nxt in '„"»(•-–'):
+            continue
+        out.append(text[start:end].strip())
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _starts_month(text: str) -> bool:
+    word = text.split(None, 1)[0].strip(".,").lower() if text.split() else ""
+    return word in _MONTHS
+
+
+def _cut(text: str, limit: int = MAX_PASSAGE) -> list[str]:
+    """A long sentence in pieces at line, semicolon or comma boundaries, each at most `limit`."""
+    if len(text) <= limit:
+        return [text]
+    for sep in ("\n", "; ", ", "):
+        parts = text.split(sep)
+        if len(parts) < 2:
+            continue
+        pieces: list[str] = []
+        buf = ""
+        for part in parts:
+            candidate = f"{buf}{sep}{part}" if buf else part
+            if len(candidate) <= limit or not buf:
+                buf = candidate
+            else:
+                pieces.append(buf)
+                buf = part
+        pieces.append(buf)
+        if all(len(p) <= limit for p in pieces):
+            return [p.strip() for p in pieces if p.strip()]
+    return [text[i : i + limit].strip() for i in range(0, len(text), limit)]
+
+
+def _table(blocks: list[_Block]) -> tuple[str, list[str], int] | None:
+    """(header, rows, blocks used) when the blocks open a table of at least two rows."""
+    lines: list[tuple[int, str]] = [(bi, ln) for bi, b in enumerate(blocks) for ln in b.lines]
+    rows_at = [i for i, (_, ln) in enumerate(lines) if _is_row(ln)]
+    if len(rows_at) < 2:
+        return None
+    header = " ".join(ln.strip() for _, ln in lines[: rows_at[0]])
+    span = rows_at[-1] - rows_at[0] + 1
+    if len(header) > 2 * MAX_HEADER or len(rows_at) * 10 < span * 3:
+        return None  # prose with a few numbers, not a table
+    rows: list[str] = []
+    last_block = 0
+    for k, i in enumerate(rows_at):
+        nxt = rows_at[k + 1] if k + 1 < len(rows_at) else len(lines)
+        row = [lines[i][1].strip()]
+        last_block = lines[i][0]
+        for bi, ln in lines[i + 1 : nxt]:
+            s = ln.strip()
+            if len(s) > 80 or any(fold(t.text) in stopwords() for t in tokenize(s)[:3]):
+                break
+            row.append(s)
+            last_block = bi
+        rows.append(" ".join(row))
+    return header[:MAX_HEADER], rows, last_block + 1
+
+
+def _region_end(blocks: list[_Block], start: int) -> int:
+    """Index after the last block of the page region that starts at `start`."""
+    end = start + 1
+    while end < len(blocks) and not blocks[end].after_page_break:
+        end += 1
+    return end
+
+
+def split_passages(text: str) -> list[Passage]:
+    """Passages of a repaired document text, in reading order."""
+    blocks = _blocks(text)
+    units: list[tuple[str, PassageKind, str, str]] = []  # text, kind, heading, lead
+    heading = ""
+    i = 0
+    while i < len(blocks):
+        if blocks[i].after_page_break or i == 0:
+            region = blocks[i : _region_end(blocks, i)]
+            table = _table(region)
+            if table is not None:
+                header, rows, used = table
+                rows_head = header.strip()
+                units.extend(
+                    (f"{rows_head} | {row}" if rows_head else row, "row", heading, rows_head)
+                    for row in rows
+                )
+                i += used
+                continue
+        flow = blocks[i].text
+        i += 1
+        while i < len(blocks) and _continues(flow, blocks[i]):
+            flow += ("\n" if _BULLET_RE.match(blocks[i].text) else " ") + blocks[i].text
+            i += 1
+        if len(flow) <= HEADING_MAX and flow[-1] not in _TERMINAL + ":":
+            heading = flow
+        units.extend(_units_of_flow(flow, heading))
+    kept = [u for u in units if _has_words(u[0])]
+    return [Passage(n, t, k, h, lead) for n, (t, k, h, lead) in enumerate(kept)]
+
+
+def _units_of_flow(flow: str, heading: str) -> list[tuple[str, PassageKind, str, str]]:
+    """Sentences of a paragraph; a list with its lead-in stays together, chunked under it."""
+    if "\n" in flow and _BULLET_RE.search(flow.split("\n", 1)[1]):
+        lead, items = flow.split("\n", 1)
+        whole = f"{lead}\n{items}"
+        if len(whole) <= MAX_PASSAGE:
+            return [(whole, "list", heading, "")]
+        head = lead if len(lead) <= MAX_HEADER else lead[:MAX_HEADER] + "…"
+        chunks = _cut(items, MAX_PASSAGE - len(head) - 1)
+        return [(f"{head}\n{c}", "list", heading, head) for c in chunks]
+    out: list[tuple[str, PassageKind, str, str]] = []
+    for sentence in _split_sentences(flow.replace("\n", " ")):
+        out.extend((piece, "sentence", heading, "") for piece in _cut(sentence))
+    return out
+
+
+def _has_words(text: str) -> bool:
+    return sum(1 for t in tokenize(text) if t.kind != "number" and len(t.text) > 1) >= 2

@@ -1,0 +1,101 @@
+"""Schema and migrations of the knowledge base (SQLite through sqlite-utils)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+# Index terms are produced by knowledge.analyze; the tokenizer only has to keep them whole,
+# so numbers such as 1.000, 1,5, 03.09.2020 and 1:337 stay one token.
+FTS_TOKENIZE = "unicode61 remove_diacritics 0 tokenchars '.,:'"
+
+_MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        """CREATE TABLE IF NOT EXISTS documents (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,      -- source file name, the public id of a document
+            path TEXT,
+            title TEXT NOT NULL,
+            kind TEXT,
+            year INTEGER,
+            date TEXT,                      -- ISO date when known
+            sha256 TEXT NOT NULL,
+            original TEXT NOT NULL,         -- text as extracted, never changed
+            repaired TEXT NOT NULL,         -- text after knowledge.repair, quoted in answers
+            ingested_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS passages (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            heading TEXT NOT NULL DEFAULT '',
+            terms TEXT NOT NULL,            -- index terms of the passage's own words
+            lead_terms TEXT NOT NULL DEFAULT ''  -- of its table header or list lead-in
+        )""",
+        "CREATE UNIQUE INDEX IF NOT EXISTS passages_doc_ord ON passages(doc_id, ord)",
+        f"""CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5(
+            terms, context, tokenize = "{FTS_TOKENIZE}"
+        )""",
+        "CREATE VIRTUAL TABLE IF NOT EXISTS passage_vocab USING fts5vocab(passage_fts, 'row')",
+        """CREATE TABLE IF NOT EXISTS doc_words (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            word TEXT NOT NULL,             -- folded surface word, for typo correction
+            n INTEGER NOT NULL,
+            PRIMARY KEY (doc_id, word)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE IF NOT EXISTS abbreviations (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            abbr TEXT NOT NULL,             -- as written: KI, LaKI, VA'e
+            term TEXT NOT NULL,             -- index term: ki, laki, vae
+            expansion TEXT NOT NULL,
+            passage_id INTEGER
+        )""",
+        "CREATE INDEX IF NOT EXISTS abbreviations_term ON abbreviations(term)",
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ],
+}
+
+
+def open_db(path: Path | str | None) -> sqlite_utils.Database:
+    """Open (and create or migrate) the database at `path`; None gives an in-memory one."""
+    if path is None:
+        db = sqlite_utils.Database(memory=True)
+    else:
+        p = Path(path)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite_utils.Database(p)
+        db.enable_wal()
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    db.conn.execute("PRAGMA busy_timeout = 5000")
+    migrate(db)
+    return db
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Bring the schema up to SCHEMA_VERSION, one transaction per step."""
+    version = db.conn.execute("PRAGMA user_version").fetchone()[0]
+    for target in sorted(v for v in _MIGRATIONS if v > version):
+        with db.conn:
+            for statement in _MIGRATIONS[target]:
+                db.conn.execute(statement)
+            db.conn.execute(f"PRAGMA user_version = {int(target)}")
+
+
+def generation(db: sqlite_utils.Database) -> int:
+    """A number that changes whenever documents are added, replaced or removed."""
+    row = db.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def bump_generation(conn: sqlite3.Connection) -> None:
+    """Mark the index as changed (inside the caller's transaction)."""
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES ('generation', '1') "
+        "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+    )
