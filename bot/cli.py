@@ -1,0 +1,217 @@
+"""The `gremienbot` command: ingest, ask (and, in later issues, chat, run, demo, events).
+
+Contract (other tools depend on it; keep it stable):
+    gremienbot [--db PATH] ingest PATH...
+    gremienbot [--db PATH] ask "QUESTION" [--json] [--top N]
+    gremienbot [--db PATH] ask --batch FILE --json      (one question per line, - = stdin)
+JSON per question: {"question", "answered", "answers": [{"text", "document", "title", "date",
+"score"}]}; `answered` is false and `answers` empty when the bot declines.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import tempfile
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from bot.config import default_db_path
+from knowledge.answer import Answer
+from knowledge.base import KnowledgeBase
+from knowledge.ingest import METADATA_FILE, IngestResult, discover, ingest_paths
+from knowledge.store import open_db
+
+log = logging.getLogger("gremienbot")
+
+PROGRESS_FROM = 5  # files; fewer are listed line by line only
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """The stable JSON form of an answer."""
+    return {
+        "question": answer.question,
+        "answered": answer.answered,
+        "answers": [
+            {
+                "text": hit.text,
+                "document": hit.source.name,
+                "title": hit.source.title,
+                "date": hit.source.date
+                or (str(hit.source.year) if hit.source.year is not None else None),
+                "score": round(hit.score, 4),
+            }
+            for hit in answer.hits
+        ]
+        if answer.answered
+        else [],
+    }
+
+
+def answer_text(answer: Answer) -> str:
+    """A plain-text rendering for the terminal."""
+    if not answer.answered:
+        return (
+            "Dazu habe ich in den Unterlagen nichts Belastbares gefunden. "
+            "Versuchen Sie es mit anderen Stichworten."
+        )
+    lines: list[str] = []
+    for i, hit in enumerate(answer.hits):
+        src = hit.source
+        where = ", ".join(str(x) for x in (src.kind, src.date or src.year) if x)
+        head = "Antwort" if i == 0 else f"Weiterer Treffer {i}"
+        if i == 0 and answer.as_of:
+            head += f" (Stand {answer.as_of})"
+        lines += [
+            f"{head}:",
+            f"  „{hit.text}“",
+            f"  Quelle: {src.title} ({where}) [{src.name}]",
+            "",
+        ]
+    return "\n".join(lines).rstrip()
+
+
+@click.group()
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="GREMIENBOT_DB",
+    default=None,
+    help="SQLite-Datei (Standard: $GREMIENBOT_DB, sonst im Benutzer-Datenverzeichnis).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Ausführliche Protokollzeilen.")
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None, verbose: bool) -> None:
+    """gremienbot: Fragen zu Niederschriften und Vorlagen beantworten."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    ctx.obj = {"db_path": db_path or default_db_path()}
+
+
+def _kb(ctx: click.Context) -> KnowledgeBase:
+    return KnowledgeBase(open_db(ctx.obj["db_path"]))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Dateien und Ordner (.txt, .md, .pdf) in die Wissensbasis aufnehmen."""
+    db = open_db(ctx.obj["db_path"])
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        click.echo(f"Fehler: {p}: Datei oder Ordner nicht gefunden", err=True)
+    files = [f for f in discover(p for p in paths if p.exists()) if f.name != METADATA_FILE]
+    results: list[IngestResult] = []
+    with click.progressbar(
+        length=len(files),
+        label="Einlesen",
+        file=sys.stderr,
+        hidden=len(files) < PROGRESS_FROM or not sys.stderr.isatty(),
+    ) as bar:
+
+        def progress(result: IngestResult) -> None:
+            bar.update(1)
+            if result.status == "failed":
+                click.echo(f"\nFehler: {result.path}: {result.message}", err=True)
+
+        results = ingest_paths(db, files, progress=progress)
+    counts = Counter(r.status for r in results)
+    failed = counts["failed"] + len(missing)
+    click.echo(
+        f"{len(results)} Datei(en): {counts['added']} neu, {counts['updated']} aktualisiert, "
+        f"{counts['unchanged']} unverändert, {failed} Fehler; "
+        f"{sum(r.passages for r in results)} Passagen."
+    )
+    ctx.exit(1 if failed else 0)
+
+
+def _read_batch(source: str) -> list[str]:
+    stream: IO[bytes]
+    if source == "-":
+        stream = sys.stdin.buffer
+        data = stream.read()
+    else:
+        data = Path(source).read_bytes()
+    return data.decode("utf-8", errors="replace").splitlines()
+
+
+@main.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Antwort als JSON.")
+@click.option("--top", default=3, show_default=True, type=click.IntRange(1, 20))
+@click.option("--batch", type=str, help="Datei mit einer Frage je Zeile (- = stdin).")
+@click.pass_context
+def ask(
+    ctx: click.Context, question: str | None, as_json: bool, top: int, batch: str | None
+) -> None:
+    """Eine Frage (oder eine Datei voller Fragen) beantworten."""
+    if (question is None) == (batch is None):
+        raise click.UsageError("Bitte genau eins angeben: eine FRAGE oder --batch DATEI.")
+    kb = _kb(ctx)
+    if batch is not None:
+        try:
+            questions = _read_batch(batch)
+        except OSError as exc:
+            raise click.ClickException(f"{batch}: {exc.strerror or exc}") from exc
+        for q in questions:
+            answer = kb.ask(q, top=top)
+            if as_json:
+                click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
+            else:
+                click.echo(f"Frage: {q}\n{answer_text(answer)}\n")
+        return
+    assert question is not None
+    answer = kb.ask(question, top=top)
+    if as_json:
+        click.echo(json.dumps(answer_json(answer), ensure_ascii=False, indent=2))
+    else:
+        click.echo(answer_text(answer))
+
+
+def bundled_corpus() -> Path:
+    """The demo corpus shipped inside the package."""
+    return Path(str(resources.files("knowledge").joinpath("data", "demo_corpus")))
+
+
+def _question_loop(kb: KnowledgeBase, stream: IO[str], interactive: bool) -> None:
+    """Answer questions from a terminal (or piped lines) until end of input or 'exit'."""
+    while True:
+        if interactive:
+            click.echo("Frage> ", nl=False)
+        line = stream.readline()
+        if not line:
+            break
+        question = line.strip()
+        if question.lower() in {"exit", "quit", "ende", "/ende"}:
+            break
+        if not question:
+            continue
+        click.echo(answer_text(kb.ask(question)) + "\n")
+
+
+@main.command()
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Datenordner für die Demo (Standard: ein neuer temporärer Ordner).",
+)
+def demo(data_dir: Path | None) -> None:
+    """Demo mit eingebauten Voreinstellungen: Beispielkorpus einlesen, dann Fragen stellen."""
+    folder = data_dir or Path(tempfile.mkdtemp(prefix="gremienbot-demo-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    db = open_db(folder / "gremienbot.db")
+    results = ingest_paths(db, [bundled_corpus()])
+    kb = KnowledgeBase(db)
+    click.echo(f"gremienbot-Demo: {len(results)} Dokumente eingelesen ({folder}).")
+    click.echo("Stellen Sie eine Frage, z. B. „Was ist Baustein 6?“ oder „who leads the KI“.")
+    click.echo("Beenden mit Strg+D oder 'exit'.\n")
+    _question_loop(kb, sys.stdin, interactive=sys.stdin.isatty())
