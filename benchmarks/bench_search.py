@@ -22,7 +22,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from knowledge.analyze import german_word_frequencies
+from knowledge.analyze import german_words
 from knowledge.base import KnowledgeBase
 from knowledge.ingest import ingest_paths
 from knowledge.passages import split_passages
@@ -64,7 +64,7 @@ def vary(sentence: str, rng: random.Random, words: list[str]) -> str:
 
 def build_corpus(folder: Path, passages: int, rng: random.Random) -> int:
     sentences = demo_sentences()
-    words = [w for w in german_word_frequencies() if w.isalpha() and len(w) > 4]
+    words = sorted(w for w in german_words() if len(w) > 4)
     docs = passages // PASSAGES_PER_DOC + 1
     meta = {}
     for d in range(docs):

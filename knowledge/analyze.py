@@ -55,7 +55,7 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("german")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """Snowball German stem of a folded word; Latin plurals (-um/-en) meet (Zentrum, Zentren)."""
     s: str = _stemmer().stemWord(word)
@@ -67,7 +67,7 @@ def stem(word: str) -> str:
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzäöü0123456789-")
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
     """Lower-case, ß -> ss, apostrophes dropped, non-German accents removed (umlauts kept)."""
     w = word.lower()
@@ -154,7 +154,10 @@ class Lexicon:
                 self._words.add(f)
 
     def __contains__(self, word: object) -> bool:
-        return word in self._words or word in self._base
+        if word in self._words:
+            return True
+        # General words join from five letters: shorter ones split too eagerly (Wett-bewerb).
+        return isinstance(word, str) and len(word) > MIN_PART and word in self._base
 
     def __len__(self) -> int:
         return len(self._words | self._base)
@@ -285,22 +288,21 @@ def synonyms() -> Mapping[str, tuple[str, ...]]:
 
 
 @cache
-def german_word_frequencies() -> Mapping[str, int]:
-    """Folded German words and their frequency, from pyspellchecker's bundled list (offline)."""
+def german_words() -> frozenset[str]:
+    """Folded ordinary German words (letters only), from pyspellchecker's bundled list."""
     raw = resources.files("spellchecker").joinpath("resources", "de.json.gz").read_bytes()
     data: dict[str, int] = json.loads(gzip.decompress(raw))
-    return {fold(w): n for w, n in data.items()}
+    return frozenset(f for w in data if (f := _fold_plain(w)).isalpha())
+
+
+def _fold_plain(word: str) -> str:
+    """fold() without its cache: for one-off bulk loading."""
+    return fold.__wrapped__(word)
 
 
 def is_german_word(word: str) -> bool:
     """Whether a folded word is an ordinary German word (so never a typo to correct)."""
-    return word in german_word_frequencies()
-
-
-@cache
-def general_lexicon_words() -> frozenset[str]:
-    """General German words (folded, five letters or more) for compound splitting."""
-    return frozenset(w for w in german_word_frequencies() if len(w) >= MIN_PART + 1 and w.isalpha())
+    return word in german_words()
 
 
 _PARTICIPLE_RE = re.compile(

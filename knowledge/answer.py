@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from knowledge.analyze import token_terms, tokenize
@@ -23,7 +23,9 @@ MIN_CORE_COVERAGE = 0.3  # share of the question the central sentence itself mus
 NEIGHBOUR_CREDIT = 0.85  # for words of the second sentence of a two-sentence answer
 CONTEXT_REACH = 2  # sentences before and after that set the topic
 EVIDENCE_BONUS = 0.12
-SHORTLIST = 30  # candidates that get the full (text-level) scoring
+PRESHORTLIST = 60  # candidates whose neighbours are read
+SHORTLIST = 30  # candidates that get windows and the full scoring
+MAX_TEXT_BONUS = 0.37  # definition cue (0.12) + counted number (0.25)
 CUE_REACH = 60  # characters between a definition cue and the term it must be about
 # Without any sign of the asked-for kind of fact (no number for "wie viele", no date for
 # "wann", no name for "wer") a passage counts only this share of its coverage.
@@ -80,7 +82,7 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
     ),
 }
 # Instances answer "which ...?": quoted names or list items (strong), a run of names (weaker).
-_LISTED_RE = re.compile(r"„[^“]{3,}“.*„|\n\s*(?:[•▪●◦\-–>*]|o\s)")
+_LISTED_RE = re.compile(r"„[^“]{3,}“.*„|(?:\n\s*(?:[•▪●◦\-–>*]|o\s)\s*[A-ZÄÖÜ„\"][^\n]*){2,}")
 _NAMES_RE = re.compile(
     r"(?:[A-ZÄÖÜ][\w-]+(?:\s[A-ZÄÖÜ][\w-]+)*\s*(?:,|\bund\b|\bsowie\b)\s*(?:die\s|der\s|das\s)?)"
     r"{2,}[A-ZÄÖÜ]"
@@ -207,17 +209,17 @@ def _definition_bonus(query: Query, text: str) -> float:
 
 
 def _credits(
-    window: tuple[Candidate, ...], core: Candidate, context: frozenset[str]
+    f: _Features, window: tuple[Candidate, ...], core: Candidate, context: frozenset[str]
 ) -> dict[str, float]:
-    """Credit each term earns: the core sentence's words 1, the other sentence of a two-sentence
-    answer 0.85, table header or list lead-in 0.8, sentences around 0.5."""
+    """Credit each question term earns: the core sentence's words 1, the other sentence of a
+    two-sentence answer 0.85, table header or list lead-in 0.8, sentences around 0.5."""
     credits = dict.fromkeys(context, CONTEXT_CREDIT)
     for c in window:
-        credits.update(dict.fromkeys(c.lead_terms, LEAD_CREDIT))
+        credits.update(dict.fromkeys(f.lead(c), LEAD_CREDIT))
     for c in window:
         if c is not core:
-            credits.update(dict.fromkeys(c.terms, NEIGHBOUR_CREDIT))
-    credits.update(dict.fromkeys(core.terms, 1.0))
+            credits.update(dict.fromkeys(f.own(c), NEIGHBOUR_CREDIT))
+    credits.update(dict.fromkeys(f.own(core), 1.0))
     return credits
 
 
@@ -226,9 +228,27 @@ class _Features:
 
     def __init__(self, query: Query) -> None:
         self.query = query
-        self.wanted = query_terms(query)
-        self._core: dict[int, tuple[float, float, float]] = {}
+        self.wanted = frozenset(query_terms(query))
+        self._own: dict[int, frozenset[str]] = {}
+        self._lead: dict[int, frozenset[str]] = {}
+        self._bonus: dict[int, float] = {}
         self._asked: dict[int, bool] = {}
+
+    def own(self, c: Candidate) -> frozenset[str]:
+        """The question's terms among the passage's own words."""
+        if c.passage_id not in self._own:
+            self._own[c.passage_id] = self.wanted.intersection(c.terms)
+        return self._own[c.passage_id]
+
+    def lead(self, c: Candidate) -> frozenset[str]:
+        """The question's terms in the passage's table header or list lead-in."""
+        if c.passage_id not in self._lead:
+            self._lead[c.passage_id] = self.wanted.intersection(c.lead_terms)
+        return self._lead[c.passage_id]
+
+    def own_coverage(self, c: Candidate) -> float:
+        """Share of the question the passage's own words cover."""
+        return coverage(self.query, dict.fromkeys(self.own(c), 1.0))
 
     def asked(self, c: Candidate) -> bool:
         """Whether the passage reports a member's question."""
@@ -236,19 +256,19 @@ class _Features:
             self._asked[c.passage_id] = bool(_REPORTED_QUESTION_RE.search(c.text))
         return self._asked[c.passage_id]
 
-    def core(self, c: Candidate) -> tuple[float, float, float]:
-        """(coverage of its own words, definition bonus, counted-number bonus)."""
-        if c.passage_id not in self._core:
+    def text_bonus(self, c: Candidate) -> float:
+        """Bonuses read from the sentence's text: a definition cue near a question term, a
+        number right before the counted word. Costly, so only for the front runners."""
+        if c.passage_id not in self._bonus:
             q = self.query
-            own = coverage(q, dict.fromkeys(c.terms, 1.0))
-            definition = (
-                _definition_bonus(q, c.text)
-                if q.qtype in ("definition", "other", "which", "person") and own > 0
-                else 0.0
-            )
-            counted = _counted(q, c.text) if q.qtype == "quantity" and own > 0 else 0.0
-            self._core[c.passage_id] = (own, definition, counted)
-        return self._core[c.passage_id]
+            bonus = 0.0
+            if self.own(c) or self.lead(c):
+                if q.qtype in ("definition", "other", "which", "person"):
+                    bonus += _definition_bonus(q, c.text)
+                if q.qtype == "quantity":
+                    bonus += _counted(q, c.text)
+            self._bonus[c.passage_id] = bonus
+        return self._bonus[c.passage_id]
 
 
 def _score_window(
@@ -259,28 +279,26 @@ def _score_window(
     context: frozenset[str],
 ) -> _Scored:
     query = f.query
-    core_cov, definition, counted = f.core(core)
-    cov = coverage(query, _credits(window, core, context))
+    core_cov = f.own_coverage(core)
+    cov = coverage(query, _credits(f, window, core, context))
     if core_cov < MIN_CORE_COVERAGE:
         cov *= core_cov / MIN_CORE_COVERAGE  # the fact must stand in the sentence itself
     # Evidence counts from sentences about the question, and from the sentence before one
     # that refers back to it ("Als Vertreter ... regte er an").
     refers_back = bool(_PRONOUN_RE.search(core.text))
     text = "\n".join(
-        c.text
-        for c in window
-        if f.wanted.intersection(c.terms) or (refers_back and c.ord < core.ord)
+        c.text for c in window if f.own(c) or f.lead(c) or (refers_back and c.ord < core.ord)
     )
     evidence = _evidence(query.qtype, text)
     if evidence == 0:
         cov *= MISSING_EVIDENCE.get(query.qtype, 1.0)
-    score = cov + EVIDENCE_BONUS * evidence + counted + definition
-    asked = [f.asked(c) for c in window]
-    if all(asked):
-        cov *= 0.8  # minutes restating a member's question do not answer it
-        score -= 0.1
-    elif asked[0] and window[0] is core:
-        score += 0.06  # a member's question with the answer that follows it
+    score = cov + EVIDENCE_BONUS * evidence
+    if f.asked(core):
+        if any(c.ord > core.ord and not f.asked(c) for c in window):
+            score += 0.06  # a member's question with the answer that follows it
+        else:
+            cov *= 0.8  # minutes restating a member's question do not answer it
+            score -= 0.1
     if query.qtype == "quantity" and core.kind == "row" and _TOTAL_RE.search(core.text):
         score += 0.05  # among rows of one table, the total answers "what does it cost"
     if any(c.passage_id in defined for c in window):
@@ -327,6 +345,14 @@ def trim(text: str, query: Query, limit: int = MAX_ANSWER) -> str:
     )
 
 
+def shortlist(query: Query, cands: list[Candidate], size: int = PRESHORTLIST) -> list[Candidate]:
+    """The candidates whose own words cover most of the question (before neighbours are read)."""
+    if len(cands) <= size:
+        return cands
+    f = _Features(query)
+    return sorted(cands, key=lambda c: (-f.own_coverage(c), c.rank))[:size]
+
+
 def rank(
     query: Query,
     cands: list[Candidate],
@@ -338,18 +364,19 @@ def rank(
     defined = defined or set()
     features = _Features(query)
     contexts = {
-        c.passage_id: frozenset(
-            t
-            for d in range(-CONTEXT_REACH, CONTEXT_REACH + 1)
-            if (n := near.get((c.doc_id, c.ord + d))) is not None
-            for t in n.terms
+        c.passage_id: frozenset().union(
+            *(
+                features.own(n)
+                for d in range(-CONTEXT_REACH, CONTEXT_REACH + 1)
+                if (n := near.get((c.doc_id, c.ord + d))) is not None
+            )
         )
         for c in cands
     }
 
     def rough(c: Candidate) -> float:
-        own = coverage(query, dict.fromkeys(c.terms, 1.0))
-        return coverage(query, _credits((c,), c, contexts[c.passage_id])) + 0.5 * own
+        own = features.own_coverage(c)
+        return coverage(query, _credits(features, (c,), c, contexts[c.passage_id])) + 0.5 * own
 
     # Cheap first pass over all candidates; windows and text features for the best only.
     shortlist = (
@@ -365,13 +392,24 @@ def rank(
             key=lambda s: s.score,
         )
         scored.append(best)
+    if scored:
+        top = max(s.score for s in scored)
+        scored = [
+            replace(s, score=s.score + features.text_bonus(s.core))
+            if s.score >= top - MAX_TEXT_BONUS
+            else s
+            for s in scored
+        ]
     scored.sort(key=lambda s: (-s.score, s.core.doc_id, s.core.ord))
     hits: list[Hit] = []
     used: set[int] = set()
-    for s in scored:
-        ids = tuple(c.passage_id for c in s.window)
-        if used.intersection(ids):
+    for best in scored:
+        if best.core.passage_id in used:
             continue
+        # A window that overlaps a better one keeps only its own sentences.
+        window = tuple(c for c in best.window if c.passage_id not in used)
+        s = replace(best, window=window)
+        ids = tuple(c.passage_id for c in window)
         used.update(ids)
         full = " ".join(c.text for c in s.window)
         hits.append(
@@ -385,7 +423,9 @@ def rank(
                 matched=frozenset(
                     c.label
                     for c in query.concepts
-                    if concept_match(c, dict.fromkeys((t for w in s.window for t in w.terms), 1.0))
+                    if concept_match(
+                        c, dict.fromkeys((t for w in s.window for t in features.own(w)), 1.0)
+                    )
                 ),
             )
         )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from knowledge.analyze import known_abbreviations
-from knowledge.answer import Answer, Source, decide, rank
+from knowledge.answer import Answer, Source, decide, rank, shortlist
 from knowledge.search import (
     Query,
     Vocabulary,
@@ -79,7 +79,7 @@ class KnowledgeBase:
         question = " ".join(question.replace("\x00", " ").split())[:MAX_QUESTION]
         vocab = self.vocabulary()
         query = analyse(question, vocab)
-        cands = candidates(self.db, match_expressions(query, vocab))
+        cands = shortlist(query, candidates(self.db, match_expressions(query, vocab)))
         near = neighbours(self.db, cands)
         sources = self._sources({c.doc_id for c in near.values()})
         defined = self._definitions(query)

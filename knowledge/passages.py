@@ -366,7 +366,9 @@ def _units_of_flow(flow: str, heading: str) -> list[tuple[str, PassageKind, str,
             return [(whole, "list", heading, "")]
         head = lead if len(lead) <= MAX_HEADER else lead[:MAX_HEADER] + "…"
         chunks = _cut(items, MAX_PASSAGE - len(head) - 1)
-        return [(f"{head}\n{c}", "list", heading, head) for c in chunks]
+        # A list's lead-in is its own text in every chunk (unlike a table header, which only
+        # labels the row), so it stays in the passage's own words: lead "" here.
+        return [(f"{head}\n{c}", "list", heading, "") for c in chunks]
     out: list[tuple[str, PassageKind, str, str]] = []
     for sentence in _split_sentences(flow.replace("\n", " ")):
         out.extend((piece, "sentence", heading, "") for piece in _cut(sentence))

@@ -22,7 +22,7 @@ from knowledge.analyze import (
     abbreviation_term,
     english_glossary,
     fold,
-    general_lexicon_words,
+    german_words,
     is_german_word,
     number_terms,
     stem,
@@ -41,7 +41,10 @@ QType = Literal[
 
 CANDIDATES = 80  # passages fetched from FTS per question
 MAX_DF_SHARE = 0.25  # terms in more passages than this share rank but do not fetch
+MAX_DF_FETCH = 1500  # ... nor do terms in more passages than this (bm25 cost grows with df)
+SORT_BUDGET = 8000  # matches that bm25 may rank per query (about 0.6 µs each)
 PREFIX_EXPANSIONS = 6
+ABBREVIATION_HEADS = 2  # long forms of an abbreviation that count as naming it
 
 
 @dataclass(frozen=True)
@@ -85,12 +88,13 @@ class Vocabulary:
     abbreviations: dict[str, list[tuple[str, str, int | None]]]  # term -> (abbr, long, pid)
     lexicon: Lexicon = field(default_factory=Lexicon)
     _sorted_terms: list[str] = field(default_factory=list)
-    _by_length: dict[int, list[str]] = field(default_factory=dict)
+    _by_length: dict[tuple[str, int], list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._sorted_terms = sorted(self.df)
         for w in {*self.words, *stopwords()}:
-            self._by_length.setdefault(len(w), []).append(w)
+            if w:
+                self._by_length.setdefault((w[0], len(w)), []).append(w)
 
     def has(self, term: str) -> bool:
         """Whether the index holds the term."""
@@ -113,19 +117,25 @@ class Vocabulary:
         return sorted(found, key=lambda t: -self.df[t])[:limit]
 
     def correct(self, word: str) -> str | None:
-        """The closest document word within 1 edit (5-8 letters) or 2 (9+), most frequent first."""
+        """The closest document word within 1 edit (5-8 letters) or 2 (9+), most frequent first.
+        Typos rarely hit the first letter, so only words sharing it are compared."""
         n = len(word)
         if n < 5:
             return None
         k = 1 if n <= 8 else 2
-        choices = [w for m in range(n - k, n + k + 1) for w in self._by_length.get(m, ())]
-        if not choices:
-            return None
-        found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=k, limit=8)
+        found: list[tuple[str, float]] = []
+        for m in range(n - k, n + k + 1):
+            bucket = self._by_length.get((word[0], m))
+            if bucket:
+                found += [
+                    (str(w), d)
+                    for w, d, _ in process.extract(
+                        word, bucket, scorer=OSA.distance, score_cutoff=k, limit=8
+                    )
+                ]
         if not found:
             return None
-        best = min(found, key=lambda f: (f[1], -self.words.get(f[0], 0)))
-        return str(best[0])
+        return min(found, key=lambda f: (f[1], -self.words.get(f[0], 0)))[0]
 
 
 def load_vocabulary(db: sqlite_utils.Database) -> Vocabulary:
@@ -151,7 +161,7 @@ def load_vocabulary(db: sqlite_utils.Database) -> Vocabulary:
 
 def make_lexicon(document_words: Iterable[str]) -> Lexicon:
     """Compound-splitting lexicon: document words plus frequent general German words."""
-    lexicon = Lexicon(base=general_lexicon_words())
+    lexicon = Lexicon(base=german_words())
     # Document words join only from six letters: shorter ones are often OCR fragments ("icht").
     lexicon.add(document_words, min_length=MIN_PART + 2)
     return lexicon
@@ -272,13 +282,16 @@ _VERB_ENDING_RE = re.compile(r"(?:^ge\w+(?:t|en)|\w(?:t|te|ten|et|en|st|iert))$"
 
 
 def _abbreviation_concept(token: Token, vocab: Vocabulary) -> Concept:
-    """An abbreviation and, at a lower weight, the head word of its long form."""
+    """An abbreviation and, at a lower weight, the head word of its most common long forms."""
     term = abbreviation_term(token.text)
     alternatives = {term: 1.0}
-    for _abbr, expansion, _pid in vocab.abbreviations.get(term, []):
-        head = word_terms(expansion.split()[-1])
-        if head and vocab.has(head[0]):
-            alternatives.setdefault(head[0], 0.8)
+    heads = Counter(
+        head[0]
+        for _abbr, expansion, _pid in vocab.abbreviations.get(term, [])
+        if (head := word_terms(expansion.split()[-1])) and vocab.has(head[0])
+    )
+    for head_term, _n in heads.most_common(ABBREVIATION_HEADS):
+        alternatives.setdefault(head_term, 0.8)
     return Concept(term, alternatives, kind="abbr")
 
 
@@ -378,26 +391,36 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def match_expressions(query: Query, vocab: Vocabulary) -> list[str]:
+@dataclass(frozen=True)
+class Match:
+    """One FTS5 query: its MATCH text and at most how many passages it can match."""
+
+    expression: str
+    estimate: int
+
+
+def match_expressions(query: Query, vocab: Vocabulary) -> list[Match]:
     """FTS5 MATCH texts, every term double-quoted so user text never raises: first all
-    concepts in the passage's own words (AND), then any term anywhere (OR, rare terms only)."""
-    groups = []
+    concepts in the passage's own words (AND), then any rare term anywhere (OR)."""
+    groups: list[tuple[str, int]] = []
     for concept in query.concepts:
         terms = sorted(t for t in concept.terms() if vocab.has(t))
         if terms:
-            groups.append("terms : (" + " OR ".join(_quote(t) for t in terms) + ")")
-    expressions = [" AND ".join(groups)] if len(groups) > 1 else []
-    limit = max(50, int(vocab.passages * MAX_DF_SHARE))
-    rare = {t for c in query.concepts for t in c.terms() if vocab.has(t) and vocab.df[t] <= limit}
-    if not rare:  # only very common terms: take the rarest few
-        common = sorted(
-            (t for c in query.concepts for t in c.terms() if vocab.has(t)),
-            key=lambda t: vocab.df[t],
-        )
-        rare.update(common[:3])
+            text = "terms : (" + " OR ".join(_quote(t) for t in terms) + ")"
+            groups.append((text, sum(vocab.df[t] for t in terms)))
+    matches = []
+    if len(groups) > 1:
+        matches.append(Match(" AND ".join(g for g, _ in groups), min(n for _, n in groups)))
+    limit = max(50, min(int(vocab.passages * MAX_DF_SHARE), MAX_DF_FETCH))
+    known = {t for c in query.concepts for t in c.terms() if vocab.has(t)}
+    rare = {t for t in known if vocab.df[t] <= limit}
+    if not rare and not matches:  # one very common concept: its rarest terms
+        rare.update(sorted(known, key=lambda t: vocab.df[t])[:2])
     if rare:
-        expressions.append(" OR ".join(_quote(t) for t in sorted(rare)))
-    return expressions
+        matches.append(
+            Match(" OR ".join(_quote(t) for t in sorted(rare)), sum(vocab.df[t] for t in rare))
+        )
+    return matches
 
 
 @dataclass(frozen=True)
@@ -415,26 +438,23 @@ class Candidate:
 
 
 def candidates(
-    db: sqlite_utils.Database, expressions: list[str], limit: int = CANDIDATES
+    db: sqlite_utils.Database, matches: list[Match], limit: int = CANDIDATES
 ) -> list[Candidate]:
-    """Passages matching the expressions in turn, best bm25 first within each, no repeats."""
+    """Passages matching the queries in turn, no repeats. Each is ranked by bm25 when it can
+    match few enough passages to rank quickly; otherwise the newest matching passages come."""
     seen: dict[int, Candidate] = {}
-    for expression in expressions:
-        for c in _matching(db, expression, limit):
-            seen.setdefault(c.passage_id, c)
+    for match in matches:
+        order = "r" if match.estimate <= SORT_BUDGET else "passage_fts.rowid DESC"
+        rows = db.conn.execute(
+            "SELECT p.id, p.doc_id, p.ord, p.kind, p.text, p.terms, p.lead_terms, "
+            "bm25(passage_fts, 1.0, 0.35) AS r "
+            "FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+            f"WHERE passage_fts MATCH ? ORDER BY {order} LIMIT ?",
+            (match.expression, limit),
+        ).fetchall()
+        for r in rows:
+            seen.setdefault(r[0], _candidate(r[:7], r[7]))
     return list(seen.values())
-
-
-def _matching(db: sqlite_utils.Database, expression: str, limit: int) -> list[Candidate]:
-    """Passages matching one expression, best bm25 first (sentence column weighs more)."""
-    rows = db.conn.execute(
-        "SELECT p.id, p.doc_id, p.ord, p.kind, p.text, p.terms, p.lead_terms, "
-        "bm25(passage_fts, 1.0, 0.35) AS r "
-        "FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
-        "WHERE passage_fts MATCH ? ORDER BY r LIMIT ?",
-        (expression, limit),
-    ).fetchall()
-    return [_candidate(r[:7], r[7]) for r in rows]
 
 
 def _candidate(row: tuple[Any, ...], rank: float) -> Candidate:

@@ -128,3 +128,29 @@ def test_python_dash_m_bot_is_the_same_command(demo_db_file: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["answered"] is True
+
+
+def test_pdf_ingest_and_scanned_pdf_message(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    from tests.test_filetext import text_pdf, written
+
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    (folder / "sitzung.pdf").write_bytes(
+        text_pdf("Die Jury tagt am 21.11.2019 im Kreishaus in Siegburg.")
+    )
+    blank = PdfWriter()
+    blank.add_blank_page(width=595, height=842)
+    (folder / "scan.pdf").write_bytes(written(blank))
+    db = str(tmp_path / "kb.db")
+    code, out, err = run("--db", db, "ingest", str(folder))
+    assert code == 1
+    assert "1 neu" in out
+    assert "1 Fehler" in out
+    assert "scan.pdf" in err
+    assert "no text layer" in err
+    code, out, _ = run("--db", db, "ask", "Wann tagt die Jury?", "--json")
+    top = json.loads(out)["answers"][0]
+    assert top["document"] == "sitzung.pdf"
+    assert "21.11.2019" in top["text"]
