@@ -15,17 +15,22 @@ import logging
 import sys
 import tempfile
 from collections import Counter
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
-from bot.config import default_db_path
+from bot import terminal
+from bot.config import ConfigError, Settings, load_settings
+from bot.dialog import Dialog, Person
+from bot.logs import setup_logging
 from knowledge.answer import Answer
 from knowledge.base import KnowledgeBase
 from knowledge.ingest import METADATA_FILE, IngestResult, discover, ingest_paths
 from knowledge.store import open_db
+from scheduler.clock import SystemClock
 
 log = logging.getLogger("gremienbot")
 
@@ -81,19 +86,29 @@ def answer_text(answer: Answer) -> str:
     "--db",
     "db_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    envvar="GREMIENBOT_DB",
     default=None,
     help="SQLite-Datei (Standard: $GREMIENBOT_DB, sonst im Benutzer-Datenverzeichnis).",
 )
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="TOML-Konfigurationsdatei (Standard: $GREMIENBOT_CONFIG).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Ausführliche Protokollzeilen.")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None, verbose: bool) -> None:
+def main(ctx: click.Context, db_path: Path | None, config_file: Path | None, verbose: bool) -> None:
     """gremienbot: Fragen zu Niederschriften und Vorlagen beantworten."""
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    ctx.obj = {"db_path": db_path or default_db_path()}
+    try:
+        settings = load_settings(config_file=config_file)
+    except ConfigError as exc:
+        click.echo(f"Fehler: {exc}", err=True)
+        ctx.exit(2)
+    if db_path is not None:
+        settings = replace(settings, db_path=db_path)
+    setup_logging(verbose=verbose, secrets=settings.secrets())
+    ctx.obj = {"db_path": settings.db_path, "settings": settings}
 
 
 def _kb(ctx: click.Context) -> KnowledgeBase:
@@ -182,20 +197,59 @@ def bundled_corpus() -> Path:
     return Path(str(resources.files("knowledge").joinpath("data", "demo_corpus")))
 
 
-def _question_loop(kb: KnowledgeBase, stream: IO[str], interactive: bool) -> None:
-    """Answer questions from a terminal (or piped lines) until end of input or 'exit'."""
-    while True:
-        if interactive:
-            click.echo("Frage> ", nl=False)
-        line = stream.readline()
-        if not line:
-            break
-        question = line.strip()
-        if question.lower() in {"exit", "quit", "ende", "/ende"}:
-            break
-        if not question:
-            continue
-        click.echo(answer_text(kb.ask(question)) + "\n")
+def _dialog(db_path: Path, settings: Settings) -> Dialog:
+    return Dialog(
+        KnowledgeBase(open_db(db_path)),
+        SystemClock(),
+        questions_per_minute=settings.questions_per_minute,
+    )
+
+
+@main.command()
+@click.option("--english", is_flag=True, help="Englische Oberfläche.")
+@click.pass_context
+def chat(ctx: click.Context, english: bool) -> None:
+    """Dasselbe Gespräch wie in Telegram, als Text im Terminal."""
+    settings: Settings = ctx.obj["settings"]
+    dialog = _dialog(ctx.obj["db_path"], settings)
+    who = Person(user_id=0, chat_id=0, language_code="en" if english else "de", staff=True)
+    terminal.chat(
+        dialog, who, sys.stdin, lambda text: click.echo(text, nl=False), prompt=sys.stdin.isatty()
+    )
+
+
+@main.command()
+@click.pass_context
+def run(ctx: click.Context) -> None:
+    """Den Telegram-Bot starten (Long Polling, oder Webhook wenn konfiguriert)."""
+    settings: Settings = ctx.obj["settings"]
+    try:
+        settings.require_token()
+    except ConfigError as exc:
+        click.echo(f"Fehler: {exc}", err=True)
+        ctx.exit(2)
+    run_bot(replace(settings, db_path=ctx.obj["db_path"]))
+
+
+def run_bot(settings: Settings) -> None:
+    """Build the Application and run it until it is stopped."""
+    from bot.app import ALLOWED_UPDATES, build_app
+    from bot.handlers.common import Deps
+
+    dialog = _dialog(settings.db_path, settings)
+    app = build_app(settings, Deps(dialog=dialog, admins=settings.admins))
+    log.info("starting: database %s, %d staff", settings.db_path, len(settings.admins))
+    if settings.webhook_url:
+        app.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path="telegram",
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret,
+            allowed_updates=ALLOWED_UPDATES,
+        )
+    else:
+        app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
 
 
 @main.command()
@@ -204,14 +258,26 @@ def _question_loop(kb: KnowledgeBase, stream: IO[str], interactive: bool) -> Non
     type=click.Path(file_okay=False, path_type=Path),
     help="Datenordner für die Demo (Standard: ein neuer temporärer Ordner).",
 )
-def demo(data_dir: Path | None) -> None:
-    """Demo mit eingebauten Voreinstellungen: Beispielkorpus einlesen, dann Fragen stellen."""
+@click.pass_context
+def demo(ctx: click.Context, data_dir: Path | None) -> None:
+    """Demo mit eingebauten Voreinstellungen: frischer Datenordner, Beispielkorpus, dann
+    Terminal-Chat (oder der Telegram-Bot, wenn ein Token konfiguriert ist)."""
+    settings: Settings = ctx.obj["settings"]
     folder = data_dir or Path(tempfile.mkdtemp(prefix="gremienbot-demo-"))
     folder.mkdir(parents=True, exist_ok=True)
-    db = open_db(folder / "gremienbot.db")
-    results = ingest_paths(db, [bundled_corpus()])
-    kb = KnowledgeBase(db)
+    db_path = folder / "gremienbot.db"
+    results = ingest_paths(open_db(db_path), [bundled_corpus()])
     click.echo(f"gremienbot-Demo: {len(results)} Dokumente eingelesen ({folder}).")
-    click.echo("Stellen Sie eine Frage, z. B. „Was ist Baustein 6?“ oder „who leads the KI“.")
-    click.echo("Beenden mit Strg+D oder 'exit'.\n")
-    _question_loop(kb, sys.stdin, interactive=sys.stdin.isatty())
+    if settings.token:
+        try:
+            settings.require_token()
+        except ConfigError as exc:
+            click.echo(f"Fehler: {exc}", err=True)
+            ctx.exit(2)
+        click.echo("Telegram-Token gefunden: der Bot läuft, Beenden mit Strg+C.")
+        run_bot(replace(settings, db_path=db_path))
+        return
+    click.echo("Kein Telegram-Token gesetzt: das Gespräch läuft hier im Terminal.")
+    click.echo("Nummern drücken die Schaltflächen; Beenden mit Strg+D oder 'exit'.\n")
+    ctx.obj["db_path"] = db_path
+    ctx.invoke(chat)

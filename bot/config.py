@@ -1,14 +1,118 @@
-"""Settings that come from the environment, read once at the edge and passed down."""
+"""Settings from the environment (and optionally a TOML file), read once at the edge."""
 
 from __future__ import annotations
 
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
 APP_NAME = "gremienbot"
+DEFAULT_API_URL = "https://api.telegram.org/bot"
+TOKEN_RE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; str(exc) is one line for the operator."""
 
 
 def default_db_path() -> Path:
     """The database in the user's data directory (used when neither --db nor GREMIENBOT_DB)."""
     return Path(platformdirs.user_data_dir(APP_NAME)) / "gremienbot.db"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot is configured with. The token never shows in repr()."""
+
+    token: str | None = field(default=None, repr=False)
+    api_url: str = DEFAULT_API_URL
+    db_path: Path = field(default_factory=default_db_path)
+    admins: frozenset[int] = frozenset()
+    webhook_url: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    webhook_secret: str | None = field(default=None, repr=False)
+    questions_per_minute: int = 20
+    reminder_offsets: str = "7d,1d,2h"
+
+    def secrets(self) -> list[str]:
+        """Values that must never appear in a log."""
+        return [s for s in (self.token, self.webhook_secret) if s]
+
+    def require_token(self) -> str:
+        """The bot token, or ConfigError with a one-line explanation."""
+        if not self.token:
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN fehlt: bitte den Token von @BotFather setzen "
+                "(Umgebungsvariable oder [telegram] token in der Konfigurationsdatei)."
+            )
+        if not TOKEN_RE.match(self.token):
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN hat nicht die Form eines Bot-Tokens (Zahl:Zeichenfolge, "
+                "z. B. 123456789:AA…)."
+            )
+        return self.token
+
+
+def _admins(value: Any) -> frozenset[int]:
+    if value is None or value == "":
+        return frozenset()
+    items = value if isinstance(value, list) else str(value).replace(";", ",").split(",")
+    try:
+        return frozenset(int(str(i).strip()) for i in items if str(i).strip())
+    except ValueError as exc:
+        raise ConfigError(
+            "GREMIENBOT_ADMINS muss eine durch Kommas getrennte Liste von Telegram-Nutzer-IDs "
+            "sein (z. B. 12345,67890)."
+        ) from exc
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"Konfigurationsdatei {path}: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"Konfigurationsdatei {path} ist kein gültiges TOML: {exc}") from exc
+
+
+def load_settings(
+    env: Mapping[str, str] | None = None, config_file: Path | None = None
+) -> Settings:
+    """Settings from a TOML file (GREMIENBOT_CONFIG or `config_file`), overridden by the
+    environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, GREMIENBOT_DB, GREMIENBOT_ADMINS,
+    GREMIENBOT_WEBHOOK_URL/_LISTEN/_PORT/_SECRET, GREMIENBOT_REMINDER_OFFSETS."""
+    env = os.environ if env is None else env
+    path = config_file or (Path(env["GREMIENBOT_CONFIG"]) if env.get("GREMIENBOT_CONFIG") else None)
+    data = _read_toml(path) if path else {}
+    telegram = data.get("telegram", {})
+    webhook = data.get("webhook", {})
+    storage = data.get("storage", {})
+
+    def pick(name: str, section: Mapping[str, Any], key: str) -> Any:
+        return env.get(name) or section.get(key)
+
+    port = pick("GREMIENBOT_WEBHOOK_PORT", webhook, "port") or 8443
+    try:
+        port = int(port)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError("GREMIENBOT_WEBHOOK_PORT muss eine Zahl sein.") from exc
+    db = pick("GREMIENBOT_DB", storage, "db")
+    return Settings(
+        token=(pick("TELEGRAM_BOT_TOKEN", telegram, "token") or None),
+        api_url=pick("TELEGRAM_API_URL", telegram, "api_url") or DEFAULT_API_URL,
+        db_path=Path(db) if db else default_db_path(),
+        admins=_admins(pick("GREMIENBOT_ADMINS", telegram, "admins")),
+        webhook_url=pick("GREMIENBOT_WEBHOOK_URL", webhook, "url") or None,
+        webhook_listen=pick("GREMIENBOT_WEBHOOK_LISTEN", webhook, "listen") or "127.0.0.1",
+        webhook_port=port,
+        webhook_secret=pick("GREMIENBOT_WEBHOOK_SECRET", webhook, "secret") or None,
+        reminder_offsets=pick("GREMIENBOT_REMINDER_OFFSETS", data.get("reminders", {}), "offsets")
+        or "7d,1d,2h",
+    )

@@ -9,6 +9,7 @@ import sqlite_utils
 
 from knowledge.analyze import known_abbreviations
 from knowledge.answer import Answer, Source, decide, rank, shortlist
+from knowledge.filetext import read_source_bytes
 from knowledge.search import (
     Query,
     Vocabulary,
@@ -74,12 +75,14 @@ class KnowledgeBase:
         """The analysed form of a question (for diagnostics)."""
         return analyse(question[:MAX_QUESTION], self.vocabulary())
 
-    def ask(self, question: str, *, top: int = 3) -> Answer:
-        """Answer a question with up to `top` hits, or decline."""
+    def ask(self, question: str, *, top: int = 3, internal: bool = False) -> Answer:
+        """Answer a question with up to `top` hits, or decline. Non-public documents count only
+        with `internal` (staff)."""
         question = " ".join(question.replace("\x00", " ").split())[:MAX_QUESTION]
         vocab = self.vocabulary()
         query = analyse(question, vocab)
-        cands = shortlist(query, candidates(self.db, match_expressions(query, vocab)))
+        found = candidates(self.db, match_expressions(query, vocab), internal=internal)
+        cands = shortlist(query, found)
         near = neighbours(self.db, cands)
         sources = self._sources({c.doc_id for c in near.values()})
         defined = self._definitions(query)
@@ -115,21 +118,23 @@ class KnowledgeBase:
         )
         return {r[0]: Source(r[1], r[2], r[3], r[4], r[5]) for r in rows}
 
-    def documents(self) -> list[DocumentInfo]:
-        """All stored documents, newest year first."""
+    def documents(self, *, internal: bool = False) -> list[DocumentInfo]:
+        """Stored documents (public ones unless `internal`), newest year first."""
         rows = self.db.conn.execute(
             "SELECT d.name, d.title, d.kind, d.year, d.date, count(p.id) FROM documents d "
-            "LEFT JOIN passages p ON p.doc_id = d.id GROUP BY d.id "
-            "ORDER BY d.year IS NULL, d.year DESC, d.title"
+            "LEFT JOIN passages p ON p.doc_id = d.id WHERE d.public = 1 OR ? GROUP BY d.id "
+            "ORDER BY d.year IS NULL, d.year DESC, d.title",
+            (int(internal),),
         )
         return [DocumentInfo(*r) for r in rows]
 
-    def glossary(self) -> list[GlossaryEntry]:
+    def glossary(self, *, internal: bool = False) -> list[GlossaryEntry]:
         """Abbreviations found in the documents (defined there, or known council usage)."""
         entries: dict[str, GlossaryEntry] = {}
         for abbr, expansion, name in self.db.conn.execute(
             "SELECT a.abbr, a.expansion, d.name FROM abbreviations a "
-            "JOIN documents d ON d.id = a.doc_id ORDER BY d.year DESC"
+            "JOIN documents d ON d.id = a.doc_id WHERE d.public = 1 OR ? ORDER BY d.year DESC",
+            (int(internal),),
         ):
             entries.setdefault(abbr, GlossaryEntry(abbr, expansion, name))
         vocab = self.vocabulary()
@@ -139,10 +144,12 @@ class KnowledgeBase:
                 entries[abbr] = GlossaryEntry(abbr, expansion, None)
         return sorted(entries.values(), key=lambda e: e.abbr.lower())
 
-    def passage(self, passage_id: int) -> PassageView | None:
-        """A passage with the passages around it, or None when it no longer exists."""
+    def passage(self, passage_id: int, *, internal: bool = False) -> PassageView | None:
+        """A passage with the passages around it, or None when it is gone or not allowed."""
         row = self.db.conn.execute(
-            "SELECT p.id, p.doc_id, p.ord, p.text FROM passages p WHERE p.id = ?", (passage_id,)
+            "SELECT p.id, p.doc_id, p.ord, p.text FROM passages p JOIN documents d "
+            "ON d.id = p.doc_id WHERE p.id = ? AND (d.public = 1 OR ?)",
+            (passage_id, int(internal)),
         ).fetchone()
         if row is None:
             return None
@@ -153,11 +160,28 @@ class KnowledgeBase:
         source = self._sources({row[1]})[row[1]]
         return PassageView(row[0], row[3], " ".join(r[0] for r in around), source)
 
-    def document_text(self, name: str) -> tuple[Source, str] | None:
-        """A document's repaired text by file name."""
+    def passage_document(self, passage_id: int) -> int | None:
+        """The id of the document a passage belongs to."""
         row = self.db.conn.execute(
-            "SELECT id, repaired FROM documents WHERE name = ?", (name,)
+            "SELECT doc_id FROM passages WHERE id = ?", (passage_id,)
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def document_file(
+        self, doc_id: int, *, internal: bool = False
+    ) -> tuple[Source, str, bytes] | None:
+        """A document as a file: the original when it is still where it was ingested from,
+        else its text; None when it is gone or not allowed."""
+        row = self.db.conn.execute(
+            "SELECT name, path, original FROM documents WHERE id = ? AND (public = 1 OR ?)",
+            (doc_id, int(internal)),
         ).fetchone()
         if row is None:
             return None
-        return self._sources({row[0]})[row[0]], row[1]
+        name, path, original = row
+        source = self._sources({doc_id})[doc_id]
+        content = read_source_bytes(path) if path else None
+        if content is not None:
+            return source, name, content
+        stem = name.rsplit(".", 1)[0] if "." in name else name
+        return source, f"{stem}.txt", original.encode("utf-8")

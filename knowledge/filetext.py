@@ -185,3 +185,17 @@ def _quiet_pypdf() -> Iterator[None]:
             _quiet_depth -= 1
             if _quiet_depth == 0:
                 _pypdf_log.setLevel(_saved_level)
+
+
+MAX_SOURCE_BYTES = 45 * 1024 * 1024  # Telegram bots may send files up to 50 MB
+
+
+def read_source_bytes(path: str | Path) -> bytes | None:
+    """The bytes of a document's original file, or None when it is gone, unreadable or too big."""
+    try:
+        p = Path(path)
+        if not p.is_file() or p.stat().st_size > MAX_SOURCE_BYTES:
+            return None
+        return p.read_bytes()
+    except OSError:
+        return None

@@ -33,6 +33,7 @@ Status = Literal["added", "updated", "unchanged", "failed"]
 METADATA_FILE = "corpus.json"
 _YEAR_IN_DATE_RE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?((?:19|20)\d\d)\b")
 _YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+_INTERNAL = {"intern", "internal", "nichtöffentlich", "nicht öffentlich", "staff"}
 BATCH = 32  # files read ahead: their words help split each other's compounds
 
 
@@ -44,6 +45,7 @@ class DocumentMeta:
     kind: str | None = None
     year: int | None = None
     date: str | None = None
+    public: bool = True
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,10 @@ def _meta_for(path: Path, text: str, entry: Any) -> DocumentMeta:
         title = first.lstrip("# ").strip() if first.startswith("#") else ""
     year = entry.get("year")
     date = entry.get("date")
+    access = str(entry.get("access", "")).lower()
+    public = entry.get("public", True) is not False and access not in _INTERNAL
     return DocumentMeta(
+        public=public,
         title=title or title_from_name(path),
         kind=str(entry["kind"]) if entry.get("kind") else None,
         year=int(year)
@@ -166,7 +171,7 @@ def _store(db: sqlite_utils.Database, doc: _Prepared, lexicon: Lexicon, status: 
             _delete(conn, old[0])
         cur = conn.execute(
             "INSERT INTO documents(name, path, title, kind, year, date, sha256, original, "
-            "repaired, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "repaired, ingested_at, public) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.name,
                 str(doc.path),
@@ -178,6 +183,7 @@ def _store(db: sqlite_utils.Database, doc: _Prepared, lexicon: Lexicon, status: 
                 doc.original,
                 doc.repaired,
                 now,
+                int(doc.meta.public),
             ),
         )
         doc_id = cur.lastrowid

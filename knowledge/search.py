@@ -438,7 +438,11 @@ class Candidate:
 
 
 def candidates(
-    db: sqlite_utils.Database, matches: list[Match], limit: int = CANDIDATES
+    db: sqlite_utils.Database,
+    matches: list[Match],
+    limit: int = CANDIDATES,
+    *,
+    internal: bool = False,
 ) -> list[Candidate]:
     """Passages matching the queries in turn, no repeats. Each is ranked by bm25 when it can
     match few enough passages to rank quickly; otherwise the newest matching passages come."""
@@ -449,8 +453,9 @@ def candidates(
             "SELECT p.id, p.doc_id, p.ord, p.kind, p.text, p.terms, p.lead_terms, "
             "bm25(passage_fts, 1.0, 0.35) AS r "
             "FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
-            f"WHERE passage_fts MATCH ? ORDER BY {order} LIMIT ?",
-            (match.expression, limit),
+            "JOIN documents d ON d.id = p.doc_id "
+            f"WHERE passage_fts MATCH ? AND (d.public = 1 OR ?) ORDER BY {order} LIMIT ?",
+            (match.expression, int(internal), limit),
         ).fetchall()
         for r in rows:
             seen.setdefault(r[0], _candidate(r[:7], r[7]))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Index terms are produced by knowledge.analyze; the tokenizer only has to keep them whole,
 # so numbers such as 1.000, 1,5, 03.09.2020 and 1:337 stay one token.
@@ -58,6 +58,10 @@ _MIGRATIONS: dict[int, list[str]] = {
         )""",
         "CREATE INDEX IF NOT EXISTS abbreviations_term ON abbreviations(term)",
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ],
+    2: [
+        # Non-public documents (nichtöffentliche Vorlagen) answer only staff.
+        "ALTER TABLE documents ADD COLUMN public INTEGER NOT NULL DEFAULT 1",
     ],
 }
 

@@ -1,0 +1,273 @@
+"""The conversation core: the same replies for Telegram and for the terminal chat.
+
+Handlers (Telegram) and the chat loop (terminal) turn what a person did into one call here and
+render the Reply they get back; nothing here knows about Telegram.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlite_utils
+
+from bot.actions import Action, decode
+from bot.reply import Attachment, Button, Reply, Span
+from bot.texts import Texts, texts_for
+from knowledge.answer import Answer, Hit, Source
+from knowledge.base import KnowledgeBase
+from knowledge.store import generation
+from scheduler.clock import Clock
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 1000  # longer messages are read up to here
+QUESTIONS_PER_MINUTE = 20
+PAGE = 1  # hits per answer message; "more" shows the next ones
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who is talking: Telegram user (or the terminal user), chat, language, staff or not."""
+
+    user_id: int
+    chat_id: int
+    language_code: str | None = "de"
+    staff: bool = False
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS bot_questions (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL,
+    question TEXT NOT NULL,
+    asked_at TEXT NOT NULL
+)
+"""
+
+
+def date_de(value: str | None, year: int | None) -> str:
+    """A document date as TT.MM.JJJJ (or the year alone)."""
+    if value:
+        try:
+            return datetime.fromisoformat(value).strftime("%d.%m.%Y")
+        except ValueError:
+            return value
+    return str(year) if year is not None else ""
+
+
+def source_details(source: Source) -> str:
+    """'Niederschrift (Auszug), 2021' - kind and date of a document."""
+    return ", ".join(x for x in (source.kind or "", date_de(source.date, source.year)) if x)
+
+
+class RateGate:
+    """At most `limit` questions per person per minute (a sliding window)."""
+
+    def __init__(self, limit: int = QUESTIONS_PER_MINUTE) -> None:
+        self.limit = limit
+        self._seen: dict[int, deque[datetime]] = {}
+
+    def allow(self, user_id: int, now: datetime) -> bool:
+        """Record a question; False when the person is over the limit."""
+        window = self._seen.setdefault(user_id, deque())
+        while window and now - window[0] >= timedelta(minutes=1):
+            window.popleft()
+        if len(window) >= self.limit:
+            return False
+        window.append(now)
+        return True
+
+
+class Dialog:
+    """What the bot answers to commands, questions and buttons."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        clock: Clock,
+        *,
+        questions_per_minute: int = QUESTIONS_PER_MINUTE,
+    ) -> None:
+        self.kb = kb
+        self.db: sqlite_utils.Database = kb.db
+        self.clock = clock
+        self.gate = RateGate(questions_per_minute)
+        self.db.conn.execute(_SCHEMA)
+
+    # -- commands -------------------------------------------------------------------------
+
+    def start(self, who: Person) -> Reply:
+        """Greeting, what the bot does, three example questions as buttons."""
+        t = texts_for(who.language_code)
+        buttons = tuple(
+            (Button(example, Action("ex", (i,)).encode()),) for i, example in enumerate(t.examples)
+        )
+        return Reply(
+            ((Span(t.start_intro),), (Span(t.start_examples_title, "bold"),)), buttons=buttons
+        )
+
+    def help(self, who: Person) -> Reply:
+        """How to use the bot and its commands."""
+        t = texts_for(who.language_code)
+        paragraphs: list[tuple[Span, ...]] = [(Span(t.help),)]
+        paragraphs += [
+            (Span(f"/{cmd}", "bold"), Span(f" – {desc}")) for cmd, desc in t.commands.items()
+        ]
+        return Reply(tuple(paragraphs))
+
+    def documents(self, who: Person) -> Reply:
+        """The documents the bot knows: title, kind, year."""
+        t = texts_for(who.language_code)
+        docs = self.kb.documents(internal=who.staff)
+        if not docs:
+            return Reply.text(t.documents_empty)
+        paragraphs: list[tuple[Span, ...]] = [(Span(t.documents_title, "bold"),)]
+        for d in docs:
+            details = ", ".join(x for x in (d.kind or "", date_de(d.date, d.year)) if x)
+            paragraphs.append((Span("• "), Span(d.title, "bold"), Span(f" ({details})")))
+        return Reply(tuple(paragraphs))
+
+    def glossary(self, who: Person) -> Reply:
+        """Abbreviations found in the documents and what they stand for."""
+        t = texts_for(who.language_code)
+        entries = self.kb.glossary(internal=who.staff)
+        if not entries:
+            return Reply.text(t.glossary_empty)
+        paragraphs: list[tuple[Span, ...]] = [(Span(t.glossary_title, "bold"),)]
+        for e in entries:
+            origin = f" ({t.glossary_builtin})" if e.document is None else ""
+            paragraphs.append((Span(e.abbr, "bold"), Span(f" – {e.expansion}{origin}")))
+        return Reply(tuple(paragraphs))
+
+    def unknown_command(self, who: Person) -> Reply:
+        """A polite pointer to /hilfe."""
+        return Reply.text(texts_for(who.language_code).unknown_command)
+
+    def sorry(self, who: Person) -> Reply:
+        """The apology after an internal error."""
+        return Reply.text(texts_for(who.language_code).sorry)
+
+    # -- questions ------------------------------------------------------------------------
+
+    def ask(self, who: Person, text: str | None) -> Reply:
+        """Answer a question (the fact, its source, buttons for more), or say why not."""
+        t = texts_for(who.language_code)
+        question = " ".join((text or "").split())
+        if not question:
+            return Reply.text(t.ask_what)
+        if not self.gate.allow(who.user_id, self.clock.now()):
+            return Reply.text(t.slow_down)
+        clipped = len(question) > MAX_QUESTION_CHARS
+        question = question[:MAX_QUESTION_CHARS]
+        answer = self.kb.ask(question, top=6, internal=who.staff)
+        qid = self._remember(who, question)
+        reply = self._answer_reply(t, answer, qid, offset=0)
+        if clipped:
+            reply = Reply((*reply.paragraphs, (Span(t.too_long, "italic"),)), reply.buttons)
+        return reply
+
+    def _remember(self, who: Person, question: str) -> int:
+        cur = self.db.conn.execute(
+            "INSERT INTO bot_questions(user_id, question, asked_at) VALUES (?,?,?)",
+            (who.user_id, question, self.clock.now().isoformat()),
+        )
+        self.db.conn.commit()
+        return int(cur.lastrowid or 0)
+
+    def _answer_reply(self, t: Texts, answer: Answer, qid: int, offset: int) -> Reply:
+        if not answer.answered:
+            return Reply.text(t.declined)
+        hits = answer.hits[offset : offset + PAGE]
+        if not hits:
+            return Reply.text(t.no_more)
+        paragraphs: list[tuple[Span, ...]] = []
+        for hit in hits:
+            title = t.answer_title if offset == 0 else f"{t.more_title} {offset}"
+            head = [Span(title, "bold")]
+            notes = []
+            if offset == 0 and answer.as_of:
+                notes.append(t.answer_as_of.format(year=answer.as_of))
+            if offset == 0 and answer.confidence:
+                notes.append(t.confidence[answer.confidence])
+            if notes:
+                head.append(Span(f" ({', '.join(notes)})"))
+            paragraphs.append(tuple(head))
+            paragraphs.append((Span(hit.text, "quote"),))
+            paragraphs.append(self._source_line(t, hit))
+        if offset == 0 and answer.corrections:
+            pairs = ", ".join(f"{a} → {b}" for a, b in answer.corrections)
+            paragraphs.append((Span(t.corrected.format(pairs=pairs), "italic"),))
+        return Reply(tuple(paragraphs), self._answer_buttons(t, answer, hits[-1], qid, offset))
+
+    def _source_line(self, t: Texts, hit: Hit) -> tuple[Span, ...]:
+        details = source_details(hit.source)
+        return (
+            Span(f"{t.source}: "),
+            Span(hit.source.title, "bold"),
+            Span(f" ({details})" if details else ""),
+        )
+
+    def _answer_buttons(
+        self, t: Texts, answer: Answer, hit: Hit, qid: int, offset: int
+    ) -> tuple[tuple[Button, ...], ...]:
+        gen = generation(self.db)
+        row: list[Button] = []
+        if offset + PAGE < len(answer.hits):
+            row.append(Button(t.button_more, Action("more", (qid, offset + PAGE)).encode()))
+        core = hit.passage_ids[len(hit.passage_ids) // 2 if len(hit.passage_ids) > 2 else -1]
+        row.append(Button(t.button_passage, Action("pas", (core, gen)).encode()))
+        doc_id = self.kb.passage_document(core)
+        second: list[Button] = []
+        if doc_id is not None:
+            second.append(Button(t.button_document, Action("doc", (doc_id, gen)).encode()))
+        return tuple(r for r in (tuple(row), tuple(second)) if r)
+
+    # -- buttons --------------------------------------------------------------------------
+
+    def press(self, who: Person, data: str | None) -> Reply:
+        """The reply to a pressed button; stale buttons get a polite note."""
+        t = texts_for(who.language_code)
+        action = decode(data)
+        if action is None:
+            return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
+        if action.kind == "ex":
+            (index,) = action.args
+            if index >= len(t.examples):
+                return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
+            return self.ask(who, t.examples[index])
+        if action.kind == "more":
+            qid, offset = action.args
+            row = self.db.conn.execute(
+                "SELECT question FROM bot_questions WHERE id = ? AND user_id = ?",
+                (qid, who.user_id),
+            ).fetchone()
+            if row is None:
+                return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
+            answer = self.kb.ask(row[0], top=offset + PAGE + 1, internal=who.staff)
+            return self._answer_reply(t, answer, qid, offset)
+        if action.args[1] != generation(self.db):
+            return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
+        if action.kind == "pas":
+            view = self.kb.passage(action.args[0], internal=who.staff)
+            if view is None:
+                return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
+            return Reply(
+                (
+                    (Span(t.passage_title, "bold"),),
+                    (Span(view.context, "quote"),),
+                    (
+                        Span(f"{t.source}: "),
+                        Span(view.source.title, "bold"),
+                        Span(f" ({source_details(view.source)})"),
+                    ),
+                )
+            )
+        found = self.kb.document_file(action.args[0], internal=who.staff)
+        if found is None:
+            return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
+        source, filename, content = found
+        caption = t.document_caption.format(title=source.title, details=source_details(source))
+        return Reply(attachment=Attachment(filename, content, caption[:1000]))

@@ -1,0 +1,93 @@
+"""Pure: Reply -> Telegram HTML messages (everything escaped, split at 4096 characters)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bot.reply import Reply, Span
+
+MAX_TEXT = 4096  # Telegram's limit, counted on the visible text after entity parsing
+MAX_CAPTION = 1024
+_BREAKS = (re.compile(r"\n"), re.compile(r"(?<=[.!?…])\s+"), re.compile(r"(?<=[,;:])\s+"))
+
+
+def span_html(span: Span) -> str:
+    """One span as Telegram HTML; text from documents and users is always escaped."""
+    text = html.escape(span.text, quote=False)
+    match span.style:
+        case "bold":
+            return f"<b>{text}</b>"
+        case "italic":
+            return f"<i>{text}</i>"
+        case "quote":
+            return f"<blockquote>{text}</blockquote>"
+        case "code":
+            return f"<code>{text}</code>"
+        case "link" if span.href:
+            return f'<a href="{html.escape(span.href, quote=True)}">{text}</a>'
+        case _:
+            return text
+
+
+def _cut(text: str, room: int) -> int:
+    """Where to cut `text` so the first part fits `room`: at a line, sentence, clause or word
+    end in the last two thirds of the room, else hard at `room`."""
+    for pattern in _BREAKS:
+        best = None
+        for m in pattern.finditer(text, 0, room + 1):
+            if m.start() >= room // 3:
+                best = m.start()
+        if best:
+            return best
+    space = text.rfind(" ", room // 2, room)
+    return space if space > 0 else room
+
+
+def messages(reply: Reply, limit: int = MAX_TEXT) -> list[str]:
+    """The HTML texts to send for a reply: at most `limit` visible characters each, paragraphs
+    kept whole where they fit, long ones cut at line, sentence or clause boundaries."""
+    out: list[str] = []
+    done: list[str] = []  # finished paragraphs (HTML) of the current message
+    spans: list[str] = []  # HTML of the paragraph being built
+    size = 0  # visible characters of the current message
+
+    def flush() -> None:
+        nonlocal done, spans, size
+        if spans:
+            done.append("".join(spans))
+        if done:
+            out.append("\n".join(done))
+        done, spans, size = [], [], 0
+
+    for para in reply.paragraphs:
+        if spans:
+            done.append("".join(spans))
+            spans = []
+        new_paragraph = bool(done)
+        for span in para:
+            text = span.text
+            while text:
+                room = limit - size - (1 if new_paragraph else 0)
+                if len(text) <= room:
+                    piece, text = text, ""
+                elif room < limit // 4 and (done or spans):
+                    flush()  # too little room left here: start a new message
+                    new_paragraph = False
+                    continue
+                else:
+                    at = _cut(text, room)
+                    piece, text = text[:at].rstrip(), text[at:].lstrip()
+                if piece:
+                    spans.append(span_html(Span(piece, span.style, span.href)))
+                    size += len(piece) + (1 if new_paragraph else 0)
+                    new_paragraph = False
+                if text:
+                    flush()
+    flush()
+    return [m for m in out if m.strip()]
+
+
+def caption(text: str) -> str:
+    """A document caption, escaped and within Telegram's caption limit."""
+    return html.escape(text[:MAX_CAPTION], quote=False)
