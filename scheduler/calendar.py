@@ -1,0 +1,225 @@
+"""Calendar: the one object the bot and the CLI use for events, subscriptions, reminders and
+announcements. Every change and the outbox rows it causes are one transaction."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+import sqlite_utils
+
+from scheduler import announcements as ann
+from scheduler import events as ev
+from scheduler import outbox
+from scheduler import subscriptions as subs
+from scheduler.clock import Clock
+
+log = logging.getLogger("gremienbot.calendar")
+
+DEFAULT_OFFSETS = "7d,1d,2h"
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """All scheduler tables."""
+    ev.ensure_schema(db)
+    subs.ensure_schema(db)
+    outbox.ensure_schema(db)
+    ann.ensure_schema(db)
+
+
+class Calendar:
+    """Events, subscriptions and the outbox over one SQLite database."""
+
+    def __init__(
+        self, db: sqlite_utils.Database, clock: Clock, *, default_offsets: str = DEFAULT_OFFSETS
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.default_offsets = ev.parse_offsets(default_offsets)
+        ensure_schema(db)
+
+    # -- events ---------------------------------------------------------------------------
+
+    def _replan(self, event_ids: list[int]) -> None:
+        outbox.sync_reminders(
+            self.db, self.default_offsets, now=self.clock.now(), event_ids=event_ids
+        )
+
+    def create(self, event: ev.Event, *, by: int | None = None) -> ev.Event:
+        """Store an event and plan its reminders (one transaction)."""
+        with self.db.conn:
+            created = ev.add_event(self.db, event, now=self.clock.now(), by=by)
+            assert created.id is not None
+            self._replan([created.id])
+        return created
+
+    def change(self, event: ev.Event) -> ev.Event:
+        """Update an event; its pending reminders follow (moved, or cancelled)."""
+        with self.db.conn:
+            changed = ev.update_event(self.db, event, now=self.clock.now())
+            assert changed.id is not None
+            self._replan([changed.id])
+        return changed
+
+    def delete(self, event_id: int) -> bool:
+        """Delete an event and cancel its pending reminders."""
+        with self.db.conn:
+            gone = ev.delete_event(self.db, event_id)
+            self.db.conn.execute(
+                "UPDATE outbox SET status='dropped', last_error='event deleted' "
+                "WHERE kind='reminder' AND ref_id=? AND status='pending'",
+                (event_id,),
+            )
+        return gone
+
+    def decide(self, event_id: int, accept: bool) -> ev.Event | None:
+        """Accept (confirm) or discard a proposal; reminders only for accepted ones."""
+        with self.db.conn:
+            found = ev.get_event(self.db, event_id)
+            if found is None or found.status != "proposed":
+                return None
+            decided = ev.set_status(
+                self.db, event_id, "confirmed" if accept else "discarded", now=self.clock.now()
+            )
+            self._replan([event_id])
+        return decided
+
+    def propose(self, proposals: Sequence[ev.Event]) -> int:
+        """Store proposals from minutes (status proposed; an already known uid is kept as it
+        is, so re-ingesting a document proposes nothing twice). Returns how many are new."""
+        added = 0
+        with self.db.conn:
+            for p in proposals:
+                if p.uid and ev.get_event_by_uid(self.db, p.uid) is not None:
+                    continue
+                ev.add_event(self.db, replace(p, status="proposed"), now=self.clock.now())
+                added += 1
+        return added
+
+    def upcoming(self, limit: int = 10) -> list[ev.Event]:
+        """The next confirmed events."""
+        return ev.upcoming(self.db, now=self.clock.now(), limit=limit)
+
+    def proposals(self, limit: int = 20) -> list[ev.Event]:
+        """Proposals waiting for staff, soonest first (past ones included)."""
+        rows = ev.all_events(self.db, statuses=("proposed",))
+        return rows[:limit]
+
+    def get(self, event_id: int) -> ev.Event | None:
+        """One event."""
+        return ev.get_event(self.db, event_id)
+
+    # -- subscriptions --------------------------------------------------------------------
+
+    def toggle(
+        self, chat_id: int, topic: str, *, user_id: int | None, language: str | None
+    ) -> bool:
+        """Subscribe to or leave a topic; reminders follow. True when now subscribed."""
+        now = self.clock.now()
+        on = subs.toggle(self.db, chat_id, topic, user_id=user_id, language=language, now=now)
+        self._after_subscription_change(chat_id)
+        return on
+
+    def subscribe_all(self, chat_id: int, *, user_id: int | None, language: str | None) -> None:
+        """Everything."""
+        subs.subscribe_all(
+            self.db, chat_id, user_id=user_id, language=language, now=self.clock.now()
+        )
+        self._after_subscription_change(chat_id)
+
+    def unsubscribe_all(self, chat_id: int) -> None:
+        """Stop everything, including what is already queued."""
+        subs.unsubscribe_all(self.db, chat_id)
+        with self.db.conn:
+            outbox.cancel_chat(self.db, chat_id)
+
+    def set_offsets(
+        self,
+        chat_id: int,
+        offsets: tuple[timedelta, ...] | None,
+        *,
+        user_id: int | None,
+        language: str | None,
+    ) -> None:
+        """A chat's reminder offsets; reminders follow."""
+        subs.set_offsets(
+            self.db, chat_id, offsets, user_id=user_id, language=language, now=self.clock.now()
+        )
+        self._after_subscription_change(chat_id)
+
+    def offsets(self, chat_id: int) -> tuple[timedelta, ...]:
+        """The offsets that apply to a chat."""
+        return subs.offsets_of(self.db, chat_id) or self.default_offsets
+
+    def _after_subscription_change(self, chat_id: int) -> None:
+        outbox.sync_reminders(self.db, self.default_offsets, now=self.clock.now(), chat_id=chat_id)
+
+    def topics(self, chat_id: int) -> tuple[list[str], set[str]]:
+        """(all topics offered, the chat's topics)."""
+        return subs.available_topics(self.db), subs.topics_of(self.db, chat_id)
+
+    # -- announcements --------------------------------------------------------------------
+
+    def announce(
+        self,
+        *,
+        author_id: int,
+        text: str,
+        topic: str | None = None,
+        send_at: datetime | None = None,
+    ) -> tuple[ann.Announcement, int]:
+        """Store a draft; returns it with the number of recipients it would reach now."""
+        draft = ann.create(
+            self.db,
+            author_id=author_id,
+            text=text,
+            topic=topic,
+            send_at=send_at,
+            now=self.clock.now(),
+        )
+        return draft, len(ann.recipients(self.db, topic))
+
+    def send_announcement(self, announcement_id: int) -> int | None:
+        """Queue a draft for its recipients (once); None when it was decided already."""
+        return ann.queue(self.db, announcement_id, now=self.clock.now())
+
+    def cancel_announcement(self, announcement_id: int) -> bool:
+        """Cancel a draft."""
+        return ann.cancel(self.db, announcement_id, now=self.clock.now())
+
+    # -- staff and status -----------------------------------------------------------------
+
+    def add_staff(self, user_id: int, *, by: int) -> bool:
+        """Make a user staff."""
+        return subs.add_staff(self.db, user_id, by=by, now=self.clock.now())
+
+    def is_staff(self, user_id: int, admins: frozenset[int]) -> bool:
+        """Admins and the staff they added."""
+        return subs.is_staff(self.db, user_id, admins)
+
+    def status(self) -> dict[str, int]:
+        """Outbox counts and subscriber numbers."""
+        counts = outbox.counts(self.db)
+        counts["subscribers"] = int(
+            self.db.conn.execute("SELECT count(*) FROM subscribers WHERE active = 1").fetchone()[0]
+        )
+        counts["inactive"] = int(
+            self.db.conn.execute("SELECT count(*) FROM subscribers WHERE active = 0").fetchone()[0]
+        )
+        return counts
+
+    # -- the work the runner wakes up for -------------------------------------------------
+
+    def recover(self) -> int:
+        """At start: rows a killed process left in flight go back to pending, and reminders
+        are planned afresh (self-healing; planning normally happens with each change)."""
+        now = self.clock.now()
+        released = outbox.release_stale(self.db, now=now, older=timedelta(0))
+        outbox.sync_reminders(self.db, self.default_offsets, now=now)
+        return released
+
+    async def tick(self, sender: outbox.Sender, **drain_options: object) -> int:
+        """Send what is due. Returns how many messages were attempted."""
+        return await outbox.drain(self.db, sender, self.clock.now, **drain_options)  # type: ignore[arg-type]

@@ -1,0 +1,377 @@
+"""The durable outbox: every reminder and announcement is a row before it is sent.
+
+Rows are written in the same transaction as the change that causes them (an event, a
+subscription, an announcement), with a unique key, so planning twice is harmless. One sender
+drains due rows within Telegram's limits; a row is "sending" only while in flight, so a kill
+repeats at most the rows in flight (IN_FLIGHT) after the restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal, Protocol
+
+import sqlite_utils
+
+from scheduler import events as ev
+from scheduler import subscriptions as subs
+from scheduler.reminders import Reminder, plan
+
+log = logging.getLogger("gremienbot.outbox")
+
+IN_FLIGHT = 8  # concurrent sends; also the most a crash can repeat
+GLOBAL_RATE = 29.0  # messages per second overall (Telegram: about 30)
+CHAT_INTERVAL = timedelta(seconds=1)  # per chat (Telegram: about 1/s)
+GROUP_INTERVAL = timedelta(seconds=3)  # groups: 20 per minute
+MAX_ATTEMPTS = 8
+STALE_SENDING = timedelta(minutes=2)
+
+Kind = Literal["reminder", "announcement"]
+
+_SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS outbox (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,           -- dedup key: the same message is never queued twice
+        chat_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,                 -- reminder | announcement
+        ref_id INTEGER NOT NULL,            -- event id | announcement id
+        payload TEXT NOT NULL DEFAULT '{}', -- JSON: offset seconds for reminders
+        not_before TEXT NOT NULL,           -- UTC ISO; due from then on
+        status TEXT NOT NULL DEFAULT 'pending',  -- pending|sending|sent|failed|dropped
+        attempts INTEGER NOT NULL DEFAULT 0,
+        claimed_at TEXT,
+        sent_at TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS outbox_due ON outbox(status, not_before)",
+    "CREATE INDEX IF NOT EXISTS outbox_ref ON outbox(kind, ref_id, status)",
+]
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create the outbox table if it is missing."""
+    with db.conn:
+        for statement in _SCHEMA:
+            db.conn.execute(statement)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One message to send."""
+
+    id: int
+    key: str
+    chat_id: int
+    kind: Kind
+    ref_id: int
+    payload: dict[str, Any]
+    attempts: int
+
+
+Result = Literal["sent", "retry", "gone", "failed", "dropped"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to a send: sent; retry after `retry_after` s (429) or with backoff
+    (network); gone (blocked, deactivated, chat not found: the subscriber is deactivated);
+    failed (refused for good); dropped (nothing to send any more, e.g. the event began)."""
+
+    result: Result
+    retry_after: float = 0.0
+    error: str = ""
+
+
+class Sender(Protocol):
+    """Sends one delivery (implemented in bot/sender.py with Telegram)."""
+
+    async def deliver(self, delivery: Delivery) -> Outcome:
+        """Send it and say what happened."""
+        ...
+
+
+def _iso(at: datetime) -> str:
+    return at.astimezone(UTC).isoformat()
+
+
+def enqueue(
+    db: sqlite_utils.Database,
+    *,
+    key: str,
+    chat_id: int,
+    kind: Kind,
+    ref_id: int,
+    not_before: datetime,
+    now: datetime,
+    payload: dict[str, Any] | None = None,
+) -> bool:
+    """Queue a message unless its key is queued already (inside the caller's transaction)."""
+    cur = db.conn.execute(
+        "INSERT OR IGNORE INTO outbox(key, chat_id, kind, ref_id, payload, not_before, "
+        "created_at) VALUES (?,?,?,?,?,?,?)",
+        (key, chat_id, kind, ref_id, json.dumps(payload or {}), _iso(not_before), _iso(now)),
+    )
+    return cur.rowcount > 0
+
+
+# -- planning reminders --------------------------------------------------------------------
+
+
+def _interested(
+    db: sqlite_utils.Database, events: list[ev.Event], chat_id: int | None
+) -> dict[int, list[subs.Subscriber]]:
+    out = {}
+    for e in events:
+        if e.id is None:
+            continue
+        found = subs.subscribers_for(db, subs.event_topics(e))
+        out[e.id] = [s for s in found if chat_id is None or s.chat_id == chat_id]
+    return out
+
+
+def sync_reminders(
+    db: sqlite_utils.Database,
+    default_offsets: tuple[timedelta, ...],
+    *,
+    now: datetime,
+    event_ids: list[int] | None = None,
+    chat_id: int | None = None,
+) -> tuple[int, int]:
+    """Make the pending reminder rows match events x subscriptions x offsets: add missing ones,
+    cancel those no longer wanted (event moved, deleted, unsubscribed). Idempotent. Limited to
+    the given events and/or chat, else everything upcoming. Returns (added, cancelled)."""
+    with db.conn:
+        if event_ids is None:
+            events = ev.upcoming(db, now=now, limit=100_000)
+        else:
+            found = [ev.get_event(db, i) for i in event_ids]
+            events = [e for e in found if e is not None]
+        wanted = plan(events, _interested(db, events, chat_id), default_offsets, now=now)
+        keys = {r.key for r in wanted}
+        where = ["kind = 'reminder'", "status = 'pending'"]
+        args: list[object] = []
+        if event_ids is not None:
+            where.append(f"ref_id IN ({','.join('?' * len(event_ids))})")
+            args += event_ids
+        if chat_id is not None:
+            where.append("chat_id = ?")
+            args.append(chat_id)
+        rows = db.conn.execute(f"SELECT id, key FROM outbox WHERE {' AND '.join(where)}", args)
+        stale = [rid for rid, key in rows if key not in keys]
+        for i in range(0, len(stale), 500):
+            chunk = stale[i : i + 500]
+            db.conn.execute(
+                "UPDATE outbox SET status = 'dropped', last_error = 'no longer wanted' "
+                f"WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+        added = sum(_enqueue_reminder(db, r, now) for r in wanted if not r.late)
+        return added, len(stale)
+
+
+def _enqueue_reminder(db: sqlite_utils.Database, r: Reminder, now: datetime) -> bool:
+    return enqueue(
+        db,
+        key=r.key,
+        chat_id=r.chat_id,
+        kind="reminder",
+        ref_id=r.event_id,
+        not_before=r.due_at,
+        now=now,
+        payload={"offset": int(r.offset.total_seconds())},
+    )
+
+
+def cancel_chat(db: sqlite_utils.Database, chat_id: int) -> int:
+    """Drop everything still pending for a chat (it unsubscribed or refuses messages)."""
+    cur = db.conn.execute(
+        "UPDATE outbox SET status = 'dropped', last_error = 'unsubscribed' "
+        "WHERE chat_id = ? AND status = 'pending'",
+        (chat_id,),
+    )
+    return cur.rowcount
+
+
+# -- sending -------------------------------------------------------------------------------
+
+
+def release_stale(
+    db: sqlite_utils.Database, *, now: datetime, older: timedelta = STALE_SENDING
+) -> int:
+    """Rows left "sending" by a killed process go back to pending (sent again: at least once)."""
+    with db.conn:
+        cur = db.conn.execute(
+            "UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND claimed_at <= ?",
+            (_iso(now - older),),
+        )
+        return cur.rowcount
+
+
+def claim(
+    db: sqlite_utils.Database, *, now: datetime, limit: int, skip_chats: set[int] | None = None
+) -> list[Delivery]:
+    """Mark up to `limit` due rows as sending and return them (oldest due first)."""
+    with db.conn:
+        rows = db.conn.execute(
+            "SELECT id, key, chat_id, kind, ref_id, payload, attempts FROM outbox "
+            "WHERE status = 'pending' AND not_before <= ? ORDER BY not_before, id LIMIT ?",
+            (_iso(now), limit + len(skip_chats or ())),
+        ).fetchall()
+        picked = [r for r in rows if r[2] not in (skip_chats or set())][:limit]
+        if picked:
+            db.conn.execute(
+                f"UPDATE outbox SET status = 'sending', claimed_at = ? "
+                f"WHERE id IN ({','.join('?' * len(picked))})",
+                [_iso(now), *(r[0] for r in picked)],
+            )
+    return [Delivery(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6]) for r in picked]
+
+
+def record(
+    db: sqlite_utils.Database, delivery: Delivery, outcome: Outcome, *, now: datetime
+) -> None:
+    """Store what happened to a delivery (one small transaction, right after the send)."""
+    with db.conn:
+        if outcome.result == "sent":
+            db.conn.execute(
+                "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 "
+                "WHERE id = ?",
+                (_iso(now), delivery.id),
+            )
+        elif outcome.result == "retry" and delivery.attempts + 1 < MAX_ATTEMPTS:
+            wait = outcome.retry_after or min(300.0, 2.0 ** (delivery.attempts + 1))
+            db.conn.execute(
+                "UPDATE outbox SET status = 'pending', attempts = attempts + 1, not_before = ?, "
+                "last_error = ? WHERE id = ?",
+                (_iso(now + timedelta(seconds=wait)), outcome.error[:300], delivery.id),
+            )
+        elif outcome.result == "gone":
+            db.conn.execute(
+                "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? "
+                "WHERE id = ?",
+                (outcome.error[:300], delivery.id),
+            )
+            subs.deactivate(db, delivery.chat_id, outcome.error or "gone", now=now)
+            cancel_chat(db, delivery.chat_id)
+        else:
+            status = "dropped" if outcome.result == "dropped" else "failed"
+            db.conn.execute(
+                "UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ? "
+                "WHERE id = ?",
+                (status, outcome.error[:300], delivery.id),
+            )
+
+
+def counts(db: sqlite_utils.Database) -> dict[str, int]:
+    """How many rows are pending, sending, sent, failed, dropped."""
+    found = dict(db.conn.execute("SELECT status, count(*) FROM outbox GROUP BY status").fetchall())
+    return {s: int(found.get(s, 0)) for s in ("pending", "sending", "sent", "failed", "dropped")}
+
+
+def _too_late(db: sqlite_utils.Database, delivery: Delivery, now: datetime) -> Outcome | None:
+    """A reminder whose event is gone, not confirmed, or has begun is not sent."""
+    if delivery.kind != "reminder":
+        return None
+    event = ev.get_event(db, delivery.ref_id)
+    if event is None or event.status != "confirmed":
+        return Outcome("dropped", error="event gone")
+    if event.start_at <= now:
+        return Outcome("dropped", error="event has begun")
+    return None
+
+
+class Pacer:
+    """Keeps sends within Telegram's limits: overall rate, one per chat per second, groups
+    slower. Time comes from the clock; waiting goes through the injected sleep."""
+
+    def __init__(self, *, rate: float = GLOBAL_RATE) -> None:
+        self.interval = timedelta(seconds=1 / rate)
+        self.next_at: datetime | None = None
+        self.last_chat: dict[int, datetime] = {}
+
+    def busy_chats(self, now: datetime) -> set[int]:
+        """Chats that must wait before their next message."""
+        out = set()
+        for chat, at in list(self.last_chat.items()):
+            gap = GROUP_INTERVAL if chat < 0 else CHAT_INTERVAL
+            if now - at < gap:
+                out.add(chat)
+            else:
+                del self.last_chat[chat]
+        return out
+
+    def delay(self, now: datetime) -> float:
+        """Seconds to wait before the next send may start."""
+        if self.next_at is None or now >= self.next_at:
+            return 0.0
+        return (self.next_at - now).total_seconds()
+
+    def sent(self, chat_id: int, now: datetime) -> None:
+        """Account for a send that starts now."""
+        base = self.next_at if self.next_at is not None and self.next_at > now else now
+        self.next_at = base + self.interval
+        self.last_chat[chat_id] = now
+
+
+async def drain(
+    db: sqlite_utils.Database,
+    sender: Sender,
+    now: Callable[[], datetime],
+    *,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    pacer: Pacer | None = None,
+    in_flight: int = IN_FLIGHT,
+    max_messages: int | None = None,
+) -> int:
+    """Send every due row, paced, with at most `in_flight` sends at a time; returns how many
+    were attempted. Returns when nothing is due (or after `max_messages`)."""
+    pacer = pacer or Pacer()
+    attempted = 0
+    running: set[asyncio.Task[None]] = set()
+
+    async def one(delivery: Delivery) -> None:
+        late = _too_late(db, delivery, now())
+        try:
+            outcome = late or await sender.deliver(delivery)
+        except Exception as exc:  # a bug in the sender must not lose the row
+            log.exception("delivery %s failed unexpectedly", delivery.key)
+            outcome = Outcome("retry", error=f"{type(exc).__name__}: {exc}")
+        record(db, delivery, outcome, now=now())
+        if outcome.result == "retry" and outcome.retry_after:
+            pacer.next_at = now() + timedelta(seconds=outcome.retry_after)
+
+    while max_messages is None or attempted < max_messages:
+        while len(running) >= in_flight:
+            _done, pending = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+            running = set(pending)
+        wait = pacer.delay(now())
+        if wait > 0:
+            await sleep(wait)
+        current = now()
+        busy = pacer.busy_chats(current) | {-1}  # -1: never a real chat; keeps the set typed
+        batch = claim(db, now=current, limit=1, skip_chats=busy)
+        if not batch:
+            if running:
+                _done, pending = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+                running = set(pending)
+                continue
+            if db.conn.execute(
+                "SELECT 1 FROM outbox WHERE status = 'pending' AND not_before <= ? LIMIT 1",
+                (_iso(current),),
+            ).fetchone():
+                await sleep(0.05)  # only chats that must wait a moment
+                continue
+            break
+        delivery = batch[0]
+        pacer.sent(delivery.chat_id, current)
+        attempted += 1
+        running.add(asyncio.create_task(one(delivery)))
+    if running:
+        await asyncio.gather(*running)
+    return attempted
