@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.fake_telegram import FakeBotAPI  # noqa: E402
+from tests.botapi_server import FakeBotAPI  # noqa: E402
 
 QUESTIONS = [
     "Was ist KIM?",
@@ -44,7 +44,7 @@ QUESTIONS = [
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def report(name: str, latencies: list[float]) -> None:

@@ -12,8 +12,12 @@ from typing import Literal
 
 VERSION = "v1"
 MAX_BYTES = 64  # Telegram's limit for callback_data
-ActionKind = Literal["ex", "more", "pas", "doc"]
-_KINDS: dict[str, int] = {"ex": 1, "more": 2, "pas": 2, "doc": 2}  # kind -> number of args
+ActionKind = Literal["ex", "more", "pas", "doc", "ics", "acc", "dis", "abo", "ann"]
+# kind -> number of args: example index; question id + offset; passage/document/event id +
+# version of what it points to; topic index + number of topics; announcement id + send (1/0).
+_KINDS: dict[str, int] = {
+    "ex": 1, "more": 2, "pas": 2, "doc": 2, "ics": 2, "acc": 2, "dis": 2, "abo": 2, "ann": 2,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -18,32 +18,84 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.config import Settings
-from bot.handlers import documents, errors, questions
+from bot.handlers import calendar, documents, errors, questions
 from bot.handlers.common import Deps
+from bot.sender import TelegramSender
 from bot.texts import de, en
+from scheduler.runner import Runner
 
 log = logging.getLogger("gremienbot")
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
 
+# Calendar commands: German name and English alias share one handler each.
+CALENDAR_COMMANDS = {
+    ("termine", "events"): calendar.events,
+    ("abo", "subscribe"): calendar.subscribe,
+    ("abbestellen", "unsubscribe"): calendar.unsubscribe,
+    ("erinnerung", "reminders"): calendar.reminders,
+    ("termin_neu", "event_new"): calendar.new_event,
+    ("termin_aendern", "event_edit"): calendar.change_event,
+    ("termin_loeschen", "event_delete"): calendar.delete_event,
+    ("vorschlaege", "proposals"): calendar.proposals,
+    ("ankuendigung", "announce"): calendar.announce,
+    ("status",): calendar.status,
+    ("staff_add",): calendar.staff_add,
+}
+
+
 async def register_commands(app: Application) -> None:  # type: ignore[type-arg]
-    """setMyCommands: German by default, English for English-speaking users."""
+    """setMyCommands: German by default, English for English-speaking users (the public
+    commands; staff commands are listed in /hilfe for staff and in the README)."""
     bot = app.bot
-    await bot.set_my_commands(
-        [BotCommand(c, d) for c, d in de.TEXTS.commands.items()], scope=BotCommandScopeDefault()
-    )
-    await bot.set_my_commands(
-        [BotCommand(c, d) for c, d in en.TEXTS.commands.items()],
-        scope=BotCommandScopeDefault(),
-        language_code="en",
-    )
+    for texts, agenda, language in ((de.TEXTS, de.AGENDA, None), (en.TEXTS, en.AGENDA, "en")):
+        commands = {**texts.commands, **agenda.commands}
+        await bot.set_my_commands(
+            [BotCommand(c, d) for c, d in commands.items()],
+            scope=BotCommandScopeDefault(),
+            language_code=language,
+        )
     log.info("bot @%s ready", bot.username)
+
+
+async def start_outbox(app: Application) -> None:  # type: ignore[type-arg]
+    """After start: recover what a killed process left in flight, then wake the outbox."""
+    deps: Deps = app.bot_data["deps"]
+    if deps.agenda is None:
+        return
+    cal = deps.agenda.cal
+    released = cal.recover()
+    if released:
+        log.warning("%d deliveries were in flight at the last stop; sending them again", released)
+    sender = TelegramSender(app.bot, cal)
+
+    async def work() -> None:
+        await cal.tick(sender)
+
+    runner = Runner(work)
+    runner.start()
+    app.bot_data["runner"] = runner
+
+
+async def post_init(app: Application) -> None:  # type: ignore[type-arg]
+    """Commands first, then the outbox."""
+    await register_commands(app)
+    if app.bot_data.get("start_outbox"):
+        await start_outbox(app)
+
+
+async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+    """Stop waking the outbox up."""
+    runner = app.bot_data.get("runner")
+    if runner is not None:
+        runner.stop()
 
 
 def command_names() -> list[str]:
     """Every command the bot registers (German names and English aliases)."""
-    return [*de.TEXTS.commands, *en.TEXTS.commands]
+    calendar_names = [name for names in CALENDAR_COMMANDS for name in names]
+    return [*de.TEXTS.commands, *en.TEXTS.commands, *calendar_names]
 
 
 def build_app(
@@ -52,8 +104,10 @@ def build_app(
     *,
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
+    outbox: bool = False,
 ) -> Application:  # type: ignore[type-arg]
-    """The Application for `settings`; tests pass in-process request layers."""
+    """The Application for `settings`; tests pass in-process request layers. With `outbox`
+    the reminders and announcements are sent from this process."""
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())
@@ -64,7 +118,8 @@ def build_app(
         .job_queue(None)
         # Many members at once: handlers run concurrently (they share one event loop).
         .concurrent_updates(True)
-        .post_init(register_commands)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
     )
     if request is not None:
         builder = builder.request(request)
@@ -72,12 +127,16 @@ def build_app(
         builder = builder.get_updates_request(updates_request)
     app = builder.build()
     app.bot_data["deps"] = deps
+    app.bot_data["start_outbox"] = outbox
     # Commands first: German names with English aliases share one handler each.
     app.add_handler(CommandHandler("start", questions.start))
     app.add_handler(CommandHandler(["hilfe", "help"], questions.help_command))
     app.add_handler(CommandHandler(["frage", "ask"], questions.ask))
     app.add_handler(CommandHandler(["dokumente", "documents"], documents.documents))
     app.add_handler(CommandHandler(["glossar", "glossary"], documents.glossary))
+    if deps.agenda is not None:
+        for names, handler in CALENDAR_COMMANDS.items():
+            app.add_handler(CommandHandler(list(names), handler))
     app.add_handler(CallbackQueryHandler(questions.on_button))
     # Plain text after the commands, so "/frage ..." is never read as a question twice.
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, questions.text_message))

@@ -26,11 +26,14 @@ from bot import terminal
 from bot.config import ConfigError, Settings, load_settings
 from bot.dialog import Dialog, Person
 from bot.logs import setup_logging
+from bot.proposing import propose_from
 from knowledge.answer import Answer
 from knowledge.base import KnowledgeBase
 from knowledge.ingest import METADATA_FILE, IngestResult, discover, ingest_paths
 from knowledge.store import open_db
+from scheduler.calendar import Calendar
 from scheduler.clock import SystemClock
+from scheduler.events import Event, all_events, format_local
 
 log = logging.getLogger("gremienbot")
 
@@ -140,6 +143,9 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...]) -> None:
 
         results = ingest_paths(db, files, progress=progress)
     counts = Counter(r.status for r in results)
+    proposed = propose_from(KnowledgeBase(db), _calendar(ctx), results)
+    if proposed:
+        click.echo(f"{proposed} Terminvorschlag/-vorschläge gefunden (prüfen mit /vorschlaege).")
     failed = counts["failed"] + len(missing)
     click.echo(
         f"{len(results)} Datei(en): {counts['added']} neu, {counts['updated']} aktualisiert, "
@@ -237,7 +243,9 @@ def run_bot(settings: Settings) -> None:
     from bot.handlers.common import Deps
 
     dialog = _dialog(settings.db_path, settings)
-    app = build_app(settings, Deps(dialog=dialog, admins=settings.admins))
+    app = build_app(
+        settings, Deps(dialog=dialog, admins=settings.admins, agenda=dialog.agenda), outbox=True
+    )
     log.info("starting: database %s, %d staff", settings.db_path, len(settings.admins))
     if settings.webhook_url:
         app.run_webhook(
@@ -266,7 +274,10 @@ def demo(ctx: click.Context, data_dir: Path | None) -> None:
     folder = data_dir or Path(tempfile.mkdtemp(prefix="gremienbot-demo-"))
     folder.mkdir(parents=True, exist_ok=True)
     db_path = folder / "gremienbot.db"
-    results = ingest_paths(open_db(db_path), [bundled_corpus()])
+    db = open_db(db_path)
+    results = ingest_paths(db, [bundled_corpus()])
+    ctx.obj["db_path"] = db_path
+    propose_from(KnowledgeBase(db), _calendar(ctx), results)
     click.echo(f"gremienbot-Demo: {len(results)} Dokumente eingelesen ({folder}).")
     if settings.token:
         try:
@@ -281,3 +292,85 @@ def demo(ctx: click.Context, data_dir: Path | None) -> None:
     click.echo("Nummern drücken die Schaltflächen; Beenden mit Strg+D oder 'exit'.\n")
     ctx.obj["db_path"] = db_path
     ctx.invoke(chat)
+
+
+def _calendar(ctx: click.Context) -> Calendar:
+    settings: Settings = ctx.obj["settings"]
+    return Calendar(
+        open_db(ctx.obj["db_path"]), SystemClock(), default_offsets=settings.reminder_offsets
+    )
+
+
+def event_json(event: Event) -> dict[str, object]:
+    """The JSON form of an event for `gremienbot events --json` (dates in Berlin time)."""
+    local = event.local_start()
+    return {
+        "id": event.id,
+        "date": local.date().isoformat(),
+        "time": None if event.all_day else local.strftime("%H:%M"),
+        "title": event.title,
+        "text": event.description or "",
+        "place": event.place,
+        "topic": event.topic,
+        "status": event.status,
+        "document": event.document,
+    }
+
+
+@main.group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Als JSON-Liste ausgeben.")
+@click.option(
+    "--all", "everything", is_flag=True, help="Auch Vorschläge, verworfene und vergangene."
+)
+@click.pass_context
+def events(ctx: click.Context, as_json: bool, everything: bool) -> None:
+    """Termine anzeigen; Unterbefehle: import, export."""
+    if ctx.invoked_subcommand is not None:
+        return
+    cal = _calendar(ctx)
+    if everything:
+        found = all_events(cal.db, statuses=("proposed", "confirmed", "discarded"))
+    else:
+        found = cal.upcoming(limit=1000)
+    if as_json:
+        click.echo(json.dumps([event_json(e) for e in found], ensure_ascii=False, indent=2))
+        return
+    for e in found:
+        place = f" @ {e.place}" if e.place else ""
+        click.echo(
+            f"#{e.id} {format_local(e.start_at, all_day=e.all_day)} {e.title}{place} [{e.status}]"
+        )
+
+
+@events.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def events_import(ctx: click.Context, file: Path) -> None:
+    """Termine aus einer .ics-Datei übernehmen (erneuter Import ändert statt zu verdoppeln)."""
+    from scheduler.ics import IcsError, import_ics
+
+    cal = _calendar(ctx)
+    try:
+        found = import_ics(file.read_bytes())
+    except IcsError as exc:
+        click.echo(f"Fehler: {file}: {exc}", err=True)
+        ctx.exit(1)
+    for e in found:
+        cal.create(e)
+    click.echo(f"{len(found)} Termin(e) aus {file.name} übernommen.")
+
+
+@events.command("export")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def events_export(ctx: click.Context, file: Path | None) -> None:
+    """Alle bestätigten Termine als .ics (in eine Datei oder auf die Standardausgabe)."""
+    from scheduler.ics import export_ics
+
+    cal = _calendar(ctx)
+    data = export_ics(all_events(cal.db), now=cal.clock.now())
+    if file is None:
+        sys.stdout.buffer.write(data)
+    else:
+        file.write_bytes(data)
+        click.echo(f"{file} geschrieben.")

@@ -10,6 +10,7 @@ import logging
 from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -21,11 +22,15 @@ from knowledge.base import KnowledgeBase
 from knowledge.store import generation
 from scheduler.clock import Clock
 
+if TYPE_CHECKING:
+    from bot.agenda import Agenda
+
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000  # longer messages are read up to here
 QUESTIONS_PER_MINUTE = 20
 PAGE = 1  # hits per answer message; "more" shows the next ones
+AGENDA_ACTIONS = frozenset({"ics", "acc", "dis", "abo", "ann"})
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class Person:
     chat_id: int
     language_code: str | None = "de"
     staff: bool = False
+    admin: bool = False
 
 
 _SCHEMA = """
@@ -90,7 +96,9 @@ class Dialog:
         clock: Clock,
         *,
         questions_per_minute: int = QUESTIONS_PER_MINUTE,
+        agenda: Agenda | None = None,
     ) -> None:
+        self.agenda = agenda
         self.kb = kb
         self.db: sqlite_utils.Database = kb.db
         self.clock = clock
@@ -231,8 +239,11 @@ class Dialog:
         """The reply to a pressed button; stale buttons get a polite note."""
         t = texts_for(who.language_code)
         action = decode(data)
+        stale = Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
         if action is None:
-            return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
+            return stale
+        if action.kind in AGENDA_ACTIONS:
+            return self.agenda.press(who, action, stale) if self.agenda else stale
         if action.kind == "ex":
             (index,) = action.args
             if index >= len(t.examples):

@@ -20,6 +20,18 @@ _COMMANDS = {
     "glossar": "glossary",
     "glossary": "glossary",
 }
+_AGENDA = {  # command -> (Agenda method, takes arguments)
+    "termine": ("events", False), "events": ("events", False),
+    "abo": ("subscribe", True), "subscribe": ("subscribe", True),
+    "abbestellen": ("unsubscribe", False), "unsubscribe": ("unsubscribe", False),
+    "erinnerung": ("reminders", True), "reminders": ("reminders", True),
+    "termin_neu": ("new_event", True), "event_new": ("new_event", True),
+    "termin_aendern": ("change_event", True), "event_edit": ("change_event", True),
+    "termin_loeschen": ("delete_event", True), "event_delete": ("delete_event", True),
+    "vorschlaege": ("proposals", False), "proposals": ("proposals", False),
+    "ankuendigung": ("announce", True), "announce": ("announce", True),
+    "status": ("status", False), "staff_add": ("staff_add", True),
+}  # fmt: skip
 _ENDS = {"exit", "quit", "ende", "/ende", "/exit", "/quit"}
 
 
@@ -56,6 +68,11 @@ def respond(dialog: Dialog, who: Person, line: str, buttons: list[Button]) -> Re
         command, rest = m.group(1).lower(), m.group(2)
         if command in ("frage", "ask"):
             return dialog.ask(who, rest)
+        if dialog.agenda is not None and command in _AGENDA:
+            name, with_args = _AGENDA[command]
+            call = getattr(dialog.agenda, name)
+            reply: Reply = call(who, rest) if with_args else call(who)
+            return reply
         method: Callable[[Person], Reply] | None = getattr(dialog, _COMMANDS.get(command, ""), None)
         return method(who) if method else dialog.unknown_command(who)
     return dialog.ask(who, text)

@@ -185,3 +185,18 @@ class KnowledgeBase:
             return source, name, content
         stem = name.rsplit(".", 1)[0] if "." in name else name
         return source, f"{stem}.txt", original.encode("utf-8")
+
+    def document_sentences(self, name: str) -> tuple[int | None, list[str]] | None:
+        """A document's year and its passages' texts in order (for finding appointments)."""
+        row = self.db.conn.execute(
+            "SELECT id, year FROM documents WHERE name = ?", (name,)
+        ).fetchone()
+        if row is None:
+            return None
+        texts = [
+            r[0]
+            for r in self.db.conn.execute(
+                "SELECT text FROM passages WHERE doc_id = ? ORDER BY ord", (row[0],)
+            )
+        ]
+        return row[1], texts

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fake_telegram import FakeBotAPI
+from tests.botapi_server import FakeBotAPI
 
 STARTUP = 60.0  # seconds: Python start, word list, vocabulary
 
@@ -36,12 +36,13 @@ def start_bot(
         "GREMIENBOT_ADMINS": "99",
         **dict(extra_env),
     }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bot", "-v", "run"],
-        stdout=subprocess.DEVNULL,
-        stderr=log.open("wb"),
-        env=env,
-    )
+    with log.open("ab") as stderr:  # the child keeps its own copy of the descriptor
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "-v", "run"],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            env=env,
+        )
     ready = server.wait_for(
         lambda s: any(c.method == "getUpdates" for c in s.snapshot()), timeout=STARTUP
     )
@@ -77,7 +78,7 @@ def texts(server: FakeBotAPI, chat_id: int) -> list[str]:
 
 
 def test_question_answer_and_buttons_through_real_http(bot: tuple[FakeBotAPI, Path]) -> None:
-    server, log = bot
+    server, _log = bot
     server.user_message(501, "Wann ist die Siegelverleihung 2020?")
     assert server.wait_for(lambda s: len(s.sent(501)) >= 1)
     answer = server.sent(501)[0]

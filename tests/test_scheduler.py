@@ -272,7 +272,8 @@ def test_proposals_wait_for_staff(cal: Calendar) -> None:
     assert cal.upcoming() == []
     assert waiting.id is not None
     confirmed = cal.decide(waiting.id, accept=True)
-    assert confirmed is not None and confirmed.status == "confirmed"
+    assert confirmed is not None
+    assert confirmed.status == "confirmed"
     assert cal.decide(waiting.id, accept=False) is None  # decided already
     assert [e.title for e in cal.upcoming()] == ["Wertedialog"]
 

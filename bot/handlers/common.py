@@ -9,6 +9,7 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot import keyboards, render
+from bot.agenda import Agenda
 from bot.dialog import Dialog, Person
 from bot.reply import Reply
 
@@ -19,6 +20,7 @@ class Deps:
 
     dialog: Dialog
     admins: frozenset[int]
+    agenda: Agenda | None = None
 
 
 def get_deps(context: ContextTypes.DEFAULT_TYPE) -> Deps:
@@ -33,11 +35,15 @@ def person(update: Update, deps: Deps) -> Person:
     user = update.effective_user
     chat = update.effective_chat
     user_id = user.id if user else 0
+    staff = user_id in deps.admins or (
+        deps.agenda is not None and bool(user) and deps.agenda.cal.is_staff(user_id, deps.admins)
+    )
     return Person(
         user_id=user_id,
         chat_id=chat.id if chat else user_id,
         language_code=user.language_code if user else None,
-        staff=user_id in deps.admins,
+        staff=staff,
+        admin=user_id in deps.admins,
     )
 
 

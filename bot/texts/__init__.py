@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.texts import de, en
-from bot.texts.base import Texts
+from bot.texts.base import AgendaTexts, Texts
 
-__all__ = ["Texts", "texts_for"]
+__all__ = ["AgendaTexts", "Texts", "agenda_texts_for", "texts_for"]
 
 
 def texts_for(language_code: str | None) -> Texts:
@@ -13,3 +13,10 @@ def texts_for(language_code: str | None) -> Texts:
     if language_code and language_code.lower().startswith("en"):
         return en.TEXTS
     return de.TEXTS
+
+
+def agenda_texts_for(language_code: str | None) -> AgendaTexts:
+    """Calendar texts in the user's language (English or German)."""
+    if language_code and language_code.lower().startswith("en"):
+        return en.AGENDA
+    return de.AGENDA

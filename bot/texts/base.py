@@ -40,3 +40,55 @@ class Texts:
     unknown_command: str
     too_long: str
     months: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgendaTexts:
+    """Texts of the calendar, subscriptions and announcements."""
+
+    commands: dict[str, str]  # public calendar commands -> description
+    staff_commands: dict[str, str]
+    events_title: str
+    events_empty: str
+    button_ics: str
+    event_created: str
+    event_changed: str
+    event_deleted: str
+    event_not_found: str
+    errors: dict[str, str]  # ParseError keys -> message
+    proposals_title: str
+    proposals_empty: str
+    button_accept: str
+    button_discard: str
+    accepted: str
+    discarded: str
+    decided_already: str
+    abo_title: str
+    topics: dict[str, str]
+    abo_on: str
+    abo_off: str
+    abo_all_done: str
+    abo_stopped: str
+    offsets_now: str
+    offsets_set: str
+    units: dict[str, tuple[str, str]]  # d/h/m -> (singular, plural)
+    and_word: str
+    announce_usage: str
+    announce_preview: str
+    announce_at: str
+    button_send: str
+    button_cancel: str
+    announce_queued: str
+    announce_cancelled: str
+    announce_decided: str
+    announcement_heading: str
+    reminder_heading: str
+    reminder_when: str
+    reminder_place: str
+    staff_only: str
+    admins_only: str
+    staff_added: str
+    staff_exists: str
+    staff_usage: str
+    status: str
+    ics_caption: str

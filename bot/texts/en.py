@@ -1,6 +1,6 @@
 """English texts, for users whose Telegram language is English."""
 
-from bot.texts.base import Texts
+from bot.texts.base import AgendaTexts, Texts
 
 TEXTS = Texts(
     language="en",
@@ -57,4 +57,88 @@ TEXTS = Texts(
     sorry="Sorry, something went wrong on my side. Please try again.",
     unknown_command="I do not know that command. /help shows what I can do.",
     too_long="(Your message was very long; I read only its beginning.)",
+)
+
+AGENDA = AgendaTexts(
+    commands={
+        "events": "The next events",
+        "subscribe": "Subscribe to reminders and announcements",
+        "unsubscribe": "End all subscriptions",
+        "reminders": "When I remind you, e.g. /reminders 1d 2h",
+    },
+    staff_commands={
+        "event_new": "New event: DD.MM.YYYY HH:MM title @ place",
+        "event_edit": "Change event: ID DD.MM.YYYY HH:MM title @ place",
+        "event_delete": "Delete event: ID",
+        "proposals": "Review event proposals from minutes",
+        "announce": "Send an announcement: [#topic] [DD.MM.YYYY HH:MM] text",
+        "status": "Delivery status",
+        "staff_add": "Add staff: Telegram id (admins only)",
+    },
+    events_title="The next events:",
+    events_empty="There are no events at the moment.",
+    button_ics="📅 {n}",
+    event_created="Event created (#{id}): {when} – {title}",
+    event_changed="Event #{id} changed: {when} – {title}",
+    event_deleted="Event #{id} deleted; pending reminders are cancelled.",
+    event_not_found="There is no event #{id}.",
+    errors={
+        "event_usage": "Like this: /event_new DD.MM.YYYY HH:MM title @ place",
+        "change_usage": "Like this: /event_edit ID DD.MM.YYYY HH:MM title @ place",
+        "delete_usage": "Like this: /event_delete ID",
+        "bad_date": "I do not understand the date. Please DD.MM.YYYY (or YYYY-MM-DD).",
+        "bad_time": "I do not understand the time. Please HH:MM (24 hours).",
+        "event_no_title": "Please give a title.",
+        "event_title_too_long": "The title is too long (200 characters at most).",
+        "in_past": "That moment is in the past.",
+        "bad_offsets": (
+            "Like this: /reminders 1d 2h (m = minutes, h = hours, d = days; "
+            "at most 6, up to 60 days)."
+        ),
+    },
+    proposals_title="Event proposals from the minutes:",
+    proposals_empty="No open proposals.",
+    button_accept="✓ Accept #{id}",
+    button_discard="✗ Discard #{id}",
+    accepted="Accepted: {title} on {when}.",
+    discarded="Discarded: {title}.",
+    decided_already="That was decided already.",
+    abo_title="What shall I remind you of? Tap a topic to switch it on or off.",
+    topics={
+        "*": "Everything",
+        "sitzungen": "Sessions",
+        "jury": "Jury",
+        "veranstaltungen": "Events",
+        "ankuendigungen": "Announcements",
+    },
+    abo_on="✅ {topic}",
+    abo_off="▫️ {topic}",
+    abo_all_done="You now get all reminders and announcements. /unsubscribe ends that.",
+    abo_stopped="You will get no more reminders or announcements.",
+    offsets_now="I remind you {offsets} before an event. Change: /reminders 1d 2h",
+    offsets_set="Fine – from now on I remind you {offsets} before.",
+    units={"d": ("day", "days"), "h": ("hour", "hours"), "m": ("minute", "minutes")},
+    and_word="and",
+    announce_usage="Like this: /announce [#topic] [DD.MM.YYYY HH:MM] text",
+    announce_preview="Preview – goes to {n} recipients{at}:",
+    announce_at=" on {when}",
+    button_send="Send",
+    button_cancel="Cancel",
+    announce_queued="The announcement is being sent to {n} recipients.",
+    announce_cancelled="Cancelled; nothing was sent.",
+    announce_decided="This announcement was sent or cancelled already.",
+    announcement_heading="Announcement",
+    reminder_heading="Reminder: {title}",
+    reminder_when="{when}",
+    reminder_place="Place: {place}",
+    staff_only="Only staff of the KI may do that. Nothing was changed or sent.",
+    admins_only="Only administrators may add staff.",
+    staff_added="{id} is now registered as staff.",
+    staff_exists="{id} is registered already.",
+    staff_usage="Like this: /staff_add TELEGRAM-ID",
+    status=(
+        "Delivery – pending: {pending}, in flight: {sending}, sent: {sent}, failed: {failed}, "
+        "dropped: {dropped}.\nSubscribers: {subscribers} active, {inactive} stopped."
+    ),
+    ics_caption="{title} – {when}",
 )

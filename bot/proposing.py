@@ -1,0 +1,50 @@
+"""Glue at the composition root: appointments found in newly ingested minutes become
+proposals in the calendar (knowledge/ and scheduler/ do not know each other)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import timedelta
+
+from knowledge.base import KnowledgeBase
+from knowledge.ingest import IngestResult
+from scheduler.calendar import Calendar
+from scheduler.events import Event, to_utc
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9äöüß]+", "-", text.lower()).strip("-")[:40]
+
+
+def propose_from(kb: KnowledgeBase, calendar: Calendar, results: Iterable[IngestResult]) -> int:
+    """Propose the appointments of every added or updated document; returns how many are new."""
+    from scheduler.proposals import find_appointments
+
+    new = 0
+    for result in results:
+        if result.status not in ("added", "updated"):
+            continue
+        found = kb.document_sentences(result.name)
+        if found is None:
+            continue
+        year, sentences = found
+        events = []
+        for p in find_appointments(sentences, document=result.name, year=year):
+            start = to_utc(p.day, p.time)
+            end = to_utc(p.end_day + timedelta(days=1), None) if p.end_day else None
+            events.append(
+                Event(
+                    title=p.title,
+                    start_at=start,
+                    end_at=end,
+                    all_day=p.time is None,
+                    description=p.text,
+                    document=p.document,
+                    source=f"Niederschrift {p.document}",
+                    status="proposed",
+                    uid=f"prop:{p.document}:{p.day.isoformat()}:{_slug(p.title)}",
+                )
+            )
+        new += calendar.propose(events)
+    return new

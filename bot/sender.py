@@ -1,0 +1,97 @@
+"""TelegramSender: the outbox's Sender with Telegram; the error policy for deliveries lives here.
+
+429 -> wait retry_after and retry; 403 (blocked, deactivated) and "chat not found" -> the
+subscriber is deactivated, no retries; other refusals -> failed; network errors and timeouts
+-> retried with backoff (a timeout may have delivered: at least once, never lost).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import timedelta
+
+from telegram import Bot
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
+
+from bot.agenda import when
+from bot.texts import agenda_texts_for
+from scheduler import announcements as ann
+from scheduler import events as ev
+from scheduler import subscriptions as subs
+from scheduler.calendar import Calendar
+from scheduler.outbox import Delivery, Outcome
+
+log = logging.getLogger("gremienbot.sender")
+GONE = (
+    "chat not found",
+    "user is deactivated",
+    "bot was kicked",
+    "have no rights",
+    "peer_id_invalid",
+)
+
+
+class TelegramSender:
+    """Renders a delivery in the subscriber's language and sends it."""
+
+    def __init__(self, bot: Bot, calendar: Calendar) -> None:
+        self.bot = bot
+        self.cal = calendar
+
+    def render(self, delivery: Delivery) -> str | None:
+        """The HTML text of a delivery, or None when there is nothing to send any more."""
+        sub = subs.subscriber(self.cal.db, delivery.chat_id)
+        t = agenda_texts_for(sub.language if sub else None)
+        if delivery.kind == "reminder":
+            event = ev.get_event(self.cal.db, delivery.ref_id)
+            if event is None:
+                return None
+            lines = [
+                f"<b>{html.escape(t.reminder_heading.format(title=event.title))}</b>",
+                html.escape(t.reminder_when.format(when=when(event))),
+            ]
+            if event.place:
+                lines.append(html.escape(t.reminder_place.format(place=event.place)))
+            offset = timedelta(seconds=int(delivery.payload.get("offset", 0)))
+            if offset:
+                lines.append(f"<i>({html.escape(ev.format_offset(offset))})</i>")
+            return "\n".join(lines)
+        found = ann.get(self.cal.db, delivery.ref_id)
+        if found is None:
+            return None
+        return f"<b>{html.escape(t.announcement_heading)}</b>\n{html.escape(found.text)}"
+
+    async def deliver(self, delivery: Delivery) -> Outcome:
+        """Send one delivery and classify what Telegram said."""
+        text = self.render(delivery)
+        if text is None:
+            return Outcome("dropped", error="nothing to send")
+        try:
+            await self.bot.send_message(delivery.chat_id, text, parse_mode=ParseMode.HTML)
+        except RetryAfter as exc:
+            wait = exc.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            return Outcome("retry", retry_after=max(1.0, seconds), error="429 Too Many Requests")
+        except Forbidden as exc:
+            return Outcome("gone", error=f"Forbidden: {exc.message}")
+        except ChatMigrated as exc:
+            return Outcome("failed", error=f"chat migrated to {exc.new_chat_id}")
+        except BadRequest as exc:
+            if any(g in exc.message.lower() for g in GONE):
+                return Outcome("gone", error=f"Bad Request: {exc.message}")
+            log.error("delivery %s refused: %s", delivery.key, exc.message)
+            return Outcome("failed", error=f"Bad Request: {exc.message}")
+        except NetworkError as exc:  # TimedOut included: maybe delivered, so at least once
+            return Outcome("retry", error=f"{type(exc).__name__}: {exc.message}")
+        except TelegramError as exc:
+            return Outcome("retry", error=f"{type(exc).__name__}: {exc.message}")
+        return Outcome("sent")

@@ -1,0 +1,444 @@
+"""A stand-in Telegram Bot API server on 127.0.0.1 for end-to-end tests and benchmarks.
+
+It answers the methods the bot uses and refuses what Telegram refuses: HTML it cannot parse,
+text over 4096 characters (after entity parsing), callback data over 64 bytes, more than
+`global_rate` messages a second overall or `chat_rate` a second per chat (429 with
+retry_after); blocked users (403) and unknown chats (400 "chat not found") can be injected.
+Stdlib only; one thread per request.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import HTTP
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from tests.fake_request import BOT_USER, visible_text
+
+TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz"
+SENDING = {"sendMessage", "sendDocument", "editMessageText"}
+
+
+@dataclass
+class Call:
+    """One request the bot made."""
+
+    method: str
+    params: dict[str, Any]
+    at: float
+    status: int = 200
+    response: dict[str, Any] = field(default_factory=dict)
+
+
+class _Bucket:
+    """Token bucket: `rate` per second, at most `burst` at once."""
+
+    def __init__(self, rate: float, burst: float) -> None:
+        self.rate, self.burst = rate, burst
+        self.tokens, self.at = burst, time.monotonic()
+
+    def take(self) -> float:
+        """0 when allowed, else seconds until a token is there."""
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.at) * self.rate)
+        self.at = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return 0.0
+        return (1 - self.tokens) / self.rate
+
+
+class FakeBotAPI:
+    """The stand-in server; use as a context manager or start()/stop()."""
+
+    def __init__(
+        self,
+        token: str = TOKEN,
+        *,
+        global_rate: float = 30.0,
+        chat_rate: float = 1.0,
+        chat_burst: int = 3,
+        group_per_minute: int = 20,
+    ) -> None:
+        self.token = token
+        self.global_rate, self.chat_rate, self.chat_burst = global_rate, chat_rate, chat_burst
+        self.group_per_minute = group_per_minute
+        self.lock = threading.Lock()
+        self.updates: list[dict[str, Any]] = []
+        self.calls: list[Call] = []
+        self.messages: dict[int, list[dict[str, Any]]] = {}
+        self.blocked: set[int] = set()
+        self.forgotten: set[int] = set()
+        self.faults: dict[str, list[tuple[int, int]]] = {}
+        self.global_bucket = _Bucket(global_rate, global_rate)
+        self.chat_buckets: dict[int, _Bucket] = {}
+        self.update_ids = itertools.count(1)
+        self.message_ids = itertools.count(1)
+        self.query_ids = itertools.count(1)
+        self.open_queries: set[str] = set()
+        self.commands: dict[str, Any] = {}
+        self.new_updates = threading.Condition(self.lock)
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        """Base URL for PTB (the token is appended)."""
+        return f"http://127.0.0.1:{self.server.server_address[1]}/bot"
+
+    def start(self) -> None:
+        """Serve in a background thread."""
+        self.thread.start()
+
+    def stop(self) -> None:
+        """Stop serving."""
+        self.server.shutdown()
+        self.server.server_close()
+
+    def __enter__(self) -> FakeBotAPI:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- feeding the bot ------------------------------------------------------------------
+
+    def push_update(self, update: dict[str, Any]) -> int:
+        """Queue an update for getUpdates; returns its id."""
+        with self.new_updates:
+            update_id = next(self.update_ids)
+            self.updates.append({"update_id": update_id, **update})
+            self.new_updates.notify_all()
+            return update_id
+
+    def user_message(
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        user_id: int | None = None,
+        language_code: str = "de",
+        chat_type: str = "private",
+    ) -> int:
+        """A text message from a user."""
+        user = {
+            "id": user_id or chat_id,
+            "is_bot": False,
+            "first_name": "Erika",
+            "language_code": language_code,
+        }
+        message: dict[str, Any] = {
+            "message_id": next(self.message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": chat_type},
+            "from": user,
+            "text": text,
+        }
+        if text.startswith("/"):
+            message["entities"] = [
+                {"type": "bot_command", "offset": 0, "length": len(text.split()[0])}
+            ]
+        return self.push_update({"message": message})
+
+    def press_button(
+        self,
+        chat_id: int,
+        message_id: int,
+        data: str,
+        *,
+        user_id: int | None = None,
+        language_code: str = "de",
+    ) -> int:
+        """A callback query from a button under a message the bot sent."""
+        query_id = str(next(self.query_ids))
+        with self.lock:
+            self.open_queries.add(query_id)
+        user = {
+            "id": user_id or chat_id,
+            "is_bot": False,
+            "first_name": "Erika",
+            "language_code": language_code,
+        }
+        return self.push_update(
+            {
+                "callback_query": {
+                    "id": query_id,
+                    "from": user,
+                    "chat_instance": "ci",
+                    "data": data,
+                    "message": {
+                        "message_id": message_id,
+                        "date": int(time.time()),
+                        "chat": {"id": chat_id, "type": "private"},
+                        "from": BOT_USER,
+                        "text": "…",
+                    },
+                }
+            }
+        )
+
+    # -- what the bot did -----------------------------------------------------------------
+
+    def snapshot(self) -> list[Call]:
+        """Every request so far (a copy)."""
+        with self.lock:
+            return list(self.calls)
+
+    def sent(self, chat_id: int | None = None) -> list[dict[str, Any]]:
+        """Messages and documents accepted, per chat or all, in order."""
+        with self.lock:
+            if chat_id is not None:
+                return list(self.messages.get(chat_id, []))
+            return [m for msgs in self.messages.values() for m in msgs]
+
+    def wait_for(self, predicate: Callable[[FakeBotAPI], bool], timeout: float = 10.0) -> bool:
+        """Poll until the predicate holds (True) or the timeout passes (False)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate(self):
+                return True
+            time.sleep(0.01)
+        return predicate(self)
+
+    # -- faults ---------------------------------------------------------------------------
+
+    def block(self, chat_id: int) -> None:
+        """The user blocked the bot: 403."""
+        with self.lock:
+            self.blocked.add(chat_id)
+
+    def forget_chat(self, chat_id: int) -> None:
+        """The chat is unknown: 400 chat not found."""
+        with self.lock:
+            self.forgotten.add(chat_id)
+
+    def fail_next(
+        self, method: str, status: int = 429, *, retry_after: int = 1, count: int = 1
+    ) -> None:
+        """The next `count` calls of `method` fail with `status`."""
+        with self.lock:
+            self.faults.setdefault(method, []).extend([(status, retry_after)] * count)
+
+    # -- HTTP -----------------------------------------------------------------------------
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:
+                return
+
+            def do_POST(self) -> None:
+                self._serve()
+
+            def do_GET(self) -> None:
+                self._serve()
+
+            def _serve(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                path = urllib.parse.urlparse(self.path).path
+                prefix = "/bot"
+                status, payload = 404, {"ok": False, "error_code": 404, "description": "Not Found"}
+                if path.startswith(prefix):
+                    token, _, method = path[len(prefix) :].partition("/")
+                    params = api._params(self.headers.get("Content-Type", ""), body)
+                    if token != api.token:
+                        status, payload = (
+                            401,
+                            {"ok": False, "error_code": 401, "description": "Unauthorized"},
+                        )
+                    else:
+                        status, payload = api._call(method, params)
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        return Handler
+
+    @staticmethod
+    def _params(content_type: str, body: bytes) -> dict[str, Any]:
+        if content_type.startswith("multipart/form-data"):
+            msg = BytesParser(policy=HTTP).parsebytes(
+                b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body
+            )
+            out: dict[str, Any] = {}
+            for part in msg.iter_parts():
+                name = part.get_param("name", header="content-disposition")
+                filename = part.get_filename()
+                content = part.get_payload(decode=True) or b""
+                if filename:
+                    out[str(name)] = {
+                        "filename": filename,
+                        "size": len(content),
+                        "content": content,
+                    }
+                else:
+                    out[str(name)] = content.decode("utf-8", errors="replace")
+            return out
+        if content_type.startswith("application/json"):
+            loaded = json.loads(body or b"{}")
+            return loaded if isinstance(loaded, dict) else {}
+        return {
+            k: v[0] for k, v in urllib.parse.parse_qs(body.decode(), keep_blank_values=True).items()
+        }
+
+    def _error(
+        self, status: int, description: str, retry_after: int | None = None
+    ) -> tuple[int, dict[str, Any]]:
+        payload: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+        if retry_after is not None:
+            payload["parameters"] = {"retry_after": retry_after}
+        return status, payload
+
+    def _call(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        if method == "getUpdates":
+            return 200, {"ok": True, "result": self._get_updates(params)}
+        with self.lock:
+            status, payload = self._respond(method, params)
+            self.calls.append(Call(method, params, time.monotonic(), status, payload))
+        return status, payload
+
+    def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        offset = int(params.get("offset") or 0)
+        timeout = min(float(params.get("timeout") or 0), 2.0)
+        with self.new_updates:
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+            if not self.updates and timeout:
+                self.new_updates.wait(timeout)
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+            result = self.updates[: int(params.get("limit") or 100)]
+            self.calls.append(Call("getUpdates", params, time.monotonic(), 200, {}))
+            return result
+
+    def _respond(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        faults = self.faults.get(method)
+        if faults:
+            status, retry = faults.pop(0)
+            if status == 429:
+                return self._error(429, f"Too Many Requests: retry after {retry}", retry)
+            return self._error(status, "Bad Request: injected" if status == 400 else "Injected")
+        if method == "getMe":
+            return 200, {"ok": True, "result": BOT_USER}
+        if method in (
+            "deleteWebhook",
+            "setWebhook",
+            "sendChatAction",
+            "deleteMessage",
+            "close",
+            "logOut",
+        ):
+            return 200, {"ok": True, "result": True}
+        if method == "getWebhookInfo":
+            return 200, {
+                "ok": True,
+                "result": {"url": "", "has_custom_certificate": False, "pending_update_count": 0},
+            }
+        if method in ("setMyCommands", "deleteMyCommands"):
+            key = str(params.get("language_code") or "")
+            commands = params.get("commands", "[]")
+            loaded = json.loads(commands) if isinstance(commands, str) else commands
+            for c in loaded or []:
+                if not (
+                    1 <= len(c.get("command", "")) <= 32
+                    and c["command"].replace("_", "").isalnum()
+                    and c["command"].islower()
+                ):
+                    return self._error(400, "Bad Request: BOT_COMMAND_INVALID")
+            self.commands[key] = loaded
+            return 200, {"ok": True, "result": True}
+        if method == "answerCallbackQuery":
+            query_id = str(params.get("callback_query_id"))
+            if query_id not in self.open_queries:
+                return self._error(
+                    400,
+                    "Bad Request: query is too old and response timeout "
+                    "expired or query ID is invalid",
+                )
+            self.open_queries.discard(query_id)
+            if len(str(params.get("text") or "")) > 200:
+                return self._error(400, "Bad Request: MESSAGE_TOO_LONG")
+            return 200, {"ok": True, "result": True}
+        if method in SENDING:
+            return self._send(method, params)
+        return self._error(404, "Not Found: method not found")
+
+    def _send(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        try:
+            chat_id = int(params["chat_id"])
+        except (KeyError, ValueError):
+            return self._error(400, "Bad Request: chat_id is empty")
+        if chat_id in self.blocked:
+            return self._error(403, "Forbidden: bot was blocked by the user")
+        if chat_id in self.forgotten:
+            return self._error(400, "Bad Request: chat not found")
+        wait = self.global_bucket.take()
+        if not wait:
+            bucket = self.chat_buckets.setdefault(
+                chat_id,
+                _Bucket(self.group_per_minute / 60, 3)
+                if chat_id < 0
+                else _Bucket(self.chat_rate, self.chat_burst),
+            )
+            wait = bucket.take()
+            if wait:
+                self.global_bucket.tokens += 1  # the refused message did not count overall
+        if wait:
+            retry = max(1, int(wait + 0.999))
+            return self._error(429, f"Too Many Requests: retry after {retry}", retry)
+        key = "caption" if method == "sendDocument" else "text"
+        raw = str(params.get(key) or "")
+        try:
+            visible = visible_text(raw) if params.get("parse_mode") == "HTML" else raw
+        except ValueError as exc:
+            return self._error(400, f"Bad Request: can't parse entities: {exc}")
+        limit = 1024 if method == "sendDocument" else 4096
+        if method != "sendDocument" and not visible.strip():
+            return self._error(400, "Bad Request: message text is empty")
+        if len(visible) > limit:
+            return self._error(400, "Bad Request: message is too long")
+        markup = params.get("reply_markup")
+        if markup:
+            data = json.loads(markup) if isinstance(markup, str) else markup
+            for row in data.get("inline_keyboard", []):
+                for button in row:
+                    cb = button.get("callback_data")
+                    if cb is not None and not 1 <= len(cb.encode()) <= 64:
+                        return self._error(400, "Bad Request: BUTTON_DATA_INVALID")
+        else:
+            data = None
+        message: dict[str, Any] = {
+            "message_id": next(self.message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
+            "from": BOT_USER,
+        }
+        if method == "sendDocument":
+            document = params.get("document")
+            message["document"] = {
+                "file_id": "f",
+                "file_unique_id": "u",
+                "file_name": document.get("filename") if isinstance(document, dict) else None,
+            }
+            message["caption"] = visible
+        else:
+            message["text"] = visible
+        if data:
+            message["reply_markup"] = data
+        self.messages.setdefault(chat_id, []).append(message)
+        return 200, {"ok": True, "result": message}
