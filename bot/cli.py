@@ -23,6 +23,7 @@ from typing import IO, Any
 import click
 
 from bot import terminal
+from bot.agenda import Agenda
 from bot.config import ConfigError, Settings, load_settings
 from bot.dialog import Dialog, Person
 from bot.logs import setup_logging
@@ -204,10 +205,15 @@ def bundled_corpus() -> Path:
 
 
 def _dialog(db_path: Path, settings: Settings) -> Dialog:
+    """The conversation core with its calendar, on one database."""
+    clock = SystemClock()
+    db = open_db(db_path)
+    agenda = Agenda(Calendar(db, clock, default_offsets=settings.reminder_offsets))
     return Dialog(
-        KnowledgeBase(open_db(db_path)),
-        SystemClock(),
+        KnowledgeBase(db),
+        clock,
         questions_per_minute=settings.questions_per_minute,
+        agenda=agenda,
     )
 
 
