@@ -113,7 +113,7 @@ def build_app(
         .token(settings.require_token())
         .base_url(settings.api_url)
         # Telegram's flood limits (30/s overall, 20/min per group); 429s are waited out.
-        .rate_limiter(AIORateLimiter(max_retries=5))
+        .rate_limiter(AIORateLimiter(overall_max_rate=30, max_retries=5))
         # Reminders run on our own scheduler (scheduler/runner.py), not PTB's JobQueue.
         .job_queue(None)
         # Many members at once: handlers run concurrently (they share one event loop).

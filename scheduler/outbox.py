@@ -30,6 +30,7 @@ CHAT_INTERVAL = timedelta(seconds=1)  # per chat (Telegram: about 1/s)
 GROUP_INTERVAL = timedelta(seconds=3)  # groups: 20 per minute
 MAX_ATTEMPTS = 8
 STALE_SENDING = timedelta(minutes=2)
+CATCH_UP = timedelta(seconds=0.5)  # lateness the pacer makes up for (a burst of at most 15)
 
 Kind = Literal["reminder", "announcement"]
 
@@ -126,13 +127,18 @@ def enqueue(
 def _interested(
     db: sqlite_utils.Database, events: list[ev.Event], chat_id: int | None
 ) -> dict[int, list[subs.Subscriber]]:
-    out = {}
-    for e in events:
-        if e.id is None:
-            continue
-        found = subs.subscribers_for(db, subs.event_topics(e))
-        out[e.id] = [s for s in found if chat_id is None or s.chat_id == chat_id]
-    return out
+    """Event id -> subscribers who hear about it (only `chat_id` when given: one query)."""
+    if chat_id is not None:
+        sub = subs.subscriber(db, chat_id)
+        topics = subs.topics_of(db, chat_id)
+        return {
+            e.id: [sub] if sub is not None and subs.event_topics(e) & topics else []
+            for e in events
+            if e.id is not None
+        }
+    return {
+        e.id: subs.subscribers_for(db, subs.event_topics(e)) for e in events if e.id is not None
+    }
 
 
 def sync_reminders(
@@ -313,8 +319,12 @@ class Pacer:
         return (self.next_at - now).total_seconds()
 
     def sent(self, chat_id: int, now: datetime) -> None:
-        """Account for a send that starts now."""
-        base = self.next_at if self.next_at is not None and self.next_at > now else now
+        """Account for a send that starts now. A send that starts a little late (loop
+        overhead) does not push the schedule back, so the average rate holds; idle time
+        longer than CATCH_UP earns no burst."""
+        base = now
+        if self.next_at is not None and self.next_at > now - CATCH_UP:
+            base = self.next_at
         self.next_at = base + self.interval
         self.last_chat[chat_id] = now
 
