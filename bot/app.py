@@ -71,7 +71,7 @@ async def start_outbox(app: Application) -> None:  # type: ignore[type-arg]
     sender = TelegramSender(app.bot, cal)
 
     async def work() -> None:
-        await cal.tick(sender)
+        await cal.tick(sender, stopping=lambda: runner.stopping)
 
     runner = Runner(work)
     runner.start()
@@ -86,10 +86,10 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
 
 
 async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
-    """Stop waking the outbox up."""
+    """Stop waking the outbox up; the sends in flight finish and are recorded first."""
     runner = app.bot_data.get("runner")
     if runner is not None:
-        runner.stop()
+        await runner.stop()
 
 
 def command_names() -> list[str]:

@@ -338,9 +338,12 @@ async def drain(
     pacer: Pacer | None = None,
     in_flight: int = IN_FLIGHT,
     max_messages: int | None = None,
+    stopping: Callable[[], bool] = lambda: False,
 ) -> int:
     """Send every due row, paced, with at most `in_flight` sends at a time; returns how many
-    were attempted. Returns when nothing is due (or after `max_messages`)."""
+    were attempted. Returns when nothing is due (or after `max_messages`). Once `stopping()`
+    is true it claims nothing more and returns when the sends in flight are recorded, so a
+    graceful stop sends nothing twice."""
     pacer = pacer or Pacer()
     attempted = 0
     running: set[asyncio.Task[None]] = set()
@@ -356,13 +359,15 @@ async def drain(
         if outcome.result == "retry" and outcome.retry_after:
             pacer.next_at = now() + timedelta(seconds=outcome.retry_after)
 
-    while max_messages is None or attempted < max_messages:
+    while (max_messages is None or attempted < max_messages) and not stopping():
         while len(running) >= in_flight:
             _done, pending = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
             running = set(pending)
         wait = pacer.delay(now())
         if wait > 0:
             await sleep(wait)
+        if stopping():
+            break
         current = now()
         busy = pacer.busy_chats(current) | {-1}  # -1: never a real chat; keeps the set typed
         batch = claim(db, now=current, limit=1, skip_chats=busy)

@@ -6,15 +6,18 @@ every second, never twice at once, and a missed wake-up is simply the next one.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 log = logging.getLogger("gremienbot.runner")
 
 WAKE_SECONDS = 1.0
+STOP_SECONDS = 10.0  # how long a graceful stop waits for the sends in flight
 
 
 class Runner:
@@ -26,8 +29,18 @@ class Runner:
         self.work = work
         self.seconds = seconds
         self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self.stopping = False
+        self._current: asyncio.Task[Any] | None = None
 
     async def _tick(self) -> None:
+        """The job: start the work unless it still runs from an earlier wake-up. The job
+        returns at once, so APScheduler never skips a run (and never logs that it did), and
+        its shutdown has no running job to cancel."""
+        if self.stopping or (self._current is not None and not self._current.done()):
+            return
+        self._current = asyncio.create_task(self._run(), name="gremienbot-outbox")
+
+    async def _run(self) -> None:
         try:
             await self.work()
         except Exception:  # one failed wake-up must not stop the next
@@ -46,7 +59,17 @@ class Runner:
         )
         self.scheduler.start()
 
-    def stop(self) -> None:
-        """Stop waking up."""
+    async def stop(self, grace: float = STOP_SECONDS) -> None:
+        """Stop waking up, and give the work running now up to `grace` seconds to finish
+        (the work watches `stopping` and records what it has in flight)."""
+        self.stopping = True
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+        current = self._current
+        if current is not None and not current.done():
+            try:
+                await asyncio.wait_for(asyncio.shield(current), grace)
+            except TimeoutError:
+                log.warning("scheduled work still running after %.0f s; stopping anyway", grace)
+            except Exception:  # already logged by _run
+                pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -22,6 +23,7 @@ from scheduler.events import (
 )
 from scheduler.outbox import Delivery, Outcome
 from scheduler.reminders import reminder_instant
+from scheduler.runner import Runner
 from tests.fakes import FakeClock
 
 
@@ -297,6 +299,74 @@ def test_sync_is_idempotent(cal: Calendar) -> None:
         == before
         == {"pending": 3, "sending": 0, "sent": 0, "failed": 0, "dropped": 0}
     )
+
+
+async def test_a_graceful_stop_records_the_sends_in_flight_and_claims_no_more(
+    cal: Calendar, clock: FakeClock
+) -> None:
+    for chat in range(1, 51):
+        cal.subscribe_all(chat, user_id=chat, language="de")
+    draft, _ = cal.announce(author_id=9, text="Hinweis")
+    cal.send_announcement(draft.id)
+    release = asyncio.Event()
+    all_waiting = asyncio.Event()
+
+    class Slow(RecordingSender):
+        waiting = 0
+
+        async def deliver(self, delivery: Delivery) -> Outcome:
+            if len(self.sent) >= 10:
+                self.waiting += 1
+                if self.waiting == outbox.IN_FLIGHT:
+                    all_waiting.set()
+                await release.wait()  # Telegram has the message, the reply is on its way
+            return await super().deliver(delivery)
+
+    async def fake_sleep(seconds: float) -> None:
+        clock.advance(timedelta(seconds=seconds))
+        await asyncio.sleep(0)
+
+    sender = Slow(clock)
+    runner = Runner(
+        lambda: cal.tick(sender, sleep=fake_sleep, stopping=lambda: runner.stopping),
+        seconds=0.01,
+    )
+    runner.start()  # the real APScheduler: its shutdown would cancel a running job
+    await asyncio.wait_for(all_waiting.wait(), 5)
+    assert outbox.counts(cal.db)["sending"] == outbox.IN_FLIGHT
+    stop = asyncio.create_task(runner.stop(grace=5))
+    await asyncio.sleep(0.05)
+    assert not stop.done()  # it waits for the sends in flight
+    release.set()
+    await stop
+    counts = outbox.counts(cal.db)
+    assert counts["sending"] == 0  # nothing left to send twice after a restart
+    assert counts["sent"] == len(sender.sent) == 10 + outbox.IN_FLIGHT
+    assert counts["pending"] == 50 - counts["sent"]  # the rest waits for the next start
+
+
+async def test_long_work_runs_once_at_a_time_without_log_noise(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    running = finished = 0
+    overlap = False
+
+    async def work() -> None:
+        nonlocal running, finished, overlap
+        running += 1
+        overlap = overlap or running > 1
+        await asyncio.sleep(0.1)  # ten wake-ups long
+        running -= 1
+        finished += 1
+
+    runner = Runner(work, seconds=0.01)
+    runner.start()
+    await asyncio.sleep(0.35)
+    await runner.stop(grace=1)
+    assert not overlap
+    assert 2 <= finished <= 4
+    assert running == 0  # the stop waited for the work that was running
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 
 def test_asyncio_is_used(cal: Calendar) -> None:
