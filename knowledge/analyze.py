@@ -258,7 +258,16 @@ def stopwords() -> frozenset[str]:
     for line in _data_text("stopwords_de.txt").splitlines():
         if not line.startswith("#"):
             words.update(fold(w) for w in line.split())
+    # Typed without umlauts too: fuer, fur, ueber, uber, waehrend, wahrend.
+    for w in list(words):
+        if any(u in w for u in "äöü"):
+            words.add(w.translate(_UMLAUT_TO_AE))
+            words.add(w.translate(_UMLAUT_TO_A))
     return frozenset(words)
+
+
+_UMLAUT_TO_AE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+_UMLAUT_TO_A = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
 
 
 @cache

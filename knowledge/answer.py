@@ -212,8 +212,10 @@ def _credits(
     f: _Features, window: tuple[Candidate, ...], core: Candidate, context: frozenset[str]
 ) -> dict[str, float]:
     """Credit each question term earns: the core sentence's words 1, the other sentence of a
-    two-sentence answer 0.85, table header or list lead-in 0.8, sentences around 0.5."""
+    two-sentence answer 0.85, table header or list lead-in 0.8, the document's year 0.8,
+    sentences around 0.5."""
     credits = dict.fromkeys(context, CONTEXT_CREDIT)
+    credits.update(dict.fromkeys(f.dated.get(core.doc_id, ()), LEAD_CREDIT))
     for c in window:
         credits.update(dict.fromkeys(f.lead(c), LEAD_CREDIT))
     for c in window:
@@ -233,6 +235,8 @@ class _Features:
         self._lead: dict[int, frozenset[str]] = {}
         self._bonus: dict[int, float] = {}
         self._asked: dict[int, bool] = {}
+        # Per document: the question's year when it is the document's year ("Konzept 2013").
+        self.dated: dict[int, frozenset[str]] = {}
 
     def own(self, c: Candidate) -> frozenset[str]:
         """The question's terms among the passage's own words."""
@@ -363,6 +367,11 @@ def rank(
     """Candidates as hits, best first, one per window, overlapping windows merged."""
     defined = defined or set()
     features = _Features(query)
+    features.dated = {
+        doc_id: year_terms
+        for doc_id, source in sources.items()
+        if source.year and (year_terms := features.wanted & {str(source.year)})
+    }
     contexts = {
         c.passage_id: frozenset().union(
             *(

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import sqlite_utils
 
-from knowledge.analyze import MIN_PART, Lexicon, simple_words, text_terms
+from knowledge.analyze import MIN_PART, Lexicon, german_words, simple_words, text_terms
 from knowledge.filetext import SUPPORTED_SUFFIXES, UnreadableFile, read_text
 from knowledge.glossary import find_abbreviations
 from knowledge.passages import Passage, split_passages
@@ -146,7 +146,7 @@ def _prepare(path: Path, meta_cache: dict[Path, dict[str, Any]]) -> _Prepared:
         name=path.name,
         sha256=hashlib.sha256(raw).hexdigest(),
         original=original,
-        repaired=repair_text(original),
+        repaired=repair_text(original, german_words()),
         meta=_meta_for(path, original, entry),
     )
 

@@ -364,11 +364,21 @@ def _units_of_flow(flow: str, heading: str) -> list[tuple[str, PassageKind, str,
         whole = f"{lead}\n{items}"
         if len(whole) <= MAX_PASSAGE:
             return [(whole, "list", heading, "")]
-        head = lead if len(lead) <= MAX_HEADER else lead[:MAX_HEADER] + "…"
-        chunks = _cut(items, MAX_PASSAGE - len(head) - 1)
+        # A long lead-in is prose that ends in the list's own lead-in: the sentences before
+        # it are passages of their own, so that nothing of them is lost to the cut below.
+        out: list[tuple[str, PassageKind, str, str]] = []
+        sentences = _split_sentences(lead)
+        if len(lead) > MAX_HEADER and len(sentences) > 1:
+            for sentence in sentences[:-1]:
+                out.extend((piece, "sentence", heading, "") for piece in _cut(sentence))
+            lead = sentences[-1]
+        if len(lead) > MAX_HEADER:
+            out.extend((piece, "sentence", heading, "") for piece in _cut(lead))
+            lead = lead[:MAX_HEADER] + "…"
+        chunks = _cut(items, MAX_PASSAGE - len(lead) - 1)
         # A list's lead-in is its own text in every chunk (unlike a table header, which only
         # labels the row), so it stays in the passage's own words: lead "" here.
-        return [(f"{head}\n{c}", "list", heading, "") for c in chunks]
+        return out + [(f"{lead}\n{c}", "list", heading, "") for c in chunks]
     out: list[tuple[str, PassageKind, str, str]] = []
     for sentence in _split_sentences(flow.replace("\n", " ")):
         out.extend((piece, "sentence", heading, "") for piece in _cut(sentence))

@@ -26,6 +26,7 @@ PAGE_BREAK_MIN_EMPTY = 3
 MAX_JUNK_LINES = 3
 JUNK_MAX_CHARS = 4
 MIN_LEXICON_WORD = 4
+MIN_DICTIONARY_WORD = 5  # general words shorter than this do not help rebuild spaced words
 # Rounds of judging lines and taking the lexicon from the clean ones.
 LEXICON_ROUNDS = 2
 MAX_MERGE_SPAN = 6
@@ -89,14 +90,17 @@ class _Line:
     open_end: bool = False
 
 
-def repair_text(raw: str) -> str:
-    """Repaired copy of extracted PDF/OCR text; the original is kept elsewhere."""
+def repair_text(raw: str, dictionary: Container[str] = frozenset()) -> str:
+    """Repaired copy of extracted PDF/OCR text; the original is kept elsewhere. `dictionary`
+    (general words, lower case, ß as ss) helps put back spaced-apart words the document uses
+    only once ("Arbei tskreis", "opt imaler"); which lines are letter-spaced is still judged
+    by the document's own words."""
     text = _fix_ocr_debris(_normalise_chars(raw))
     raw_lines = _mark_page_breaks(text.split("\n"))
     marked = _marks_line_ends(raw_lines)
     lines = [_Line(_clean_spaces(s), marked and _ends_open(s)) for s in raw_lines]
     texts = _join_broken_lines(_drop_page_junk(lines))
-    texts = _rebuild_letter_spacing(texts)
+    texts = _rebuild_letter_spacing(texts, dictionary)
     return "\n".join(_join_broken_lines([_Line(t) for t in texts]))
 
 
@@ -289,7 +293,9 @@ def _ends_in_spaced_compound(text: str) -> bool:
 # --- Letter-spaced words ---------------------------------------------------------------------
 
 
-def _rebuild_letter_spacing(texts: list[str]) -> list[str]:
+def _rebuild_letter_spacing(
+    texts: list[str], dictionary: Container[str] = frozenset()
+) -> list[str]:
     """Texts with the words of letter-spaced lines put back together."""
     shapes = [_shape(t) for t in texts]
     line_words = [_long_words(t) for t in texts]
@@ -302,8 +308,35 @@ def _rebuild_letter_spacing(texts: list[str]) -> list[str]:
             for shape, own, was_spaced in zip(shapes, line_words, spaced, strict=True)
         ]
         counts = _clean_words(line_words, spaced)
-    known = _with_inflections(counts.keys())
-    return [_respace_line(t, known) if s else t for t, s in zip(texts, spaced, strict=True)]
+    words = _WithDictionary(_with_inflections(counts.keys()), dictionary)
+    return [_respace_line(t, words) if s else t for t, s in zip(texts, spaced, strict=True)]
+
+
+class _WithDictionary:
+    """The document's words, then general words of five letters or more (ß looked up as ss).
+    A general word may join fragments only where one of them is no word itself: "Wei
+    tergabe" -> "Weitergabe", but "zu machen" and "Dazu gehörten" stay as they are."""
+
+    def __init__(self, known: frozenset[str], dictionary: Container[str]) -> None:
+        self._known = known
+        self._dictionary = dictionary
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._known or self.general(word)
+
+    def is_word(self, token: str) -> bool:
+        """Whether a token (without its punctuation) is a word by itself, short ones too."""
+        word = _core(token).lower()
+        return word in self._known or word.replace("ß", "ss") in self._dictionary
+
+    def general(self, word: object) -> bool:
+        """Whether the word is a general word (and not one of the document's)."""
+        return (
+            isinstance(word, str)
+            and len(word) >= MIN_DICTIONARY_WORD
+            and word not in self._known
+            and word.replace("ß", "ss") in self._dictionary
+        )
 
 
 def _with_inflections(words: Iterable[str]) -> frozenset[str]:
@@ -624,6 +657,13 @@ def _span_scores(
         after_word = function_word and known > 0
         all_function = all_function and function_word
         known = 0 if all_function else _known_letters(joined, lexicon)
+        if (
+            known
+            and isinstance(lexicon, _WithDictionary)
+            and lexicon.general(joined.lower())
+            and all(lexicon.is_word(t) for t in tokens[start:end])
+        ):
+            known = 0  # each part is a word already: no reason to join them
         if known and not after_word:
             yield end, known
 

@@ -44,6 +44,7 @@ MAX_DF_SHARE = 0.25  # terms in more passages than this share rank but do not fe
 MAX_DF_FETCH = 1500  # ... nor do terms in more passages than this (bm25 cost grows with df)
 SORT_BUDGET = 8000  # matches that bm25 may rank per query (about 0.6 µs each)
 PREFIX_EXPANSIONS = 6
+RELAXED_QUERIES = 2  # AND queries that leave out one of the least important concepts
 ABBREVIATION_HEADS = 2  # long forms of an abbreviation that count as naming it
 
 
@@ -179,7 +180,11 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         r" (seit wann|bis wann|wann|when|what time|which date|an welchem tag|"
         r"welches? datum|zu welchem zeitpunkt|um wie ?viel uhr) ",
     ),
-    ("person", r" (wer|wem|wen|who|whom|whose|welche person) "),
+    (
+        "person",
+        r" (wer|wem|wen|who|whom|whose|welche person|wie heissen?|wie lautet der name|"
+        r"what is the name|whats the name) ",
+    ),
     ("reason", r" (warum|weshalb|wieso|why|aus welchem grund|wozu) "),
     ("place", r" (wo|wohin|woher|where|an welchem ort) "),
     (
@@ -202,15 +207,21 @@ def question_type(question: str) -> QType:
     return "other"
 
 
-def _importance(token: Token, first: bool) -> float:
-    """How much a word says about the topic, before idf: numbers and names weigh most."""
+def _importance(token: Token, first: bool, cased: bool) -> float:
+    """How much a word says about the topic, before idf: numbers and names weigh most. In a
+    question that writes nouns with capitals (`cased`), a lower-case word is a verb or an
+    adjective and says less ("gehören", "besteht"); in one typed all lower case it may be
+    anything."""
     if token.kind == "number":
         return 1.4
     if token.kind == "abbr":
         return 1.2
     if token.text[:1].isupper() and not first:
         return 1.0
-    return 0.75
+    return LOWER_CASE_WEIGHT if cased and not first else 0.75
+
+
+LOWER_CASE_WEIGHT = 0.5
 
 
 def _variants(folded: str) -> list[str]:
@@ -266,6 +277,8 @@ def _word_concept(
         if len(root) >= 4:
             add(vocab.prefixed(root), 0.7)
     if not alternatives and not parts:
+        if len(folded) <= 3 and token.text.islower():
+            return None  # a short unknown lower-case word is a typo or a particle ("wan", "is")
         # Nothing in the index looks like this word: keep it, so it counts as not found. An
         # unknown noun ("Einwohner", "Bus") sinks the answer; an unknown verb form weighs less.
         weight = 0.25 if _looks_like_verb(token.text) else 1.0
@@ -295,14 +308,54 @@ def _abbreviation_concept(token: Token, vocab: Vocabulary) -> Concept:
     return Concept(term, alternatives, kind="abbr")
 
 
+# Question words whose typos are fixed where a question starts ("wiviele", "wan", "warun").
+_QUESTION_WORDS = (
+    "wieviele",
+    "wieviel",
+    "wann",
+    "warum",
+    "weshalb",
+    "wieso",
+    "welche",
+    "welcher",
+    "welches",
+    "welchen",
+)
+
+
+def _fix_question_words(
+    tokens: list[Token], vocab: Vocabulary, corrections: list[tuple[str, str]]
+) -> list[Token]:
+    """The first two tokens with a mistyped question word put right (one edit away, no word of
+    its own and not in the documents)."""
+    out = list(tokens)
+    for i, token in enumerate(tokens[:2]):
+        folded = fold(token.text)
+        if (
+            token.kind != "word"
+            or len(folded) < 3
+            or folded in _QUESTION_WORDS
+            or folded in stopwords()
+            or is_german_word(folded)
+            or vocab.words.get(folded)
+        ):
+            continue
+        found = process.extractOne(folded, _QUESTION_WORDS, scorer=OSA.distance, score_cutoff=1)
+        if found:
+            corrections.append((token.text, found[0]))
+            out[i] = Token(found[0], token.start, "word")
+    return out
+
+
 def analyse(question: str, vocab: Vocabulary) -> Query:
     """Question -> concepts with alternatives and importance, typo fixes, question type."""
-    tokens = tokenize(question[:1000])
     corrections: list[tuple[str, str]] = []
+    tokens = _fix_question_words(tokenize(question[:1000]), vocab, corrections)
     concepts: list[Concept] = []
     abbreviations: list[str] = []
     seen: set[str] = set()
     stop = stopwords()
+    cased = any(t.kind == "word" and t.text[:1].isupper() for t in tokens[1:])
     focus: int | None = None
     after_count = False  # the previous word was "wie viele" / "how many"
     for i, token in enumerate(tokens):
@@ -339,14 +392,14 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             concept.alternatives,
             concept.parts,
             importance=concept.importance
-            * _importance(token, first=i == 0)
+            * _importance(token, first=i == 0, cased=cased)
             * min(max(idf, 1.0), 8.0),
             kind=concept.kind,
         )
         concepts.append(concept)
     return Query(
         question,
-        question_type(question),
+        question_type(" ".join(t.text for t in tokens)),
         tuple(concepts),
         tuple(corrections),
         tuple(abbreviations),
@@ -402,15 +455,21 @@ class Match:
 def match_expressions(query: Query, vocab: Vocabulary) -> list[Match]:
     """FTS5 MATCH texts, every term double-quoted so user text never raises: first all
     concepts in the passage's own words (AND), then any rare term anywhere (OR)."""
-    groups: list[tuple[str, int]] = []
+    groups: list[tuple[str, int, float]] = []
     for concept in query.concepts:
         terms = sorted(t for t in concept.terms() if vocab.has(t))
         if terms:
             text = "terms : (" + " OR ".join(_quote(t) for t in terms) + ")"
-            groups.append((text, sum(vocab.df[t] for t in terms)))
+            groups.append((text, sum(vocab.df[t] for t in terms), concept.importance))
     matches = []
     if len(groups) > 1:
-        matches.append(Match(" AND ".join(g for g, _ in groups), min(n for _, n in groups)))
+        matches.append(Match(" AND ".join(g for g, _, _ in groups), min(n for _, n, _ in groups)))
+    # The same without one of the least important concepts: a sentence that lacks only the
+    # question's verb ("Wie viele Kommunen gehören zum Kreis?") is still a candidate.
+    if len(groups) > 2:
+        for left_out in sorted(groups, key=lambda g: g[2])[:RELAXED_QUERIES]:
+            rest = [g for g in groups if g is not left_out]
+            matches.append(Match(" AND ".join(g for g, _, _ in rest), min(n for _, n, _ in rest)))
     limit = max(50, min(int(vocab.passages * MAX_DF_SHARE), MAX_DF_FETCH))
     known = {t for c in query.concepts for t in c.terms() if vocab.has(t)}
     rare = {t for t in known if vocab.df[t] <= limit}

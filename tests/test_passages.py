@@ -74,6 +74,20 @@ def test_list_stays_with_its_lead_in() -> None:
     assert only.startswith("Das Konzept")
 
 
+def test_a_long_lead_in_loses_no_sentence() -> None:
+    prose = " ".join(f"Satz {i} erzählt etwas über die Förderung im Land." for i in range(8))
+    items = "\n".join(f"- Punkt {i} der Liste mit einigem Text dazu" for i in range(12))
+    raw = f"{prose} Die Antragstellung erfolgt bei der Bezirksregierung Arnsberg mit\n{items}\n"
+    passages = texts(raw)
+    assert all(len(t) <= 480 for t in passages)
+    for i in range(8):
+        assert any(f"Satz {i} erzählt" in t for t in passages)
+    lists = [t for t in passages if "- Punkt" in t]
+    assert len(lists) > 1
+    assert all(t.startswith("Die Antragstellung erfolgt bei der Bezirksregierung") for t in lists)
+    assert all(any(f"Punkt {i} " in t for t in lists) for i in range(12))
+
+
 def test_long_sentences_are_cut() -> None:
     raw = "Es gibt " + ", ".join(f"Punkt {i} mit etwas Text" for i in range(80)) + "."
     assert all(len(t) <= 480 for t in texts(raw))

@@ -46,15 +46,26 @@ def test_dev_question(kb: KnowledgeBase, item: dict[str, Any]) -> None:
     assert is_right(item, answer), shown
 
 
-def test_extra_questions_meet_the_bar(kb: KnowledgeBase) -> None:
-    """A second, harder set written independently of the tuning: 90% right, 4 of 5 declined."""
-    items = load("extra_questions.jsonl")
+def bar(kb: KnowledgeBase, name: str, right: float, declined: float) -> None:
+    """At least `right` of the answerable questions right, `declined` of the others declined."""
+    items = load(name)
     answerable = [i for i in items if not i.get("unanswerable")]
     unanswerable = [i for i in items if i.get("unanswerable")]
     wrong = [i["question"] for i in answerable if not is_right(i, kb.ask(i["question"]))]
     answered = [i["question"] for i in unanswerable if not is_right(i, kb.ask(i["question"]))]
-    assert len(wrong) <= len(answerable) * 0.1, wrong
-    assert len(answered) <= len(unanswerable) * 0.2, answered
+    assert len(wrong) <= len(answerable) * (1 - right), wrong
+    assert len(answered) <= len(unanswerable) * (1 - declined), answered
+
+
+def test_extra_questions_meet_the_bar(kb: KnowledgeBase) -> None:
+    """A second, harder set; written apart from the code, but its failures guided tuning."""
+    bar(kb, "extra_questions.jsonl", right=0.9, declined=0.8)
+
+
+def test_holdout_questions_meet_the_bar(kb: KnowledgeBase) -> None:
+    """A third set, written by someone who had not read the code or the other sets (first
+    run: 23 of 34 right, 4 of 6 declined; its failures then showed general defects)."""
+    bar(kb, "holdout_questions.jsonl", right=0.8, declined=0.6)
 
 
 def test_answers_are_short_and_cite_their_source(kb: KnowledgeBase) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.analyze import german_words
 from knowledge.repair import repair_text
 
 CORPUS = Path(str(resources.files("knowledge").joinpath("data", "demo_corpus")))
@@ -190,6 +191,19 @@ def test_ocr_file_letter_spacing_is_repaired() -> None:
     assert "menarbei t mit der Clear ingstel le Integrationsarbeit leistet." in repaired
     assert "Das Integrationskonzept ist als Anhang 1 beigefügt." in repaired
     assert "Bochum Kreis Lippe" in lines
+
+
+def test_general_words_rebuild_what_the_document_uses_once() -> None:
+    words = german_words()
+    repaired = repair_text(corpus_text(OCR_FILE), words)
+    assert "Am Arbeitskreis Integration mit den Kommunen" in repaired
+    assert "dass ein optimaler Erfahrungsaustausch und die Weitergabe von" in repaired
+    assert "Mitarbeiter / innen" in repaired
+    # Parts that are words already stay apart, even where joined they would be a word too.
+    assert "Angebote bekannt zu machen und" in repaired
+    line = "Dazu gehörten Auss te l lungen und die Wei tergabe. \n"
+    assert repair_text(line, words) == "Dazu gehörten Ausstellungen und die Weitergabe.\n"
+    assert repair_text(line) == line.replace(" \n", "\n")  # one line knows too few words
 
 
 def test_ocr_file_keeps_fewer_than_half_of_its_fragments() -> None:
