@@ -379,10 +379,10 @@ def _units_of_flow(flow: str, heading: str) -> list[tuple[str, PassageKind, str,
         # A list's lead-in is its own text in every chunk (unlike a table header, which only
         # labels the row), so it stays in the passage's own words: lead "" here.
         return out + [(f"{lead}\n{c}", "list", heading, "") for c in chunks]
-    sentences: list[tuple[str, PassageKind, str, str]] = []
+    units: list[tuple[str, PassageKind, str, str]] = []
     for sentence in _split_sentences(flow.replace("\n", " ")):
-        sentences.extend((piece, "sentence", heading, "") for piece in _cut(sentence))
-    return sentences
+        units.extend((piece, "sentence", heading, "") for piece in _cut(sentence))
+    return units
 
 
 def _has_words(text: str) -> bool:
