@@ -182,7 +182,7 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
     ),
     (
         "person",
-        r" (wer|wem|wen|who|whom|whose|welche person|wie heissen?|wie lautet der name|"
+        r" (wer|wem|wen|who|whom|whose|welche person|wie heiss(?:t|en)|wie lautet der name|"
         r"what is the name|whats the name) ",
     ),
     ("reason", r" (warum|weshalb|wieso|why|aus welchem grund|wozu) "),
@@ -222,6 +222,27 @@ def _importance(token: Token, first: bool, cased: bool) -> float:
 
 
 LOWER_CASE_WEIGHT = 0.5
+_ENGLISH_MARKERS = frozenset(
+    [
+        "the",
+        "what",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "which",
+        "why",
+        "how",
+        "is",
+        "are",
+        "was",
+        "were",
+        "does",
+        "did",
+        "of",
+    ]
+)
 
 
 def _variants(folded: str) -> list[str]:
@@ -355,7 +376,9 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
     abbreviations: list[str] = []
     seen: set[str] = set()
     stop = stopwords()
-    cased = any(t.kind == "word" and t.text[:1].isupper() for t in tokens[1:])
+    # German capitalises nouns; English does not, so there lower case says nothing.
+    english = any(fold(t.text) in _ENGLISH_MARKERS for t in tokens)
+    cased = not english and any(t.kind == "word" and t.text[:1].isupper() for t in tokens[1:])
     focus: int | None = None
     after_count = False  # the previous word was "wie viele" / "how many"
     for i, token in enumerate(tokens):
