@@ -104,5 +104,26 @@ def test_question_types(kb: KnowledgeBase) -> None:
         "Wo findet es statt?": "place",
         "Welche Projekte gibt es?": "which",
         "Wie arbeitet die Lenkungsgruppe?": "manner",
+        "Wie heißt die Leiterin des KI?": "person",
+        "wiviele stelen hat troisdorf": "quantity",  # mistyped question words
+        "wan ist die Siegelverleihung": "time",
+        "Warun fällt der Baustein 6 weg?": "reason",
     }
     assert {q: kb.analyse(q).qtype for q in cases} == cases
+
+
+def test_function_words_typed_without_umlauts_are_no_topic(kb: KnowledgeBase) -> None:
+    labels = {c.label for c in kb.analyse("Termine fuer Ehrenamtler neben dem Kreis").concepts}
+    assert labels == {"termine", "ehrenamtler", "kreis"}
+
+
+def test_lower_case_words_weigh_less_in_german_but_not_in_english(kb: KnowledgeBase) -> None:
+    german = {
+        c.label: c.importance for c in kb.analyse("Wie viele Kommunen gehören zum Kreis?").concepts
+    }
+    typed = {
+        c.label: c.importance for c in kb.analyse("wie viele kommunen gehören zum kreis").concepts
+    }
+    assert german["gehören"] < typed["gehören"]  # "Kommunen" capitalised: "gehören" is a verb
+    english = {c.label: c.importance for c in kb.analyse("who is the mayor of Bonn").concepts}
+    assert english["mayor"] > 0.6 * english["bonn"]
