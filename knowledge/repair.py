@@ -530,7 +530,7 @@ def _has_letter_run(tokens: Sequence[str]) -> bool:
     return False
 
 
-def _respace_line(text: str, lexicon: Container[str]) -> str:
+def _respace_line(text: str, lexicon: _WithDictionary) -> str:
     """A letter-spaced line with its fragments merged into known words."""
     tokens = _join_letter_runs(text.split(" "), lexicon)
     tokens = _merge_fragments(tokens, lexicon)
@@ -616,7 +616,7 @@ def _split_letters(letters: str, lexicon: Container[str]) -> list[str]:
     return words[::-1]
 
 
-def _merge_fragments(tokens: Sequence[str], lexicon: Container[str]) -> list[str]:
+def _merge_fragments(tokens: Sequence[str], lexicon: _WithDictionary) -> list[str]:
     """Tokens merged where that covers the most letters with known words (fewest tokens on ties)."""
     n = len(tokens)
     lettered = [_has_letter(t) for t in tokens]
@@ -638,7 +638,7 @@ def _merge_fragments(tokens: Sequence[str], lexicon: Container[str]) -> list[str
 
 
 def _span_scores(
-    tokens: Sequence[str], lettered: Sequence[bool], start: int, lexicon: Container[str]
+    tokens: Sequence[str], lettered: Sequence[bool], start: int, lexicon: _WithDictionary
 ) -> Iterator[tuple[int, int]]:
     """(end, known letters) of each span from start that may stand as one word."""
     joined = tokens[start]
@@ -659,7 +659,6 @@ def _span_scores(
         known = 0 if all_function else _known_letters(joined, lexicon)
         if (
             known
-            and isinstance(lexicon, _WithDictionary)
             and lexicon.general(joined.lower())
             and all(lexicon.is_word(t) for t in tokens[start:end])
         ):
