@@ -228,7 +228,7 @@ def _credits(
 class _Features:
     """Per-passage features, computed once per question however many windows use them."""
 
-    def __init__(self, query: Query) -> None:
+    def __init__(self, query: Query, sources: Mapping[int, Source] | None = None) -> None:
         self.query = query
         self.wanted = frozenset(query_terms(query))
         self._own: dict[int, frozenset[str]] = {}
@@ -236,7 +236,11 @@ class _Features:
         self._bonus: dict[int, float] = {}
         self._asked: dict[int, bool] = {}
         # Per document: the question's year when it is the document's year ("Konzept 2013").
-        self.dated: dict[int, frozenset[str]] = {}
+        self.dated = {
+            doc_id: year_terms
+            for doc_id, source in (sources or {}).items()
+            if source.year and (year_terms := self.wanted & {str(source.year)})
+        }
 
     def own(self, c: Candidate) -> frozenset[str]:
         """The question's terms among the passage's own words."""
@@ -366,12 +370,7 @@ def rank(
 ) -> list[Hit]:
     """Candidates as hits, best first, one per window, overlapping windows merged."""
     defined = defined or set()
-    features = _Features(query)
-    features.dated = {
-        doc_id: year_terms
-        for doc_id, source in sources.items()
-        if source.year and (year_terms := features.wanted & {str(source.year)})
-    }
+    features = _Features(query, sources)
     contexts = {
         c.passage_id: frozenset().union(
             *(
