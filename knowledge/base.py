@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 
@@ -63,29 +64,44 @@ class KnowledgeBase:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
         self._vocab: Vocabulary | None = None
+        self._public_vocab: Vocabulary | None = None
 
-    def vocabulary(self) -> Vocabulary:
-        """The index vocabulary, reloaded after every ingest."""
+    def vocabulary(self, *, internal: bool = True) -> Vocabulary:
+        """The index vocabulary, reloaded after every ingest. Without `internal` it is drawn
+        from public documents only (typo corrections and abbreviations are shown to members);
+        while every document is public both are one object."""
         gen = generation(self.db)
         if self._vocab is None or self._vocab.generation != gen:
             self._vocab = load_vocabulary(self.db)
-        return self._vocab
+            self._public_vocab = None
+        if internal:
+            return self._vocab
+        if self._public_vocab is None:
+            hidden = self.db.conn.execute(
+                "SELECT 1 FROM documents WHERE public = 0 LIMIT 1"
+            ).fetchone()
+            self._public_vocab = (
+                load_vocabulary(self.db, public_only=True, df=self._vocab.df)
+                if hidden
+                else self._vocab
+            )
+        return self._public_vocab
 
-    def analyse(self, question: str) -> Query:
+    def analyse(self, question: str, *, internal: bool = False) -> Query:
         """The analysed form of a question (for diagnostics)."""
-        return analyse(question[:MAX_QUESTION], self.vocabulary())
+        return analyse(question[:MAX_QUESTION], self.vocabulary(internal=internal))
 
     def ask(self, question: str, *, top: int = 3, internal: bool = False) -> Answer:
         """Answer a question with up to `top` hits, or decline. Non-public documents count only
         with `internal` (staff)."""
         question = " ".join(question.replace("\x00", " ").split())[:MAX_QUESTION]
-        vocab = self.vocabulary()
+        vocab = self.vocabulary(internal=internal)
         query = analyse(question, vocab)
         found = candidates(self.db, match_expressions(query, vocab), internal=internal)
         cands = shortlist(query, found)
         near = neighbours(self.db, cands)
         sources = self._sources({c.doc_id for c in near.values()})
-        defined = self._definitions(query)
+        defined = self._definitions(query, vocab)
         hits = rank(query, cands, near, sources, defined)
         answer = decide(query, hits)
         return Answer(
@@ -98,9 +114,8 @@ class KnowledgeBase:
             answer.corrections,
         )
 
-    def _definitions(self, query: Query) -> set[int]:
+    def _definitions(self, query: Query, vocab: Vocabulary) -> set[int]:
         """Passages that define an abbreviation the question is about."""
-        vocab = self.vocabulary()
         return {
             pid
             for term in query.abbreviations
@@ -137,12 +152,30 @@ class KnowledgeBase:
             (int(internal),),
         ):
             entries.setdefault(abbr, GlossaryEntry(abbr, expansion, name))
-        vocab = self.vocabulary()
+        vocab = self.vocabulary(internal=internal)
         for abbr, expansion in known_abbreviations().items():
             term = abbr.lower().replace("'", "").replace("’", "").rstrip(".")
-            if abbr not in entries and (vocab.has(term) or term in vocab.words):
+            if abbr not in entries and self._uses(vocab, term, internal=internal):
                 entries[abbr] = GlossaryEntry(abbr, expansion, None)
         return sorted(entries.values(), key=lambda e: e.abbr.lower())
+
+    def _uses(self, vocab: Vocabulary, term: str, *, internal: bool) -> bool:
+        """Whether the documents the asker may read use an index term. Passage frequencies
+        count internal papers too, so for members with internal papers stored the index is
+        asked which documents hold it."""
+        if term in vocab.words:
+            return True
+        if not vocab.has(term):
+            return False
+        if internal or vocab is self._vocab:
+            return True
+        row = self.db.conn.execute(
+            "SELECT 1 FROM passage_fts f JOIN passages p ON p.id = f.rowid "
+            "JOIN documents d ON d.id = p.doc_id "
+            "WHERE passage_fts MATCH ? AND d.public = 1 LIMIT 1",
+            ('terms:"' + term.replace('"', '""') + '"',),
+        ).fetchone()
+        return row is not None
 
     def passage(self, passage_id: int, *, internal: bool = False) -> PassageView | None:
         """A passage with the passages around it, or None when it is gone or not allowed."""
@@ -170,18 +203,20 @@ class KnowledgeBase:
     def document_file(
         self, doc_id: int, *, internal: bool = False
     ) -> tuple[Source, str, bytes] | None:
-        """A document as a file: the original when it is still where it was ingested from,
-        else its text; None when it is gone or not allowed."""
+        """A document as a file: the bytes that were ingested (the original file when it is
+        still where it was read from and unchanged, checked by its hash), else its text as
+        ingested; None when it is gone or not allowed. A file changed on disk since the
+        ingest is never sent: its new content may not be what was marked public."""
         row = self.db.conn.execute(
-            "SELECT name, path, original FROM documents WHERE id = ? AND (public = 1 OR ?)",
+            "SELECT name, path, original, sha256 FROM documents WHERE id = ? AND (public = 1 OR ?)",
             (doc_id, int(internal)),
         ).fetchone()
         if row is None:
             return None
-        name, path, original = row
+        name, path, original, sha256 = row
         source = self._sources({doc_id})[doc_id]
         content = read_source_bytes(path) if path else None
-        if content is not None:
+        if content is not None and hashlib.sha256(content).hexdigest() == sha256:
             return source, name, content
         stem = name.rsplit(".", 1)[0] if "." in name else name
         return source, f"{stem}.txt", original.encode("utf-8")

@@ -33,7 +33,19 @@ Status = Literal["added", "updated", "unchanged", "failed"]
 METADATA_FILE = "corpus.json"
 _YEAR_IN_DATE_RE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?((?:19|20)\d\d)\b")
 _YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
-_INTERNAL = {"intern", "internal", "nichtöffentlich", "nicht öffentlich", "staff"}
+# Access marks in corpus.json fail closed: only these values make a document public; any
+# other value (a typo, "vertraulich", 0, "false") makes it internal.
+_PUBLIC_ACCESS = frozenset({"public", "öffentlich", "oeffentlich", "offentlich"})
+_PUBLIC_FLAGS = frozenset({"true", "ja", "yes", *_PUBLIC_ACCESS})
+# Values that clearly mean internal (anything else not public is logged as not understood).
+_INTERNAL = frozenset(
+    {
+        "intern", "internal", "nichtöffentlich", "nicht öffentlich", "nicht-öffentlich",
+        "nichtoeffentlich", "nicht oeffentlich", "nicht-oeffentlich", "vertraulich",
+        "confidential", "staff", "private", "privat", "false", "nein", "no", "0",
+    }
+)  # fmt: skip
+MAX_METADATA_BYTES = 5 * 1024 * 1024  # a corpus.json larger than this is refused
 BATCH = 32  # files read ahead: their words help split each other's compounds
 
 
@@ -80,20 +92,70 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def _load_metadata(folder: Path, cache: dict[Path, dict[str, Any]]) -> dict[str, Any]:
-    """The `documents` map of a corpus.json in `folder`, or {} when there is none or it is bad."""
+class MetadataError(UnreadableFile):
+    """A folder's corpus.json cannot be read: its files are not ingested (access marks in it
+    must not be lost, so nothing there is stored as public by mistake)."""
+
+
+def _load_metadata(
+    folder: Path, cache: dict[Path, dict[str, Any] | MetadataError]
+) -> dict[str, Any]:
+    """The `documents` map of a corpus.json in `folder` ({} when there is none); raises
+    MetadataError when there is one that cannot be read."""
     if folder not in cache:
-        docs: dict[str, Any] = {}
         meta_file = folder / METADATA_FILE
-        if meta_file.is_file():
-            try:
-                data = json.loads(meta_file.read_text(encoding="utf-8"))
-                if isinstance(data, dict) and isinstance(data.get("documents"), dict):
-                    docs = data["documents"]
-            except (OSError, ValueError) as exc:
-                log.warning("ignoring %s: %s", meta_file, exc)
-        cache[folder] = docs
-    return cache[folder]
+        try:
+            cache[folder] = _read_metadata(meta_file) if meta_file.exists() else {}
+        except MetadataError:
+            # The first file of the folder says why; the others only that they were skipped.
+            cache[folder] = MetadataError(f"übersprungen: {meta_file} ist nicht lesbar")
+            raise
+    found = cache[folder]
+    if isinstance(found, MetadataError):
+        raise found
+    return found
+
+
+def _read_metadata(meta_file: Path) -> dict[str, Any]:
+    why = ""
+    try:
+        if not meta_file.is_file():
+            why = "keine normale Datei"
+        elif meta_file.stat().st_size > MAX_METADATA_BYTES:
+            why = f"größer als {MAX_METADATA_BYTES // (1024 * 1024)} MB"
+        else:
+            data = json.loads(meta_file.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and isinstance(data.get("documents", {}), dict):
+                return dict(data.get("documents", {}))
+            why = 'erwartet {"documents": {"datei.txt": {…}}}'
+    except (OSError, ValueError, RecursionError) as exc:
+        why = str(exc)[:200] if not isinstance(exc, RecursionError) else "zu tief verschachtelt"
+    raise MetadataError(
+        f"{meta_file} kann nicht gelesen werden ({why}); die Dateien dieses Ordners werden "
+        "nicht eingelesen"
+    )
+
+
+def access_is_public(entry: dict[str, Any], name: str = "") -> bool:
+    """Whether a corpus.json entry marks its document public. Unmarked documents are public;
+    a mark that is not clearly public (a typo, "vertraulich", 0, "false") makes it internal."""
+    public = True
+    for key, allowed in (("public", _PUBLIC_FLAGS), ("access", _PUBLIC_ACCESS)):
+        if key not in entry:
+            continue
+        value = entry[key]
+        word = str(value).strip().casefold() if not isinstance(value, bool) else str(value).lower()
+        if value is True or (isinstance(value, int | str) and word in allowed):
+            continue
+        public = False
+        if word not in _INTERNAL:
+            log.warning(
+                "%s: %s %r in corpus.json nicht verstanden; als intern gespeichert",
+                name,
+                key,
+                value,
+            )
+    return public
 
 
 def title_from_name(path: Path) -> str:
@@ -113,36 +175,50 @@ def year_from_text(text: str) -> int | None:
 
 
 def _meta_for(path: Path, text: str, entry: Any) -> DocumentMeta:
-    entry = entry if isinstance(entry, dict) else {}
+    if entry is not None and not isinstance(entry, dict):
+        log.warning("%s: Eintrag in corpus.json ist kein Objekt; als intern gespeichert", path)
+        entry, public = {}, False
+    else:
+        entry = entry or {}
+        public = access_is_public(entry, path.name)
     title = str(entry.get("title") or "").strip()
     if not title and path.suffix.lower() == ".md":
         first = next((ln for ln in text.splitlines() if ln.strip()), "")
         title = first.lstrip("# ").strip() if first.startswith("#") else ""
     year = entry.get("year")
     date = entry.get("date")
-    access = str(entry.get("access", "")).lower()
-    public = entry.get("public", True) is not False and access not in _INTERNAL
     return DocumentMeta(
         public=public,
         title=title or title_from_name(path),
         kind=str(entry["kind"]) if entry.get("kind") else None,
-        year=int(year)
-        if isinstance(year, int | str) and str(year).isdigit()
-        else year_from_text(text),
+        year=_year(year, path) or year_from_text(text),
         date=str(date) if date else None,
     )
 
 
-def _prepare(path: Path, meta_cache: dict[Path, dict[str, Any]]) -> _Prepared:
+def _year(value: Any, path: Path) -> int | None:
+    """A corpus.json year (1900..2200), else None (with one line when it was given but bad)."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    if not isinstance(value, bool) and text.isascii() and text.isdigit():
+        year = int(text)
+        if 1900 <= year <= 2200:
+            return year
+    log.warning("%s: Jahr %r in corpus.json ungültig; Jahr aus dem Text", path, value)
+    return None
+
+
+def _prepare(path: Path, meta_cache: dict[Path, dict[str, Any] | MetadataError]) -> _Prepared:
     """Read, hash and repair one file (raises UnreadableFile)."""
+    entry = _load_metadata(path.parent, meta_cache).get(path.name)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(exc.strerror or str(exc)) from exc
     original = read_text(path)
-    entry = _load_metadata(path.parent, meta_cache).get(path.name)
     return _Prepared(
-        path=path,
+        path=path.resolve(),
         name=path.name,
         sha256=hashlib.sha256(raw).hexdigest(),
         original=original,
@@ -202,6 +278,26 @@ def _store(db: sqlite_utils.Database, doc: _Prepared, lexicon: Lexicon, status: 
         bump_generation(conn)
     log.info("%s %s: %d passages", status, doc.name, len(passages))
     return len(passages)
+
+
+def _update_meta(db: sqlite_utils.Database, doc: _Prepared) -> None:
+    """Apply changed metadata (title, kind, year, date, access) of an unchanged text."""
+    with db.conn:
+        db.conn.execute(
+            "UPDATE documents SET title = ?, kind = ?, year = ?, date = ?, public = ?, path = ? "
+            "WHERE name = ?",
+            (
+                doc.meta.title,
+                doc.meta.kind,
+                doc.meta.year,
+                doc.meta.date,
+                int(doc.meta.public),
+                str(doc.path),
+                doc.name,
+            ),
+        )
+        bump_generation(db.conn)
+    log.info("updated %s: metadata (public=%s)", doc.name, doc.meta.public)
 
 
 def _insert_passages(
@@ -264,14 +360,19 @@ def ingest_paths(
 ) -> list[IngestResult]:
     """Ingest files and folders; one result per file, failures reported, the rest goes on."""
     files = [p for p in discover(paths) if p.name != METADATA_FILE]
-    meta_cache: dict[Path, dict[str, Any]] = {}
-    known = dict(db.conn.execute("SELECT name, sha256 FROM documents").fetchall())
+    meta_cache: dict[Path, dict[str, Any] | MetadataError] = {}
+    known: dict[str, tuple[str, DocumentMeta]] = {
+        row[0]: (row[1], DocumentMeta(*row[2:6], public=bool(row[6])))
+        for row in db.conn.execute(
+            "SELECT name, sha256, title, kind, year, date, public FROM documents"
+        )
+    }
     results: list[IngestResult] = []
 
     def report(result: IngestResult) -> None:
         results.append(result)
         if result.status == "failed":
-            log.warning("%s: %s", result.path, result.message)
+            log.info("failed %s: %s", result.path, result.message)  # callers report it
         if progress is not None:
             progress(result)
 
@@ -284,8 +385,13 @@ def ingest_paths(
             except UnreadableFile as exc:
                 report(IngestResult(path, path.name, "failed", message=str(exc)))
                 continue
-            if known.get(doc.name) == doc.sha256:
-                report(IngestResult(path, doc.name, "unchanged", message="unchanged"))
+            stored = known.get(doc.name)
+            if stored is not None and stored[0] == doc.sha256:
+                if stored[1] == doc.meta:
+                    report(IngestResult(path, doc.name, "unchanged", message="unchanged"))
+                else:  # same text, new title, year or access mark: applied without re-reading
+                    _update_meta(db, doc)
+                    report(IngestResult(path, doc.name, "updated", message="metadata"))
                 continue
             prepared.append(doc)
         if not prepared:

@@ -139,15 +139,23 @@ class Vocabulary:
         return min(found, key=lambda f: (f[1], -self.words.get(f[0], 0)))[0]
 
 
-def load_vocabulary(db: sqlite_utils.Database) -> Vocabulary:
-    """Read the index's vocabulary, abbreviations and lexicon."""
+def load_vocabulary(
+    db: sqlite_utils.Database, *, public_only: bool = False, df: dict[str, int] | None = None
+) -> Vocabulary:
+    """Read the index's vocabulary, abbreviations and lexicon.
+
+    With `public_only` the words (typo corrections are shown to the asker) and abbreviations
+    come from public documents alone, so nothing a member sees is drawn from an internal paper.
+    Passage frequencies (`df`, only used for ranking and never shown) may be shared."""
     conn = db.conn
+    only = " WHERE doc_id IN (SELECT id FROM documents WHERE public = 1)" if public_only else ""
     passages = conn.execute("SELECT count(*) FROM passages").fetchone()[0]
-    df = dict(conn.execute("SELECT term, doc FROM passage_vocab").fetchall())
-    words = dict(conn.execute("SELECT word, sum(n) FROM doc_words GROUP BY word").fetchall())
+    if df is None:
+        df = dict(conn.execute("SELECT term, doc FROM passage_vocab").fetchall())
+    words = dict(conn.execute(f"SELECT word, sum(n) FROM doc_words{only} GROUP BY word").fetchall())
     abbrs: dict[str, list[tuple[str, str, int | None]]] = {}
     for abbr, term, expansion, pid in conn.execute(
-        "SELECT abbr, term, expansion, passage_id FROM abbreviations"
+        f"SELECT abbr, term, expansion, passage_id FROM abbreviations{only}"
     ):
         abbrs.setdefault(term, []).append((abbr, expansion, pid))
     return Vocabulary(

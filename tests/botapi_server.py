@@ -117,8 +117,8 @@ class FakeBotAPI:
     def push_update(self, update: dict[str, Any]) -> int:
         """Queue an update for getUpdates; returns its id."""
         with self.new_updates:
-            update_id = next(self.update_ids)
-            self.updates.append({"update_id": update_id, **update})
+            update_id = update.get("update_id") or next(self.update_ids)
+            self.updates.append({**update, "update_id": update_id})
             self.new_updates.notify_all()
             return update_id
 
@@ -132,6 +132,22 @@ class FakeBotAPI:
         chat_type: str = "private",
     ) -> int:
         """A text message from a user."""
+        return self.push_update(
+            self.message_update(
+                chat_id, text, user_id=user_id, language_code=language_code, chat_type=chat_type
+            )
+        )
+
+    def message_update(
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        user_id: int | None = None,
+        language_code: str = "de",
+        chat_type: str = "private",
+    ) -> dict[str, Any]:
+        """The update of a text message from a user (not queued: for in-process tests)."""
         user = {
             "id": user_id or chat_id,
             "is_bot": False,
@@ -149,7 +165,7 @@ class FakeBotAPI:
             message["entities"] = [
                 {"type": "bot_command", "offset": 0, "length": len(text.split()[0])}
             ]
-        return self.push_update({"message": message})
+        return {"update_id": next(self.update_ids), "message": message}
 
     def press_button(
         self,
@@ -159,8 +175,32 @@ class FakeBotAPI:
         *,
         user_id: int | None = None,
         language_code: str = "de",
+        chat_type: str = "private",
     ) -> int:
         """A callback query from a button under a message the bot sent."""
+        return self.push_update(
+            self.button_update(
+                chat_id,
+                message_id,
+                data,
+                user_id=user_id,
+                language_code=language_code,
+                chat_type=chat_type,
+            )
+        )
+
+    def button_update(
+        self,
+        chat_id: int,
+        message_id: int,
+        data: str,
+        *,
+        user_id: int | None = None,
+        language_code: str = "de",
+        chat_type: str = "private",
+    ) -> dict[str, Any]:
+        """The update of a pressed button (not queued: for in-process tests); the query can be
+        answered once, as with Telegram."""
         query_id = str(next(self.query_ids))
         with self.lock:
             self.open_queries.add(query_id)
@@ -170,23 +210,22 @@ class FakeBotAPI:
             "first_name": "Erika",
             "language_code": language_code,
         }
-        return self.push_update(
-            {
-                "callback_query": {
-                    "id": query_id,
-                    "from": user,
-                    "chat_instance": "ci",
-                    "data": data,
-                    "message": {
-                        "message_id": message_id,
-                        "date": int(time.time()),
-                        "chat": {"id": chat_id, "type": "private"},
-                        "from": BOT_USER,
-                        "text": "…",
-                    },
-                }
-            }
-        )
+        return {
+            "update_id": next(self.update_ids),
+            "callback_query": {
+                "id": query_id,
+                "from": user,
+                "chat_instance": "ci",
+                "data": data,
+                "message": {
+                    "message_id": message_id,
+                    "date": int(time.time()),
+                    "chat": {"id": chat_id, "type": chat_type},
+                    "from": BOT_USER,
+                    "text": "…",
+                },
+            },
+        }
 
     # -- what the bot did -----------------------------------------------------------------
 

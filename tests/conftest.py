@@ -46,3 +46,7 @@ def corpus_copy(tmp_path: Path) -> Iterator[Path]:
     for f in dest.iterdir():
         f.chmod(0o644)
     return dest
+
+
+# The real Application over HTTP to the stand-in Bot API server (tests/live.py).
+from tests.live import live, live_server  # noqa: E402, F401
