@@ -362,7 +362,7 @@ def ingest_paths(
     files = [p for p in discover(paths) if p.name != METADATA_FILE]
     meta_cache: dict[Path, dict[str, Any] | MetadataError] = {}
     known: dict[str, tuple[str, DocumentMeta]] = {
-        row[0]: (row[1], DocumentMeta(*row[2:6], public=bool(row[6])))
+        row[0]: (row[1], DocumentMeta(row[2], row[3], row[4], row[5], public=bool(row[6])))
         for row in db.conn.execute(
             "SELECT name, sha256, title, kind, year, date, public FROM documents"
         )

@@ -76,7 +76,8 @@ async def test_buttons_in_a_group_show_no_internal_passage_or_file(
         await live.press(data, user_id=MEMBER)
     shown = " ".join(live.texts(GROUP) + live.texts(MEMBER))
     assert "Quastenberg" not in shown
-    assert live.documents(GROUP) == [] and live.documents(MEMBER) == []
+    assert live.documents(GROUP) == []
+    assert live.documents(MEMBER) == []
     assert all("nicht mehr aktuell" in t for t in live.toasts()[-4:])
     assert gen == generation(live.dialog.kb.db)
 
