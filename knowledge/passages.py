@@ -106,6 +106,8 @@ _MONTHS = frozenset(
     ]
 )
 _SENTENCE_END_RE = re.compile(r"[.!?][\"“”»)]*(?=\s+)")
+_NON_SPACE_RE = re.compile(r"\S")
+_WORD_WINDOW = 200  # characters before a full stop in which its word is looked for
 _OPEN_QUOTES = "„«"
 _CLOSE_QUOTES = "“»"
 
@@ -233,31 +235,47 @@ def _is_row(line: str) -> bool:
 
 
 def _split_sentences(text: str) -> list[str]:
-    """Sentences of flowing German text, not split after abbreviations, ordinals or in quotes."""
+    """Sentences of flowing German text, not split after abbreviations, ordinals or in quotes.
+
+    Linear in the length of the text: each candidate end looks only at a bounded window before
+    it, the next non-space character after it, and running counts of the quotes (long runs of
+    lower-case prose, where no candidate splits, must not re-read the sentence so far)."""
     out: list[str] = []
     start = 0
+    counted, opened, closed = 0, 0, 0  # quotes „ and “ in text[:counted]
+    start_opened, start_closed = 0, 0  # ... in text[:start]
     for m in _SENTENCE_END_RE.finditer(text):
         end = m.end()
-        rest = text[end:].lstrip()
-        if not rest:
+        following = _NON_SPACE_RE.search(text, end)
+        if following is None:
             continue
-        before = text[start : m.start()]
-        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        window = text[max(start, m.start() - _WORD_WINDOW) : m.start()]
+        last = window.rsplit(None, 1)[-1] if window.split() else ""
         word = fold(last).strip("(„\"'").lower()
         punct = text[m.start()]
-        nxt = rest[0]
+        nxt = following.group()
         if punct == "." and (
             word in _NO_SPLIT
             or (len(word) == 1 and word.isalpha())
-            or (word.isdigit() and len(word) <= 2 and (not nxt.isupper() or _starts_month(rest)))
+            or (
+                word.isdigit()
+                and len(word) <= 2
+                and (not nxt.isupper() or _starts_month(text[following.start() :][:40]))
+            )
         ):
             continue
-        if punct in "!?" and before.count("„") > before.count("“"):
+        opened += text.count("„", counted, m.start())
+        closed += text.count("“", counted, m.start())
+        counted = m.start()
+        if punct in "!?" and opened - start_opened > closed - start_closed:
             continue  # „Respekt! Zeit für Vielfalt“
         if not (nxt.isupper() or nxt.isdigit() or nxt in '„"»(•-–'):
             continue
         out.append(text[start:end].strip())
         start = end
+        opened += text.count("„", counted, start)
+        closed += text.count("“", counted, start)
+        counted, start_opened, start_closed = start, opened, closed
     tail = text[start:].strip()
     if tail:
         out.append(tail)
