@@ -2,7 +2,8 @@
 
 429 -> wait retry_after and retry; 403 (blocked, deactivated) and "chat not found" -> the
 subscriber is deactivated, no retries; other refusals -> failed; network errors and timeouts
--> retried with backoff (a timeout may have delivered: at least once, never lost).
+-> retried with backoff and never given up (a timeout may have delivered: at least once,
+never lost); other Telegram errors -> retried, given up after outbox.MAX_ATTEMPTS.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from telegram.error import (
 )
 
 from bot.agenda import when
+from bot.render import MAX_PLACE, MAX_TEXT, MAX_TITLE, shorten
 from bot.texts import agenda_texts_for
 from scheduler import announcements as ann
 from scheduler import events as ev
@@ -48,19 +50,22 @@ class TelegramSender:
         self.cal = calendar
 
     def render(self, delivery: Delivery) -> str | None:
-        """The HTML text of a delivery, or None when there is nothing to send any more."""
+        """The HTML text of a delivery, or None when there is nothing to send any more; long
+        fields are cut, so it always fits one message."""
         sub = subs.subscriber(self.cal.db, delivery.chat_id)
         t = agenda_texts_for(sub.language if sub else None)
         if delivery.kind == "reminder":
             event = ev.get_event(self.cal.db, delivery.ref_id)
             if event is None:
                 return None
+            title = shorten(event.title, MAX_TITLE)
             lines = [
-                f"<b>{html.escape(t.reminder_heading.format(title=event.title))}</b>",
+                f"<b>{html.escape(t.reminder_heading.format(title=title))}</b>",
                 html.escape(t.reminder_when.format(when=when(event))),
             ]
             if event.place:
-                lines.append(html.escape(t.reminder_place.format(place=event.place)))
+                place = shorten(event.place, MAX_PLACE)
+                lines.append(html.escape(t.reminder_place.format(place=place)))
             offset = timedelta(seconds=int(delivery.payload.get("offset", 0)))
             if offset:
                 lines.append(f"<i>({html.escape(ev.format_offset(offset))})</i>")
@@ -68,7 +73,9 @@ class TelegramSender:
         found = ann.get(self.cal.db, delivery.ref_id)
         if found is None:
             return None
-        return f"<b>{html.escape(t.announcement_heading)}</b>\n{html.escape(found.text)}"
+        heading = t.announcement_heading
+        text = shorten(found.text, MAX_TEXT - len(heading) - 1)  # an old row may be longer
+        return f"<b>{html.escape(heading)}</b>\n{html.escape(text)}"
 
     async def deliver(self, delivery: Delivery) -> Outcome:
         """Send one delivery and classify what Telegram said."""
@@ -91,7 +98,7 @@ class TelegramSender:
             log.error("delivery %s refused: %s", delivery.key, exc.message)
             return Outcome("failed", error=f"Bad Request: {exc.message}")
         except NetworkError as exc:  # TimedOut included: maybe delivered, so at least once
-            return Outcome("retry", error=f"{type(exc).__name__}: {exc.message}")
+            return Outcome("retry", network=True, error=f"{type(exc).__name__}: {exc.message}")
         except TelegramError as exc:
             return Outcome("retry", error=f"{type(exc).__name__}: {exc.message}")
         return Outcome("sent")

@@ -4,6 +4,12 @@ Rows are written in the same transaction as the change that causes them (an even
 subscription, an announcement), with a unique key, so planning twice is harmless. One sender
 drains due rows within Telegram's limits; a row is "sending" only while in flight, so a kill
 repeats at most the rows in flight (IN_FLIGHT) after the restart.
+
+The drain never stops claiming while a row is due: it does not wait for a slow send while
+another row could go (a row set back after a 429 or a network error goes out as soon as it is
+due again), a chat that must wait does not hold back the chats behind it, a send gets at most
+SEND_TIMEOUT, and a row whose result could not be written goes back to pending at once.
+429s and network errors never make a row fail: they are nobody's fault, the row just waits.
 """
 
 from __future__ import annotations
@@ -28,9 +34,13 @@ IN_FLIGHT = 8  # concurrent sends; also the most a crash can repeat
 GLOBAL_RATE = 29.0  # messages per second overall (Telegram: about 30)
 CHAT_INTERVAL = timedelta(seconds=1)  # per chat (Telegram: about 1/s)
 GROUP_INTERVAL = timedelta(seconds=3)  # groups: 20 per minute
-MAX_ATTEMPTS = 8
+MAX_ATTEMPTS = 8  # for failures of unknown cause (429s and network errors never give up)
 STALE_SENDING = timedelta(minutes=2)
 CATCH_UP = timedelta(seconds=0.5)  # lateness the pacer makes up for (a burst of at most 15)
+SEND_TIMEOUT = 30.0  # seconds; a send without an answer by then counts as a network error
+NETWORK_BACKOFF_CAP = 30.0  # seconds; the longest a row waits after a network error
+POLL = 0.05  # seconds; how soon the drain looks again while nothing can go right now
+OVERDUE = timedelta(minutes=1)  # due rows waiting longer are reported (/status, the log)
 
 Kind = Literal["reminder", "announcement"]
 
@@ -80,13 +90,16 @@ Result = Literal["sent", "retry", "gone", "failed", "dropped"]
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to a send: sent; retry after `retry_after` s (429) or with backoff
-    (network); gone (blocked, deactivated, chat not found: the subscriber is deactivated);
-    failed (refused for good); dropped (nothing to send any more, e.g. the event began)."""
+    """What happened to a send: sent; retry after `retry_after` s (429), or with backoff
+    (`network`: the connection failed or timed out, maybe delivered; otherwise an error of
+    unknown cause, given up after MAX_ATTEMPTS); gone (blocked, deactivated, chat not found:
+    the subscriber is deactivated); failed (refused for good); dropped (nothing to send any
+    more, e.g. the event began)."""
 
     result: Result
     retry_after: float = 0.0
     error: str = ""
+    network: bool = False
 
 
 class Sender(Protocol):
@@ -182,7 +195,10 @@ def sync_reminders(
 
 
 def _enqueue_reminder(db: sqlite_utils.Database, r: Reminder, now: datetime) -> bool:
-    return enqueue(
+    """Queue a wanted reminder. Its key may be taken by a row dropped earlier (the chat
+    unsubscribed or left the topic, then came back): that row is wanted again and pending.
+    A sent row stays sent (exactly once)."""
+    if enqueue(
         db,
         key=r.key,
         chat_id=r.chat_id,
@@ -191,7 +207,14 @@ def _enqueue_reminder(db: sqlite_utils.Database, r: Reminder, now: datetime) -> 
         not_before=r.due_at,
         now=now,
         payload={"offset": int(r.offset.total_seconds())},
+    ):
+        return True
+    cur = db.conn.execute(
+        "UPDATE outbox SET status = 'pending', not_before = ?, attempts = 0, claimed_at = NULL, "
+        "last_error = NULL WHERE key = ? AND status = 'dropped'",
+        (_iso(r.due_at), r.key),
     )
+    return cur.rowcount > 0
 
 
 def cancel_chat(db: sqlite_utils.Database, chat_id: int) -> int:
@@ -219,17 +242,46 @@ def release_stale(
         return cur.rowcount
 
 
+def release(db: sqlite_utils.Database, ids: list[int]) -> int:
+    """Rows claimed but not recorded (the send was cut off, or its result could not be
+    written) go back to pending: sent again, at least once, never lost."""
+    if not ids:
+        return 0
+    with db.conn:
+        cur = db.conn.execute(
+            "UPDATE outbox SET status = 'pending' "
+            f"WHERE status = 'sending' AND id IN ({','.join('?' * len(ids))})",
+            ids,
+        )
+        return cur.rowcount
+
+
+def release_orphans(db: sqlite_utils.Database, *, in_flight: set[int]) -> int:
+    """Rows "sending" that this process is not sending (one sender per database) go back to
+    pending: nothing stays claimed until the next restart."""
+    rows = db.conn.execute("SELECT id FROM outbox WHERE status = 'sending'").fetchall()
+    orphans = [r[0] for r in rows if r[0] not in in_flight]
+    released = sum(release(db, orphans[i : i + 500]) for i in range(0, len(orphans), 500))
+    if released:
+        log.warning("%d deliveries were left claimed; they are sent again", released)
+    return released
+
+
 def claim(
     db: sqlite_utils.Database, *, now: datetime, limit: int, skip_chats: set[int] | None = None
 ) -> list[Delivery]:
-    """Mark up to `limit` due rows as sending and return them (oldest due first)."""
+    """Mark up to `limit` due rows as sending and return them (oldest due first). Rows of
+    `skip_chats` (chats that must wait a moment) are passed over in the query itself, so
+    however many of them are due, they never hide the rows of other chats."""
+    skip = sorted(skip_chats or ())
+    not_skipped = f" AND chat_id NOT IN ({','.join('?' * len(skip))})" if skip else ""
     with db.conn:
-        rows = db.conn.execute(
+        picked = db.conn.execute(
             "SELECT id, key, chat_id, kind, ref_id, payload, attempts FROM outbox "
-            "WHERE status = 'pending' AND not_before <= ? ORDER BY not_before, id LIMIT ?",
-            (_iso(now), limit + len(skip_chats or ())),
+            f"WHERE status = 'pending' AND not_before <= ?{not_skipped} "
+            "ORDER BY not_before, id LIMIT ?",
+            (_iso(now), *skip, limit),
         ).fetchall()
-        picked = [r for r in rows if r[2] not in (skip_chats or set())][:limit]
         if picked:
             db.conn.execute(
                 f"UPDATE outbox SET status = 'sending', claimed_at = ? "
@@ -242,7 +294,10 @@ def claim(
 def record(
     db: sqlite_utils.Database, delivery: Delivery, outcome: Outcome, *, now: datetime
 ) -> None:
-    """Store what happened to a delivery (one small transaction, right after the send)."""
+    """Store what happened to a delivery (one small transaction, right after the send).
+    A 429 waits `retry_after`; a network error backs off (2, 4, 8 ... NETWORK_BACKOFF_CAP s)
+    and, like a 429, never gives up; an error of unknown cause backs off up to 5 minutes and
+    fails after MAX_ATTEMPTS attempts."""
     with db.conn:
         if outcome.result == "sent":
             db.conn.execute(
@@ -250,8 +305,16 @@ def record(
                 "WHERE id = ?",
                 (_iso(now), delivery.id),
             )
-        elif outcome.result == "retry" and delivery.attempts + 1 < MAX_ATTEMPTS:
-            wait = outcome.retry_after or min(300.0, 2.0 ** (delivery.attempts + 1))
+        elif outcome.result == "retry" and (
+            outcome.retry_after or outcome.network or delivery.attempts + 1 < MAX_ATTEMPTS
+        ):
+            backoff = 2.0 ** min(delivery.attempts + 1, 9)
+            if outcome.retry_after:
+                wait = outcome.retry_after
+            elif outcome.network:
+                wait = min(NETWORK_BACKOFF_CAP, backoff)
+            else:
+                wait = min(300.0, backoff)
             db.conn.execute(
                 "UPDATE outbox SET status = 'pending', attempts = attempts + 1, not_before = ?, "
                 "last_error = ? WHERE id = ?",
@@ -272,6 +335,17 @@ def record(
                 "WHERE id = ?",
                 (status, outcome.error[:300], delivery.id),
             )
+
+
+def overdue(
+    db: sqlite_utils.Database, *, now: datetime, older: timedelta = OVERDUE
+) -> tuple[int, datetime | None]:
+    """Due rows still pending longer than `older`: how many, and the oldest due time."""
+    found, oldest = db.conn.execute(
+        "SELECT count(*), min(not_before) FROM outbox WHERE status = 'pending' AND not_before < ?",
+        (_iso(now - older),),
+    ).fetchone()
+    return int(found), datetime.fromisoformat(oldest) if oldest else None
 
 
 def counts(db: sqlite_utils.Database) -> dict[str, int]:
@@ -329,6 +403,42 @@ class Pacer:
         self.last_chat[chat_id] = now
 
 
+async def _attempt(
+    db: sqlite_utils.Database,
+    sender: Sender,
+    delivery: Delivery,
+    now: Callable[[], datetime],
+    send_timeout: float | None,
+) -> Outcome:
+    """One send and what became of it; never raises (except when cancelled)."""
+    try:
+        late = _too_late(db, delivery, now())
+        if late is not None:
+            return late
+        return await asyncio.wait_for(sender.deliver(delivery), send_timeout)
+    except TimeoutError:  # maybe delivered: at least once
+        return Outcome("retry", network=True, error=f"no answer within {send_timeout} s")
+    except Exception as exc:  # a bug in the sender must not lose the row
+        log.exception("delivery %s failed unexpectedly", delivery.key)
+        return Outcome("retry", error=f"{type(exc).__name__}: {exc}")
+
+
+async def _pause(
+    running: set[asyncio.Task[None]], sleep: Callable[[float], Awaitable[None]], seconds: float
+) -> set[asyncio.Task[None]]:
+    """Wait until a send in flight finishes or `seconds` pass, whichever comes first; returns
+    the sends still in flight. Never waits for a slow send alone: meanwhile a row may fall due
+    (set back after a 429 or a network error), a chat may be free again, a row may be added."""
+    await asyncio.sleep(0)  # sends that are done already need no timer
+    if not any(task.done() for task in running):
+        timer = asyncio.ensure_future(sleep(seconds))
+        try:
+            await asyncio.wait({*running, timer}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            timer.cancel()
+    return {task for task in running if not task.done()}
+
+
 async def drain(
     db: sqlite_utils.Database,
     sender: Sender,
@@ -339,54 +449,82 @@ async def drain(
     in_flight: int = IN_FLIGHT,
     max_messages: int | None = None,
     stopping: Callable[[], bool] = lambda: False,
+    sending: set[int] | None = None,
+    send_timeout: float | None = SEND_TIMEOUT,
 ) -> int:
     """Send every due row, paced, with at most `in_flight` sends at a time; returns how many
-    were attempted. Returns when nothing is due (or after `max_messages`). Once `stopping()`
-    is true it claims nothing more and returns when the sends in flight are recorded, so a
-    graceful stop sends nothing twice."""
+    were attempted. Returns when nothing is due and nothing is in flight (or after
+    `max_messages`). Once `stopping()` is true it claims nothing more and returns when the
+    sends in flight are recorded, so a graceful stop sends nothing twice.
+
+    `sending` holds the ids of the rows this process has in flight; the caller keeps it across
+    wake-ups (Calendar does), so a row claimed but never recorded is found and sent again."""
     pacer = pacer or Pacer()
+    sending = set() if sending is None else sending
+    release_orphans(db, in_flight=sending)
     attempted = 0
     running: set[asyncio.Task[None]] = set()
+    lost = False  # a row could not be put back: look for orphans before the next claim
 
     async def one(delivery: Delivery) -> None:
-        late = _too_late(db, delivery, now())
+        nonlocal lost
         try:
-            outcome = late or await sender.deliver(delivery)
-        except Exception as exc:  # a bug in the sender must not lose the row
-            log.exception("delivery %s failed unexpectedly", delivery.key)
-            outcome = Outcome("retry", error=f"{type(exc).__name__}: {exc}")
-        record(db, delivery, outcome, now=now())
-        if outcome.result == "retry" and outcome.retry_after:
-            pacer.next_at = now() + timedelta(seconds=outcome.retry_after)
+            outcome = await _attempt(db, sender, delivery, now, send_timeout)
+            record(db, delivery, outcome, now=now())
+            if outcome.result == "retry" and outcome.retry_after:
+                pause = now() + timedelta(seconds=outcome.retry_after)
+                pacer.next_at = max(pause, pacer.next_at or pause)
+        except BaseException as exc:  # the result is not stored: the row must not stay claimed
+            if isinstance(exc, Exception):
+                log.exception("delivery %s: result not stored; it is sent again", delivery.key)
+            try:
+                release(db, [delivery.id])
+            except Exception:
+                lost = True
+            if not isinstance(exc, Exception):  # cancelled (shutdown): pass it on
+                raise
+        finally:
+            sending.discard(delivery.id)
 
-    while (max_messages is None or attempted < max_messages) and not stopping():
-        while len(running) >= in_flight:
-            _done, pending = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
-            running = set(pending)
-        wait = pacer.delay(now())
-        if wait > 0:
-            await sleep(wait)
-        if stopping():
-            break
-        current = now()
-        busy = pacer.busy_chats(current) | {-1}  # -1: never a real chat; keeps the set typed
-        batch = claim(db, now=current, limit=1, skip_chats=busy)
-        if not batch:
-            if running:
+    try:
+        while (max_messages is None or attempted < max_messages) and not stopping():
+            if len(running) >= in_flight:
                 _done, pending = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
                 running = set(pending)
                 continue
-            if db.conn.execute(
-                "SELECT 1 FROM outbox WHERE status = 'pending' AND not_before <= ? LIMIT 1",
-                (_iso(current),),
-            ).fetchone():
-                await sleep(0.05)  # only chats that must wait a moment
+            wait = pacer.delay(now())
+            if wait > 0:
+                await sleep(wait)
+                if stopping():
+                    break
+            if lost:
+                lost = False
+                release_orphans(db, in_flight=sending)
+            current = now()
+            batch = claim(db, now=current, limit=1, skip_chats=pacer.busy_chats(current))
+            if batch:
+                delivery = batch[0]
+                sending.add(delivery.id)
+                pacer.sent(delivery.chat_id, current)
+                attempted += 1
+                running.add(asyncio.create_task(one(delivery)))
                 continue
-            break
-        delivery = batch[0]
-        pacer.sent(delivery.chat_id, current)
-        attempted += 1
-        running.add(asyncio.create_task(one(delivery)))
+            if not running and not _due(db, current):
+                break
+            running = await _pause(running, sleep, POLL)
+    except Exception:
+        await asyncio.gather(*running, return_exceptions=True)  # recorded, not orphaned
+        raise
     if running:
         await asyncio.gather(*running)
     return attempted
+
+
+def _due(db: sqlite_utils.Database, now: datetime) -> bool:
+    return (
+        db.conn.execute(
+            "SELECT 1 FROM outbox WHERE status = 'pending' AND not_before <= ? LIMIT 1",
+            (_iso(now),),
+        ).fetchone()
+        is not None
+    )

@@ -21,12 +21,18 @@ STOP_SECONDS = 10.0  # how long a graceful stop waits for the sends in flight
 
 
 class Runner:
-    """Runs `work` every WAKE_SECONDS on the running asyncio loop."""
+    """Runs `work` every WAKE_SECONDS on the running asyncio loop; `watch` (quick, no waiting)
+    runs at every wake-up, also while the work of an earlier one still runs."""
 
     def __init__(
-        self, work: Callable[[], Awaitable[None]], *, seconds: float = WAKE_SECONDS
+        self,
+        work: Callable[[], Awaitable[None]],
+        *,
+        seconds: float = WAKE_SECONDS,
+        watch: Callable[[], object] | None = None,
     ) -> None:
         self.work = work
+        self.watch = watch
         self.seconds = seconds
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self.stopping = False
@@ -36,7 +42,14 @@ class Runner:
         """The job: start the work unless it still runs from an earlier wake-up. The job
         returns at once, so APScheduler never skips a run (and never logs that it did), and
         its shutdown has no running job to cancel."""
-        if self.stopping or (self._current is not None and not self._current.done()):
+        if self.stopping:
+            return
+        if self.watch is not None:
+            try:
+                self.watch()
+            except Exception:  # watching must not stop the work
+                log.exception("watch failed")
+        if self._current is not None and not self._current.done():
             return
         self._current = asyncio.create_task(self._run(), name="gremienbot-outbox")
 

@@ -3,7 +3,8 @@
 It answers the methods the bot uses and refuses what Telegram refuses: HTML it cannot parse,
 text over 4096 characters (after entity parsing), callback data over 64 bytes, more than
 `global_rate` messages a second overall or `chat_rate` a second per chat (429 with
-retry_after); blocked users (403) and unknown chats (400 "chat not found") can be injected.
+retry_after); blocked users (403), unknown chats (400 "chat not found"), refused calls and
+dropped connections can be injected.
 Stdlib only; one thread per request.
 """
 
@@ -12,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import socket
+import struct
 import threading
 import time
 import urllib.parse
@@ -79,6 +82,7 @@ class FakeBotAPI:
         self.blocked: set[int] = set()
         self.forgotten: set[int] = set()
         self.faults: dict[str, list[tuple[int, int]]] = {}
+        self.resets: dict[str, int] = {}
         self.global_bucket = _Bucket(global_rate, global_rate)
         self.chat_buckets: dict[int, _Bucket] = {}
         self.update_ids = itertools.count(1)
@@ -269,6 +273,20 @@ class FakeBotAPI:
         with self.lock:
             self.faults.setdefault(method, []).extend([(status, retry_after)] * count)
 
+    def reset_next(self, method: str, *, count: int = 1) -> None:
+        """The next `count` calls of `method` get no answer: the connection is reset, as a
+        dropped connection does (the bot sees httpx.ReadError). Nothing is delivered."""
+        with self.lock:
+            self.resets[method] = self.resets.get(method, 0) + count
+
+    def _take_reset(self, method: str) -> bool:
+        with self.lock:
+            if self.resets.get(method, 0) <= 0:
+                return False
+            self.resets[method] -= 1
+            self.calls.append(Call(method, {}, time.monotonic(), 0, {}))
+            return True
+
     # -- HTTP -----------------------------------------------------------------------------
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
@@ -300,6 +318,14 @@ class FakeBotAPI:
                 if path.startswith(prefix):
                     token, _, method = path[len(prefix) :].partition("/")
                     params = api._params(self.headers.get("Content-Type", ""), body)
+                    if token == api.token and api._take_reset(method):
+                        # RST instead of an answer: the client's read fails at once.
+                        self.connection.setsockopt(
+                            socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                        )
+                        self.connection.close()
+                        self.close_connection = True
+                        return
                     if token != api.token:
                         status, payload = (
                             401,
