@@ -216,6 +216,7 @@ class KnowledgeBase:
         name, path, original, sha256 = row
         source = self._sources({doc_id})[doc_id]
         content = read_source_bytes(path) if path else None
+        name = name.rsplit("/", 1)[-1]  # "2020/niederschrift.txt" -> "niederschrift.txt"
         if content is not None and hashlib.sha256(content).hexdigest() == sha256:
             return source, name, content
         stem = name.rsplit(".", 1)[0] if "." in name else name

@@ -10,18 +10,29 @@ import io
 import logging
 import math
 import re
+import stat
 import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, PyPdfError
+from pypdf.generic import IndirectObject
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".pdf"})
 PAGE_SEPARATOR = "\n\n\n\n"  # a run of blank lines; knowledge.repair turns it into a page marker
-MAX_TEXT_BYTES = 50 * 1024 * 1024
+# Limits (checked from the file system and the first bytes before anything is read whole).
+# With them one ingest stays under ~500 MB and a minute on a small server (benchmarks/
+# bench_ingest_limits.py): the text limit is what that budget holds, about 1,200 dense pages.
+MAX_TEXT_BYTES = 50 * 1024 * 1024  # a .txt/.md file
+MAX_PDF_BYTES = 64 * 1024 * 1024  # a .pdf file
+MAX_DOCUMENT_CHARS = 4_000_000  # text kept of one document; the rest is cut (and said so)
+MAX_PAGE_CHARS = 100_000  # text kept of one PDF page (a dense page has ~5,000)
+MAX_PAGE_CONTENT_BYTES = 4 * 1024 * 1024  # a page whose drawing program is larger is skipped
+MAX_PDF_CONTENT_BYTES = 24 * 1024 * 1024  # drawing programs read per PDF (~1 MB/s to extract)
 
 _SNIFF_BYTES = 8192
 _MAX_CONTROL_SHARE = 0.10  # of the first 8 KB; more means binary
@@ -49,27 +60,68 @@ class NoTextLayer(UnreadableFile):
     """A PDF whose pages carry no extractable text (a scan without OCR)."""
 
 
+@dataclass(frozen=True)
+class Extracted:
+    """A file's bytes as read and its text, with notes on what was left out (text cut)."""
+
+    raw: bytes
+    text: str
+    notes: tuple[str, ...] = ()
+
+
 def read_text(path: Path) -> str:
     """Text of a .txt/.md/.pdf file; raises UnreadableFile with a one-line reason."""
+    return read_document(path).text
+
+
+def read_document(path: Path) -> Extracted:
+    """Bytes and text of a .txt/.md/.pdf file, within the limits above: the type, the kind of
+    file (no FIFOs or devices) and the size are checked before reading, a PDF's header from its
+    first bytes; raises UnreadableFile with a one-line reason."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableFile(f"unsupported file type {suffix or '(no suffix)'}")
     if suffix == ".pdf":
-        return _pdf_text(_read_bytes(path, limit=None))
-    return _plain_text(_read_bytes(path, limit=MAX_TEXT_BYTES))
+        raw = _read_bytes(path, limit=MAX_PDF_BYTES)
+        if not raw:
+            raise UnreadableFile("empty file")
+        if b"%PDF-" not in raw[:_MARKER_WINDOW]:
+            raise UnreadableFile("not a readable PDF: no PDF header")
+        text, notes = _pdf_text_bounded(raw)
+    else:
+        raw = _read_bytes(path, limit=MAX_TEXT_BYTES)
+        text, notes = _plain_text(raw), []
+    if len(text) > MAX_DOCUMENT_CHARS:
+        notes.append(
+            f"text cut after {MAX_DOCUMENT_CHARS:,} of {len(text):,} characters "
+            "(limit per document)"
+        )
+        text = text[:MAX_DOCUMENT_CHARS]
+    return Extracted(raw, text, tuple(notes))
 
 
-def _read_bytes(path: Path, limit: int | None) -> bytes:
-    """The file's bytes, refusing files over `limit`; OS errors become UnreadableFile."""
+def _read_bytes(path: Path, limit: int) -> bytes:
+    """A regular file's bytes, refusing files over `limit` (by its size, before reading, and
+    while reading, in case it grows); OS errors become UnreadableFile."""
     try:
-        size = path.stat().st_size
-        if limit is not None and size > limit:
-            raise UnreadableFile(
-                f"file too large ({math.ceil(size / 2**20)} MB, limit {limit // 2**20} MB)"
-            )
-        return path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableFile("Is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile("not a regular file (a device or a pipe)")
+        if info.st_size > limit:
+            raise UnreadableFile(_too_large(info.st_size, limit))
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)
+        if len(raw) > limit:
+            raise UnreadableFile(_too_large(len(raw), limit))
+        return raw
     except OSError as exc:
         raise UnreadableFile(exc.strerror or str(exc)) from exc
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"file too large ({math.ceil(size / 2**20)} MB, limit {limit // 2**20} MB)"
 
 
 def _plain_text(raw: bytes) -> str:
@@ -113,15 +165,22 @@ def _decode(raw: bytes) -> str:
 
 def _pdf_text(raw: bytes) -> str:
     """Text layer of a PDF, pages joined by PAGE_SEPARATOR."""
+    return _pdf_text_bounded(raw)[0]
+
+
+def _pdf_text_bounded(raw: bytes) -> tuple[str, list[str]]:
+    """Text layer of a PDF, pages joined by PAGE_SEPARATOR, within the page and content
+    limits; with notes on what was left out."""
     if not raw:
         raise UnreadableFile("empty file")
+    notes: list[str] = []
     try:
         with warnings.catch_warnings(), _quiet_pypdf():
             warnings.simplefilter("ignore")
             reader = PdfReader(io.BytesIO(raw))
             if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
                 raise UnreadableFile("encrypted PDF")
-            pages = [page.extract_text() or "" for page in reader.pages]
+            pages = _page_texts(reader, notes)
     except UnreadableFile:
         raise
     except DependencyError as exc:
@@ -136,7 +195,59 @@ def _pdf_text(raw: bytes) -> str:
     pages = [_clean_page(text) for text in pages]
     if not any(text.strip() for text in pages):
         raise NoTextLayer("no text layer (scanned PDF without OCR?)")
-    return PAGE_SEPARATOR.join(pages)
+    return PAGE_SEPARATOR.join(pages), notes
+
+
+def _page_texts(reader: PdfReader, notes: list[str]) -> list[str]:
+    """Each page's text, bounded: a page's drawing program ("content stream") shared with an
+    earlier page is not read again (it holds the same text), one over MAX_PAGE_CONTENT_BYTES is
+    skipped, reading stops after MAX_PDF_CONTENT_BYTES in all or MAX_DOCUMENT_CHARS of text,
+    and a page keeps at most MAX_PAGE_CHARS."""
+    pages: list[str] = []
+    seen: set[tuple[int, ...]] = set()
+    budget, chars = MAX_PDF_CONTENT_BYTES, 0
+    repeated, oversized, long_pages = 0, 0, 0
+    for number, page in enumerate(reader.pages, start=1):
+        key = _content_key(page.get("/Contents"))
+        if key is not None and key in seen:
+            repeated += 1
+            pages.append("")
+            continue
+        if key is not None:
+            seen.add(key)
+        contents = page.get_contents()
+        size = len(contents.get_data()) if contents is not None else 0
+        if size > MAX_PAGE_CONTENT_BYTES:
+            oversized += 1
+            pages.append("")
+            continue
+        if size > budget or chars > MAX_DOCUMENT_CHARS:
+            notes.append(f"text cut after page {number - 1} of {len(reader.pages)} (limit per PDF)")
+            break
+        budget -= size
+        text = page.extract_text() or ""
+        if len(text) > MAX_PAGE_CHARS:
+            long_pages += 1
+            text = text[:MAX_PAGE_CHARS]
+        chars += len(text)
+        pages.append(text)
+    if repeated:
+        notes.append(f"{repeated} page(s) repeat an earlier page's content and were read once")
+    if oversized:
+        notes.append(
+            f"{oversized} page(s) with over {MAX_PAGE_CONTENT_BYTES // 2**20} MB of "
+            "drawing commands were skipped"
+        )
+    if long_pages:
+        notes.append(f"{long_pages} page(s) cut after {MAX_PAGE_CHARS:,} characters")
+    return pages
+
+
+def _content_key(contents: object) -> tuple[int, ...] | None:
+    """The object numbers of a page's content stream(s), when they are indirect objects."""
+    items = contents if isinstance(contents, list) else [contents]
+    numbers = [item.idnum for item in items if isinstance(item, IndirectObject)]
+    return tuple(numbers) if numbers and len(numbers) == len(items) else None
 
 
 def _clean_page(text: str) -> str:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -20,8 +22,9 @@ from typing import Any, Literal
 import sqlite_utils
 
 from knowledge.analyze import MIN_PART, Lexicon, german_words, simple_words, text_terms
-from knowledge.filetext import SUPPORTED_SUFFIXES, UnreadableFile, read_text
+from knowledge.filetext import SUPPORTED_SUFFIXES, UnreadableFile, read_document
 from knowledge.glossary import find_abbreviations
+from knowledge.limits import cap_title
 from knowledge.passages import Passage, split_passages
 from knowledge.repair import repair_text
 from knowledge.search import make_lexicon
@@ -29,7 +32,7 @@ from knowledge.store import bump_generation
 
 log = logging.getLogger(__name__)
 
-Status = Literal["added", "updated", "unchanged", "failed"]
+Status = Literal["added", "updated", "unchanged", "failed", "skipped"]
 METADATA_FILE = "corpus.json"
 _YEAR_IN_DATE_RE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?((?:19|20)\d\d)\b")
 _YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -69,6 +72,7 @@ class IngestResult:
     status: Status
     passages: int = 0
     message: str = ""
+    notes: tuple[str, ...] = ()  # what was left out of a stored document (text cut)
 
 
 @dataclass(frozen=True)
@@ -79,17 +83,52 @@ class _Prepared:
     original: str
     repaired: str
     meta: DocumentMeta
+    notes: tuple[str, ...] = ()
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files to ingest: the given files, and supported files below given folders (sorted)."""
+@dataclass(frozen=True)
+class Found:
+    """A file to ingest, or one that is skipped (with why)."""
+
+    path: Path
+    name: str  # the document's key: its path below the ingested folder, else its file name
+    skipped: str = ""
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Found]:
+    """Files to ingest: the given files, and supported files below given folders (sorted),
+    each named by its path relative to the folder ("2020/niederschrift.txt"), so files of the
+    same name in different folders stay apart. Symbolic links are not followed (they could lead
+    out of the folder), and what is not a regular file (pipes, devices) is not opened: both are
+    reported as skipped."""
     for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield child
+        if path.is_symlink():
+            yield Found(path, path.name, _LINK)
+        elif path.is_dir():
+            yield from _walk(path)
         else:
-            yield path
+            yield Found(path, path.name)
+
+
+_LINK = "symbolic link, not followed"
+
+
+def _walk(root: Path) -> Iterator[Found]:
+    found: list[Found] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        here = Path(folder)
+        for name in [*dirs, *files]:
+            child = here / name
+            rel = child.relative_to(root).as_posix()
+            if child.is_symlink():
+                if name in dirs or child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    found.append(Found(child, rel, _LINK))
+            elif name in files and name != METADATA_FILE:
+                if child.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    continue
+                regular = stat.S_ISREG(child.lstat().st_mode)
+                found.append(Found(child, rel, "" if regular else "not a regular file"))
+    yield from sorted(found, key=lambda f: f.name)
 
 
 class MetadataError(UnreadableFile):
@@ -189,7 +228,7 @@ def _meta_for(path: Path, text: str, entry: Any) -> DocumentMeta:
     date = entry.get("date")
     return DocumentMeta(
         public=public,
-        title=title or title_from_name(path),
+        title=cap_title(title or title_from_name(path)),
         kind=str(entry["kind"]) if entry.get("kind") else None,
         year=_year(year, path) or year_from_text(text),
         date=str(date) if date else None,
@@ -209,21 +248,19 @@ def _year(value: Any, path: Path) -> int | None:
     return None
 
 
-def _prepare(path: Path, meta_cache: dict[Path, dict[str, Any] | MetadataError]) -> _Prepared:
+def _prepare(found: Found, meta_cache: dict[Path, dict[str, Any] | MetadataError]) -> _Prepared:
     """Read, hash and repair one file (raises UnreadableFile)."""
+    path = found.path
     entry = _load_metadata(path.parent, meta_cache).get(path.name)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFile(exc.strerror or str(exc)) from exc
-    original = read_text(path)
+    read = read_document(path)
     return _Prepared(
-        path=path.resolve(),
-        name=path.name,
-        sha256=hashlib.sha256(raw).hexdigest(),
-        original=original,
-        repaired=repair_text(original, german_words()),
-        meta=_meta_for(path, original, entry),
+        path=path.absolute(),
+        name=found.name,
+        sha256=hashlib.sha256(read.raw).hexdigest(),
+        original=read.text,
+        repaired=repair_text(read.text, german_words()),
+        meta=_meta_for(path, read.text, entry),
+        notes=read.notes,
     )
 
 
@@ -359,7 +396,7 @@ def ingest_paths(
     progress: Callable[[IngestResult], None] | None = None,
 ) -> list[IngestResult]:
     """Ingest files and folders; one result per file, failures reported, the rest goes on."""
-    files = [p for p in discover(paths) if p.name != METADATA_FILE]
+    found = [f for f in discover(paths) if f.path.name != METADATA_FILE]
     meta_cache: dict[Path, dict[str, Any] | MetadataError] = {}
     known: dict[str, tuple[str, DocumentMeta]] = {
         row[0]: (row[1], DocumentMeta(row[2], row[3], row[4], row[5], public=bool(row[6])))
@@ -376,15 +413,21 @@ def ingest_paths(
         if progress is not None:
             progress(result)
 
+    for item in found:
+        if item.skipped:
+            report(IngestResult(item.path, item.name, "skipped", message=item.skipped))
+    files = [f for f in found if not f.skipped]
     lexicon: Lexicon | None = None
     for start in range(0, len(files), BATCH):
         prepared: list[_Prepared] = []
-        for path in files[start : start + BATCH]:
+        for item in files[start : start + BATCH]:
+            path = item.path
             try:
-                doc = _prepare(path, meta_cache)
+                doc = _prepare(item, meta_cache)
             except UnreadableFile as exc:
-                report(IngestResult(path, path.name, "failed", message=str(exc)))
+                report(IngestResult(path, item.name, "failed", message=str(exc)))
                 continue
+            _adopt_legacy_name(db, doc, known)
             stored = known.get(doc.name)
             if stored is not None and stored[0] == doc.sha256:
                 if stored[1] == doc.meta:
@@ -408,5 +451,25 @@ def ingest_paths(
                 log.exception("could not store %s", doc.path)
                 report(IngestResult(doc.path, doc.name, "failed", message=f"not stored: {exc}"))
                 continue
-            report(IngestResult(doc.path, doc.name, status, passages=count))
+            report(IngestResult(doc.path, doc.name, status, passages=count, notes=doc.notes))
     return results
+
+
+def _adopt_legacy_name(
+    db: sqlite_utils.Database, doc: _Prepared, known: dict[str, tuple[str, DocumentMeta]]
+) -> None:
+    """Databases from before relative names keyed documents by bare file name: a document
+    now named "2020/x.txt" takes over the row "x.txt" when that holds the same file (same
+    content, or ingested from the same place), so nothing is stored twice."""
+    bare = doc.name.rsplit("/", 1)[-1]
+    if bare == doc.name or doc.name in known or bare not in known:
+        return
+    row = db.conn.execute("SELECT path FROM documents WHERE name = ?", (bare,)).fetchone()
+    same_place = row is not None and row[0] and Path(row[0]).absolute() == doc.path
+    if known[bare][0] != doc.sha256 and not same_place:
+        return
+    with db.conn:
+        db.conn.execute("UPDATE documents SET name = ? WHERE name = ?", (doc.name, bare))
+        bump_generation(db.conn)
+    known[doc.name] = known.pop(bare)
+    log.info("renamed %s to %s (path below the ingested folder)", bare, doc.name)

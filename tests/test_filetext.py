@@ -327,11 +327,25 @@ def test_directory_is_refused(tmp_path: Path) -> None:
     assert reason(tmp_path / "folder.txt") == "Is a directory"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
-def test_unreadable_permissions_give_the_os_reason(tmp_path: Path) -> None:
+def test_unreadable_permissions_give_the_os_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Root (as in CI) reads any file, so the refusal of the OS is stood in for.
     path = write(tmp_path, "locked.txt", b"geheim")
-    path.chmod(0)
-    try:
-        assert reason(path) == "Permission denied"
-    finally:
-        path.chmod(0o600)
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "open", refuse)
+    assert reason(path) == "Permission denied"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_pipes_and_devices_are_refused_without_reading(tmp_path: Path, kind: str) -> None:
+    if kind == "fifo":
+        path = tmp_path / "pipe.txt"
+        os.mkfifo(path)  # opening it would wait for a writer forever
+    else:
+        path = tmp_path / "zero.txt"
+        path.symlink_to("/dev/zero")  # endless: reading it whole runs out of memory
+    assert reason(path) == "not a regular file (a device or a pipe)"
