@@ -34,7 +34,7 @@ from knowledge.ingest import METADATA_FILE, IngestResult, discover, ingest_paths
 from knowledge.store import open_db
 from scheduler.calendar import Calendar
 from scheduler.clock import SystemClock
-from scheduler.events import Event, all_events, format_local
+from scheduler.events import Event, all_events, format_local, window_text
 
 log = logging.getLogger("gremienbot")
 
@@ -125,24 +125,28 @@ def _kb(ctx: click.Context) -> KnowledgeBase:
 def ingest(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     """Dateien und Ordner (.txt, .md, .pdf) in die Wissensbasis aufnehmen."""
     db = open_db(ctx.obj["db_path"])
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     for p in missing:
         click.echo(f"Fehler: {p}: Datei oder Ordner nicht gefunden", err=True)
-    files = [f for f in discover(p for p in paths if p.exists()) if f.name != METADATA_FILE]
+    given = [p for p in paths if p.exists() or p.is_symlink()]
+    files = [f for f in discover(given) if f.path.name != METADATA_FILE]
     results: list[IngestResult] = []
+    hidden = len(files) < PROGRESS_FROM or not sys.stderr.isatty()
     with click.progressbar(
-        length=len(files),
-        label="Einlesen",
-        file=sys.stderr,
-        hidden=len(files) < PROGRESS_FROM or not sys.stderr.isatty(),
+        length=len(files), label="Einlesen", file=sys.stderr, hidden=hidden
     ) as bar:
+        gap = "" if hidden else "\n"
 
         def progress(result: IngestResult) -> None:
             bar.update(1)
             if result.status == "failed":
-                click.echo(f"\nFehler: {result.path}: {result.message}", err=True)
+                click.echo(f"{gap}Fehler: {result.path}: {result.message}", err=True)
+            elif result.status == "skipped":
+                click.echo(f"{gap}Übersprungen: {result.path}: {result.message}", err=True)
+            for note in result.notes:
+                click.echo(f"{gap}Hinweis: {result.path}: {note}", err=True)
 
-        results = ingest_paths(db, files, progress=progress)
+        results = ingest_paths(db, given, progress=progress)
     counts = Counter(r.status for r in results)
     proposed = propose_from(KnowledgeBase(db), _calendar(ctx), results)
     if proposed:
@@ -150,7 +154,9 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     failed = counts["failed"] + len(missing)
     click.echo(
         f"{len(results)} Datei(en): {counts['added']} neu, {counts['updated']} aktualisiert, "
-        f"{counts['unchanged']} unverändert, {failed} Fehler; "
+        f"{counts['unchanged']} unverändert, {failed} Fehler"
+        + (f", {counts['skipped']} übersprungen" if counts["skipped"] else "")
+        + "; "
         f"{sum(r.passages for r in results)} Passagen."
     )
     ctx.exit(1 if failed else 0)
@@ -214,6 +220,8 @@ def _dialog(db_path: Path, settings: Settings) -> Dialog:
         clock,
         questions_per_minute=settings.questions_per_minute,
         agenda=agenda,
+        question_days=settings.question_days,
+        privacy_contact=settings.privacy_contact,
     )
 
 
@@ -352,18 +360,29 @@ def events(ctx: click.Context, as_json: bool, everything: bool) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_context
 def events_import(ctx: click.Context, file: Path) -> None:
-    """Termine aus einer .ics-Datei übernehmen (erneuter Import ändert statt zu verdoppeln)."""
-    from scheduler.ics import IcsError, import_ics
+    """Termine aus einer .ics-Datei übernehmen (erneuter Import ändert statt zu verdoppeln).
+    Termine mit einem Datum außerhalb des Zeitfensters: je eine Zeile, der Rest wird
+    übernommen, Exit-Code 1."""
+    from scheduler.ics import IcsError, Refused, import_ics
 
     cal = _calendar(ctx)
+    refused: list[Refused] = []
     try:
-        found = import_ics(file.read_bytes())
+        found = import_ics(file.read_bytes(), refused=refused)
     except IcsError as exc:
         click.echo(f"Fehler: {file}: {exc}", err=True)
         ctx.exit(1)
+    for r in refused:
+        click.echo(
+            f"Fehler: {file.name}: Termin „{r.title[:80]}“ nicht übernommen: Datum {r.value[:60]} "
+            f"liegt außerhalb von {window_text()}.",
+            err=True,
+        )
     for e in found:
         cal.create(e)
-    click.echo(f"{len(found)} Termin(e) aus {file.name} übernommen.")
+    left_out = f", {len(refused)} abgelehnt" if refused else ""
+    click.echo(f"{len(found)} Termin(e) aus {file.name} übernommen{left_out}.")
+    ctx.exit(1 if refused else 0)
 
 
 @events.command("export")
