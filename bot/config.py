@@ -40,6 +40,8 @@ class Settings:
     webhook_secret: str | None = field(default=None, repr=False)
     questions_per_minute: int = 20
     reminder_offsets: str = "7d,1d,2h"
+    question_days: int = 90  # stored questions are deleted after this many days
+    privacy_contact: str | None = None  # shown by /datenschutz
 
     def secrets(self) -> list[str]:
         """Values that must never appear in a log."""
@@ -73,6 +75,24 @@ def _admins(value: Any) -> frozenset[int]:
         ) from exc
 
 
+MAX_QUESTION_DAYS = 3650
+
+
+def _question_days(value: Any) -> int:
+    if value is None or value == "":
+        return 90
+    try:
+        days = int(str(value).strip()) if not isinstance(value, bool) else -1
+    except ValueError:
+        days = -1
+    if not 1 <= days <= MAX_QUESTION_DAYS:
+        raise ConfigError(
+            f"GREMIENBOT_QUESTION_DAYS ([privacy] question_days) muss eine ganze Zahl von 1 bis "
+            f"{MAX_QUESTION_DAYS} sein (Tage, nach denen gespeicherte Fragen gelöscht werden)."
+        )
+    return days
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -87,7 +107,8 @@ def load_settings(
 ) -> Settings:
     """Settings from a TOML file (GREMIENBOT_CONFIG or `config_file`), overridden by the
     environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, GREMIENBOT_DB, GREMIENBOT_ADMINS,
-    GREMIENBOT_WEBHOOK_URL/_LISTEN/_PORT/_SECRET, GREMIENBOT_REMINDER_OFFSETS."""
+    GREMIENBOT_WEBHOOK_URL/_LISTEN/_PORT/_SECRET, GREMIENBOT_REMINDER_OFFSETS,
+    GREMIENBOT_QUESTION_DAYS, GREMIENBOT_PRIVACY_CONTACT."""
     env = os.environ if env is None else env
     path = config_file or (Path(env["GREMIENBOT_CONFIG"]) if env.get("GREMIENBOT_CONFIG") else None)
     data = _read_toml(path) if path else {}
@@ -104,6 +125,8 @@ def load_settings(
     except (TypeError, ValueError) as exc:
         raise ConfigError("GREMIENBOT_WEBHOOK_PORT muss eine Zahl sein.") from exc
     db = pick("GREMIENBOT_DB", storage, "db")
+    privacy = data.get("privacy", {})
+    contact = str(pick("GREMIENBOT_PRIVACY_CONTACT", privacy, "contact") or "").strip()
     return Settings(
         token=(pick("TELEGRAM_BOT_TOKEN", telegram, "token") or None),
         api_url=pick("TELEGRAM_API_URL", telegram, "api_url") or DEFAULT_API_URL,
@@ -115,4 +138,6 @@ def load_settings(
         webhook_secret=pick("GREMIENBOT_WEBHOOK_SECRET", webhook, "secret") or None,
         reminder_offsets=pick("GREMIENBOT_REMINDER_OFFSETS", data.get("reminders", {}), "offsets")
         or "7d,1d,2h",
+        question_days=_question_days(pick("GREMIENBOT_QUESTION_DAYS", privacy, "question_days")),
+        privacy_contact=" ".join(contact.split()) or None,
     )

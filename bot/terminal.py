@@ -32,6 +32,11 @@ _AGENDA = {  # command -> (Agenda method, takes arguments)
     "ankuendigung": ("announce", True), "announce": ("announce", True),
     "status": ("status", False), "staff_add": ("staff_add", True),
 }  # fmt: skip
+_PRIVACY = {  # command -> Privacy method
+    "datenschutz": "info", "privacy": "info",
+    "meine_daten": "my_data", "mydata": "my_data",
+    "daten_loeschen": "delete_data", "deletedata": "delete_data",
+}  # fmt: skip
 _ENDS = {"exit", "quit", "ende", "/ende", "/exit", "/quit"}
 
 
@@ -73,6 +78,9 @@ def respond(dialog: Dialog, who: Person, line: str, buttons: list[Button]) -> Re
             call = getattr(dialog.agenda, name)
             reply: Reply = call(who, rest) if with_args else call(who)
             return reply
+        if command in _PRIVACY:
+            privacy_reply: Reply = getattr(dialog.privacy, _PRIVACY[command])(who)
+            return privacy_reply
         method: Callable[[Person], Reply] | None = getattr(dialog, _COMMANDS.get(command, ""), None)
         return method(who) if method else dialog.unknown_command(who)
     return dialog.ask(who, text)

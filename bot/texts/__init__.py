@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from bot.texts import de, en
-from bot.texts.base import AgendaTexts, Texts
+from bot.texts.base import AgendaTexts, PrivacyTexts, Texts
 
-__all__ = ["AgendaTexts", "Texts", "agenda_texts_for", "texts_for"]
+__all__ = [
+    "AgendaTexts",
+    "PrivacyTexts",
+    "Texts",
+    "agenda_texts_for",
+    "privacy_texts_for",
+    "texts_for",
+]
 
 
 def texts_for(language_code: str | None) -> Texts:
@@ -20,3 +27,10 @@ def agenda_texts_for(language_code: str | None) -> AgendaTexts:
     if language_code and language_code.lower().startswith("en"):
         return en.AGENDA
     return de.AGENDA
+
+
+def privacy_texts_for(language_code: str | None) -> PrivacyTexts:
+    """Privacy texts in the user's language (English or German)."""
+    if language_code and language_code.lower().startswith("en"):
+        return en.PRIVACY
+    return de.PRIVACY
