@@ -9,7 +9,27 @@ from bot.reply import Reply, Span
 
 MAX_TEXT = 4096  # Telegram's limit, counted on the visible text after entity parsing
 MAX_CAPTION = 1024
+# Where long fields are cut with "…" wherever a message shows them (the data may hold more:
+# an ICS LOCATION of 5,000 characters, a title from an old database).
+MAX_TITLE = 200  # event and document titles
+MAX_PLACE = 200  # an event's place (lists take MAX_LISTED_PLACE)
+MAX_LISTED_PLACE = 100  # so that ten events fit one message
+MAX_SNIPPET = 300  # descriptions, quotes from minutes
+MAX_NAME = 100  # file names and paths of documents
+MAX_DETAILS = 100  # a document's kind and date
+MAX_LABEL = 60  # button labels made from data (topics)
+ELLIPSIS = "…"
 _BREAKS = (re.compile(r"\n"), re.compile(r"(?<=[.!?…])\s+"), re.compile(r"(?<=[,;:])\s+"))
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` if it has at most `limit` characters, else cut to fit with "…" at the end (at a
+    word end when one is near)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - len(ELLIPSIS)]
+    space = head.rfind(" ", limit * 3 // 4)
+    return (head[:space] if space > 0 else head).rstrip() + ELLIPSIS
 
 
 def span_html(span: Span) -> str:
@@ -89,5 +109,5 @@ def messages(reply: Reply, limit: int = MAX_TEXT) -> list[str]:
 
 
 def caption(text: str) -> str:
-    """A document caption, escaped and within Telegram's caption limit."""
-    return html.escape(text[:MAX_CAPTION], quote=False)
+    """A document caption, escaped and within Telegram's caption limit (cut with "…")."""
+    return html.escape(shorten(text, MAX_CAPTION), quote=False)

@@ -11,6 +11,7 @@ import sqlite_utils
 
 from scheduler import outbox
 from scheduler import subscriptions as subs
+from scheduler.events import check_window
 
 MAX_TEXT = 3500  # leaves room for the heading within Telegram's 4096
 
@@ -68,7 +69,10 @@ def create(
     send_at: datetime | None,
     now: datetime,
 ) -> Announcement:
-    """Store a draft (durable before anything is shown or sent)."""
+    """Store a draft (durable before anything is shown or sent). A send time outside the
+    calendar's window raises ParseError("date_out_of_range")."""
+    if send_at is not None:
+        check_window(send_at)
     with db.conn:
         cur = db.conn.execute(
             "INSERT INTO announcements(author_id, text, topic, send_at, created_at) "

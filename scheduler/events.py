@@ -6,6 +6,7 @@ arrives as an argument; the only clock is scheduler.clock.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -15,10 +16,17 @@ from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
+log = logging.getLogger("gremienbot.events")
+
 BERLIN = ZoneInfo("Europe/Berlin")
 EventStatus = Literal["proposed", "confirmed", "discarded"]
 MAX_TITLE = 200
 MAX_TEXT = 2000
+# The window of dates the calendar accepts (every entry point: ICS, staff commands,
+# announcements, proposals, later OParl). Far from datetime's limits (years 1 and 9999), so
+# any arithmetic on a date inside it (Berlin time, reminder offsets, a day more) is safe.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2200, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -40,8 +48,11 @@ class Event:
     version: int = 1
 
     def local_start(self) -> datetime:
-        """The start in Berlin wall time."""
-        return self.start_at.astimezone(BERLIN)
+        """The start in Berlin wall time (as stored when that is not representable)."""
+        try:
+            return self.start_at.astimezone(BERLIN)
+        except (OverflowError, ValueError):
+            return self.start_at
 
 
 def to_utc(day: date, at: time | None) -> datetime:
@@ -52,13 +63,44 @@ def to_utc(day: date, at: time | None) -> datetime:
 
 
 def format_local(at: datetime, *, all_day: bool = False) -> str:
-    """TT.MM.JJJJ HH:MM in Berlin time (TT.MM.JJJJ for all-day events)."""
-    local = at.astimezone(BERLIN)
+    """TT.MM.JJJJ HH:MM in Berlin time (TT.MM.JJJJ for all-day events). Never raises: an
+    instant Berlin time cannot show (year 1 or 9999) is shown as stored, with its zone."""
+    try:
+        local = at.astimezone(BERLIN)
+    except (OverflowError, ValueError):
+        day = f"{at.day:02d}.{at.month:02d}.{at.year:04d}"
+        if all_day:
+            return day
+        return f"{day} {at.hour:02d}:{at.minute:02d} {at.tzname() or ''}".strip()
     return local.strftime("%d.%m.%Y") if all_day else local.strftime("%d.%m.%Y %H:%M")
 
 
 class ParseError(ValueError):
     """User input that is not a valid event; str(exc) is a key into the texts."""
+
+
+def in_window(at: date | datetime) -> bool:
+    """Whether a date (or an instant, by its own calendar day) lies in EARLIEST..LATEST. The
+    check for every way in, also a later OParl sync; it never converts, so it never raises."""
+    day = at.date() if isinstance(at, datetime) else at
+    return EARLIEST <= day <= LATEST
+
+
+def check_window(at: date | datetime) -> None:
+    """ParseError("date_out_of_range") unless `at` is in the window (see in_window)."""
+    if not in_window(at):
+        raise ParseError("date_out_of_range")
+
+
+def window_text() -> str:
+    """The window as TT.MM.JJJJ–TT.MM.JJJJ, for messages."""
+    return f"{EARLIEST:%d.%m.%Y}–{LATEST:%d.%m.%Y}"
+
+
+def usable(event: Event) -> bool:
+    """Whether an event's dates lie in the window: only such events are listed, exported,
+    reminded of. Rows stored before the window existed may lie outside it."""
+    return in_window(event.start_at) and (event.end_at is None or in_window(event.end_at))
 
 
 _DATE_RE = re.compile(
@@ -68,17 +110,21 @@ _TIME_RE = re.compile(r"^(?P<h>\d{1,2})[:.](?P<min>\d{2})(?:\s*Uhr)?$", re.I)
 
 
 def parse_date(text: str) -> date:
-    """TT.MM.JJJJ, TT.MM.JJ or JJJJ-MM-TT; ParseError("bad_date") otherwise."""
+    """TT.MM.JJJJ, TT.MM.JJ or JJJJ-MM-TT; ParseError("bad_date") otherwise, and
+    ParseError("date_out_of_range") outside the window."""
     m = _DATE_RE.match(text.strip())
     if not m:
         raise ParseError("bad_date")
     try:
         if m.group("iy"):
-            return date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
-        year = int(m.group("y"))
-        return date(year + 2000 if year < 100 else year, int(m.group("m")), int(m.group("d")))
+            day = date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        else:
+            year = int(m.group("y"))
+            day = date(year + 2000 if year < 100 else year, int(m.group("m")), int(m.group("d")))
     except ValueError as exc:
         raise ParseError("bad_date") from exc
+    check_window(day)
+    return day
 
 
 def parse_time(text: str) -> time:
@@ -201,14 +247,52 @@ _COLUMNS = (
 )
 
 
+# What a stored date that cannot be read becomes: an instant outside the window, so the row
+# is skipped like any other out-of-window row instead of breaking a listing.
+_UNREADABLE = datetime.min.replace(tzinfo=UTC)
+
+
+def _stored_instant(value: object) -> datetime:
+    try:
+        at = datetime.fromisoformat(str(value))
+    except ValueError:
+        return _UNREADABLE
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+_reported: set[tuple[int, str, str | None]] = set()
+
+
+def _usable_only(events: list[Event]) -> list[Event]:
+    """The events whose dates lie in the window; each other one is named once per process
+    in one log line (rows stored before the window existed, or by hand)."""
+    out = []
+    for e in events:
+        if usable(e):
+            out.append(e)
+            continue
+        key = (e.id or 0, e.start_at.isoformat(), e.end_at.isoformat() if e.end_at else None)
+        if key not in _reported:
+            _reported.add(key)
+            log.warning(
+                "Termin #%s „%s“ übersprungen: Datum außerhalb von %s (Beginn %s, Ende %s)",
+                e.id,
+                e.title[:80],
+                window_text(),
+                "unlesbar" if e.start_at == _UNREADABLE else e.start_at.isoformat(),
+                e.end_at.isoformat() if e.end_at else "-",
+            )
+    return out
+
+
 def _event(row: tuple[object, ...]) -> Event:
     (eid, title, start, end, all_day, place, topic, desc, source, document, status, uid,
      version) = row  # fmt: skip
     return Event(
         id=int(str(eid)),
         title=str(title),
-        start_at=datetime.fromisoformat(str(start)),
-        end_at=datetime.fromisoformat(str(end)) if end else None,
+        start_at=_stored_instant(start),
+        end_at=_stored_instant(end) if end else None,
         all_day=bool(all_day),
         place=str(place) if place else None,
         topic=str(topic) if topic else None,
@@ -242,6 +326,9 @@ def add_event(
 
 
 def _values(event: Event) -> tuple[object, ...]:
+    check_window(event.start_at)  # the last line of defence for every way in
+    if event.end_at is not None:
+        check_window(event.end_at)
     return (
         event.title[:MAX_TITLE],
         event.start_at.astimezone(UTC).isoformat(),
@@ -305,23 +392,30 @@ def get_event_by_uid(db: sqlite_utils.Database, uid: str) -> Event | None:
 def upcoming(
     db: sqlite_utils.Database, *, now: datetime, limit: int = 10, status: EventStatus = "confirmed"
 ) -> list[Event]:
-    """Events that have not ended (all-day events: not before their day is over), soonest first."""
+    """Events that have not ended (all-day events: not before their day is over), soonest first;
+    rows outside the date window are skipped (one log line each)."""
     since = (now - timedelta(days=1)).astimezone(UTC).isoformat()
     rows = db.conn.execute(
         f"SELECT {_COLUMNS} FROM events WHERE status = ? AND start_at >= ? "
         "ORDER BY start_at LIMIT ?",
         (status, since, limit * 3),
     ).fetchall()
-    events = [_event(r) for r in rows]
+    events = _usable_only([_event(r) for r in rows])
     return [e for e in events if _not_over(e, now)][:limit]
 
 
 def _not_over(event: Event, now: datetime) -> bool:
     if event.end_at is not None:
         return event.end_at > now
-    if event.all_day:
-        return event.start_at + timedelta(days=1) > now
+    if event.all_day:  # (arithmetic on `now`, never on a stored date: it cannot overflow)
+        return event.start_at > now - timedelta(days=1)
     return event.start_at > now
+
+
+def is_over(event: Event, now: datetime) -> bool:
+    """Whether an event lies in the past: its end has passed, an all-day event's day is over,
+    a timed event has begun (the rule /termin_neu applies to new events)."""
+    return not _not_over(event, now)
 
 
 def all_events(
@@ -329,10 +423,11 @@ def all_events(
     *,
     statuses: Iterable[EventStatus] = ("confirmed",),
 ) -> list[Event]:
-    """Every event with one of the statuses, by start."""
+    """Every event with one of the statuses, by start; rows outside the date window are
+    skipped (one log line each)."""
     wanted = list(statuses)
     marks = ",".join("?" * len(wanted))
     rows = db.conn.execute(
         f"SELECT {_COLUMNS} FROM events WHERE status IN ({marks}) ORDER BY start_at, id", wanted
     ).fetchall()
-    return [_event(r) for r in rows]
+    return _usable_only([_event(r) for r in rows])

@@ -4,7 +4,9 @@ Export: timed events with TZID=Europe/Berlin wall times and a VTIMEZONE; all-day
 DATE values (DTEND exclusive). Import: DATE -> all-day; TZID -> that zone (Windows names for
 Central Europe map to Europe/Berlin); floating times are read as Berlin; UTC stays UTC. A
 recurring event contributes its first occurrence (marked in the description); cancelled events
-are skipped; a broken VEVENT is skipped; a file that is no calendar raises IcsError.
+are skipped; a broken VEVENT is skipped; an event with a date outside the calendar's window
+(scheduler.events.in_window) is refused and reported; a file that is no calendar raises IcsError.
+Export leaves out stored events outside the window.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Calendar as ICalendar
 from icalendar import Event as IEvent
 
-from scheduler.events import BERLIN, Event, to_utc
+from scheduler.events import BERLIN, Event, in_window, to_utc, usable
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +38,21 @@ class IcsError(ValueError):
     """The data is not an iCalendar file; str(exc) says why in a few words."""
 
 
+@dataclass(frozen=True)
+class Refused:
+    """A VEVENT left out because one of its dates lies outside the calendar's window."""
+
+    title: str
+    uid: str | None
+    value: str  # the date as the file has it (ISO), or what could not be computed
+
+
+class _OutOfWindow(Exception):
+    def __init__(self, value: str) -> None:
+        super().__init__(value)
+        self.value = value
+
+
 def _uid(event: Event) -> str:
     return event.uid or f"gremienbot-{event.id}@gremienbot"
 
@@ -48,6 +66,9 @@ def export_ics(events: Sequence[Event], *, now: datetime, name: str = "gremienbo
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Berlin")
     for e in events:
+        if not usable(e):  # stored before the window existed: no arithmetic on its dates
+            log.warning("export: Termin #%s übersprungen (Datum außerhalb des Zeitfensters)", e.id)
+            continue
         item = IEvent()
         item.add("uid", _uid(e))
         item.add("dtstamp", now.astimezone(UTC))
@@ -63,9 +84,10 @@ def export_ics(events: Sequence[Event], *, now: datetime, name: str = "gremienbo
                 item.add("dtend", e.end_at.astimezone(BERLIN))
         if e.place:
             item.add("location", e.place)
-        description = "\n".join(x for x in (e.description, e.source) if x)
-        if description:
-            item.add("description", description)
+        # Only the event's own description: never where it came from (`source`, e.g. who
+        # created it), nor the quote of the minutes an event found there carries.
+        if e.description and e.document is None:
+            item.add("description", e.description)
         if e.topic:
             item.add("categories", [e.topic])
         cal.add_component(item)
@@ -93,6 +115,8 @@ def _zone(value: datetime, tzid: str | None) -> datetime:
 def _instant(prop: object) -> tuple[datetime, bool] | None:
     value = getattr(prop, "dt", None)
     params = getattr(prop, "params", {}) or {}
+    if isinstance(value, date) and not in_window(value):  # checked before any conversion
+        raise _OutOfWindow(value.isoformat())
     if isinstance(value, datetime):
         return _zone(value, params.get("TZID")), False
     if isinstance(value, date):
@@ -110,7 +134,13 @@ def _event(component: Any) -> Event | None:
     if end is not None:
         end_at = end[0]
     elif component.get("duration") is not None:
-        end_at = start_at + component.get("duration").dt
+        duration = component.get("duration").dt
+        try:
+            end_at = start_at + duration
+        except OverflowError:
+            raise _OutOfWindow(f"{start_at.isoformat()} + {duration}") from None
+        if not in_window(end_at):
+            raise _OutOfWindow(end_at.isoformat())
     title = str(component.get("summary") or "").strip() or "(ohne Titel)"
     description = str(component.get("description") or "").strip() or None
     if component.get("rrule") is not None:
@@ -138,8 +168,9 @@ def _event(component: Any) -> Event | None:
     )
 
 
-def import_ics(data: bytes) -> list[Event]:
-    """Events of an .ics file (status confirmed, no id)."""
+def import_ics(data: bytes, *, refused: list[Refused] | None = None) -> list[Event]:
+    """Events of an .ics file (status confirmed, no id). Events with a date outside the
+    calendar's window are left out: each is appended to `refused` (logged when that is None)."""
     text = data.lstrip(b"\xef\xbb\xbf").strip()
     if b"BEGIN:VCALENDAR" not in text[:2000].upper():
         raise IcsError("not an iCalendar file (no BEGIN:VCALENDAR)")
@@ -153,6 +184,19 @@ def import_ics(data: bytes) -> list[Event]:
             if str(component.get("status") or "").upper() == "CANCELLED":
                 continue
             event = _event(component)
+        except _OutOfWindow as exc:
+            left_out = Refused(
+                " ".join(str(component.get("summary") or "").split()) or "(ohne Titel)",
+                str(component.get("uid") or "").strip() or None,
+                exc.value,
+            )
+            if refused is not None:  # the caller reports it
+                refused.append(left_out)
+            else:
+                log.warning(
+                    "VEVENT %r left out: date %s outside the window", left_out.uid, exc.value
+                )
+            continue
         except Exception:  # one broken VEVENT must not spoil the file
             log.warning("skipping an unreadable VEVENT", exc_info=True)
             continue

@@ -4,7 +4,8 @@ Each date in a sentence is paired with the event noun before it (a word ending i
 -veranstaltung, -termin, -feier, ...) or with the thing that "findet statt". Left out: document
 dates and letterheads (Datum:, Vorlage, Stand), deadlines (bis zum, Frist, spätestens), funding
 periods (Förderzeitraum), laws and rules coming into force (in Kraft, ab ... die Förderung),
-publications announced for a date (angekündigt), and month-only mentions.
+publications announced for a date (angekündigt), month-only mentions, and dates outside the
+calendar's window (scheduler.events.in_window).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
+
+from scheduler.events import in_window
 
 MAX_TITLE = 80
 MAX_TEXT = 500
@@ -93,12 +96,15 @@ def _title(before: str, sentence: str) -> str | None:
 
 
 def _safe_date(y: int | None, m: int, d: int) -> date | None:
+    """The date, or None when there is none or it lies outside the calendar's window (a
+    typo such as 9999 is no appointment; arithmetic on it could overflow)."""
     if y is None:
         return None
     try:
-        return date(y, m, d)
+        day = date(y, m, d)
     except ValueError:
         return None
+    return day if in_window(day) else None
 
 
 def find_appointments(

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from scheduler.events import BERLIN, Event
+from scheduler.events import BERLIN, Event, usable
 from scheduler.subscriptions import Subscriber
 
 
@@ -58,6 +58,8 @@ def plan(
     out: list[Reminder] = []
     for event in events:
         if event.status != "confirmed" or event.id is None or event.start_at <= now:
+            continue
+        if not usable(event):  # a row stored outside the date window: no arithmetic on it
             continue
         for sub in subscribers.get(event.id, []):
             for offset in sub.offsets or default_offsets:
