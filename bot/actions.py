@@ -7,17 +7,27 @@ stale (from before a restart or an update) and is answered politely.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 VERSION = "v1"
 MAX_BYTES = 64  # Telegram's limit for callback_data
-ActionKind = Literal["ex", "more", "pas", "doc", "ics", "acc", "dis", "abo", "ann"]
+ActionKind = Literal[
+    "ex", "more", "pas", "doc", "ics", "acc", "dis", "abo", "ann", "edit", "del", "delok",
+    "forget",
+]  # fmt: skip
 # kind -> number of args: example index; question id + offset; passage/document/event id +
 # version of what it points to; topic index + number of topics; announcement id + send (1/0).
+# Staff under /termine: edit, del (asks first) take event id + version; delok adds yes (1/0).
 _KINDS: dict[str, int] = {
     "ex": 1, "more": 2, "pas": 2, "doc": 2, "ics": 2, "acc": 2, "dis": 2, "abo": 2, "ann": 2,
+    "edit": 2, "del": 2, "delok": 3,
+    "forget": 2,  # /daten_loeschen: user id it was offered to + yes (1) / cancel (0)
 }  # fmt: skip
+
+
+_NUMBER_RE = re.compile(r"[0-9]{1,18}")
 
 
 @dataclass(frozen=True)
@@ -45,10 +55,8 @@ def decode(data: str | None) -> Action | None:
     kind: ActionKind = parts[1]  # type: ignore[assignment]
     if len(parts) - 2 != _KINDS[kind]:
         return None
-    try:
-        args = tuple(int(p) for p in parts[2:])
-    except ValueError:
+    # Plain ASCII digits of a size SQLite can hold: crafted data ("+1", "1_0", "٣", 30
+    # digits) is stale, never an error.
+    if not all(_NUMBER_RE.fullmatch(p) for p in parts[2:]):
         return None
-    if any(a < 0 for a in args):
-        return None
-    return Action(kind, args)
+    return Action(kind, tuple(int(p) for p in parts[2:]))

@@ -4,25 +4,39 @@ Like bot.dialog it returns Replies, so Telegram and the terminal share it."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.actions import Action
 from bot.dialog import Person
+from bot.render import (
+    MAX_LABEL,
+    MAX_LISTED_PLACE,
+    MAX_NAME,
+    MAX_PLACE,
+    MAX_SNIPPET,
+    MAX_TITLE,
+    shorten,
+)
 from bot.reply import Attachment, Button, Reply, Span
 from bot.texts import AgendaTexts, agenda_texts_for
 from scheduler import announcements as ann
 from scheduler.calendar import Calendar
 from scheduler.events import (
+    EARLIEST,
+    LATEST,
     Event,
     EventInput,
     ParseError,
     format_local,
     format_offset,
+    is_over,
     parse_date,
     parse_event_command,
     parse_offsets,
     parse_time,
     to_utc,
+    usable,
 )
 
 MAX_LISTED = 10
@@ -53,31 +67,54 @@ class Agenda:
         self.cal = calendar
 
     def _denied(self, who: Person) -> Reply | None:
-        return None if who.staff else Reply.text(agenda_texts_for(who.language_code).staff_only)
+        """Staff commands: staff only, and only in a private chat (their replies can show
+        proposals quoting internal papers, recipients, drafts; a group would read along)."""
+        t = agenda_texts_for(who.language_code)
+        if not who.staff:
+            return Reply.text(t.staff_only)
+        if not who.private:
+            return Reply.text(t.staff_private_only)
+        return None
 
     def _error(self, who: Person, key: str) -> Reply:
         t = agenda_texts_for(who.language_code)
-        return Reply.text(t.errors.get(key, t.errors["event_usage"]))
+        text = t.errors.get(key, t.errors["event_usage"])
+        if key == "date_out_of_range":
+            text = text.format(first=f"{EARLIEST:%d.%m.%Y}", last=f"{LATEST:%d.%m.%Y}")
+        return Reply.text(text)
 
     # -- everyone -------------------------------------------------------------------------
 
     def events(self, who: Person) -> Reply:
-        """The next events, each with a button that sends it as an .ics file."""
+        """The next events with their id (the one /termin_aendern and /termin_loeschen take),
+        each with a button that sends it as an .ics file; staff in a private chat also get
+        change and delete buttons per event."""
         t = agenda_texts_for(who.language_code)
         upcoming = self.cal.upcoming(MAX_LISTED)
         if not upcoming:
             return Reply.text(t.events_empty)
         paragraphs: list[tuple[Span, ...]] = [(Span(t.events_title, "bold"),)]
         buttons: list[Button] = []
-        for n, e in enumerate(upcoming, start=1):
-            place = f" ({e.place})" if e.place else ""
-            paragraphs.append((Span(f"{n}. {when(e)} – "), Span(e.title, "bold"), Span(place)))
+        rows: list[tuple[Button, ...]] = []
+        for e in upcoming:
             assert e.id is not None
-            buttons.append(
-                Button(t.button_ics.format(n=n), Action("ics", (e.id, e.version)).encode())
-            )
-        rows = tuple(tuple(buttons[i : i + 5]) for i in range(0, len(buttons), 5))
-        return Reply(tuple(paragraphs), rows)
+            place = f" ({shorten(e.place, MAX_LISTED_PLACE)})" if e.place else ""
+            title = shorten(e.title, MAX_TITLE)
+            paragraphs.append((Span(f"#{e.id} {when(e)} – "), Span(title, "bold"), Span(place)))
+            ics = Button(t.button_ics.format(n=e.id), Action("ics", (e.id, e.version)).encode())
+            if who.internal:
+                ref = (e.id, e.version)
+                rows.append(
+                    (
+                        ics,
+                        Button(t.button_edit.format(id=e.id), Action("edit", ref).encode()),
+                        Button(t.button_delete.format(id=e.id), Action("del", ref).encode()),
+                    )
+                )
+            buttons.append(ics)
+        if not rows:
+            rows = [tuple(buttons[i : i + 5]) for i in range(0, len(buttons), 5)]
+        return Reply(tuple(paragraphs), tuple(rows))
 
     def subscribe(self, who: Person, args: str) -> Reply:
         """/abo: topic toggles; /abo alle: everything."""
@@ -93,7 +130,7 @@ class Agenda:
         choices = ["*", *offered]
         buttons = []
         for i, topic in enumerate(choices):
-            label = t.topics.get(topic, topic.title())
+            label = shorten(t.topics.get(topic, topic.title()), MAX_LABEL)
             mark = t.abo_on if topic in mine else t.abo_off
             buttons.append(
                 Button(mark.format(topic=label), Action("abo", (i, len(choices))).encode())
@@ -107,18 +144,19 @@ class Agenda:
         return Reply.text(agenda_texts_for(who.language_code).abo_stopped)
 
     def reminders(self, who: Person, args: str) -> Reply:
-        """Show or set the reminder offsets."""
+        """Show or set the reminder offsets (and say so when nothing is subscribed)."""
         t = agenda_texts_for(who.language_code)
+        subscribed = self.cal.subscribed(who.chat_id)
         if not args.strip():
-            return Reply.text(
-                t.offsets_now.format(offsets=offsets_text(t, self.cal.offsets(who.chat_id)))
-            )
+            text = t.offsets_now if subscribed else t.offsets_not_subscribed
+            return Reply.text(text.format(offsets=offsets_text(t, self.cal.offsets(who.chat_id))))
         try:
             offsets = parse_offsets(args)
         except ParseError as exc:
             return self._error(who, str(exc))
         self.cal.set_offsets(who.chat_id, offsets, user_id=who.user_id, language=who.language_code)
-        return Reply.text(t.offsets_set.format(offsets=offsets_text(t, offsets)))
+        text = t.offsets_set if subscribed else t.offsets_set_not_subscribed
+        return Reply.text(text.format(offsets=offsets_text(t, offsets)))
 
     # -- staff ----------------------------------------------------------------------------
 
@@ -135,33 +173,74 @@ class Agenda:
             source=f"Telegram {who.user_id}",
         )
 
+    def _topic(self, who: Person, args: str) -> tuple[str | None, str] | Reply:
+        """A leading `#thema` (a kind or a committee, as /abo offers it): (topic, the rest)."""
+        text = args.strip()
+        if not text.startswith("#"):
+            return None, text
+        word, _, rest = text.partition(" ")
+        topic = self.cal.event_topic(word[1:])
+        return self._error(who, "bad_topic") if topic is None else (topic, rest)
+
+    def _topic_line(self, who: Person, event: Event) -> str:
+        """'Thema: Sozialausschuss (Sitzungen)': the topic and kind whose subscribers hear of
+        the event; a kind found in the title says how to choose another."""
+        t = agenda_texts_for(who.language_code)
+        kind = self.cal.event_kind(event)
+        kind_label = t.topics.get(kind, kind.title())
+        if event.topic is None:
+            return t.event_topic_from_title.format(topic=kind_label)
+        key = event.topic.strip().lower()
+        if key == kind:
+            return t.event_topic.format(topic=kind_label)
+        label = shorten(t.topics.get(key, key.title()), MAX_LABEL)
+        return t.event_topic.format(topic=f"{label} ({kind_label})")
+
+    def _listed(self, who: Person, ident: str) -> Event | Reply:
+        """The event `ident` (a number from /termine, "#12" too) names, or the refusal."""
+        t = agenda_texts_for(who.language_code)
+        number = ident.strip().lstrip("#")
+        event = self.cal.listed(int(number)) if re.fullmatch(r"[0-9]{1,18}", number) else None
+        return event if event is not None else Reply.text(t.event_not_found.format(id=number))
+
     def new_event(self, who: Person, args: str) -> Reply:
-        """/termin_neu TT.MM.JJJJ HH:MM Titel [@ Ort]"""
+        """/termin_neu [#thema] TT.MM.JJJJ HH:MM Titel [@ Ort]"""
         if denied := self._denied(who):
             return denied
+        topic = self._topic(who, args)
+        if isinstance(topic, Reply):
+            return topic
         try:
-            made = self._event_from(who, parse_event_command(args))
+            made = self._event_from(who, parse_event_command(topic[1]))
         except ParseError as exc:
             return self._error(who, str(exc))
         if isinstance(made, Reply):
             return made
-        event = self.cal.create(made, by=who.user_id)
+        # Without a topic the kind follows from the title (also after a change of title).
+        event = self.cal.create(replace(made, topic=topic[0]), by=who.user_id)
         t = agenda_texts_for(who.language_code)
-        return Reply.text(t.event_created.format(id=event.id, when=when(event), title=event.title))
+        return Reply.text(
+            t.event_created.format(id=event.id, when=when(event), title=event.title),
+            self._topic_line(who, event),
+        )
 
     def change_event(self, who: Person, args: str) -> Reply:
-        """/termin_aendern ID TT.MM.JJJJ HH:MM Titel [@ Ort]"""
+        """/termin_aendern ID [#thema] TT.MM.JJJJ HH:MM Titel [@ Ort]: only an event /termine
+        lists; without a topic it keeps its topic."""
         if denied := self._denied(who):
             return denied
         t = agenda_texts_for(who.language_code)
         first, _, rest = args.strip().partition(" ")
         if not first.lstrip("#").isdigit():
             return self._error(who, "change_usage")
-        existing = self.cal.get(int(first.lstrip("#")))
-        if existing is None:
-            return Reply.text(t.event_not_found.format(id=first.lstrip("#")))
+        existing = self._listed(who, first)
+        if isinstance(existing, Reply):
+            return existing
+        topic = self._topic(who, rest)
+        if isinstance(topic, Reply):
+            return topic
         try:
-            made = self._event_from(who, parse_event_command(rest))
+            made = self._event_from(who, parse_event_command(topic[1]))
         except ParseError as exc:
             return self._error(who, str(exc))
         if isinstance(made, Reply):
@@ -172,7 +251,7 @@ class Agenda:
                 made.start_at,
                 all_day=made.all_day,
                 place=made.place,
-                topic=existing.topic,
+                topic=topic[0] or existing.topic,
                 description=existing.description,
                 source=existing.source,
                 document=existing.document,
@@ -182,20 +261,66 @@ class Agenda:
             )
         )
         return Reply.text(
-            t.event_changed.format(id=changed.id, when=when(changed), title=changed.title)
+            t.event_changed.format(id=changed.id, when=when(changed), title=changed.title),
+            self._topic_line(who, changed),
         )
 
     def delete_event(self, who: Person, args: str) -> Reply:
-        """/termin_loeschen ID"""
+        """/termin_loeschen ID: asks first (buttons "Ja, löschen" and "Abbrechen")."""
         if denied := self._denied(who):
             return denied
-        t = agenda_texts_for(who.language_code)
-        ident = args.strip().lstrip("#")
-        if not ident.isdigit():
+        if not args.strip().lstrip("#").isdigit():
             return self._error(who, "delete_usage")
-        if not self.cal.delete(int(ident)):
-            return Reply.text(t.event_not_found.format(id=ident))
-        return Reply.text(t.event_deleted.format(id=ident))
+        event = self._listed(who, args)
+        return event if isinstance(event, Reply) else self._delete_question(who, event)
+
+    def _delete_question(self, who: Person, event: Event) -> Reply:
+        t = agenda_texts_for(who.language_code)
+        assert event.id is not None
+        ref = (event.id, event.version)
+        return Reply(
+            (
+                (
+                    Span(
+                        t.delete_confirm.format(
+                            id=event.id, when=when(event), title=shorten(event.title, MAX_TITLE)
+                        )
+                    ),
+                ),
+            ),
+            (
+                (
+                    Button(t.button_yes_delete, Action("delok", (*ref, 1)).encode()),
+                    Button(t.button_cancel, Action("delok", (*ref, 0)).encode()),
+                ),
+            ),
+        )
+
+    def _edit_command(self, who: Person, event: Event) -> Reply:
+        """The exact command that changes `event`, filled in with what it is now."""
+        t = agenda_texts_for(who.language_code)
+        topic = f" #{event.topic.strip().replace(' ', '_')}" if event.topic else ""
+        place = f" @ {shorten(event.place, MAX_PLACE)}" if event.place else ""
+        title = shorten(event.title, MAX_TITLE)
+        command = f"/{t.edit_command} {event.id}{topic} {when(event)} {title}{place}"
+        return Reply(((Span(t.edit_hint.format(id=event.id)),), (Span(command, "code"),)))
+
+    def _event_button(self, who: Person, action: Action) -> Reply:
+        """Change, delete, and the answer to "delete?" from the staff buttons of /termine."""
+        t = agenda_texts_for(who.language_code)
+        event_id, version = action.args[0], action.args[1]
+        if action.kind == "delok" and not action.args[2]:
+            return Reply.text(t.delete_kept.format(id=event_id))
+        event = self.cal.listed(event_id)
+        if event is None or event.version != version:
+            return Reply.text(t.event_changed_meanwhile.format(id=event_id))
+        if action.kind == "edit":
+            return self._edit_command(who, event)
+        if action.kind == "del":
+            return self._delete_question(who, event)
+        if not self.cal.delete(event_id):
+            return Reply.text(t.event_changed_meanwhile.format(id=event_id))
+        return Reply.text(t.event_deleted.format(id=event_id))
 
     def proposals(self, who: Person) -> Reply:
         """Proposals from minutes with accept and discard buttons."""
@@ -209,10 +334,11 @@ class Agenda:
         rows = []
         for e in waiting:
             assert e.id is not None
-            source = f" [{e.document}]" if e.document else ""
-            paragraphs.append((Span(f"#{e.id} {when(e)} – "), Span(e.title, "bold"), Span(source)))
+            source = f" [{shorten(e.document, MAX_NAME)}]" if e.document else ""
+            title = shorten(e.title, MAX_TITLE)
+            paragraphs.append((Span(f"#{e.id} {when(e)} – "), Span(title, "bold"), Span(source)))
             if e.description:
-                paragraphs.append((Span(e.description[:300], "italic"),))
+                paragraphs.append((Span(shorten(e.description, MAX_SNIPPET), "italic"),))
             rows.append(
                 (
                     Button(
@@ -266,10 +392,15 @@ class Agenda:
         )
 
     def status(self, who: Person) -> Reply:
-        """Pending, sent and failed counts."""
+        """Pending, sent and failed counts; due deliveries waiting over a minute, if any."""
         if denied := self._denied(who):
             return denied
-        return Reply.text(agenda_texts_for(who.language_code).status.format(**self.cal.status()))
+        t = agenda_texts_for(who.language_code)
+        text = t.status.format(**self.cal.status())
+        late, oldest = self.cal.overdue()
+        if late and oldest is not None:
+            text += "\n" + t.status_overdue.format(n=late, since=format_local(oldest))
+        return Reply.text(text)
 
     def staff_add(self, who: Person, args: str) -> Reply:
         """/staff_add ID (administrators only)."""
@@ -288,16 +419,24 @@ class Agenda:
         """Calendar buttons: .ics, accept/discard, topic toggles, send/cancel announcement."""
         t = agenda_texts_for(who.language_code)
         if action.kind == "ics":
+            # Only what /termine lists: confirmed events. A crafted id of a proposal (which
+            # quotes the paper it came from) or a discarded one is stale like any old button.
             event = self.cal.get(action.args[0])
-            if event is None or event.version != action.args[1]:
+            if event is None or event.status != "confirmed" or event.version != action.args[1]:
+                return stale
+            if not usable(event):  # stored outside the date window: /termine does not list it
                 return stale
             from scheduler.ics import export_ics
 
+            if event.document is not None:  # found in minutes: the quote is not for calendars
+                event = replace(event, description=None)
             data = export_ics([event], now=self.cal.clock.now())
             name = re.sub(r"[^\w-]+", "-", event.title.lower()).strip("-")[:40] or "termin"
             return Reply(
                 attachment=Attachment(
-                    f"{name}.ics", data, t.ics_caption.format(title=event.title, when=when(event))
+                    f"{name}.ics",
+                    data,
+                    t.ics_caption.format(title=shorten(event.title, MAX_TITLE), when=when(event)),
                 )
             )
         if action.kind == "abo":
@@ -310,17 +449,25 @@ class Agenda:
                 who.chat_id, choices[index], user_id=who.user_id, language=who.language_code
             )
             return self._topics_reply(who)
-        if not who.staff:
-            return Reply(toast=t.staff_only, paragraphs=((Span(t.staff_only),),))
+        if (denied := self._denied(who)) is not None:
+            return Reply(toast=denied.paragraphs[0][0].text, paragraphs=denied.paragraphs)
+        if action.kind in ("edit", "del", "delok"):
+            return self._event_button(who, action)
         if action.kind in ("acc", "dis"):
             event = self.cal.get(action.args[0])
             if event is None or event.version != action.args[1]:
                 return Reply.text(t.decided_already)
+            if action.kind == "acc" and not usable(event):
+                return self._error(who, "date_out_of_range")  # like /termin_neu; no change
+            if action.kind == "acc" and is_over(event, self.cal.clock.now()):
+                return self._error(who, "in_past")  # the rule of /termin_neu; nothing changes
             decided = self.cal.decide(action.args[0], accept=action.kind == "acc")
             if decided is None:
                 return Reply.text(t.decided_already)
             text = t.accepted if action.kind == "acc" else t.discarded
-            return Reply.text(text.format(title=decided.title, when=when(decided)))
+            return Reply.text(
+                text.format(title=shorten(decided.title, MAX_TITLE), when=when(decided))
+            )
         if action.kind == "ann":
             announcement_id, send = action.args
             if send:

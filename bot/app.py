@@ -4,6 +4,7 @@ Application. The order of handler registration matters and is commented where it
 from __future__ import annotations
 
 import logging
+import os
 
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.ext import (
@@ -18,13 +19,17 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.config import Settings
-from bot.handlers import calendar, documents, errors, questions
+from bot.handlers import calendar, documents, errors, privacy, questions
 from bot.handlers.common import Deps
 from bot.sender import TelegramSender
 from bot.texts import de, en
 from scheduler.runner import Runner
 
 log = logging.getLogger("gremienbot")
+
+# Opt in to PTB 23's behaviour: RetryAfter.retry_after is a timedelta (bot/sender.py takes both).
+# Without it every 429 logs a deprecation warning.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
@@ -71,9 +76,13 @@ async def start_outbox(app: Application) -> None:  # type: ignore[type-arg]
     sender = TelegramSender(app.bot, cal)
 
     async def work() -> None:
+        try:
+            deps.dialog.privacy.purge_if_due()  # old stored questions, daily by the clock
+        except Exception:  # never let housekeeping stop the outbox
+            log.exception("deleting old stored questions failed")
         await cal.tick(sender, stopping=lambda: runner.stopping)
 
-    runner = Runner(work)
+    runner = Runner(work, watch=cal.watch_backlog)  # warns once when deliveries fall behind
     runner.start()
     app.bot_data["runner"] = runner
 
@@ -134,6 +143,9 @@ def build_app(
     app.add_handler(CommandHandler(["frage", "ask"], questions.ask))
     app.add_handler(CommandHandler(["dokumente", "documents"], documents.documents))
     app.add_handler(CommandHandler(["glossar", "glossary"], documents.glossary))
+    app.add_handler(CommandHandler(["datenschutz", "privacy"], privacy.info))
+    app.add_handler(CommandHandler(["meine_daten", "mydata"], privacy.my_data))
+    app.add_handler(CommandHandler(["daten_loeschen", "deletedata"], privacy.delete_data))
     if deps.agenda is not None:
         for names, handler in CALENDAR_COMMANDS.items():
             app.add_handler(CommandHandler(list(names), handler))

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from bot.actions import Action, decode
+from bot.privacy import QUESTION_DAYS, Privacy
+from bot.render import MAX_DETAILS, MAX_TITLE, shorten
 from bot.reply import Attachment, Button, Reply, Span
-from bot.texts import Texts, texts_for
+from bot.texts import Texts, agenda_texts_for, texts_for
 from knowledge.answer import Answer, Hit, Source
 from knowledge.base import KnowledgeBase
 from knowledge.store import generation
@@ -30,7 +32,7 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 1000  # longer messages are read up to here
 QUESTIONS_PER_MINUTE = 20
 PAGE = 1  # hits per answer message; "more" shows the next ones
-AGENDA_ACTIONS = frozenset({"ics", "acc", "dis", "abo", "ann"})
+AGENDA_ACTIONS = frozenset({"ics", "acc", "dis", "abo", "ann", "edit", "del", "delok"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,18 @@ class Person:
     language_code: str | None = "de"
     staff: bool = False
     admin: bool = False
+    chat_type: str = "private"  # Telegram's chat type: private, group, supergroup, channel
+
+    @property
+    def private(self) -> bool:
+        """Whether the chat is a one-to-one chat with the bot (only its user reads it)."""
+        return self.chat_type == "private"
+
+    @property
+    def internal(self) -> bool:
+        """Whether non-public material may be shown here: to staff, in a private chat only.
+        In a group everyone reads the reply, so who asked does not matter."""
+        return self.staff and self.private
 
 
 _SCHEMA = """
@@ -65,8 +79,9 @@ def date_de(value: str | None, year: int | None) -> str:
 
 
 def source_details(source: Source) -> str:
-    """'Niederschrift (Auszug), 2021' - kind and date of a document."""
-    return ", ".join(x for x in (source.kind or "", date_de(source.date, source.year)) if x)
+    """'Niederschrift (Auszug), 2021' - kind and date of a document (cut when long)."""
+    details = (source.kind or "", date_de(source.date, source.year))
+    return shorten(", ".join(x for x in details if x), MAX_DETAILS)
 
 
 class RateGate:
@@ -97,6 +112,8 @@ class Dialog:
         *,
         questions_per_minute: int = QUESTIONS_PER_MINUTE,
         agenda: Agenda | None = None,
+        question_days: int = QUESTION_DAYS,
+        privacy_contact: str | None = None,
     ) -> None:
         self.agenda = agenda
         self.kb = kb
@@ -104,6 +121,8 @@ class Dialog:
         self.clock = clock
         self.gate = RateGate(questions_per_minute)
         self.db.conn.execute(_SCHEMA)
+        # /datenschutz, /meine_daten, /daten_loeschen; deletes questions after question_days.
+        self.privacy = Privacy(self.db, clock, days=question_days, contact=privacy_contact)
 
     # -- commands -------------------------------------------------------------------------
 
@@ -118,30 +137,42 @@ class Dialog:
         )
 
     def help(self, who: Person) -> Reply:
-        """How to use the bot and its commands."""
+        """How to use the bot and its commands: those for everyone, the calendar's when there
+        is a calendar, and the staff commands for staff in a private chat (built from the
+        command lists of the texts, so every command listed there shows up)."""
         t = texts_for(who.language_code)
-        paragraphs: list[tuple[Span, ...]] = [(Span(t.help),)]
-        paragraphs += [
-            (Span(f"/{cmd}", "bold"), Span(f" – {desc}")) for cmd, desc in t.commands.items()
-        ]
+
+        def listing(commands: dict[str, str]) -> list[tuple[Span, ...]]:
+            return [(Span(f"/{cmd}", "bold"), Span(f" – {desc}")) for cmd, desc in commands.items()]
+
+        paragraphs: list[tuple[Span, ...]] = [(Span(t.help),), *listing(t.commands)]
+        if self.agenda is not None:
+            a = agenda_texts_for(who.language_code)
+            paragraphs += [(Span(a.help_calendar_title, "bold"),), *listing(a.commands)]
+            if who.internal:
+                staff = {c: d for c, d in a.staff_commands.items() if who.admin or c != "staff_add"}
+                paragraphs += [(Span(a.help_staff_title, "bold"),), *listing(staff)]
         return Reply(tuple(paragraphs))
 
     def documents(self, who: Person) -> Reply:
         """The documents the bot knows: title, kind, year."""
         t = texts_for(who.language_code)
-        docs = self.kb.documents(internal=who.staff)
+        docs = self.kb.documents(internal=who.internal)
         if not docs:
             return Reply.text(t.documents_empty)
         paragraphs: list[tuple[Span, ...]] = [(Span(t.documents_title, "bold"),)]
         for d in docs:
-            details = ", ".join(x for x in (d.kind or "", date_de(d.date, d.year)) if x)
-            paragraphs.append((Span("• "), Span(d.title, "bold"), Span(f" ({details})")))
+            details = shorten(
+                ", ".join(x for x in (d.kind or "", date_de(d.date, d.year)) if x), MAX_DETAILS
+            )
+            title = shorten(d.title, MAX_TITLE)
+            paragraphs.append((Span("• "), Span(title, "bold"), Span(f" ({details})")))
         return Reply(tuple(paragraphs))
 
     def glossary(self, who: Person) -> Reply:
         """Abbreviations found in the documents and what they stand for."""
         t = texts_for(who.language_code)
-        entries = self.kb.glossary(internal=who.staff)
+        entries = self.kb.glossary(internal=who.internal)
         if not entries:
             return Reply.text(t.glossary_empty)
         paragraphs: list[tuple[Span, ...]] = [(Span(t.glossary_title, "bold"),)]
@@ -170,7 +201,7 @@ class Dialog:
             return Reply.text(t.slow_down)
         clipped = len(question) > MAX_QUESTION_CHARS
         question = question[:MAX_QUESTION_CHARS]
-        answer = self.kb.ask(question, top=6, internal=who.staff)
+        answer = self.kb.ask(question, top=6, internal=who.internal)
         qid = self._remember(who, question)
         reply = self._answer_reply(t, answer, qid, offset=0)
         if clipped:
@@ -214,7 +245,7 @@ class Dialog:
         details = source_details(hit.source)
         return (
             Span(f"{t.source}: "),
-            Span(hit.source.title, "bold"),
+            Span(shorten(hit.source.title, MAX_TITLE), "bold"),
             Span(f" ({details})" if details else ""),
         )
 
@@ -244,6 +275,8 @@ class Dialog:
             return stale
         if action.kind in AGENDA_ACTIONS:
             return self.agenda.press(who, action, stale) if self.agenda else stale
+        if action.kind == "forget":
+            return self.privacy.press(who, action, stale)
         if action.kind == "ex":
             (index,) = action.args
             if index >= len(t.examples):
@@ -257,12 +290,12 @@ class Dialog:
             ).fetchone()
             if row is None:
                 return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
-            answer = self.kb.ask(row[0], top=offset + PAGE + 1, internal=who.staff)
+            answer = self.kb.ask(row[0], top=offset + PAGE + 1, internal=who.internal)
             return self._answer_reply(t, answer, qid, offset)
         if action.args[1] != generation(self.db):
             return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
         if action.kind == "pas":
-            view = self.kb.passage(action.args[0], internal=who.staff)
+            view = self.kb.passage(action.args[0], internal=who.internal)
             if view is None:
                 return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
             return Reply(
@@ -271,14 +304,15 @@ class Dialog:
                     (Span(view.context, "quote"),),
                     (
                         Span(f"{t.source}: "),
-                        Span(view.source.title, "bold"),
+                        Span(shorten(view.source.title, MAX_TITLE), "bold"),
                         Span(f" ({source_details(view.source)})"),
                     ),
                 )
             )
-        found = self.kb.document_file(action.args[0], internal=who.staff)
+        found = self.kb.document_file(action.args[0], internal=who.internal)
         if found is None:
             return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
         source, filename, content = found
-        caption = t.document_caption.format(title=source.title, details=source_details(source))
+        title = shorten(source.title, MAX_TITLE)
+        caption = t.document_caption.format(title=title, details=source_details(source))
         return Reply(attachment=Attachment(filename, content, caption[:1000]))

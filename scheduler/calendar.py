@@ -38,6 +38,8 @@ class Calendar:
         self.db = db
         self.clock = clock
         self.default_offsets = ev.parse_offsets(default_offsets)
+        self.sending: set[int] = set()  # outbox rows this process has in flight
+        self._backlog_warned = False
         ensure_schema(db)
 
     # -- events ---------------------------------------------------------------------------
@@ -88,11 +90,19 @@ class Calendar:
 
     def propose(self, proposals: Sequence[ev.Event]) -> int:
         """Store proposals from minutes (status proposed; an already known uid is kept as it
-        is, so re-ingesting a document proposes nothing twice). Returns how many are new."""
+        is, so re-ingesting a document proposes nothing twice; a date outside the window is
+        refused with one log line). Returns how many are new."""
         added = 0
         with self.db.conn:
             for p in proposals:
                 if p.uid and ev.get_event_by_uid(self.db, p.uid) is not None:
+                    continue
+                if not ev.usable(p):
+                    log.warning(
+                        "Vorschlag „%s“ nicht übernommen: Datum außerhalb von %s",
+                        p.title[:80],
+                        ev.window_text(),
+                    )
                     continue
                 ev.add_event(self.db, replace(p, status="proposed"), now=self.clock.now())
                 added += 1
@@ -110,6 +120,26 @@ class Calendar:
     def get(self, event_id: int) -> ev.Event | None:
         """One event."""
         return ev.get_event(self.db, event_id)
+
+    def listed(self, event_id: int) -> ev.Event | None:
+        """The event if /termine can list it (confirmed, not over); None for proposals,
+        discarded and past events, and ids that do not exist."""
+        found = ev.get_event(self.db, event_id)
+        if found is None or found.status != "confirmed" or ev.is_over(found, self.clock.now()):
+            return None
+        return found if ev.usable(found) else None  # outside the date window: never listed
+
+    def subscribed(self, chat_id: int) -> bool:
+        """Whether a chat is subscribed to anything (and not stopped)."""
+        return bool(subs.topics_of(self.db, chat_id))
+
+    def event_topic(self, name: str) -> str | None:
+        """The topic `#name` means for an event (see subscriptions.event_topic)."""
+        return subs.event_topic(self.db, name)
+
+    def event_kind(self, event: ev.Event) -> str:
+        """sitzungen, jury or veranstaltungen."""
+        return subs.event_kind(event)
 
     # -- subscriptions --------------------------------------------------------------------
 
@@ -131,7 +161,7 @@ class Calendar:
 
     def unsubscribe_all(self, chat_id: int) -> None:
         """Stop everything, including what is already queued."""
-        subs.unsubscribe_all(self.db, chat_id)
+        subs.unsubscribe_all(self.db, chat_id, now=self.clock.now())
         with self.db.conn:
             outbox.cancel_chat(self.db, chat_id)
 
@@ -202,8 +232,11 @@ class Calendar:
     def status(self) -> dict[str, int]:
         """Outbox counts and subscriber numbers."""
         counts = outbox.counts(self.db)
-        counts["subscribers"] = int(
-            self.db.conn.execute("SELECT count(*) FROM subscribers WHERE active = 1").fetchone()[0]
+        counts["subscribers"] = int(  # active: subscribed to something
+            self.db.conn.execute(
+                "SELECT count(*) FROM subscribers u WHERE active = 1 "
+                "AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = u.chat_id)"
+            ).fetchone()[0]
         )
         counts["inactive"] = int(
             self.db.conn.execute("SELECT count(*) FROM subscribers WHERE active = 0").fetchone()[0]
@@ -222,4 +255,24 @@ class Calendar:
 
     async def tick(self, sender: outbox.Sender, **drain_options: object) -> int:
         """Send what is due. Returns how many messages were attempted."""
+        drain_options.setdefault("sending", self.sending)
         return await outbox.drain(self.db, sender, self.clock.now, **drain_options)  # type: ignore[arg-type]
+
+    def overdue(self) -> tuple[int, datetime | None]:
+        """Due deliveries that have waited longer than a minute: how many, the oldest due."""
+        return outbox.overdue(self.db, now=self.clock.now())
+
+    def watch_backlog(self) -> int:
+        """Warn once when due deliveries wait longer than a minute (the runner asks every
+        second); when the backlog has cleared, the next one is worth a warning again."""
+        count, oldest = self.overdue()
+        if count and not self._backlog_warned and oldest is not None:
+            log.warning(
+                "%d due deliveries have waited longer than a minute (the oldest was due %s)",
+                count,
+                ev.format_local(oldest),
+            )
+        elif not count and self._backlog_warned:
+            log.info("the deliveries have caught up")
+        self._backlog_warned = bool(count)
+        return count

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -63,9 +64,74 @@ def topic_key(label: str | None) -> str:
     return (label or DEFAULT_KIND).strip().lower()
 
 
+EVENT_KINDS = ("sitzungen", "jury", "veranstaltungen")
+# Words of a title that make an event a session ("Sitzung des Sozialausschusses",
+# "Integrationsrat", "Kreistag", "Beirat") or a jury ("Jurytreffen"); anything else is an event.
+_JURY_RE = re.compile(r"jury|juroren", re.I)
+_SESSION_RE = re.compile(r"sitzung|ausschuss|ausschuß|kreistag|beirat|beiräte", re.I)
+_COUNCIL_RE = re.compile(r"\w*(?:rat|rats|rates|räte|räten)\b", re.I)
+_NOT_COUNCIL = frozenset({
+    "referat", "referats", "referates", "apparat", "apparats", "inserat", "separat", "karat",
+    "quadrat", "demokrat", "bürokrat", "pirat", "heirat", "vorrat", "unrat", "hausrat",
+    "verrat", "zierat", "geräte", "geräten",
+})  # fmt: skip
+
+
+def kind_from_title(title: str) -> str:
+    """The event kind a title speaks of: "jury", "sitzungen" or "veranstaltungen"."""
+    if _JURY_RE.search(title):
+        return "jury"
+    if _SESSION_RE.search(title):
+        return "sitzungen"
+    for word in _COUNCIL_RE.findall(title):
+        if word.lower() not in _NOT_COUNCIL:
+            return "sitzungen"
+    return DEFAULT_KIND
+
+
+def event_kind(event: Event) -> str:
+    """An event's kind: its topic when that is a kind, else what its title speaks of (a
+    committee's event is a session or an event by its title)."""
+    key = topic_key(event.topic) if event.topic else None
+    return key if key in EVENT_KINDS else kind_from_title(event.title)
+
+
 def event_topics(event: Event) -> set[str]:
-    """The topics whose subscribers hear about an event."""
-    return {ALL, topic_key(event.topic)}
+    """The topics whose subscribers hear about an event: everything, its kind, and its topic
+    (a committee) when it has one."""
+    return {ALL, event_kind(event)} | ({topic_key(event.topic)} if event.topic else set())
+
+
+_KIND_NAMES = {
+    "sitzung": "sitzungen", "sitzungen": "sitzungen", "session": "sitzungen",
+    "sessions": "sitzungen", "jury": "jury", "juries": "jury", "jurys": "jury",
+    "veranstaltung": "veranstaltungen", "veranstaltungen": "veranstaltungen",
+    "event": "veranstaltungen", "events": "veranstaltungen",
+}  # fmt: skip
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def event_topic(db: sqlite_utils.Database, name: str) -> str | None:
+    """The topic a staff member means by `#name` for an event: a kind (also in the singular
+    or in English), or a committee, spelled as /abo offers it when an event has it already
+    (case, spaces, hyphens and underscores do not matter). None for announcements and "alle",
+    which are no event topics."""
+    folded = _fold(name)
+    if (
+        not folded
+        or folded.isdigit()
+        or folded in (_fold(ANNOUNCEMENTS), "ankündigungen", "alle", "all")
+    ):
+        return None
+    if folded in _KIND_NAMES:
+        return _KIND_NAMES[folded]
+    for offered in available_topics(db):
+        if _fold(offered) == folded:
+            return offered
+    return name.strip().strip("#").replace("_", " ").lower() or None
 
 
 def available_topics(db: sqlite_utils.Database) -> list[str]:
@@ -88,7 +154,17 @@ def _ensure_subscriber(
     user_id: int | None,
     language: str | None,
     now: datetime,
+    *,
+    activate: bool = True,
 ) -> None:
+    """The chat's subscriber row; `activate` (subscribing) makes a stopped one active again."""
+    if not activate:
+        db.conn.execute(
+            "INSERT INTO subscribers(chat_id, user_id, language, created_at) VALUES (?,?,?,?) "
+            "ON CONFLICT(chat_id) DO UPDATE SET language = COALESCE(excluded.language, language)",
+            (chat_id, user_id, language, now.isoformat()),
+        )
+        return
     db.conn.execute(
         "INSERT INTO subscribers(chat_id, user_id, language, created_at) VALUES (?,?,?,?) "
         "ON CONFLICT(chat_id) DO UPDATE SET active = 1, deactivated_at = NULL, reason = NULL, "
@@ -146,10 +222,16 @@ def subscribe_all(
         )
 
 
-def unsubscribe_all(db: sqlite_utils.Database, chat_id: int) -> int:
-    """Stop everything for a chat; returns how many topics it had."""
+def unsubscribe_all(db: sqlite_utils.Database, chat_id: int, *, now: datetime) -> int:
+    """Stop everything for a chat (it counts as stopped until it subscribes again); returns
+    how many topics it had."""
     with db.conn:
         cur = db.conn.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
+        db.conn.execute(
+            "UPDATE subscribers SET active = 0, deactivated_at = ?, reason = 'unsubscribed' "
+            "WHERE chat_id = ? AND active = 1",
+            (now.isoformat(), chat_id),
+        )
         return cur.rowcount
 
 
@@ -162,10 +244,11 @@ def set_offsets(
     language: str | None,
     now: datetime,
 ) -> None:
-    """A chat's own reminder offsets (None: back to the default)."""
+    """A chat's own reminder offsets (None: back to the default); kept for later when the
+    chat subscribes to nothing (setting offsets subscribes to nothing)."""
     value = None if offsets is None else json.dumps([int(o.total_seconds()) for o in offsets])
     with db.conn:
-        _ensure_subscriber(db, chat_id, user_id, language, now)
+        _ensure_subscriber(db, chat_id, user_id, language, now, activate=False)
         db.conn.execute("UPDATE subscribers SET offsets = ? WHERE chat_id = ?", (value, chat_id))
 
 

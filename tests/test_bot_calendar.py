@@ -71,7 +71,9 @@ async def test_admin_adds_staff_who_may_then_create_events(h: Harness) -> None:
     await h.send(f"/staff_add {STAFF}", user_id=ADMIN)
     assert "eingetragen" in h.texts()[-1]
     await h.send("/termin_neu 16.12.2026 18:30 Jahresabschlussfeier @ Kreishaus", user_id=STAFF)
-    assert h.texts()[-1] == "Termin angelegt (#1): 16.12.2026 18:30 – Jahresabschlussfeier"
+    assert h.texts()[-1].startswith(
+        "Termin angelegt (#1): 16.12.2026 18:30 – Jahresabschlussfeier\nThema: Veranstaltungen"
+    )
     await h.send("/termine", user_id=MEMBER)
     assert "16.12.2026 18:30 – Jahresabschlussfeier (Kreishaus)" in h.texts()[-1]
 
@@ -155,7 +157,7 @@ async def test_events_list_offers_an_ics_file(h: Harness) -> None:
     name, size = doc["_files"]["document"]
     assert name == "jahresabschlussfeier.ics"
     assert size > 100
-    assert label == "📅 1"
+    assert label == "📅 #1"  # the event's id, as /termine shows it
 
 
 async def test_proposals_are_accepted_by_staff_only(h: Harness) -> None:

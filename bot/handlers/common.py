@@ -44,6 +44,7 @@ def person(update: Update, deps: Deps) -> Person:
         language_code=user.language_code if user else None,
         staff=staff,
         admin=user_id in deps.admins,
+        chat_type=chat.type if chat else "private",
     )
 
 

@@ -91,4 +91,44 @@ class AgendaTexts:
     staff_exists: str
     staff_usage: str
     status: str
+    staff_private_only: str
     ics_caption: str
+    # /termine for staff, deleting with confirmation, topics of /termin_neu, /erinnerung
+    button_edit: str
+    button_delete: str
+    edit_hint: str
+    edit_command: str  # the command name /termin_aendern in this language
+    delete_confirm: str
+    button_yes_delete: str
+    delete_kept: str
+    event_changed_meanwhile: str
+    event_topic: str
+    event_topic_from_title: str
+    offsets_not_subscribed: str
+    offsets_set_not_subscribed: str
+    help_calendar_title: str
+    help_staff_title: str
+    status_overdue: str  # /status when due deliveries wait over a minute: {n}, {since}
+
+
+@dataclass(frozen=True)
+class PrivacyTexts:
+    """Texts of /datenschutz, /meine_daten and /daten_loeschen. {days}, {contact}, {n} etc. are
+    filled with str.format."""
+
+    info_title: str
+    info_items: tuple[str, ...]  # what is stored, why, how long; {days}
+    not_stored: str
+    contact: str  # {contact}
+    contact_missing: str
+    commands_title: str
+    command_lines: tuple[str, ...]
+    private_only: str
+    export_filename: str
+    export_caption: str  # {questions}, {deliveries}
+    delete_question: str  # {questions}, {deliveries}
+    button_yes: str
+    button_cancel: str
+    deleted: str  # {questions}, {deliveries}
+    cancelled: str
+    not_yours: str

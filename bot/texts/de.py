@@ -1,6 +1,6 @@
 """German texts (default)."""
 
-from bot.texts.base import AgendaTexts, Texts
+from bot.texts.base import AgendaTexts, PrivacyTexts, Texts
 
 TEXTS = Texts(
     language="de",
@@ -27,6 +27,9 @@ TEXTS = Texts(
         "frage": "Eine Frage stellen: /frage TEXT",
         "dokumente": "Welche Unterlagen ich kenne",
         "glossar": "Abkürzungen und ihre Bedeutung",
+        "datenschutz": "Welche Daten ich speichere und wie lange",
+        "meine_daten": "Ihre gespeicherten Daten als Datei",
+        "daten_loeschen": "Ihre gespeicherten Daten löschen",
     },
     answer_title="Antwort",
     answer_as_of="Stand {year}",
@@ -71,9 +74,9 @@ AGENDA = AgendaTexts(
         "erinnerung": "Wann ich erinnere, z. B. /erinnerung 1d 2h",
     },
     staff_commands={
-        "termin_neu": "Termin anlegen: TT.MM.JJJJ HH:MM Titel @ Ort",
-        "termin_aendern": "Termin ändern: ID TT.MM.JJJJ HH:MM Titel @ Ort",
-        "termin_loeschen": "Termin löschen: ID",
+        "termin_neu": "Termin anlegen: [#thema] TT.MM.JJJJ HH:MM Titel @ Ort",
+        "termin_aendern": "Termin ändern: #ID [#thema] TT.MM.JJJJ HH:MM Titel @ Ort",
+        "termin_loeschen": "Termin löschen: #ID (aus /termine)",
         "vorschlaege": "Terminvorschläge aus Niederschriften prüfen",
         "ankuendigung": "Ankündigung senden: [#thema] [TT.MM.JJJJ HH:MM] Text",
         "status": "Stand der Zustellung",
@@ -81,15 +84,22 @@ AGENDA = AgendaTexts(
     },
     events_title="Die nächsten Termine:",
     events_empty="Zurzeit sind keine Termine eingetragen.",
-    button_ics="📅 {n}",
+    button_ics="📅 #{n}",
     event_created="Termin angelegt (#{id}): {when} – {title}",
     event_changed="Termin #{id} geändert: {when} – {title}",
     event_deleted="Termin #{id} gelöscht; ausstehende Erinnerungen entfallen.",
-    event_not_found="Einen Termin #{id} gibt es nicht.",
+    event_not_found=(
+        "Einen Termin #{id} gibt es nicht unter den kommenden Terminen. Ändern und löschen "
+        "lassen sich nur diese, mit der Nummer, die /termine zeigt."
+    ),
     errors={
-        "event_usage": "So geht es: /termin_neu TT.MM.JJJJ HH:MM Titel @ Ort",
-        "change_usage": "So geht es: /termin_aendern ID TT.MM.JJJJ HH:MM Titel @ Ort",
-        "delete_usage": "So geht es: /termin_loeschen ID",
+        "event_usage": "So geht es: /termin_neu [#thema] TT.MM.JJJJ HH:MM Titel @ Ort",
+        "change_usage": "So geht es: /termin_aendern ID [#thema] TT.MM.JJJJ HH:MM Titel @ Ort",
+        "delete_usage": "So geht es: /termin_loeschen ID (die Nummer aus /termine)",
+        "bad_topic": (
+            "Dieses Thema passt nicht zu einem Termin. Bitte #sitzungen, #jury, "
+            "#veranstaltungen oder den Namen eines Gremiums, z. B. #Sozialausschuss."
+        ),
         "bad_date": "Das Datum verstehe ich nicht. Bitte TT.MM.JJJJ (oder JJJJ-MM-TT).",
         "bad_time": "Die Uhrzeit verstehe ich nicht. Bitte HH:MM (24 Stunden).",
         "event_no_title": "Bitte geben Sie einen Titel an.",
@@ -98,6 +108,9 @@ AGENDA = AgendaTexts(
         "bad_offsets": (
             "Bitte so: /erinnerung 1d 2h (m = Minuten, h = Stunden, d = Tage; "
             "höchstens 6 Angaben, bis 60 Tage)."
+        ),
+        "date_out_of_range": (
+            "Dieses Datum kann ich nicht eintragen: möglich sind Daten vom {first} bis zum {last}."
         ),
     },
     proposals_title="Terminvorschläge aus den Niederschriften:",
@@ -147,5 +160,91 @@ AGENDA = AgendaTexts(
         "fehlgeschlagen: {failed}, entfallen: {dropped}.\n"
         "Abonnenten: {subscribers} aktiv, {inactive} abgemeldet."
     ),
+    staff_private_only=(
+        "Befehle für Mitarbeitende gehen nur im privaten Chat mit mir – hier lesen alle mit."
+    ),
     ics_caption="{title} – {when}",
+    button_edit="✏️ Ändern #{id}",
+    button_delete="🗑 Löschen #{id}",
+    edit_hint="So ändern Sie Termin #{id} – Befehl kopieren, anpassen und senden:",
+    edit_command="termin_aendern",
+    delete_confirm="Termin #{id} löschen? {when} – {title}. Ausstehende Erinnerungen entfallen.",
+    button_yes_delete="Ja, löschen",
+    delete_kept="Abgebrochen; Termin #{id} wurde nicht gelöscht.",
+    event_changed_meanwhile=(
+        "Termin #{id} wurde inzwischen geändert oder gelöscht; es wurde nichts gelöscht. "
+        "Bitte rufen Sie /termine erneut auf."
+    ),
+    event_topic="Thema: {topic}",
+    event_topic_from_title=(
+        "Thema: {topic} (nach dem Titel; ein anderes Thema mit #sitzungen, #jury, "
+        "#veranstaltungen oder #Gremium vor dem Datum)"
+    ),
+    offsets_not_subscribed=(
+        "Sie haben nicht abonniert – ich erinnere Sie an keine Termine. Mit /abo wählen Sie "
+        "Themen, mit /abo alle alles; dann erinnere ich Sie {offsets} vorher."
+    ),
+    offsets_set_not_subscribed=(
+        "Gespeichert: {offsets} vorher. Sie haben aber nicht abonniert – mit /abo wählen Sie "
+        "Themen, mit /abo alle alles."
+    ),
+    help_calendar_title="Termine und Erinnerungen:",
+    help_staff_title="Für Mitarbeitende:",
+    status_overdue=(
+        "Achtung – seit über einer Minute fällig und noch nicht gesendet: {n} "
+        "(die älteste fällig seit {since})."
+    ),
+)
+
+PRIVACY = PrivacyTexts(
+    info_title="Datenschutz: was ich speichere, wozu und wie lange",
+    info_items=(
+        "• Ihre Fragen mit Ihrer Telegram-Nutzer-ID und dem Zeitpunkt – damit „Weitere Treffer“ "
+        "die Frage wiederfindet. Gelöscht nach {days} Tagen.",
+        "• Ihr Abo: Chat-ID, Sprache, Themen und Erinnerungszeiten – damit Erinnerungen und "
+        "Ankündigungen Sie erreichen. Gespeichert, bis Sie es löschen.",
+        "• Nachrichten an Sie (Erinnerungen, Ankündigungen): Art, Zeitpunkt, Stand der Zustellung "
+        "– damit jede genau einmal ankommt. Gespeichert wie das Abo.",
+        "• Ankündigungen der Mitarbeitenden: Text, Verfasser, Zeitpunkt, Zahl der Empfänger – als "
+        "Nachweis, was verschickt wurde. Sie bleiben, wenn Sie Ihre Daten löschen; "
+        "Ihre ID steht nicht darin.",
+    ),
+    not_stored="Ihren Namen, Ihre Telefonnummer und andere Nachrichten speichere ich nicht.",
+    contact="Fragen zum Datenschutz: {contact}",
+    contact_missing=(
+        "Der Betreiber dieses Bots hat keine Kontaktstelle für den Datenschutz angegeben. Bitte "
+        "wenden Sie sich an die Stelle, die Ihnen den Bot empfohlen hat (z. B. die "
+        "Geschäftsstelle Ihres Gremiums)."
+    ),
+    commands_title="Was Sie tun können:",
+    command_lines=(
+        "/meine_daten – alles, was ich über Sie gespeichert habe, als Datei",
+        "/daten_loeschen – Ihre Fragen, Ihr Abo und geplante Nachrichten löschen",
+        "/abbestellen – nur die Abos beenden",
+    ),
+    private_only=(
+        "Ihre Daten zeige und lösche ich nur im privaten Chat mit mir – hier lesen alle mit. "
+        "Schreiben Sie mir direkt: /meine_daten oder /daten_loeschen."
+    ),
+    export_filename="meine-daten.json",
+    export_caption=(
+        "Alles, was ich über Sie gespeichert habe (JSON-Datei). Fragen: {questions}, "
+        "Nachrichten an Sie: {deliveries}."
+    ),
+    delete_question=(
+        "Alle Ihre Daten löschen? Ihr Abo mit Themen und Erinnerungszeiten, gespeicherte Fragen: "
+        "{questions}, geplante Nachrichten: {deliveries}. Danach schicke ich Ihnen nichts mehr, "
+        "bis Sie wieder /abo wählen."
+    ),
+    button_yes="Ja, löschen",
+    button_cancel="Abbrechen",
+    deleted=(
+        "Ihre Daten sind gelöscht: Ihr Abo, Fragen: {questions}, geplante Nachrichten: "
+        "{deliveries}. Ich schicke Ihnen nichts mehr, bis Sie wieder /abo wählen."
+    ),
+    cancelled="Abgebrochen – es wurde nichts gelöscht.",
+    not_yours=(
+        "Diese Schaltfläche gehört nicht zu Ihnen; es wurde nichts gelöscht. Ihre eigenen Daten "
+        "löschen Sie mit /daten_loeschen."
+    ),
 )

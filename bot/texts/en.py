@@ -1,6 +1,6 @@
 """English texts, for users whose Telegram language is English."""
 
-from bot.texts.base import AgendaTexts, Texts
+from bot.texts.base import AgendaTexts, PrivacyTexts, Texts
 
 TEXTS = Texts(
     language="en",
@@ -26,6 +26,9 @@ TEXTS = Texts(
         "ask": "Ask a question: /ask TEXT",
         "documents": "Which documents I know",
         "glossary": "Abbreviations and their meaning",
+        "privacy": "What data I store and for how long",
+        "mydata": "Your stored data as a file",
+        "deletedata": "Delete your stored data",
     },
     answer_title="Answer",
     answer_as_of="as of {year}",
@@ -67,9 +70,9 @@ AGENDA = AgendaTexts(
         "reminders": "When I remind you, e.g. /reminders 1d 2h",
     },
     staff_commands={
-        "event_new": "New event: DD.MM.YYYY HH:MM title @ place",
-        "event_edit": "Change event: ID DD.MM.YYYY HH:MM title @ place",
-        "event_delete": "Delete event: ID",
+        "event_new": "New event: [#topic] DD.MM.YYYY HH:MM title @ place",
+        "event_edit": "Change event: #ID [#topic] DD.MM.YYYY HH:MM title @ place",
+        "event_delete": "Delete event: #ID (from /events)",
         "proposals": "Review event proposals from minutes",
         "announce": "Send an announcement: [#topic] [DD.MM.YYYY HH:MM] text",
         "status": "Delivery status",
@@ -77,15 +80,22 @@ AGENDA = AgendaTexts(
     },
     events_title="The next events:",
     events_empty="There are no events at the moment.",
-    button_ics="📅 {n}",
+    button_ics="📅 #{n}",
     event_created="Event created (#{id}): {when} – {title}",
     event_changed="Event #{id} changed: {when} – {title}",
     event_deleted="Event #{id} deleted; pending reminders are cancelled.",
-    event_not_found="There is no event #{id}.",
+    event_not_found=(
+        "There is no event #{id} among the upcoming events. Only those can be changed or "
+        "deleted, with the number /events shows."
+    ),
     errors={
-        "event_usage": "Like this: /event_new DD.MM.YYYY HH:MM title @ place",
-        "change_usage": "Like this: /event_edit ID DD.MM.YYYY HH:MM title @ place",
-        "delete_usage": "Like this: /event_delete ID",
+        "event_usage": "Like this: /event_new [#topic] DD.MM.YYYY HH:MM title @ place",
+        "change_usage": "Like this: /event_edit ID [#topic] DD.MM.YYYY HH:MM title @ place",
+        "delete_usage": "Like this: /event_delete ID (the number /events shows)",
+        "bad_topic": (
+            "That topic does not fit an event. Please #sitzungen, #jury, #veranstaltungen "
+            "or the name of a committee, e.g. #Sozialausschuss."
+        ),
         "bad_date": "I do not understand the date. Please DD.MM.YYYY (or YYYY-MM-DD).",
         "bad_time": "I do not understand the time. Please HH:MM (24 hours).",
         "event_no_title": "Please give a title.",
@@ -95,6 +105,7 @@ AGENDA = AgendaTexts(
             "Like this: /reminders 1d 2h (m = minutes, h = hours, d = days; "
             "at most 6, up to 60 days)."
         ),
+        "date_out_of_range": "I cannot enter that date: dates from {first} to {last} work.",
     },
     proposals_title="Event proposals from the minutes:",
     proposals_empty="No open proposals.",
@@ -140,5 +151,85 @@ AGENDA = AgendaTexts(
         "Delivery – pending: {pending}, in flight: {sending}, sent: {sent}, failed: {failed}, "
         "dropped: {dropped}.\nSubscribers: {subscribers} active, {inactive} stopped."
     ),
+    staff_private_only=(
+        "Staff commands work only in a private chat with me – everyone here can read along."
+    ),
     ics_caption="{title} – {when}",
+    button_edit="✏️ Change #{id}",
+    button_delete="🗑 Delete #{id}",
+    edit_hint="To change event #{id}, copy the command, adjust it and send it:",
+    edit_command="event_edit",
+    delete_confirm="Delete event #{id}? {when} – {title}. Pending reminders are cancelled.",
+    button_yes_delete="Yes, delete",
+    delete_kept="Cancelled; event #{id} was not deleted.",
+    event_changed_meanwhile=(
+        "Event #{id} was changed or deleted in the meantime; nothing was deleted. "
+        "Please open /events again."
+    ),
+    event_topic="Topic: {topic}",
+    event_topic_from_title=(
+        "Topic: {topic} (from the title; choose another with #sitzungen, #jury, "
+        "#veranstaltungen or #committee before the date)"
+    ),
+    offsets_not_subscribed=(
+        "You are not subscribed – I remind you of no events. /subscribe chooses topics, "
+        "/subscribe all everything; then I remind you {offsets} before."
+    ),
+    offsets_set_not_subscribed=(
+        "Saved: {offsets} before. But you are not subscribed – /subscribe chooses topics, "
+        "/subscribe all everything."
+    ),
+    help_calendar_title="Events and reminders:",
+    help_staff_title="For staff:",
+    status_overdue=(
+        "Attention – due for over a minute and not sent yet: {n} (the oldest due since {since})."
+    ),
+)
+
+PRIVACY = PrivacyTexts(
+    info_title="Privacy: what I store, why and for how long",
+    info_items=(
+        "• Your questions with your Telegram user id and the time – so that “More hits” finds "
+        "the question again. Deleted after {days} days.",
+        "• Your subscription: chat id, language, topics and reminder times – so that reminders "
+        "and announcements reach you. Kept until you delete it.",
+        "• Messages to you (reminders, announcements): kind, time, delivery status – so that "
+        "each arrives exactly once. Kept like the subscription.",
+        "• Announcements by staff: text, author, time, number of recipients – as a record of "
+        "what was sent. They stay when you delete your data; your id is not in them.",
+    ),
+    not_stored="I do not store your name, your phone number or any other messages.",
+    contact="Privacy questions: {contact}",
+    contact_missing=(
+        "The operator of this bot has not configured a privacy contact. Please ask whoever "
+        "pointed you to this bot (e.g. the office of your committee)."
+    ),
+    commands_title="What you can do:",
+    command_lines=(
+        "/mydata – everything I have stored about you, as a file",
+        "/deletedata – delete your questions, your subscription and planned messages",
+        "/unsubscribe – only stop the subscriptions",
+    ),
+    private_only=(
+        "I show and delete your data only in a private chat with me – everyone here can read "
+        "along. Write to me directly: /mydata or /deletedata."
+    ),
+    export_filename="my-data.json",
+    export_caption=(
+        "Everything I have stored about you (JSON file). Questions: {questions}, messages to "
+        "you: {deliveries}."
+    ),
+    delete_question=(
+        "Delete all your data? Your subscription with topics and reminder times, stored "
+        "questions: {questions}, planned messages: {deliveries}. Afterwards I send you nothing "
+        "until you choose /subscribe again."
+    ),
+    button_yes="Yes, delete",
+    button_cancel="Cancel",
+    deleted=(
+        "Your data is deleted: your subscription, questions: {questions}, planned messages: "
+        "{deliveries}. I send you nothing until you choose /subscribe again."
+    ),
+    cancelled="Cancelled. Nothing was deleted.",
+    not_yours="This button is not yours; nothing was deleted. For your own data: /deletedata.",
 )
