@@ -230,3 +230,31 @@ def test_a_deeply_nested_corpus_json_stops_its_folder_cleanly(tmp_path: Path) ->
     assert run.returncode == 1
     assert "corpus.json kann nicht gelesen werden (zu tief verschachtelt)" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_deflate_bomb_page_is_refused_quickly(tmp_path: Path) -> None:
+    """A 200 KB PDF whose page stream inflates to 200 MB (kept from the probes that held up)."""
+    import io
+    import zlib
+
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, NumberObject, StreamObject
+
+    packer = zlib.compressobj(9)
+    chunk = b" " * 2**20
+    raw = b"".join(packer.compress(chunk) for _ in range(200)) + packer.flush()
+    writer = PdfWriter()
+    page = writer.add_blank_page(612, 792)
+    stream = StreamObject()
+    stream._data = raw
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    stream[NameObject("/Length")] = NumberObject(len(raw))
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    path = tmp_path / "bombe.pdf"
+    path.write_bytes(out.getvalue())
+    assert path.stat().st_size < 2**20
+    with pytest.raises(UnreadableFile) as refused:
+        read_document(path)
+    assert str(refused.value).startswith("not a readable PDF")
