@@ -50,6 +50,11 @@ _INTERNAL = frozenset(
 )  # fmt: skip
 MAX_METADATA_BYTES = 5 * 1024 * 1024  # a corpus.json larger than this is refused
 BATCH = 32  # files read ahead: their words help split each other's compounds
+# Version of what is stored for a file (repair, passages, index terms). A document stored
+# with an older one is rebuilt on the next ingest even when its file did not change, so
+# existing databases get the better repair. Raise it when those steps change their output.
+# 1: OCR compounds and names rebuilt, form fields as "boilerplate" passages (issue 10).
+PIPELINE = 1
 
 
 @dataclass(frozen=True)
@@ -284,7 +289,7 @@ def _store(db: sqlite_utils.Database, doc: _Prepared, lexicon: Lexicon, status: 
             _delete(conn, old[0])
         cur = conn.execute(
             "INSERT INTO documents(name, path, title, kind, year, date, sha256, original, "
-            "repaired, ingested_at, public) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "repaired, ingested_at, public, pipeline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.name,
                 str(doc.path),
@@ -297,6 +302,7 @@ def _store(db: sqlite_utils.Database, doc: _Prepared, lexicon: Lexicon, status: 
                 doc.repaired,
                 now,
                 int(doc.meta.public),
+                PIPELINE,
             ),
         )
         doc_id = cur.lastrowid
@@ -398,10 +404,10 @@ def ingest_paths(
     """Ingest files and folders; one result per file, failures reported, the rest goes on."""
     found = [f for f in discover(paths) if f.path.name != METADATA_FILE]
     meta_cache: dict[Path, dict[str, Any] | MetadataError] = {}
-    known: dict[str, tuple[str, DocumentMeta]] = {
-        row[0]: (row[1], DocumentMeta(row[2], row[3], row[4], row[5], public=bool(row[6])))
+    known: dict[str, tuple[str, DocumentMeta, int]] = {
+        row[0]: (row[1], DocumentMeta(row[2], row[3], row[4], row[5], public=bool(row[6])), row[7])
         for row in db.conn.execute(
-            "SELECT name, sha256, title, kind, year, date, public FROM documents"
+            "SELECT name, sha256, title, kind, year, date, public, pipeline FROM documents"
         )
     }
     results: list[IngestResult] = []
@@ -429,7 +435,8 @@ def ingest_paths(
                 continue
             _adopt_legacy_name(db, doc, known)
             stored = known.get(doc.name)
-            if stored is not None and stored[0] == doc.sha256:
+            # A document stored by an older pipeline is rebuilt like a changed one.
+            if stored is not None and stored[0] == doc.sha256 and stored[2] >= PIPELINE:
                 if stored[1] == doc.meta:
                     report(IngestResult(path, doc.name, "unchanged", message="unchanged"))
                 else:  # same text, new title, year or access mark: applied without re-reading
@@ -456,7 +463,7 @@ def ingest_paths(
 
 
 def _adopt_legacy_name(
-    db: sqlite_utils.Database, doc: _Prepared, known: dict[str, tuple[str, DocumentMeta]]
+    db: sqlite_utils.Database, doc: _Prepared, known: dict[str, tuple[str, DocumentMeta, int]]
 ) -> None:
     """Databases from before relative names keyed documents by bare file name: a document
     now named "2020/x.txt" takes over the row "x.txt" when that holds the same file (same

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from knowledge.analyze import fold, stopwords, tokenize
+from knowledge.boilerplate import all_weak, form_lines, opens_signature, section_prefix
 
-PassageKind = Literal["sentence", "list", "row"]
+# "boilerplate": letterheads, form fields, signatures (knowledge/boilerplate.py), never answers.
+PassageKind = Literal["sentence", "list", "row", "boilerplate"]
 
 MAX_PASSAGE = 480  # characters; longer sentences are cut at clause or line boundaries
 MAX_HEADER = 260  # table header / list lead-in repeated before each chunk
@@ -105,6 +107,7 @@ _MONTHS = frozenset(
         "dezember",
     ]
 )
+_LONG_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"“”»)]*(?=\s+)")
 _NON_SPACE_RE = re.compile(r"\S")
 _WORD_WINDOW = 200  # characters before a full stop in which its word is looked for
@@ -127,6 +130,7 @@ class Passage:
 class _Block:
     lines: list[str]
     after_page_break: bool = False
+    form: bool = False  # letterhead, form fields, signature: kept apart from the prose
 
     @property
     def text(self) -> str:
@@ -193,6 +197,34 @@ def _blocks(text: str) -> list[_Block]:
     return blocks
 
 
+def _form_blocks(blocks: list[_Block]) -> list[_Block]:
+    """The blocks with their form material (letterhead, form fields, signatures) split off
+    into blocks of its own, marked `form`; a section label's prose after the colon stays
+    prose ("Sachdarstellung: Seit …"). The block of names under a signature is form too."""
+    out: list[_Block] = []
+    signed = False  # the block before opened a signature
+    for block in blocks:
+        lines: list[str] = []
+        for line in block.lines:
+            cut = section_prefix(line)
+            lines.extend([line[:cut], line[cut:].lstrip()] if cut else [line])
+        flags = form_lines(lines)
+        if signed and all_weak(lines):
+            flags = [True] * len(lines)
+        first = len(out)
+        for i, line in enumerate(lines):
+            if i and flags[i] == flags[i - 1]:
+                out[-1].lines.append(line)
+            else:
+                out.append(_Block([line], False, flags[i]))
+        out[first].after_page_break = block.after_page_break
+        signed = opens_signature(lines)
+    for i in range(1, len(out) - 1):  # a check box ("X") between form fields is one of them
+        if out[i - 1].form and out[i + 1].form and not _LONG_WORD_RE.search(out[i].text):
+            out[i].form = True
+    return out
+
+
 def _last_word(text: str) -> str:
     toks = tokenize(text)
     return fold(toks[-1].text) if toks else ""
@@ -214,8 +246,22 @@ def _continues(prev: str, nxt: _Block) -> bool:
         return True
     if p[-1] in ",;-" or _last_word(p) in stopwords():
         return True
+    if nxt.after_page_break and _is_heading(nxt):
+        return False  # a heading at the top of a page ends the table or list before it
     last_line = p.rsplit("\n", 1)[-1]
     return len(last_line) > HEADING_MAX and not _BULLET_RE.match(last_line)
+
+
+def _is_heading(block: _Block) -> bool:
+    """A one-line block that reads as a heading: short, capitalised, no final punctuation."""
+    text = block.text.strip()
+    return (
+        len(block.lines) == 1
+        and 0 < len(text) <= HEADING_MAX
+        and text[0].isupper()
+        and text[-1] not in _TERMINAL + ":,;-"
+        and _last_word(text) not in stopwords()
+    )
 
 
 def _is_row(line: str) -> bool:
@@ -346,12 +392,20 @@ def _region_end(blocks: list[_Block], start: int) -> int:
 
 def split_passages(text: str) -> list[Passage]:
     """Passages of a repaired document text, in reading order."""
-    blocks = _blocks(text)
+    blocks = _form_blocks(_blocks(text))
     units: list[tuple[str, PassageKind, str, str]] = []  # text, kind, heading, lead
     heading = ""
     i = 0
     while i < len(blocks):
-        if blocks[i].after_page_break or i == 0:
+        if blocks[i].form:  # form blocks in a row, up to a page break, are one passage
+            form = [blocks[i].text]
+            i += 1
+            while i < len(blocks) and blocks[i].form and not blocks[i].after_page_break:
+                form.append(blocks[i].text)
+                i += 1
+            units.extend((piece, "boilerplate", heading, "") for piece in _cut(" ".join(form)))
+            continue
+        if blocks[i].after_page_break or i == 0 or blocks[i - 1].form:
             region = blocks[i : _region_end(blocks, i)]
             table = _table(region)
             if table is not None:
@@ -365,7 +419,7 @@ def split_passages(text: str) -> list[Passage]:
                 continue
         flow = blocks[i].text
         i += 1
-        while i < len(blocks) and _continues(flow, blocks[i]):
+        while i < len(blocks) and not blocks[i].form and _continues(flow, blocks[i]):
             flow += ("\n" if _BULLET_RE.match(blocks[i].text) else " ") + blocks[i].text
             i += 1
         if len(flow) <= HEADING_MAX and flow[-1] not in _TERMINAL + ":":

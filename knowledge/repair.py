@@ -37,6 +37,13 @@ MIN_LETTER_RUN = 3
 FRAGMENT_SHARE = 0.12
 MIN_FRAGMENTS = 2
 
+# Compounds rebuilt from letter-spaced fragments: parts of 4+ letters, at most 4 of them,
+# joined by these linking elements (Fugen).
+MIN_COMPOUND_PART = 4
+MAX_COMPOUND_DEPTH = 2
+COMPOUND_LINKS = ("", "s", "es", "n", "en", "e")
+# Letters OCR confuses in lower case ("Wohifahrt" for "Wohlfahrt"), tried on rebuilt words.
+OCR_CONFUSIONS = (("i", "l"), ("l", "i"))
 # Endings that turn one form of a word into another ("unterschiedlich" -> "-en"), longest first.
 INFLECTION_ENDINGS = ("en", "er", "es", "em", "e", "n", "s", "")
 MIN_STEM = 5
@@ -80,6 +87,9 @@ _CORE_RE = re.compile(r"[^\W\d_](?:.*[^\W\d_])?", re.DOTALL)
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _LONG_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 _DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+_WEB_START_RE = re.compile(r"(?:www\.|https?:)", re.I)
+_WEB_END_RE = re.compile(r"\.(?:de|com|org|net|eu|info|nrw)\W*$", re.I)
+MAX_WEB_TOKENS = 16  # pieces of a letter-spaced web address up to its top-level domain
 
 
 @dataclass(frozen=True)
@@ -308,8 +318,112 @@ def _rebuild_letter_spacing(
             for shape, own, was_spaced in zip(shapes, line_words, spaced, strict=True)
         ]
         counts = _clean_words(line_words, spaced)
-    words = _WithDictionary(_with_inflections(counts.keys()), dictionary)
-    return [_respace_line(t, words) if s else t for t, s in zip(texts, spaced, strict=True)]
+    words = _WithDictionary(_with_inflections(counts.keys()), dictionary, counts)
+    also = _also_spaced(shapes, spaced, words, line_words, counts)
+    if also != spaced:  # the words of lines found letter-spaced now are no evidence either
+        spaced, counts = also, _clean_words(line_words, also)
+        words = _WithDictionary(_with_inflections(counts.keys()), dictionary, counts)
+    texts, spaced = _carry_across_line_ends(texts, spaced, words)
+    return [
+        _respace_line(t, words, goes_on=_next_text(texts, i)[:1].islower()) if s else t
+        for i, (t, s) in enumerate(zip(texts, spaced, strict=True))
+    ]
+
+
+def _next_text(texts: Sequence[str], i: int) -> str:
+    """The text after texts[i], past one blank line (double-spaced extraction)."""
+    j = i + 2 if i + 2 < len(texts) and texts[i + 1] == "" else i + 1
+    return texts[j] if j < len(texts) else ""
+
+
+def _also_spaced(
+    shapes: Sequence[_Shape],
+    spaced: Sequence[bool],
+    words: _WithDictionary,
+    line_words: Sequence[Counter[str]],
+    counts: Counter[str],
+) -> list[bool]:
+    """Lines judged letter-spaced, and lines that are too by what the document's words alone
+    cannot tell: two neighbours, one of them no word, join into a general word ("Du isburg"),
+    or the line holds a lone fragment ("Remsche id") beside a letter-spaced line. A word only
+    this line uses is no evidence that it is a word."""
+    out = list(spaced)
+    for i, shape in enumerate(shapes):
+        if spaced[i] or not shape.words:
+            continue
+        only_here = {w for w, n in line_words[i].items() if counts[w] <= n}
+        tokens = shape.tokens
+
+        def word(token: str) -> bool:
+            core = _core(token).lower()
+            return words.general_word(core) or (core not in only_here and words.is_word(core))  # noqa: B023
+
+        joins = any(
+            len(key) == 1
+            and words.general(key[0])
+            and not (word(tokens[k]) and word(tokens[k + 1]))
+            for k, key in enumerate(shape.join_keys)
+        )
+        beside = any(0 <= j < len(spaced) and spaced[j] for j in (i - 1, i + 1))
+        out[i] = joins or (beside and any(_is_orphan(t, words) for t in tokens[1:]))
+    return out
+
+
+def _is_orphan(token: str, words: _WithDictionary) -> bool:
+    """Whether a token is a lowercase piece of 1-3 letters that is no word on its own
+    (neither a function word, nor an abbreviation, nor a known or general word)."""
+    core = _core(token)
+    return (
+        0 < len(core) <= 3
+        and core.isalpha()
+        and core[0].islower()
+        and token.startswith(core)
+        and not token.endswith(".")
+        and core not in FUNCTION_WORDS
+        and not words.is_word(core)
+    )
+
+
+def _carry_across_line_ends(
+    texts: list[str], spaced: list[bool], words: _WithDictionary
+) -> tuple[list[str], list[bool]]:
+    """Texts where a word of a letter-spaced line that goes on in the next line (after one
+    blank line at most: "Integrat i" / "onsber ichten") has its pieces from the next line
+    moved up, when joined they make a known word; lines emptied so are dropped."""
+    texts, spaced = list(texts), list(spaced)
+    i = 0
+    while i < len(texts):
+        j = i + 2 if i + 2 < len(texts) and texts[i + 1] == "" else i + 1
+        if spaced[i] and j < len(texts) and texts[i] and texts[j][:1].islower():
+            moved = _pieces_going_on(texts[i].split(" "), texts[j].split(" "), words)
+            if moved:
+                rest = texts[j].split(" ")[moved:]
+                texts[i] = " ".join([texts[i], *texts[j].split(" ")[:moved]])
+                texts[j] = " ".join(rest)
+                spaced[j] = spaced[j] and bool(rest)
+                if not rest:  # the next line went up whole: it and the blank line go
+                    del texts[i + 1 : j + 1], spaced[i + 1 : j + 1]
+        i += 1
+    return texts, spaced
+
+
+def _pieces_going_on(line: Sequence[str], following: Sequence[str], words: _WithDictionary) -> int:
+    """How many tokens of the following line complete the word the line ends in, 0 if none."""
+    tail: list[str] = []
+    for token in reversed(line):
+        if not _has_letter(token) or token[-1] in CLOSING_PUNCTUATION + "-" or len(tail) >= 4:
+            break
+        tail.insert(0, token)
+    if not tail:
+        return 0
+    head: list[str] = []
+    for token in following[: MAX_MERGE_SPAN - 1]:
+        head.append(token)
+        if not token[-1:].isalpha():
+            break
+    spans = _merged_spans([*tail, *head], words)
+    end = next(end for start, end, _ in spans if start < len(tail) <= end)
+    return max(0, end - len(tail))
 
 
 class _WithDictionary:
@@ -317,9 +431,16 @@ class _WithDictionary:
     A general word may join fragments only where one of them is no word itself: "Wei
     tergabe" -> "Weitergabe", but "zu machen" and "Dazu gehörten" stay as they are."""
 
-    def __init__(self, known: frozenset[str], dictionary: Container[str]) -> None:
+    def __init__(
+        self,
+        known: frozenset[str],
+        dictionary: Container[str],
+        seen: Container[str] = frozenset(),
+    ) -> None:
         self._known = known
         self._dictionary = dictionary
+        self._seen = seen  # the document's words as written (no inflections made up)
+        self._compounds: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
         return word in self._known or self.general(word)
@@ -329,6 +450,10 @@ class _WithDictionary:
         word = _core(token).lower()
         return word in self._known or word.replace("ß", "ss") in self._dictionary
 
+    def general_word(self, word: str) -> bool:
+        """Whether the lowercase word is in the general word list, whatever its length."""
+        return word.replace("ß", "ss") in self._dictionary
+
     def general(self, word: object) -> bool:
         """Whether the word is a general word (and not one of the document's)."""
         return (
@@ -337,6 +462,40 @@ class _WithDictionary:
             and word not in self._known
             and word.replace("ß", "ss") in self._dictionary
         )
+
+    def compound(self, word: str) -> bool:
+        """Whether a lowercase word is a compound of known words, joined by a linking element
+        ("migration-s-beratung-s-dienste", "moschee-vereine") or with the final e of its first
+        part dropped ("mühl(e)-heim"). Never without general words: the document's words
+        alone cannot tell a word ("stattfinden") from a fragment."""
+        if not self._dictionary:
+            return False
+        found = self._compounds.get(word)
+        if found is None:
+            found = self._compounds[word] = self._splits(word, 0)
+        return found
+
+    def _part(self, word: str) -> bool:
+        """Whether a word may be part of a compound: a general word of 4+ letters, or one of
+        the document's of 5+ (short ones there are often fragments), not a function word."""
+        if len(word) < MIN_COMPOUND_PART or word in FUNCTION_WORDS:
+            return False
+        return self.general_word(word) or (len(word) > MIN_COMPOUND_PART and word in self._seen)
+
+    def _splits(self, word: str, depth: int) -> bool:
+        if len(word) < 2 * MIN_COMPOUND_PART or depth > MAX_COMPOUND_DEPTH:
+            return False
+        for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
+            head, rest = word[:cut], word[cut:]
+            if not (self._part(head) or self.general_word(head + "e")):
+                continue
+            for link in COMPOUND_LINKS:
+                tail = rest[len(link) :]
+                if not rest.startswith(link) or len(tail) < MIN_COMPOUND_PART:
+                    continue
+                if self._part(tail) or self._splits(tail, depth + 1):
+                    return True
+        return False
 
 
 def _with_inflections(words: Iterable[str]) -> frozenset[str]:
@@ -530,11 +689,175 @@ def _has_letter_run(tokens: Sequence[str]) -> bool:
     return False
 
 
-def _respace_line(text: str, lexicon: _WithDictionary) -> str:
-    """A letter-spaced line with its fragments merged into known words."""
-    tokens = _join_letter_runs(text.split(" "), lexicon)
-    tokens = _merge_fragments(tokens, lexicon)
-    return " ".join(_attach_punctuation(tokens))
+def _respace_line(text: str, lexicon: _WithDictionary, *, goes_on: bool = False) -> str:
+    """A letter-spaced line with its fragments merged into known words, then the pieces of
+    words no word list knows ("Bot t rop") glued; `goes_on`: the next line starts in lower
+    case, so the last word may not end with the line."""
+    raw = text.split(" ")
+    out: list[str] = []
+    start = 0
+    for first, end in [*_web_addresses(raw), (len(raw), len(raw))]:
+        if first > start:
+            tokens = _join_letter_runs(raw[start:first], lexicon)
+            tokens = _merge_fragments(tokens, lexicon)
+            out.extend(_glue_unknown_pieces(tokens, lexicon, goes_on=goes_on and first == len(raw)))
+        out.extend(raw[first:end])  # a web address is no word: left as it stands
+        start = end
+    return " ".join(_attach_punctuation(out))
+
+
+def _web_addresses(tokens: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of the tokens of each web address ("www. inteQrat ionspor ta l .de")."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not _WEB_START_RE.match(tokens[i]):
+            i += 1
+            continue
+        end = next(
+            (
+                j + 1
+                for j in range(i, min(len(tokens), i + MAX_WEB_TOKENS))
+                if _WEB_END_RE.search(tokens[j])
+            ),
+            i + 1,
+        )
+        spans.append((i, end))
+        i = end
+    return spans
+
+
+def _glue_unknown_pieces(
+    tokens: Sequence[str], words: _WithDictionary, *, goes_on: bool = False
+) -> list[str]:
+    """Tokens with the pieces of unknown words (names) glued: a run of short pieces that holds
+    a lone fragment and is mostly no words ("Bot t rop", "V ie rsen", "-Wi t t gens te in"),
+    and a lone fragment onto a piece before it that is no word ("Remsche id"). A glued piece
+    that starts with a hyphen joins the word before it ("Siegen -Wittgenstein")."""
+    out: list[str] = []
+    glued: list[bool] = []
+    i = 0
+    while i < len(tokens):
+        end = _piece_run_end(tokens, i, words)
+        run = tokens[i:end]
+        joined = (
+            len(run) >= 2
+            and _word_ends_before(tokens, end, goes_on)
+            and _is_unknown_word_run(run, words)
+        )
+        if (
+            not joined
+            and _is_lone_fragment(tokens[i], words)
+            and out
+            and _open_unknown(out[-1], words)
+            and _word_ends_before(tokens, i + 1, goes_on)
+        ):
+            out[-1] += tokens[i]  # "Remsche id"
+            glued[-1] = True
+            i += 1
+            continue
+        if joined:
+            out.append("".join(run))
+            glued.append(True)
+        else:
+            out.extend(run)
+            glued.extend([False] * len(run))
+        i = end
+    return _attach_hyphen_parts(out, glued)
+
+
+def _word_ends_before(tokens: Sequence[str], end: int, goes_on: bool) -> bool:
+    """Whether a word may end before tokens[end]: no lowercase piece follows (a function
+    word may), nor an abbreviation's full stop ("z .B.")."""
+    if end >= len(tokens):
+        return not goes_on
+    following = tokens[end]
+    if following[:1] == ".":
+        return False
+    return not following[:1].islower() or following in FUNCTION_WORDS
+
+
+def _attach_hyphen_parts(tokens: Sequence[str], glued: Sequence[bool]) -> list[str]:
+    """Tokens with a "-Part" joined to the word before it when either of them was glued."""
+    out: list[str] = []
+    was_glued: list[bool] = []
+    for token, is_glued in zip(tokens, glued, strict=True):
+        if (
+            out
+            and (is_glued or was_glued[-1])
+            and len(token) > 1
+            and token[0] == "-"
+            and token[1].isalpha()
+            and out[-1][-1:].isalpha()
+        ):
+            out[-1] += token
+            was_glued[-1] = True
+        else:
+            out.append(token)
+            was_glued.append(is_glued)
+    return out
+
+
+def _piece_run_end(tokens: Sequence[str], start: int, words: _WithDictionary) -> int:
+    """End of the run of short pieces from tokens[start] on (start + 1 when there is none)."""
+    if not _is_piece(tokens[start], first=True) or tokens[start] in FUNCTION_WORDS:
+        return start + 1
+    end = start + 1
+    while end < len(tokens):
+        token, before = tokens[end], tokens[end - 1]
+        if not before[-1:].isalpha() or not _is_piece(token, first=False):
+            break
+        if token in FUNCTION_WORDS and not _is_lone_fragment(before, words):
+            break  # "... rsen in der": a function word goes on only a fragment ("te in")
+        if end + 1 < len(tokens) and tokens[end + 1][:1] == ".":
+            break  # "z .B."
+        end += 1
+    return end
+
+
+def _is_piece(token: str, *, first: bool) -> bool:
+    """Whether a token may be a piece of a spaced-apart unknown word: 1-4 letters, not an
+    acronym or an abbreviation; later pieces lower case; the first may start with a hyphen."""
+    core = _core(token)
+    if not core or not core.isalpha() or len(core) > 4 or token.endswith("."):
+        return False
+    if len(core) >= 2 and core.isupper():
+        return False
+    lead = token[: token.index(core)]
+    trail = token[token.index(core) + len(core) :]
+    if trail and not all(c in CLOSING_PUNCTUATION for c in trail):
+        return False
+    if first:  # names start with a capital
+        return lead in ("", "-") and core[0].isupper()
+    return not lead and core[0].islower()
+
+
+def _is_lone_fragment(token: str, words: _WithDictionary) -> bool:
+    """Whether a token is a single letter or a lowercase fragment that is no word."""
+    core = _core(token)
+    return (len(core) == 1 and core.isalpha() and token[-1:] != ".") or _is_orphan(token, words)
+
+
+def _is_unknown_word_run(run: Sequence[str], words: _WithDictionary) -> bool:
+    """Whether a run of short pieces is one unknown word: it holds a lone fragment, and at
+    least half of its pieces are no words."""
+    if not any(_is_lone_fragment(t, words) for t in run):
+        return False
+    unknown = sum(_is_lone_fragment(t, words) or not words.is_word(_core(t)) for t in run)
+    return unknown * 2 >= len(run)
+
+
+def _open_unknown(token: str, words: _WithDictionary) -> bool:
+    """Whether a token is capitalised, ends in a letter and is no word (the start of a
+    name a fragment may go on)."""
+    core = _core(token)
+    return (
+        token[-1:].isalpha()
+        and core.isalpha()
+        and core[0].isupper()
+        and core.lower() not in FUNCTION_WORDS
+        and not words.is_word(core)
+    )
 
 
 def _join_letter_runs(tokens: Sequence[str], lexicon: Container[str]) -> list[str]:
@@ -618,32 +941,38 @@ def _split_letters(letters: str, lexicon: Container[str]) -> list[str]:
 
 def _merge_fragments(tokens: Sequence[str], lexicon: _WithDictionary) -> list[str]:
     """Tokens merged where that covers the most letters with known words (fewest tokens on ties)."""
+    return [text for _, _, text in _merged_spans(tokens, lexicon)]
+
+
+def _merged_spans(tokens: Sequence[str], lexicon: _WithDictionary) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the merged tokens, in order (see _merge_fragments)."""
     n = len(tokens)
     lettered = [_has_letter(t) for t in tokens]
     # best[i]: (known letters, -tokens) for tokens[:i]; back[i]: where its last token starts.
     best: list[tuple[int, int]] = [(0, 0)] + [(-1, 0)] * n
     back = [0] * (n + 1)
+    texts = [""] * (n + 1)
     for start in range(n):
         covered, count = best[start]
-        for end, score in _span_scores(tokens, lettered, start, lexicon):
+        for end, score, text in _span_scores(tokens, lettered, start, lexicon):
             candidate = (covered + score, count - 1)
             if candidate > best[end]:
-                best[end], back[end] = candidate, start
-    merged: list[str] = []
+                best[end], back[end], texts[end] = candidate, start, text
+    merged: list[tuple[int, int, str]] = []
     end = n
     while end > 0:
-        merged.append("".join(tokens[back[end] : end]))
+        merged.append((back[end], end, texts[end]))
         end = back[end]
     return merged[::-1]
 
 
 def _span_scores(
     tokens: Sequence[str], lettered: Sequence[bool], start: int, lexicon: _WithDictionary
-) -> Iterator[tuple[int, int]]:
-    """(end, known letters) of each span from start that may stand as one word."""
+) -> Iterator[tuple[int, int, str]]:
+    """(end, known letters, text) of each span from start that may stand as one word."""
     joined = tokens[start]
     known = _known_letters(joined, lexicon)
-    yield start + 1, known
+    yield start + 1, known, joined
     if not lettered[start]:
         return
     all_function = joined.lower() in FUNCTION_WORDS
@@ -657,14 +986,81 @@ def _span_scores(
         after_word = function_word and known > 0
         all_function = all_function and function_word
         known = 0 if all_function else _known_letters(joined, lexicon)
+        text = joined
         if (
             known
             and lexicon.general(joined.lower())
             and all(lexicon.is_word(t) for t in tokens[start:end])
         ):
             known = 0  # each part is a word already: no reason to join them
+        elif not known and not all_function:
+            text = _rebuilt_compound(joined, tokens[start:end], lexicon)
+            known = len(_core(text)) if text else 0
         if known and not after_word:
-            yield end, known
+            yield end, known, text or joined
+
+
+def _rebuilt_compound(joined: str, pieces: Sequence[str], lexicon: _WithDictionary) -> str:
+    """The joined pieces as a compound of known words, in the spelling found (one letter OCR
+    confuses put right: "Wohifahrtsverbände" -> "Wohlfahrtsverbände"), or "" when they are
+    none, or when they split at a gap into words of their own ("gestal tet werden")."""
+    core = _core(joined)
+    if len(core) < 2 * MIN_COMPOUND_PART or not core.isalpha():
+        return ""
+    # Offsets in the core of the pieces that are no words: where the damage can be.
+    at = joined.index(core)
+    damaged: set[int] = set()
+    offset = -at
+    for piece in pieces:
+        if not lexicon.is_word(_core(piece)):
+            damaged.update(range(max(0, offset), offset + len(piece)))
+        offset += len(piece)
+    if not damaged:
+        return ""  # words all of them: nothing to rebuild
+    lower = core.lower()
+    spelling = lower if lexicon.compound(lower) else _ocr_variant(lower, lexicon, damaged)
+    if not spelling or _splits_into_words(pieces, lexicon):
+        return ""
+    fixed = "".join(
+        new.upper() if old.isupper() else new for old, new in zip(core, spelling, strict=True)
+    )
+    return joined[:at] + fixed + joined[at + len(core) :]
+
+
+def _ocr_variant(word: str, lexicon: _WithDictionary, where: Container[int]) -> str:
+    """The word with one letter OCR confuses swapped at one of the offsets `where`, when that
+    makes it known, else ""."""
+    for wrong, right in OCR_CONFUSIONS:
+        at = word.find(wrong)
+        while at >= 0:
+            if at not in where:
+                at = word.find(wrong, at + 1)
+                continue
+            variant = word[:at] + right + word[at + 1 :]
+            if variant in lexicon or lexicon.compound(variant):
+                return variant
+            at = word.find(wrong, at + 1)
+    return ""
+
+
+def _splits_into_words(pieces: Sequence[str], lexicon: _WithDictionary) -> bool:
+    """Whether the pieces split at their gaps into two or more words, compounds too
+    ("gestaltet werden", "Jurytermin stattfinden werde")."""
+
+    def word(text: str) -> bool:
+        core = _core(text)
+        return lexicon.is_word(core) or (core.isalpha() and lexicon.compound(core.lower()))
+
+    n = len(pieces)
+    # ends[i]: the pieces before gap i can be cut into words (i > 0); ends[0] is the start.
+    ends = [True] + [False] * n
+    for end in range(1, n + 1):
+        ends[end] = any(
+            ends[start] and word("".join(pieces[start:end]))
+            for start in range(end)
+            if (start, end) != (0, n)
+        )
+    return ends[n]
 
 
 def _may_follow(joined: str, token: str) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Index terms are produced by knowledge.analyze; the tokenizer only has to keep them whole,
 # so numbers such as 1.000, 1,5, 03.09.2020 and 1:337 stay one token.
@@ -62,6 +62,11 @@ _MIGRATIONS: dict[int, list[str]] = {
     2: [
         # Non-public documents (nichtöffentliche Vorlagen) answer only staff.
         "ALTER TABLE documents ADD COLUMN public INTEGER NOT NULL DEFAULT 1",
+    ],
+    3: [
+        # The version of repair and passage splitting a document was stored with
+        # (knowledge.ingest.PIPELINE): older ones are rebuilt on the next ingest.
+        "ALTER TABLE documents ADD COLUMN pipeline INTEGER NOT NULL DEFAULT 0",
     ],
 }
 
