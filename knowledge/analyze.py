@@ -259,11 +259,7 @@ def stopwords() -> frozenset[str]:
         if not line.startswith("#"):
             words.update(fold(w) for w in line.split())
     # Typed without umlauts too: fuer, fur, ueber, uber, waehrend, wahrend.
-    for w in list(words):
-        if any(u in w for u in "äöü"):
-            words.add(w.translate(_UMLAUT_TO_AE))
-            words.add(w.translate(_UMLAUT_TO_A))
-    return frozenset(words)
+    return _with_typed_umlauts(words)
 
 
 _UMLAUT_TO_AE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
@@ -294,6 +290,36 @@ def synonyms() -> Mapping[str, tuple[str, ...]]:
         for s in stems:
             out.setdefault(s, set()).update(stems - {s})
     return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+@cache
+def paraphrases() -> Mapping[str, tuple[str, ...]]:
+    """Stem of a colloquial or phone-typed word -> the words documents use for it
+    (knowledge/data/paraphrases_de.toml). One-directional, unlike synonyms(): "Kohle" finds
+    "Preisgeld", "Preisgeld" does not find "Kohle". Values are words, analysed by the caller."""
+    data = tomllib.loads(_data_text("paraphrases_de.toml"))
+    out: dict[str, list[str]] = {}
+    for key, words in data["words"].items():
+        found = out.setdefault(word_terms(key)[0], [])
+        found.extend(w for w in words if w not in found)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def light_verbs() -> frozenset[str]:
+    """Folded forms of verbs that say little about the topic ("kommt", "gibt", "macht";
+    knowledge/data/paraphrases_de.toml), also as typed without umlauts."""
+    data = tomllib.loads(_data_text("paraphrases_de.toml"))
+    return _with_typed_umlauts({fold(w) for w in data["light_verbs"]["forms"]})
+
+
+def _with_typed_umlauts(words: set[str]) -> frozenset[str]:
+    """The words, plus each with its umlauts typed as ae/oe/ue and as a/o/u."""
+    for w in list(words):
+        if any(u in w for u in "äöü"):
+            words.add(w.translate(_UMLAUT_TO_AE))
+            words.add(w.translate(_UMLAUT_TO_A))
+    return frozenset(words)
 
 
 @cache
