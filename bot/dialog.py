@@ -16,7 +16,7 @@ import sqlite_utils
 
 from bot.actions import Action, decode
 from bot.privacy import QUESTION_DAYS, Privacy
-from bot.render import MAX_DETAILS, MAX_TITLE, shorten
+from bot.render import MAX_DETAILS, MAX_SNIPPET, MAX_TITLE, shorten
 from bot.reply import Attachment, Button, Reply, Span
 from bot.texts import Texts, agenda_texts_for, texts_for
 from knowledge.answer import Answer, Hit, Source
@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 1000  # longer messages are read up to here
 QUESTIONS_PER_MINUTE = 20
 PAGE = 1  # hits per answer message; "more" shows the next ones
-AGENDA_ACTIONS = frozenset({"ics", "acc", "dis", "abo", "ann", "edit", "del", "delok"})
+AGENDA_ACTIONS = frozenset({"ics", "acc", "dis", "abo", "ann", "edit", "del", "delok", "pp"})
 
 
 @dataclass(frozen=True)
@@ -236,10 +236,24 @@ class Dialog:
             paragraphs.append(tuple(head))
             paragraphs.append((Span(hit.text, "quote"),))
             paragraphs.append(self._source_line(t, hit))
+            earlier = self._earlier(answer) if offset == 0 else None
+            if earlier is not None:  # "Stand 2022" leads; what an older paper said follows
+                year = earlier.source.year
+                paragraphs.append((Span(t.answer_earlier.format(year=year), "italic"),))
+                paragraphs.append((Span(shorten(earlier.text, MAX_SNIPPET), "quote"),))
         if offset == 0 and answer.corrections:
             pairs = ", ".join(f"{a} → {b}" for a, b in answer.corrections)
             paragraphs.append((Span(t.corrected.format(pairs=pairs), "italic"),))
         return Reply(tuple(paragraphs), self._answer_buttons(t, answer, hits[-1], qid, offset))
+
+    @staticmethod
+    def _earlier(answer: Answer) -> Hit | None:
+        """The older answer a newer document's answer updates ("Stand 2022; 2021: …")."""
+        if not answer.as_of or len(answer.hits) < 2:
+            return None
+        second = answer.hits[1]
+        year = second.source.year
+        return second if year is not None and year < answer.as_of else None
 
     def _source_line(self, t: Texts, hit: Hit) -> tuple[Span, ...]:
         details = source_details(hit.source)

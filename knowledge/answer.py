@@ -9,13 +9,22 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from knowledge.analyze import token_terms, tokenize
-from knowledge.search import Candidate, QType, Query, concept_match, coverage, proximity
+from knowledge.search import (
+    Candidate,
+    Concept,
+    QType,
+    Query,
+    concept_match,
+    coverage,
+    proximity,
+)
 
 Confidence = Literal["high", "medium", "low"]
 
 MAX_ANSWER = 560  # characters of quoted text in one answer ("about 500")
 ANSWER_MIN_COVERAGE = 0.62  # below this share of the question found, the bot declines
 NEWEST_MARGIN = 0.08  # scores this close count as "the same thing said in several years"
+LATER_MIN_COVERAGE = 0.5  # of a later document's answer that leads as the newer state
 WINDOW_PENALTY = 0.04  # a two-sentence answer must earn its second sentence
 CONTEXT_CREDIT = 0.5  # share of credit for question words found in the sentences around
 LEAD_CREDIT = 0.8  # for words of the table header or list lead-in a passage belongs to
@@ -27,6 +36,26 @@ PRESHORTLIST = 60  # candidates whose neighbours are read
 SHORTLIST = 30  # candidates that get windows and the full scoring
 MAX_TEXT_BONUS = 0.37  # definition cue (0.12) + counted number (0.25)
 CUE_REACH = 60  # characters between a definition cue and the term it must be about
+PART_MISSING = 0.6  # share of coverage a passage keeps that does not name the asked part
+REPLY_BONUS = 0.1  # for the reply to a reported question that matches the question
+MISSING_NAME = 0.55  # share of coverage kept by a sentence without a name, when one is asked
+# A question for a web or mail address, and a text that holds one (issue 10).
+_ASKS_ADDRESS_RE = re.compile(
+    r"internetadresse|internetseite|internetauftritt|webseite|website|webadresse|homepage|"
+    r"\burl\b|e-?mail|mailadresse|web address|web site",
+    re.I,
+)
+_WEB_ADDRESS_RE = re.compile(r"\bwww\s?\.|https?:|\w@\w|\.(?:de|com|org|net)\b", re.I)
+MISSING_ADDRESS = 0.5  # share of coverage a text keeps that holds no address asked for
+_ASKS_NAME_RE = re.compile(
+    r"\bwie\s+hei(?:ß|ss|s)(?:t|en)\b|\bname[ns]?\b|\bwhat(?:'s| is) (?:his|her|the) name",
+    re.I,
+)
+_PERSON_NAME_RE = re.compile(
+    r"\b(?:Herr[n]?|Frau|Dr\.|Prof\.|Abg\.|SkE|SkB|KTM|VA[’']?[eE])\s+(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]"
+    r"|„[^“]{3,60}“"
+)
+_ASKING_RE = re.compile(r"(?:ge|nachge|an)?fragt|fragte|erkundig|nachfrage|asked|enquir|inquir")
 # Without any sign of the asked-for kind of fact (no number for "wie viele", no date for
 # "wann", no name for "wer") a passage counts only this share of its coverage.
 MISSING_EVIDENCE: dict[QType, float] = {"quantity": 0.5, "time": 0.5, "person": 0.7, "reason": 0.85}
@@ -45,7 +74,10 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
         re.compile(
             rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\d{{2,4}})?|\b(?:{_MONTHS})\b|\buhr\b|"
             r"\b(?:19|20)\d\d\b|"
-            r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b",
+            r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|"
+            # a duration or a period: "für zwei Jahre", "drei Monate lang", "von … bis …"
+            rf"\b(?:\d+|ein(?:e[nm]?)?|{_NUMBER_WORDS}|halbe[sn]?)\s+"
+            r"(?:jahre?n?|monate?n?|wochen|tage?n?|stunden)\b|\bvon\b.{1,40}\bbis\b",
             re.I,
         ),
         re.compile(r"\b(?:woche|jahr(?:es)?ende|frühjahr|herbst|sommer|winter)\b", re.I),
@@ -105,6 +137,13 @@ _REPORTED_QUESTION_RE = re.compile(
     r"\b(?:erkundigte sich|fragte|fragten|Nachfrage|bat um|wollte wissen|interessiere)\b|"
     r"\bzu verstehen sei\b"
 )
+# Sentence openings that continue the sentence before: demonstratives and pronominal adverbs.
+_LINKED_START_RE = re.compile(
+    r"(?:\W{0,2})(?:Hier(?:für|zu|bei|mit|von|durch|aus)|Da(?:für|zu|bei|mit|von|durch|her|"
+    r"rum|rüber|rin|nach|neben|raus)|Deshalb|Deswegen|Insgesamt|Somit|Folglich|Grund dafür|"
+    r"Dies(?:e[rsmn]?)?|Derzeit|Davon|Außerdem|Zudem|Allerdings|Jedoch|Denn)\b"
+)
+_PARTITIVE = frozenset({"der", "von", "davon", "unter", "of"})  # "4 der größeren Kommunen"
 _PRONOUN_RE = re.compile(r"\b(?:er|sie|ihm|ihr|ihn|dieser|diese|dieses|Letztere[rs]?)\b")
 _NUMBER_RE = re.compile(rf"^(?:\d[\d.,:]*|{_NUMBER_WORDS})$", re.I)
 
@@ -131,6 +170,7 @@ class Hit:
     passage_ids: tuple[int, ...]
     full_text: str  # the whole window, untrimmed
     matched: frozenset[str] = frozenset()  # labels of the question's concepts it contains
+    evidence: float = 1.0  # how clearly it holds the asked kind of fact (0 = not at all)
 
 
 @dataclass(frozen=True)
@@ -152,6 +192,7 @@ class _Scored:
     core: Candidate
     score: float
     coverage: float
+    evidence: float = 1.0
 
 
 def _evidence(qtype: QType, text: str) -> float:
@@ -168,8 +209,10 @@ def _evidence(qtype: QType, text: str) -> float:
 
 
 def _counted(query: Query, text: str) -> float:
-    """Bonus when a number stands right before what is counted: "11 Stellen", "222 Geduldeten"
-    (0.25 for the word after "wie viele", 0.05 for another word of the question)."""
+    """Bonus when a number stands right before what is counted: "11 Stellen", "222 Geduldeten",
+    "19 kreisangehörigen Kommunen" (0.25 for the word after "wie viele", 0.05 for another word
+    of the question). A partitive count is of a part only ("4 der größeren Kommunen", "zwei
+    von den Stellen"): it answers "wie viele X" less than the whole count does (-0.1)."""
     toks = tokenize(text)
     wanted = query_terms(query)
     focus = query.concepts[query.focus].terms() if query.focus is not None else set()
@@ -177,12 +220,18 @@ def _counted(query: Query, text: str) -> float:
     for i, tok in enumerate(toks):
         if not _NUMBER_RE.match(tok.text):
             continue
+        partitive = False
         for nxt in toks[i + 1 : i + 4]:
+            if nxt.text.lower() in _PARTITIVE:
+                partitive = True
             terms = set(token_terms(nxt))
             if focus.intersection(terms):
-                return 0.25
+                if not partitive:
+                    return 0.25
+                best = min(best, -0.1) if best <= 0 else best
+                break
             if wanted.intersection(terms):
-                best = 0.05
+                best = max(best, 0.05)
     return best
 
 
@@ -208,6 +257,17 @@ def _definition_bonus(query: Query, text: str) -> float:
     return best
 
 
+def _part_pattern(concept: Concept) -> re.Pattern[str]:
+    """'Modul 2' -> the word (any ending) right before the number, or before a list of numbers
+    that ends with it: "Modul 2", "Moduls 2", "Modulen 1 und 2"; not "Module 1 bis 3"."""
+    word, number = concept.parts[0], concept.label.rsplit(" ", 1)[-1]
+    return re.compile(
+        rf"\b{re.escape(word)}\w*[“\"]?\s+(?:\d+\s*(?:,|und|sowie|bzw\.?|or|and)\s*)*"
+        rf"{re.escape(number)}\b(?!\s*bis)",
+        re.I,
+    )
+
+
 def _credits(
     f: _Features, window: tuple[Candidate, ...], core: Candidate, context: frozenset[str]
 ) -> dict[str, float]:
@@ -231,16 +291,35 @@ class _Features:
     def __init__(self, query: Query, sources: Mapping[int, Source] | None = None) -> None:
         self.query = query
         self.wanted = frozenset(query_terms(query))
+        self.parts = [c for c in query.concepts if c.kind == "part"]
+        # "Wer hat nach … gefragt?" asks for the question itself, not for its reply.
+        self.about_asking = any(_ASKING_RE.match(c.label) for c in query.concepts)
+        # "Wie heißt …?", or "Wer ist Landrat?" (who holds a single role): a name is asked for.
+        self.wants_name = query.qtype == "person" and (
+            bool(_ASKS_NAME_RE.search(query.text)) or len(query.concepts) == 1
+        )
+        # "Was ist KIM?" is about the abbreviation; "fill all KIM jobs" about something of it.
+        self.about_term = query.qtype == "definition" or len(query.concepts) <= 2
+        self._part_res = [_part_pattern(c) for c in self.parts]
+        self._names: dict[tuple[int, int], bool] = {}
         self._own: dict[int, frozenset[str]] = {}
         self._lead: dict[int, frozenset[str]] = {}
         self._bonus: dict[int, float] = {}
         self._asked: dict[int, bool] = {}
+        self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
         # Per document: the question's year when it is the document's year ("Konzept 2013").
         self.dated = {
             doc_id: year_terms
             for doc_id, source in (sources or {}).items()
             if source.year and (year_terms := self.wanted & {str(source.year)})
         }
+
+    def names_part(self, c: Candidate, index: int) -> bool:
+        """Whether the passage names the numbered part the question asks about."""
+        key = (c.passage_id, index)
+        if key not in self._names:
+            self._names[key] = bool(self._part_res[index].search(c.text))
+        return self._names[key]
 
     def own(self, c: Candidate) -> frozenset[str]:
         """The question's terms among the passage's own words."""
@@ -291,15 +370,38 @@ def _score_window(
     cov = coverage(query, _credits(f, window, core, context))
     if core_cov < MIN_CORE_COVERAGE:
         cov *= core_cov / MIN_CORE_COVERAGE  # the fact must stand in the sentence itself
+    # "Was ist Modul 2?": the answer names that very part ("Modul 2", "Modulen 2 und 3"), not
+    # another one ("Module 1 bis 3") or only the programme around it.
+    part_missing = bool(f.parts) and not all(
+        any(f.names_part(c, i) for c in window) for i in range(len(f.parts))
+    )
+    if part_missing:
+        cov *= PART_MISSING
     # Evidence counts from sentences about the question, and from the sentence before one
     # that refers back to it ("Als Vertreter ... regte er an").
     refers_back = bool(_PRONOUN_RE.search(core.text))
+    # A sentence that goes on with the one before ("Hierfür seien 4,5 Stellen vorgesehen",
+    # "Grund dafür sei …") belongs to it: the number or the reason may stand there.
+    linked = {
+        c.passage_id
+        for c in window
+        if (c.ord == core.ord + 1 and _LINKED_START_RE.match(c.text))
+        or (c.ord == core.ord - 1 and _LINKED_START_RE.match(core.text))
+    }
     text = "\n".join(
-        c.text for c in window if f.own(c) or f.lead(c) or (refers_back and c.ord < core.ord)
+        c.text
+        for c in window
+        if f.own(c) or f.lead(c) or (refers_back and c.ord < core.ord) or c.passage_id in linked
     )
     evidence = _evidence(query.qtype, text)
+    unnamed = f.wants_name and not _PERSON_NAME_RE.search(text)
+    if unnamed:
+        evidence = 0.0  # "Wie heißt der …?", "Wer ist Landrat?": a function is no name
+    if f.wants_address:  # "Unter welcher Internetadresse …?": only a text with one answers
+        evidence = 1.0 if _WEB_ADDRESS_RE.search(text) else 0.0
+        cov *= 1.0 if evidence else MISSING_ADDRESS
     if evidence == 0:
-        cov *= MISSING_EVIDENCE.get(query.qtype, 1.0)
+        cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
     score = cov + EVIDENCE_BONUS * evidence
     if f.asked(core):
         if any(c.ord > core.ord and not f.asked(c) for c in window):
@@ -309,13 +411,26 @@ def _score_window(
             score -= 0.1
     if query.qtype == "quantity" and core.kind == "row" and _TOTAL_RE.search(core.text):
         score += 0.05  # among rows of one table, the total answers "what does it cost"
-    if any(c.passage_id in defined for c in window):
+    if any(c.passage_id in defined for c in window) and not part_missing and f.about_term:
         score += 0.25  # the passage spells out an abbreviation the question asks about
     score += 0.05 * min(proximity(query, core.terms), 2)
     if len(window) > 1:
         score -= WINDOW_PENALTY
     score += 0.1 * core_cov
-    return _Scored(window, core, score, cov)
+    return _Scored(window, core, score, cov, evidence)
+
+
+def _replies(f: _Features, c: Candidate, near: Mapping[tuple[int, int], Candidate]) -> bool:
+    """Whether a sentence answers a member's question reported one or two sentences before
+    it that is about the question too ("erkundigte sich …, in welchem Verhältnis …" then
+    "Frau D. erklärte, …")."""
+    if f.asked(c) or not f.own(c) or f.about_asking:
+        return False
+    for d in (1, 2):
+        before = near.get((c.doc_id, c.ord - d))
+        if before is not None and f.asked(before) and f.own_coverage(before) >= 0.5:
+            return True
+    return False
 
 
 def _windows(
@@ -399,6 +514,8 @@ def rank(
             ),
             key=lambda s: s.score,
         )
+        if _replies(features, c, near):
+            best = replace(best, score=best.score + REPLY_BONUS)
         scored.append(best)
     if scored:
         top = max(s.score for s in scored)
@@ -435,6 +552,7 @@ def rank(
                         c, dict.fromkeys((t for w in s.window for t in features.own(w)), 1.0)
                     )
                 ),
+                evidence=s.evidence,
             )
         )
     return hits
@@ -460,12 +578,67 @@ def _newest_first(hits: list[Hit]) -> tuple[list[Hit], int | None]:
     return ordered, newest.source.year
 
 
-def decide(query: Query, hits: list[Hit]) -> Answer:
-    """Answer with the best hits, or decline when the best covers too little of the question."""
+def _later_state(
+    query: Query, hits: list[Hit], mentions: Mapping[str, frozenset[str]]
+) -> tuple[list[Hit], int | None]:
+    """A later document that says what became of the top answer leads ("Stand 2022"), the
+    older one follows as history. It counts when it is from a later year, shares a word of its
+    title with the top answer's document (the same programme or body), holds the asked kind of
+    fact, and matches every concept the top answer matched except those its whole document
+    never mentions ("alle Stellen besetzt" in 2022 minutes about KIM, which never say "Case
+    Management", after "4 von 11 Case-Management-Stellen besetzt" in 2021)."""
+    top = hits[0]
+    if top.source.year is None or not top.matched:
+        return hits, None
+    top_title = _title_terms(top.source.title)
+    wanted = {c.label: c.terms() for c in query.concepts}
+    for later in hits[1:8]:
+        if (later.source.year or 0) <= top.source.year or later.evidence == 0:
+            continue
+        if later.coverage < LATER_MIN_COVERAGE or not later.matched:
+            continue
+        if not top_title & _title_terms(later.source.title):
+            continue
+        # What the later answer leaves out must be the subject of the older document (in its
+        # title) that the later document never names at all.
+        known = mentions.get(later.source.name, frozenset())
+        titled = _title_terms(top.source.title, every=True)
+        left_out = [wanted.get(c, set()) for c in top.matched - later.matched]
+        if not left_out or any(terms & known or not terms & titled for terms in left_out):
+            continue
+        if 2 * len(later.matched & top.matched) < len(top.matched):
+            continue  # it must say most of what the older answer said
+        return [later, *[h for h in hits if h is not later]], later.source.year
+    return hits, None
+
+
+def _title_terms(title: str, *, every: bool = False) -> set[str]:
+    """Distinctive words of a document title (abbreviations and long words), or `every` term
+    of it (with compound parts)."""
+    if every:
+        return {t for tok in tokenize(title) for t in token_terms(tok)}
+    return {
+        t
+        for tok in tokenize(title)
+        if (tok.kind == "abbr" or len(tok.text) >= 12)
+        for t in token_terms(tok)[:1]
+    }
+
+
+def decide(
+    query: Query, hits: list[Hit], mentions: Mapping[str, frozenset[str]] | None = None
+) -> Answer:
+    """Answer with the best hits, or decline when the best covers too little of the question.
+    `mentions` maps document names to the question terms they contain anywhere (for finding a
+    later state of the answer)."""
     if not query.concepts or not hits or hits[0].coverage < ANSWER_MIN_COVERAGE:
         return Answer(query.text, query.qtype, False, (), None, None, query.corrections)
     ordered, as_of = _newest_first(hits)
-    good = [h for h in ordered if h.coverage >= ANSWER_MIN_COVERAGE * 0.8]
+    later = False
+    if as_of is None and mentions is not None:
+        ordered, as_of = _later_state(query, ordered, mentions)
+        later = as_of is not None
+    good = [h for h in ordered if h.coverage >= ANSWER_MIN_COVERAGE * 0.8 or h is ordered[0]]
     best = good[0]
     confidence: Confidence
     if best.coverage >= 0.9:
@@ -474,4 +647,8 @@ def decide(query: Query, hits: list[Hit]) -> Answer:
         confidence = "medium"
     else:
         confidence = "low"
+    if later:  # judged by the older answer it updates; the later one names less of it
+        confidence = "medium" if hits[0].coverage >= 0.75 else "low"
+    if query.qtype in MISSING_EVIDENCE and best.evidence == 0:
+        confidence = "low"  # no number for "wie viele", no date for "wann": say so
     return Answer(query.text, query.qtype, True, tuple(good), confidence, as_of, query.corrections)

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from knowledge.analyze import known_abbreviations
-from knowledge.answer import Answer, Source, decide, rank, shortlist
+from knowledge.answer import Answer, Hit, Source, decide, rank, shortlist
 from knowledge.filetext import read_source_bytes
+from knowledge.glossary import base_form
 from knowledge.search import (
     Query,
     Vocabulary,
@@ -58,6 +59,10 @@ class PassageView:
     source: Source
 
 
+def _fts_quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
 class KnowledgeBase:
     """Answers questions from the documents stored in one SQLite database."""
 
@@ -103,7 +108,7 @@ class KnowledgeBase:
         sources = self._sources({c.doc_id for c in near.values()})
         defined = self._definitions(query, vocab)
         hits = rank(query, cands, near, sources, defined)
-        answer = decide(query, hits)
+        answer = decide(query, hits, self._mentions(query, hits[:8], internal=internal))
         return Answer(
             answer.question,
             answer.qtype,
@@ -113,6 +118,28 @@ class KnowledgeBase:
             answer.as_of,
             answer.corrections,
         )
+
+    def _mentions(
+        self, query: Query, hits: list[Hit], *, internal: bool
+    ) -> dict[str, frozenset[str]]:
+        """For the documents of the front hits: which of the question's terms each contains
+        anywhere (one FTS query per document)."""
+        terms = sorted({t for c in query.concepts for t in c.terms()})
+        if not terms or len(hits) < 2:
+            return {}
+        expression = "terms:(" + " OR ".join(_fts_quote(t) for t in terms) + ")"
+        out: dict[str, frozenset[str]] = {}
+        for name in dict.fromkeys(h.source.name for h in hits):
+            found: set[str] = set()
+            for (text,) in self.db.conn.execute(
+                "SELECT p.terms FROM passage_fts f JOIN passages p ON p.id = f.rowid "
+                "JOIN documents d ON d.id = p.doc_id "
+                "WHERE passage_fts MATCH ? AND d.name = ? AND (d.public = 1 OR ?)",
+                (expression, name, int(internal)),
+            ):
+                found.update(set(text.split()) & set(terms))
+            out[name] = frozenset(found)
+        return out
 
     def _definitions(self, query: Query, vocab: Vocabulary) -> set[int]:
         """Passages that define an abbreviation the question is about."""
@@ -151,7 +178,9 @@ class KnowledgeBase:
             "JOIN documents d ON d.id = a.doc_id WHERE d.public = 1 OR ? ORDER BY d.year DESC",
             (int(internal),),
         ):
-            entries.setdefault(abbr, GlossaryEntry(abbr, expansion, name))
+            # Shown in its base form: "Kommunales Integrationszentrum", not the genitive the
+            # definition stood in ("… des Kommunalen Integrationszentrums (nachfolgend: KI)").
+            entries.setdefault(abbr, GlossaryEntry(abbr, base_form(expansion), name))
         vocab = self.vocabulary(internal=internal)
         for abbr, expansion in known_abbreviations().items():
             term = abbr.lower().replace("'", "").replace("’", "").rstrip(".")
@@ -236,3 +265,11 @@ class KnowledgeBase:
             )
         ]
         return row[1], texts
+
+    def document_text(self, name: str) -> tuple[str | None, str] | None:
+        """A document's date (ISO, when known) and its repaired text with its line breaks (for
+        tables such as a Vorlage's Beratungsfolge, whose rows may be no passages)."""
+        row = self.db.conn.execute(
+            "SELECT date, repaired FROM documents WHERE name = ?", (name,)
+        ).fetchone()
+        return None if row is None else (row[0], row[1])

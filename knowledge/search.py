@@ -7,8 +7,9 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
 
 import sqlite_utils
@@ -24,7 +25,9 @@ from knowledge.analyze import (
     fold,
     german_words,
     is_german_word,
+    light_verbs,
     number_terms,
+    paraphrases,
     stem,
     stopwords,
     synonyms,
@@ -186,7 +189,10 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
     (
         "time",
         r" (seit wann|bis wann|wann|when|what time|which date|an welchem tag|"
-        r"welches? datum|zu welchem zeitpunkt|um wie ?viel uhr) ",
+        r"welches? datum|zu welchem zeitpunkt|um wie ?viel uhr|"
+        # periods: "für welchen Zeitraum", "wie lange", "how long", "what period"
+        r"(?:fur |auf |in |uber )?welche[nm]? (?:zeitraum|zeitpunkt|dauer|laufzeit)|"
+        r"wie lange|how long|what period|which period|for what period) ",
     ),
     (
         "person",
@@ -219,17 +225,22 @@ def _importance(token: Token, first: bool, cased: bool) -> float:
     """How much a word says about the topic, before idf: numbers and names weigh most. In a
     question that writes nouns with capitals (`cased`), a lower-case word is a verb or an
     adjective and says less ("gehören", "besteht"); in one typed all lower case it may be
-    anything."""
+    anything. A light verb ("kommt", "gibt", "passiert") weighs LIGHT_VERB_SHARE of what a
+    noun weighs in the same question, however it is written."""
     if token.kind == "number":
         return 1.4
     if token.kind == "abbr":
         return 1.2
+    if fold(token.text) in light_verbs():
+        return LIGHT_VERB_SHARE * (1.0 if cased else 0.75)
     if token.text[:1].isupper() and not first:
         return 1.0
     return LOWER_CASE_WEIGHT if cased and not first else 0.75
 
 
 LOWER_CASE_WEIGHT = 0.5
+LIGHT_VERB_SHARE = 0.45
+PARAPHRASE_WEIGHT = 0.85  # a colloquial word's document words (paraphrases_de.toml)
 _ENGLISH_MARKERS = frozenset(
     [
         "the",
@@ -264,10 +275,15 @@ def _variants(folded: str) -> list[str]:
 
 
 def _word_concept(
-    token: Token, vocab: Vocabulary, corrections: list[tuple[str, str]]
+    token: Token,
+    vocab: Vocabulary,
+    corrections: list[tuple[str, str]],
+    question: Sequence[Token] = (),
 ) -> Concept | None:
-    """Alternatives for one question word: stem, variants, synonyms, English, typo fix, prefix."""
-    folded = fold(token.text)
+    """Alternatives for one question word: stem, variants, synonyms, paraphrases of colloquial
+    words, English, typo fix, prefix. A verb whose particle ends the `question` ("laufen ...
+    aus") stands for the joined verb ("auslaufen"); the particle itself is no concept."""
+    label = folded = fold(token.text)
     alternatives: dict[str, float] = {}
     parts: tuple[str, ...] = ()
 
@@ -276,16 +292,37 @@ def _word_concept(
             if vocab.has(t) and alternatives.get(t, 0) < weight:
                 alternatives[t] = weight
 
+    verb, joined = _separable_verb(question, vocab)
+    if verb is not None and token.start == verb.start:
+        # The joined verb leads; the verb alone still counts: documents separate it too.
+        add([stem(v) for v in (folded, *_variants(folded))], SEPARATED_VERB_WEIGHT)
+        folded = joined
+        token = Token(joined, token.start, "word")
+    elif verb is not None and token.start == question[-1].start:
+        return None
     if vocab.has(folded):  # abbreviations typed in lower case: ki, kim, laki, vae
         add([folded], 1.0)
     whole = word_terms(token.text, vocab.lexicon)
     add(whole[:1], 1.0)
-    roots = whole[:1] + [stem(v) for v in _variants(folded)]
+    # Verb forms are written in lower case (a capitalised "Projekt" is no "projeken").
+    infinitives, verb_nouns = _verb_relatives(folded) if token.text[:1].islower() else ([], [])
+    roots = list(dict.fromkeys(whole[:1] + [stem(v) for v in _variants(folded)] + infinitives))
     add(roots[1:], 0.9)
+    add(verb_nouns, VERB_NOUN_WEIGHT)  # "gefördert" finds "Förderung", "plant" "Planung"
+    if verb is not None and token.start == verb.start:
+        add(_irregular_forms(folded), 0.9)
+    for infinitive in dict.fromkeys([folded, *_variants(folded)]):
+        # Strong forms of the verb asked about: "ergeben" finds "ergab", "gewinnen" "gewann".
+        add((stem(form) for form in _strong_forms().get(infinitive, ())), 0.9)
     for root in roots:
         add(synonyms().get(root, ()), 0.8)
+    if any(root in paraphrases() for root in roots):
+        for root in roots:
+            add((word_terms(w)[0] for w in paraphrases().get(root, ())), PARAPHRASE_WEIGHT)
+    else:
+        add(_compound_paraphrases(folded), PARAPHRASE_WEIGHT)
     english = english_glossary().get(folded.replace("-", ""))
-    if english and not vocab.has(folded):
+    if english and (not vocab.has(folded) or _is_english(question)):
         for german in english:
             add(word_terms(german)[:1], 0.95)
     pieces = [p for p in folded.split("-") if p]
@@ -311,16 +348,131 @@ def _word_concept(
         # Nothing in the index looks like this word: keep it, so it counts as not found. An
         # unknown noun ("Einwohner", "Bus") sinks the answer; an unknown verb form weighs less.
         weight = 0.25 if _looks_like_verb(token.text) else 1.0
-        return Concept(folded, {stem(folded): 1.0}, (), weight)
-    return Concept(folded, alternatives, parts)
+        return Concept(label, {stem(folded): 1.0}, (), weight)
+    return Concept(label, alternatives, parts)
+
+
+SEPARATED_VERB_WEIGHT = 0.8  # "findet" of "findet … statt": documents write it apart too
+# Particles of German separable verbs, as they stand at the end of a question.
+_PARTICLES = frozenset(
+    {
+        "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "heraus", "herein",
+        "hin", "hinzu", "los", "mit", "nach", "raus", "rein", "statt", "teil", "vor", "vorbei",
+        "weg", "weiter", "zu", "zurück", "zuruck", "zusammen",
+    }
+)  # fmt: skip
+
+
+def _separable_verb(question: Sequence[Token], vocab: Vocabulary) -> tuple[Token | None, str]:
+    """The verb of a question that ends in its particle, and the joined infinitive: "wann
+    laufen die Verträge aus" -> (laufen, "auslaufen"). Only a join that the documents or the
+    paraphrase table know counts; (None, "") when there is none."""
+    if len(question) < 3 or fold(question[-1].text) not in _PARTICLES:
+        return None, ""
+    particle = fold(question[-1].text)
+    stop = stopwords()
+    for token in question[:-1][:8]:  # the finite verb stands near the front
+        folded = fold(token.text)
+        if token.kind != "word" or folded in stop:
+            continue
+        infinitive = _infinitive(folded)
+        if infinitive is None:
+            continue
+        joined = particle + infinitive
+        known = word_terms(joined)[0]
+        if (
+            known in paraphrases()
+            or vocab.has(known)
+            or any(map(vocab.has, _irregular_forms(joined)))
+        ):
+            return token, joined
+    return None, ""
+
+
+def _infinitive(folded: str) -> str | None:
+    """Infinitive of a folded finite verb form: irregular from verbs_de.toml, regular by its
+    ending (macht -> machen, ändert -> ändern, laufen stays); None for other words."""
+    if folded in verb_forms():
+        return verb_forms()[folded]
+    if len(folded) < 3 or not folded.isalpha():
+        return None
+    if folded.endswith("en"):
+        return folded
+    if folded.endswith(("ert", "elt")):
+        return folded[:-1] + "n"
+    if folded.endswith("et"):
+        return folded[:-2] + "en"
+    if folded.endswith("st"):
+        return folded[:-2] + "en"
+    if folded.endswith("t"):
+        return folded[:-1] + "en"
+    return None
+
+
+VERB_NOUN_WEIGHT = 0.8  # the -ung noun of a verb the question uses (fördern -> Förderung)
+
+
+def _verb_relatives(folded: str) -> tuple[list[str], list[str]]:
+    """Stems of the infinitive of a word that is plainly a verb form, and of the -ung noun of
+    a participle: gefördert -> fördern, Förderung; plant -> planen (a finite form has no noun:
+    "sitzt" is no "Sitzung"). Forms on -en stay out: they are as often noun plurals (Stellen)."""
+    if len(folded) < 4 or not folded.isalpha() or folded.endswith("en"):
+        return [], []
+    if participle := unparticiple(folded):
+        base = participle[:-1] if participle.endswith(("ern", "eln")) else participle[:-2]
+        return [stem(participle)], [stem(base + "ung")]
+    if folded.endswith("t") and folded not in stopwords():
+        infinitive = _infinitive(folded)
+        return ([stem(infinitive)] if infinitive else []), []
+    return [], []
+
+
+@cache
+def _strong_forms() -> Mapping[str, tuple[str, ...]]:
+    """Infinitive -> its irregular forms (verbs_de.toml read backwards)."""
+    out: dict[str, list[str]] = {}
+    for form, infinitive in verb_forms().items():
+        out.setdefault(infinitive, []).append(form)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _irregular_forms(infinitive: str) -> list[str]:
+    """Stems of the irregular forms of a (particle) verb: auslaufen -> ausläuft, auslief,
+    ausliefen, ausgelaufen, as documents write them in subordinate clauses."""
+    for particle in ("", *sorted(_PARTICLES, key=lambda p: (-len(p), p))):
+        base = infinitive[len(particle) :]
+        if infinitive.startswith(particle) and base in _strong_forms():
+            return [stem(particle + form) for form in _strong_forms()[base]]
+    return []
+
+
+def _compound_paraphrases(folded: str) -> list[str]:
+    """Terms of a compound whose last part is a colloquial word, with that part paraphrased:
+    schulschwänzen -> schulabsentismus (the longest such last part)."""
+    for i in range(MIN_PART - 1, len(folded) - MIN_PART + 1):
+        head = paraphrases().get(stem(folded[i:]))
+        if head:
+            return [stem(folded[:i] + fold(w)) for w in head]
+    return []
 
 
 def _looks_like_verb(word: str) -> bool:
-    """A lower-case word with a verb ending: mitgearbeitet, organisiert, beantragen."""
+    """A lower-case word with a verb ending: mitgearbeitet, organisiert, beantragen; English
+    considered, supposed."""
     return word[:1].islower() and bool(_VERB_ENDING_RE.search(word))
 
 
-_VERB_ENDING_RE = re.compile(r"(?:^ge\w+(?:t|en)|\w(?:t|te|ten|et|en|st|iert))$")
+_VERB_ENDING_RE = re.compile(r"(?:^ge\w+(?:t|en)|\w(?:t|te|ten|et|en|st|iert|ed))$")
+# English function words that German never uses (unlike "was", "is", "so" typed in German).
+_ONLY_ENGLISH = frozenset(
+    {"the", "what", "who", "whom", "whose", "when", "where", "which", "why", "how", "are", "of"}
+)
+
+
+def _is_english(question: Sequence[Token]) -> bool:
+    """Whether a question is written in English: then an English word that also stands in the
+    documents (a name, "City") is still translated."""
+    return any(fold(t.text) in _ONLY_ENGLISH for t in question)
 
 
 def _abbreviation_concept(token: Token, vocab: Vocabulary) -> Concept:
@@ -389,6 +541,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
     cased = not english and any(t.kind == "word" and t.text[:1].isupper() for t in tokens[1:])
     focus: int | None = None
     after_count = False  # the previous word was "wie viele" / "how many"
+    owner_of_part = False  # after "Modul 2": "des KIM" names whose part it is
+    focus_at = -1  # token index of the counted word
     for i, token in enumerate(tokens):
         folded = fold(token.text)
         previous = fold(tokens[i - 1].text) if i else ""
@@ -399,6 +553,24 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             after_count = True
         if folded in stop or (len(folded) < 2 and token.kind != "number"):
             continue
+        # "welchen Zeitraum": mostly the kind of fact asked for (a period), little topic.
+        asks_period = folded in _PERIOD_NOUNS and previous in _PERIOD_ASKERS
+        if token.kind == "number" and previous in _PART_WORDS and concepts:
+            # "Modul 2", "Baustein 6", "TOP 7": the number names a part of what precedes it;
+            # a passage must name that very part ("Modul 2"), not just some module or a 2.
+            part = concepts.pop()
+            seen.discard(part.label)
+            concept = Concept(
+                f"{part.label} {token.text}",
+                {},
+                (*_part_terms(part), *number_terms(token.text, query=True)[:1]),
+                importance=part.importance + 1.4 * 2.0,
+                kind="part",
+            )
+            seen.add(concept.label)
+            concepts.append(concept)
+            owner_of_part = True
+            continue
         if token.kind == "number":
             concept = Concept(
                 token.text, dict.fromkeys(number_terms(token.text, query=True), 1.0), kind="number"
@@ -407,7 +579,7 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             concept = _abbreviation_concept(token, vocab)
             abbreviations.append(concept.label)
         else:
-            maybe = _word_concept(token, vocab, corrections)
+            maybe = _word_concept(token, vocab, corrections, tokens)
             if maybe is None:
                 continue
             concept = maybe
@@ -416,15 +588,36 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
         seen.add(concept.label)
         if after_count and focus is None:
             focus = len(concepts)
+        elif (
+            focus is not None
+            and focus_at == i - 1
+            and focus == len(concepts) - 1
+            and (
+                not is_german_word(fold(tokens[focus_at].text))
+                or (tokens[focus_at].text[:1].isupper() and token.text[:1].isupper())
+            )
+        ):
+            # "wie viele case management stellen", "Case Management Stellen": the last noun of
+            # a foreign or capitalised run counts (not the verb in "Kommunen gehören").
+            focus = len(concepts)
+        if focus == len(concepts):
+            focus_at = i
         after_count = False
         idf = max((vocab.idf(t) for t in concept.terms()), default=1.0)
+        # "Modul 2 des Kommunalen Integrationsmanagements": the owner of the part is context,
+        # which the answer may leave implied ("Das Modul 2 umfasse …").
+        owner_of_part = owner_of_part and previous in _OWNER_LINKS | {
+            fold(t.text) for t in tokens[max(0, i - 2) : i] if t.text[:1].isupper()
+        }
         concept = Concept(
             concept.label,
             concept.alternatives,
             concept.parts,
             importance=concept.importance
             * _importance(token, first=i == 0, cased=cased)
-            * min(max(idf, 1.0), 8.0),
+            * min(max(idf, 1.0), 8.0)
+            * (OWNER_WEIGHT if owner_of_part else 1.0)
+            * (PERIOD_WEIGHT if asks_period else 1.0),
             kind=concept.kind,
         )
         concepts.append(concept)
@@ -436,6 +629,27 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
         tuple(abbreviations),
         focus,
     )
+
+
+# Words that name a numbered part of a programme, an agenda or a text ("Modul 2", "TOP 7").
+_PART_WORDS = frozenset(
+    {
+        "modul", "baustein", "teil", "phase", "stufe", "saule", "handlungsfeld", "top",
+        "tagesordnungspunkt", "punkt", "kapitel", "abschnitt", "paragraph", "ziffer",
+        "anlage", "module", "part", "step", "stage", "item",
+    }
+)  # fmt: skip
+_OWNER_LINKS = frozenset({"des", "der", "vom", "von", "im", "beim", "of", "in", "for", "fur"})
+OWNER_WEIGHT = 0.35  # of a concept that only says whose numbered part is asked about
+PERIOD_WEIGHT = 0.3  # of "Zeitraum" in "für welchen Zeitraum": the answer may say "von … bis"
+_PERIOD_NOUNS = frozenset({"zeitraum", "zeitpunkt", "dauer", "laufzeit", "period"})
+_PERIOD_ASKERS = frozenset({"welchen", "welchem", "welcher", "welche", "what", "which"})
+
+
+def _part_terms(concept: Concept) -> tuple[str, ...]:
+    """The one term that names a part word ("modul"), best first."""
+    best = max(concept.alternatives.items(), key=lambda kv: kv[1], default=None)
+    return (best[0],) if best else concept.parts[:1]
 
 
 _QUESTION_ADJECTIVES = frozenset(
@@ -544,7 +758,10 @@ def candidates(
             "bm25(passage_fts, 1.0, 0.35) AS r "
             "FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
             "JOIN documents d ON d.id = p.doc_id "
-            f"WHERE passage_fts MATCH ? AND (d.public = 1 OR ?) ORDER BY {order} LIMIT ?",
+            # Letterheads, form fields, signatures (kind "boilerplate", knowledge/boilerplate.py)
+            # are never an answer; their words reach the passages beside them as context.
+            f"WHERE passage_fts MATCH ? AND (d.public = 1 OR ?) AND p.kind != 'boilerplate' "
+            f"ORDER BY {order} LIMIT ?",
             (match.expression, int(internal), limit),
         ).fetchall()
         for r in rows:
@@ -560,7 +777,8 @@ def _candidate(row: tuple[Any, ...], rank: float) -> Candidate:
 def neighbours(
     db: sqlite_utils.Database, cands: list[Candidate]
 ) -> dict[tuple[int, int], Candidate]:
-    """The two passages before and after each candidate, keyed by (doc_id, ord)."""
+    """The two passages before and after each candidate, keyed by (doc_id, ord); never
+    boilerplate (a window of an answer must not take in a letterhead or a signature)."""
     wanted = {(c.doc_id, c.ord + d) for c in cands for d in (-2, -1, 1, 2)}
     have = {(c.doc_id, c.ord): c for c in cands}
     missing = sorted(wanted - set(have))
@@ -570,7 +788,8 @@ def neighbours(
         clause = " OR ".join("(doc_id = ? AND ord = ?)" for _ in chunk)
         args = [v for pair in chunk for v in pair]
         for r in db.conn.execute(
-            f"SELECT id, doc_id, ord, kind, text, terms, lead_terms FROM passages WHERE {clause}",
+            "SELECT id, doc_id, ord, kind, text, terms, lead_terms FROM passages "
+            f"WHERE ({clause}) AND kind != 'boilerplate'",
             args,
         ):
             out[(r[1], r[2])] = _candidate(r, 0.0)

@@ -134,7 +134,7 @@ def test_purge_deletes_only_questions_older_than_the_days(
     dialog.db.conn.close()
 
 
-async def wait_until(condition: Any, seconds: float = 5.0) -> bool:
+async def wait_until(condition: Any, seconds: float = 30.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():
@@ -183,7 +183,7 @@ def test_gremienbot_run_applies_the_configured_days(tmp_path: Path, demo_db_file
     with FakeBotAPI() as server:
         proc = start_bot(server, db_file, log, ("GREMIENBOT_QUESTION_DAYS", "14"))
         try:
-            deadline = time.monotonic() + 20
+            deadline = time.monotonic() + 60
             while "stored question" not in log.read_text() and time.monotonic() < deadline:
                 time.sleep(0.1)
         finally:

@@ -17,6 +17,7 @@ class Texts:
     commands: dict[str, str]  # command -> description, for setMyCommands and /hilfe
     answer_title: str
     answer_as_of: str
+    answer_earlier: str  # "Früher ({year}):" before the older answer a newer one updates
     more_title: str
     source: str
     confidence: dict[str, str]
@@ -58,8 +59,12 @@ class AgendaTexts:
     errors: dict[str, str]  # ParseError keys -> message
     proposals_title: str
     proposals_empty: str
+    proposals_page: str  # " (Seite {page} von {pages})", after the title
+    proposals_past: str  # how many past proposals are left out, and where they are
     button_accept: str
     button_discard: str
+    button_previous: str
+    button_next: str
     accepted: str
     discarded: str
     decided_already: str

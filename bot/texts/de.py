@@ -33,6 +33,7 @@ TEXTS = Texts(
     },
     answer_title="Antwort",
     answer_as_of="Stand {year}",
+    answer_earlier="Früher ({year}):",
     more_title="Weiterer Treffer",
     source="Quelle",
     confidence={"high": "sicher", "medium": "wahrscheinlich", "low": "unsicher"},
@@ -115,8 +116,14 @@ AGENDA = AgendaTexts(
     },
     proposals_title="Terminvorschläge aus den Niederschriften:",
     proposals_empty="Keine offenen Vorschläge.",
+    proposals_page=" (Seite {page} von {pages})",
+    proposals_past=(
+        "Nicht gezeigt: {n} mit vergangenem Datum (als Verlauf in `gremienbot events --all`)."
+    ),
     button_accept="✓ Übernehmen #{id}",
     button_discard="✗ Verwerfen #{id}",
+    button_previous="‹ zurück",
+    button_next="weiter ›",
     accepted="Übernommen: {title} am {when}.",
     discarded="Verworfen: {title}.",
     decided_already="Darüber wurde schon entschieden.",

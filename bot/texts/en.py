@@ -32,6 +32,7 @@ TEXTS = Texts(
     },
     answer_title="Answer",
     answer_as_of="as of {year}",
+    answer_earlier="Earlier ({year}):",
     more_title="Further hit",
     source="Source",
     confidence={"high": "sure", "medium": "likely", "low": "unsure"},
@@ -109,8 +110,14 @@ AGENDA = AgendaTexts(
     },
     proposals_title="Event proposals from the minutes:",
     proposals_empty="No open proposals.",
+    proposals_page=" (page {page} of {pages})",
+    proposals_past=(
+        "Not shown: {n} with a past date (kept as history in `gremienbot events --all`)."
+    ),
     button_accept="✓ Accept #{id}",
     button_discard="✗ Discard #{id}",
+    button_previous="‹ back",
+    button_next="next ›",
     accepted="Accepted: {title} on {when}.",
     discarded="Discarded: {title}.",
     decided_already="That was decided already.",
