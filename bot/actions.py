@@ -15,7 +15,7 @@ VERSION = "v1"
 MAX_BYTES = 64  # Telegram's limit for callback_data
 ActionKind = Literal[
     "ex", "more", "pas", "doc", "ics", "acc", "dis", "abo", "ann", "edit", "del", "delok",
-    "forget",
+    "forget", "pp",
 ]  # fmt: skip
 # kind -> number of args: example index; question id + offset; passage/document/event id +
 # version of what it points to; topic index + number of topics; announcement id + send (1/0).
@@ -24,6 +24,7 @@ _KINDS: dict[str, int] = {
     "ex": 1, "more": 2, "pas": 2, "doc": 2, "ics": 2, "acc": 2, "dis": 2, "abo": 2, "ann": 2,
     "edit": 2, "del": 2, "delok": 3,
     "forget": 2,  # /daten_loeschen: user id it was offered to + yes (1) / cancel (0)
+    "pp": 1,  # /vorschlaege: the page to show (1, 2, ...)
 }  # fmt: skip
 
 

@@ -40,6 +40,7 @@ from scheduler.events import (
 )
 
 MAX_LISTED = 10
+PROPOSALS_PAGE = 5  # proposals per /vorschlaege message; more are paged
 
 
 def when(event: Event) -> str:
@@ -322,16 +323,28 @@ class Agenda:
             return Reply.text(t.event_changed_meanwhile.format(id=event_id))
         return Reply.text(t.event_deleted.format(id=event_id))
 
-    def proposals(self, who: Person) -> Reply:
-        """Proposals from minutes with accept and discard buttons."""
+    def proposals(self, who: Person, page: int = 1) -> Reply:
+        """Proposals from minutes that lie ahead, PROPOSALS_PAGE at a time, each with accept
+        and discard buttons, and "zurück"/"weiter" buttons between pages. Past ones are left
+        out (history, in `gremienbot events --all`); a page that no longer exists (proposals
+        were decided meanwhile) shows the last one."""
         if denied := self._denied(who):
             return denied
         t = agenda_texts_for(who.language_code)
-        waiting = self.cal.proposals(MAX_LISTED)
-        if not waiting:
-            return Reply.text(t.proposals_empty)
-        paragraphs: list[tuple[Span, ...]] = [(Span(t.proposals_title, "bold"),)]
-        rows = []
+        ahead = self.cal.proposals(None, ahead=True)
+        past = len(self.cal.proposals(None)) - len(ahead)
+        past_note = (Span(t.proposals_past.format(n=past)),) if past > 0 else None
+        if not ahead:
+            return Reply(((Span(t.proposals_empty),), *([past_note] if past_note else [])))
+        pages = -(-len(ahead) // PROPOSALS_PAGE)
+        page = min(max(page, 1), pages)
+        waiting = ahead[(page - 1) * PROPOSALS_PAGE : page * PROPOSALS_PAGE]
+        title = t.proposals_title
+        if pages > 1:
+            title = title.removesuffix(":") + t.proposals_page.format(page=page, pages=pages)
+            title += ":" if t.proposals_title.endswith(":") else ""
+        paragraphs: list[tuple[Span, ...]] = [(Span(title, "bold"),)]
+        rows: list[tuple[Button, ...]] = []
         for e in waiting:
             assert e.id is not None
             source = f" [{shorten(e.document, MAX_NAME)}]" if e.document else ""
@@ -349,6 +362,15 @@ class Agenda:
                     ),
                 )
             )
+        turn = []
+        if page > 1:
+            turn.append(Button(t.button_previous, Action("pp", (page - 1,)).encode()))
+        if page < pages:
+            turn.append(Button(t.button_next, Action("pp", (page + 1,)).encode()))
+        if turn:
+            rows.append(tuple(turn))
+        if past_note:
+            paragraphs.append(past_note)
         return Reply(tuple(paragraphs), tuple(rows))
 
     _ANNOUNCE_RE = re.compile(
@@ -453,6 +475,8 @@ class Agenda:
             return Reply(toast=denied.paragraphs[0][0].text, paragraphs=denied.paragraphs)
         if action.kind in ("edit", "del", "delok"):
             return self._event_button(who, action)
+        if action.kind == "pp":
+            return self.proposals(who, page=action.args[0])
         if action.kind in ("acc", "dis"):
             event = self.cal.get(action.args[0])
             if event is None or event.version != action.args[1]:

@@ -19,17 +19,22 @@ MAX_NAME = 100  # file names and paths of documents
 MAX_DETAILS = 100  # a document's kind and date
 MAX_LABEL = 60  # button labels made from data (topics)
 ELLIPSIS = "…"
+_DANGLING = " \n\t,;:(„‚“\"'–—-/"  # what a cut text does not end with before its "…"
 _BREAKS = (re.compile(r"\n"), re.compile(r"(?<=[.!?…])\s+"), re.compile(r"(?<=[,;:])\s+"))
 
 
 def shorten(text: str, limit: int) -> str:
-    """`text` if it has at most `limit` characters, else cut to fit with "…" at the end (at a
-    word end when one is near)."""
+    """`text` if it has at most `limit` characters, else cut to fit with "…" at the end: at
+    the last word end in the second half (a long address or compound there is left out
+    whole), without a dangling comma, dash or opening quote; hard only within one long word."""
     if len(text) <= limit:
         return text
     head = text[: limit - len(ELLIPSIS)]
-    space = head.rfind(" ", limit * 3 // 4)
-    return (head[:space] if space > 0 else head).rstrip() + ELLIPSIS
+    if not text[len(head)].isspace():  # the cut falls inside a word: end before it
+        space = max(head.rfind(" "), head.rfind("\n"), head.rfind("\t"))
+        if space >= limit // 2:
+            head = head[:space]
+    return (head.rstrip(_DANGLING) or head) + ELLIPSIS
 
 
 def span_html(span: Span) -> str:

@@ -112,10 +112,14 @@ class Calendar:
         """The next confirmed events."""
         return ev.upcoming(self.db, now=self.clock.now(), limit=limit)
 
-    def proposals(self, limit: int = 20) -> list[ev.Event]:
-        """Proposals waiting for staff, soonest first (past ones included)."""
+    def proposals(self, limit: int | None = 20, *, ahead: bool = False) -> list[ev.Event]:
+        """Proposals waiting for staff, soonest first: all of them, or only those that lie
+        ahead by the calendar's clock (`ahead`; a past one is history, not a decision)."""
         rows = ev.all_events(self.db, statuses=("proposed",))
-        return rows[:limit]
+        if ahead:
+            now = self.clock.now()
+            rows = [e for e in rows if not ev.is_over(e, now)]
+        return rows if limit is None else rows[:limit]
 
     def get(self, event_id: int) -> ev.Event | None:
         """One event."""
