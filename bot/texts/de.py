@@ -118,7 +118,7 @@ AGENDA = AgendaTexts(
     proposals_empty="Keine offenen Vorschläge.",
     proposals_page=" (Seite {page} von {pages})",
     proposals_past=(
-        "Nicht gezeigt: {n} mit vergangenem Datum (als Verlauf in `gremienbot events --all`)."
+        "Nicht gezeigt: {n} mit vergangenem Datum (als Verlauf in „gremienbot events --all“)."
     ),
     button_accept="✓ Übernehmen #{id}",
     button_discard="✗ Verwerfen #{id}",

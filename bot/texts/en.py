@@ -112,7 +112,7 @@ AGENDA = AgendaTexts(
     proposals_empty="No open proposals.",
     proposals_page=" (page {page} of {pages})",
     proposals_past=(
-        "Not shown: {n} with a past date (kept as history in `gremienbot events --all`)."
+        "Not shown: {n} with a past date (kept as history in “gremienbot events --all”)."
     ),
     button_accept="✓ Accept #{id}",
     button_discard="✗ Discard #{id}",
