@@ -275,3 +275,21 @@ def test_killed_sync_reruns_to_the_same_state(server: FakeOParl, tmp_path: Path)
     sync(killed, server.body_url)
     sync(clean, server.body_url)
     assert state(killed) == state(clean)
+
+
+def test_sessions_from_the_ris_are_read_only_in_the_bot(server: FakeOParl, tmp_path: Path) -> None:
+    from bot.agenda import Agenda
+    from bot.dialog import Person
+
+    db = tmp_path / "bot.db"
+    sync(db, server.body_url)
+    agenda = Agenda(Calendar(open_db(db), SystemClock()))
+    [session] = [e for e in events(db) if e["title"] == "Kreistag"]
+    staff = Person(user_id=1, chat_id=1, language_code="de", staff=True)
+    for reply in (
+        agenda.change_event(staff, f"{session['id']} 01.10.2030 10:00 Anders"),
+        agenda.delete_event(staff, str(session["id"])),
+    ):
+        text = " ".join(span.text for para in reply.paragraphs for span in para)
+        assert "Ratsinformationssystem" in text
+    assert [e["time"] for e in events(db) if e["title"] == "Kreistag"] == ["15:00"]
