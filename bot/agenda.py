@@ -237,6 +237,8 @@ class Agenda:
         existing = self._listed(who, first)
         if isinstance(existing, Reply):
             return existing
+        if existing.source == "oparl":
+            return Reply.text(t.event_read_only.format(id=existing.id))
         topic = self._topic(who, rest)
         if isinstance(topic, Reply):
             return topic
@@ -273,7 +275,12 @@ class Agenda:
         if not args.strip().lstrip("#").isdigit():
             return self._error(who, "delete_usage")
         event = self._listed(who, args)
-        return event if isinstance(event, Reply) else self._delete_question(who, event)
+        if isinstance(event, Reply):
+            return event
+        if event.source == "oparl":
+            t = agenda_texts_for(who.language_code)
+            return Reply.text(t.event_read_only.format(id=event.id))
+        return self._delete_question(who, event)
 
     def _delete_question(self, who: Person, event: Event) -> Reply:
         t = agenda_texts_for(who.language_code)
@@ -315,6 +322,8 @@ class Agenda:
         event = self.cal.listed(event_id)
         if event is None or event.version != version:
             return Reply.text(t.event_changed_meanwhile.format(id=event_id))
+        if event.source == "oparl":
+            return Reply.text(t.event_read_only.format(id=event_id))
         if action.kind == "edit":
             return self._edit_command(who, event)
         if action.kind == "del":

@@ -34,7 +34,7 @@ from knowledge.ingest import METADATA_FILE, IngestResult, discover, ingest_paths
 from knowledge.store import open_db
 from scheduler.calendar import Calendar
 from scheduler.clock import SystemClock
-from scheduler.events import Event, all_events, format_local, window_text
+from scheduler.events import Event, agenda_of, all_events, format_local, web_of, window_text
 
 log = logging.getLogger("gremienbot")
 
@@ -315,9 +315,21 @@ def _calendar(ctx: click.Context) -> Calendar:
     )
 
 
-def event_json(event: Event) -> dict[str, object]:
-    """The JSON form of an event for `gremienbot events --json` (dates in Berlin time)."""
+def event_json(event: Event, db: Any = None) -> dict[str, object]:
+    """The JSON form of an event for `gremienbot events --json` (dates in Berlin time).
+    Sessions from the council information system add `source: "oparl"`, `web` and their
+    `agenda` (number, name, public)."""
     local = event.local_start()
+    extra: dict[str, object] = {}
+    if event.source == "oparl" and event.id is not None and db is not None:
+        extra = {
+            "source": "oparl",
+            "web": web_of(db, event.id),
+            "agenda": [
+                {"number": a.number, "name": a.name, "public": a.public}
+                for a in agenda_of(db, event.id)
+            ],
+        }
     return {
         "id": event.id,
         "date": local.date().isoformat(),
@@ -328,6 +340,7 @@ def event_json(event: Event) -> dict[str, object]:
         "topic": event.topic,
         "status": event.status,
         "document": event.document,
+        **extra,
     }
 
 
@@ -343,11 +356,11 @@ def events(ctx: click.Context, as_json: bool, everything: bool) -> None:
         return
     cal = _calendar(ctx)
     if everything:
-        found = all_events(cal.db, statuses=("proposed", "confirmed", "discarded"))
+        found = all_events(cal.db, statuses=("proposed", "confirmed", "discarded", "cancelled"))
     else:
         found = cal.upcoming(limit=1000)
     if as_json:
-        click.echo(json.dumps([event_json(e) for e in found], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([event_json(e, cal.db) for e in found], ensure_ascii=False, indent=2))
         return
     for e in found:
         place = f" @ {e.place}" if e.place else ""
@@ -399,3 +412,48 @@ def events_export(ctx: click.Context, file: Path | None) -> None:
     else:
         file.write_bytes(data)
         click.echo(f"{file} geschrieben.")
+
+
+@main.group()
+def oparl() -> None:
+    """Ratsinformationssystem (OParl): Sitzungen, Tagesordnungen, Vorlagen abgleichen."""
+
+
+@oparl.command("sync")
+@click.argument("url", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Ergebnis als JSON.")
+@click.pass_context
+def oparl_sync(ctx: click.Context, url: str | None, as_json: bool) -> None:
+    """Einmal abgleichen: URL ist ein OParl-System oder eine Körperschaft (Body); Standard
+    $GREMIENBOT_OPARL_URL bzw. [oparl] url. Exit 0: gelaufen (auch mit fehlerhaften
+    Einzelobjekten), 1: nicht erreichbar oder kein OParl, 2: falsche Verwendung."""
+    import asyncio
+    from urllib.parse import urlsplit
+
+    from bot.oparl.client import OParlClient
+    from bot.oparl.sync import NotOParl, sync
+
+    settings: Settings = ctx.obj["settings"]
+    url = url or settings.oparl_url
+    if not url:
+        raise click.UsageError(
+            "Keine OParl-Adresse: URL angeben oder GREMIENBOT_OPARL_URL ([oparl] url) setzen."
+        )
+    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+        raise click.UsageError(f"{url}: keine http(s)-Adresse.")
+
+    async def go() -> Any:
+        async with OParlClient(contact=settings.oparl_contact) as client:
+            return await sync(_calendar(ctx), url, client)
+
+    try:
+        report = asyncio.run(go())
+    except NotOParl as exc:
+        click.echo(f"Fehler: {exc}", err=True)
+        ctx.exit(1)
+    for error in report.errors:
+        click.echo(f"Fehler: {error}", err=True)
+    if as_json:
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False))
+    else:
+        click.echo(report.line())

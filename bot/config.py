@@ -42,6 +42,8 @@ class Settings:
     reminder_offsets: str = "7d,1d,2h"
     question_days: int = 90  # stored questions are deleted after this many days
     privacy_contact: str | None = None  # shown by /datenschutz
+    oparl_url: str | None = None  # the council information system's OParl System or Body
+    oparl_contact: str | None = None  # named in the User-Agent of OParl requests
 
     def secrets(self) -> list[str]:
         """Values that must never appear in a log."""
@@ -108,7 +110,8 @@ def load_settings(
     """Settings from a TOML file (GREMIENBOT_CONFIG or `config_file`), overridden by the
     environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, GREMIENBOT_DB, GREMIENBOT_ADMINS,
     GREMIENBOT_WEBHOOK_URL/_LISTEN/_PORT/_SECRET, GREMIENBOT_REMINDER_OFFSETS,
-    GREMIENBOT_QUESTION_DAYS, GREMIENBOT_PRIVACY_CONTACT."""
+    GREMIENBOT_QUESTION_DAYS, GREMIENBOT_PRIVACY_CONTACT, GREMIENBOT_OPARL_URL,
+    GREMIENBOT_OPARL_CONTACT."""
     env = os.environ if env is None else env
     path = config_file or (Path(env["GREMIENBOT_CONFIG"]) if env.get("GREMIENBOT_CONFIG") else None)
     data = _read_toml(path) if path else {}
@@ -127,6 +130,8 @@ def load_settings(
     db = pick("GREMIENBOT_DB", storage, "db")
     privacy = data.get("privacy", {})
     contact = str(pick("GREMIENBOT_PRIVACY_CONTACT", privacy, "contact") or "").strip()
+    oparl = data.get("oparl", {})
+    oparl_contact = str(pick("GREMIENBOT_OPARL_CONTACT", oparl, "contact") or "").strip()
     return Settings(
         token=(pick("TELEGRAM_BOT_TOKEN", telegram, "token") or None),
         api_url=pick("TELEGRAM_API_URL", telegram, "api_url") or DEFAULT_API_URL,
@@ -140,4 +145,6 @@ def load_settings(
         or "7d,1d,2h",
         question_days=_question_days(pick("GREMIENBOT_QUESTION_DAYS", privacy, "question_days")),
         privacy_contact=" ".join(contact.split()) or None,
+        oparl_url=str(pick("GREMIENBOT_OPARL_URL", oparl, "url") or "").strip() or None,
+        oparl_contact=" ".join(oparl_contact.split()) or None,
     )

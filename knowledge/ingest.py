@@ -14,7 +14,7 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -89,6 +89,10 @@ class _Prepared:
     repaired: str
     meta: DocumentMeta
     notes: tuple[str, ...] = ()
+    from_file: bool = True  # False: text given directly; no file path is stored
+
+    def stored_path(self) -> str | None:
+        return str(self.path) if self.from_file else None
 
 
 @dataclass(frozen=True)
@@ -292,7 +296,7 @@ def _store(db: sqlite_utils.Database, doc: _Prepared, lexicon: Lexicon, status: 
             "repaired, ingested_at, public, pipeline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.name,
-                str(doc.path),
+                doc.stored_path(),
                 doc.meta.title,
                 doc.meta.kind,
                 doc.meta.year,
@@ -335,7 +339,7 @@ def _update_meta(db: sqlite_utils.Database, doc: _Prepared) -> None:
                 doc.meta.year,
                 doc.meta.date,
                 int(doc.meta.public),
-                str(doc.path),
+                doc.stored_path(),
                 doc.name,
             ),
         )
@@ -480,3 +484,62 @@ def _adopt_legacy_name(
         bump_generation(db.conn)
     known[doc.name] = known.pop(bare)
     log.info("renamed %s to %s (path below the ingested folder)", bare, doc.name)
+
+
+@dataclass(frozen=True)
+class TextDocument:
+    """A document that arrives as text with its metadata, not as a file (e.g. a paper from
+    the council information system). `sha256` identifies its content: an unchanged one costs
+    no write. No file path is stored: such a document is sent as its text."""
+
+    name: str
+    text: str
+    meta: DocumentMeta
+    sha256: str
+
+
+def ingest_texts(db: sqlite_utils.Database, docs: Iterable[TextDocument]) -> list[IngestResult]:
+    """Store documents given as text, like ingest_paths stores files: one transaction each,
+    unchanged ones (same hash and metadata) untouched, changed metadata applied without
+    re-indexing, one failing document reported while the others go on."""
+    results: list[IngestResult] = []
+    prepared: list[_Prepared] = []
+    for item in docs:
+        row = db.conn.execute(
+            "SELECT sha256, title, kind, year, date, public FROM documents WHERE name = ?",
+            (item.name,),
+        ).fetchone()
+        doc = _Prepared(
+            path=Path(item.name),
+            name=item.name,
+            sha256=item.sha256,
+            original=item.text,
+            repaired="",  # repaired below, only when the text is stored
+            meta=item.meta,
+            from_file=False,
+        )
+        if row is not None and row[0] == item.sha256:
+            stored = DocumentMeta(row[1], row[2], row[3], row[4], public=bool(row[5]))
+            if stored == item.meta:
+                results.append(IngestResult(doc.path, doc.name, "unchanged", message="unchanged"))
+            else:
+                _update_meta(db, doc)
+                results.append(IngestResult(doc.path, doc.name, "updated", message="metadata"))
+            continue
+        prepared.append(replace(doc, repaired=repair_text(item.text, german_words())))
+    if not prepared:
+        return results
+    lexicon = load_lexicon(db)
+    for doc in prepared:
+        lexicon.add(simple_words(doc.repaired), min_length=MIN_PART + 2)
+    for doc in prepared:
+        known = db.conn.execute("SELECT 1 FROM documents WHERE name = ?", (doc.name,)).fetchone()
+        status: Status = "updated" if known else "added"
+        try:
+            count = _store(db, doc, lexicon, status)
+        except Exception as exc:  # one bad document must not stop the others
+            log.exception("could not store %s", doc.name)
+            results.append(IngestResult(doc.path, doc.name, "failed", message=f"not stored: {exc}"))
+            continue
+        results.append(IngestResult(doc.path, doc.name, status, passages=count))
+    return results

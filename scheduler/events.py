@@ -19,7 +19,8 @@ import sqlite_utils
 log = logging.getLogger("gremienbot.events")
 
 BERLIN = ZoneInfo("Europe/Berlin")
-EventStatus = Literal["proposed", "confirmed", "discarded"]
+# "cancelled": a session the council information system called off (kept, never reminded of).
+EventStatus = Literal["proposed", "confirmed", "discarded", "cancelled"]
 MAX_TITLE = 200
 MAX_TEXT = 2000
 # The window of dates the calendar accepts (every entry point: ICS, staff commands,
@@ -231,6 +232,19 @@ _SCHEMA = [
         updated_at TEXT NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS events_start ON events(status, start_at)",
+    # Agenda items and the web page of a session from the council information system (OParl).
+    """CREATE TABLE IF NOT EXISTS event_agenda (
+        event_id INTEGER NOT NULL,
+        ord INTEGER NOT NULL,
+        number TEXT,
+        name TEXT NOT NULL,
+        public INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (event_id, ord)
+    )""",
+    """CREATE TABLE IF NOT EXISTS event_links (
+        event_id INTEGER PRIMARY KEY,
+        web TEXT NOT NULL
+    )""",
 ]
 
 
@@ -374,7 +388,50 @@ def set_status(
 def delete_event(db: sqlite_utils.Database, event_id: int) -> bool:
     """Remove an event; False when there was none."""
     cur = db.conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+    db.conn.execute("DELETE FROM event_agenda WHERE event_id = ?", (event_id,))
+    db.conn.execute("DELETE FROM event_links WHERE event_id = ?", (event_id,))
     return cur.rowcount > 0
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One item of a session's agenda (Tagesordnungspunkt)."""
+
+    number: str | None
+    name: str
+    public: bool = True
+
+
+def set_details(
+    db: sqlite_utils.Database, event_id: int, web: str | None, agenda: Iterable[AgendaItem]
+) -> None:
+    """Replace an event's agenda and web link (inside the caller's transaction)."""
+    db.conn.execute("DELETE FROM event_agenda WHERE event_id = ?", (event_id,))
+    db.conn.executemany(
+        "INSERT INTO event_agenda(event_id, ord, number, name, public) VALUES (?,?,?,?,?)",
+        [
+            (event_id, i, item.number, item.name[:MAX_TEXT], int(item.public))
+            for i, item in enumerate(agenda)
+        ],
+    )
+    db.conn.execute("DELETE FROM event_links WHERE event_id = ?", (event_id,))
+    if web:
+        db.conn.execute("INSERT INTO event_links(event_id, web) VALUES (?, ?)", (event_id, web))
+
+
+def agenda_of(db: sqlite_utils.Database, event_id: int) -> list[AgendaItem]:
+    """An event's agenda items in order (empty when it has none)."""
+    rows = db.conn.execute(
+        "SELECT number, name, public FROM event_agenda WHERE event_id = ? ORDER BY ord",
+        (event_id,),
+    )
+    return [AgendaItem(r[0], r[1], bool(r[2])) for r in rows]
+
+
+def web_of(db: sqlite_utils.Database, event_id: int) -> str | None:
+    """An event's web page (a session in the council information system), if any."""
+    row = db.conn.execute("SELECT web FROM event_links WHERE event_id = ?", (event_id,)).fetchone()
+    return str(row[0]) if row else None
 
 
 def get_event(db: sqlite_utils.Database, event_id: int) -> Event | None:

@@ -56,6 +56,7 @@ class AgendaTexts:
     event_changed: str
     event_deleted: str
     event_not_found: str
+    event_read_only: str  # a session from the council information system (OParl)
     errors: dict[str, str]  # ParseError keys -> message
     proposals_title: str
     proposals_empty: str

@@ -89,6 +89,10 @@ AGENDA = AgendaTexts(
     event_created="Termin angelegt (#{id}): {when} – {title}",
     event_changed="Termin #{id} geändert: {when} – {title}",
     event_deleted="Termin #{id} gelöscht; ausstehende Erinnerungen entfallen.",
+    event_read_only=(
+        "Termin #{id} kommt aus dem Ratsinformationssystem und wird dort gepflegt; "
+        "der Bot übernimmt Änderungen und Absagen beim nächsten Abgleich."
+    ),
     event_not_found=(
         "Einen Termin #{id} gibt es nicht unter den kommenden Terminen. Ändern und löschen "
         "lassen sich nur diese, mit der Nummer, die /termine zeigt."

@@ -85,6 +85,10 @@ AGENDA = AgendaTexts(
     event_created="Event created (#{id}): {when} – {title}",
     event_changed="Event #{id} changed: {when} – {title}",
     event_deleted="Event #{id} deleted; pending reminders are cancelled.",
+    event_read_only=(
+        "Event #{id} comes from the council information system and is maintained there; "
+        "the bot takes over changes and cancellations with the next sync."
+    ),
     event_not_found=(
         "There is no event #{id} among the upcoming events. Only those can be changed or "
         "deleted, with the number /events shows."

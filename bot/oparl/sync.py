@@ -1,0 +1,409 @@
+"""One OParl sync: System -> Body -> the organization, meeting and paper lists, following
+`links.next`; after the first full walk each list is asked with `modified_since` = the start
+of its last successful walk (kept in `oparl_lists`).
+
+Every object is an idempotent upsert keyed by its OParl id (`oparl_objects` keeps its
+`modified`): an unchanged object costs no write, and a sync killed at any point and run again
+ends in the same state as one that ran through. Meetings become calendar events (through
+Calendar, so reminders follow a moved or cancelled session), papers and minutes documents.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from bot.oparl import mapping as m
+from bot.oparl.client import FetchError, OParlClient
+from knowledge.ingest import TextDocument, ingest_texts, remove_document
+from scheduler import events as ev
+from scheduler.calendar import Calendar
+
+log = logging.getLogger("gremienbot.oparl")
+
+MAX_PAGES = 100_000  # per list: a server whose `next` never ends is cut off
+_SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS oparl_lists (
+        url TEXT PRIMARY KEY,           -- an external list of a body
+        synced_from TEXT NOT NULL       -- start of its last successful walk (UTC)
+    )""",
+    """CREATE TABLE IF NOT EXISTS oparl_objects (
+        id TEXT PRIMARY KEY,            -- the OParl id (a URL)
+        kind TEXT NOT NULL,             -- organization, meeting, paper
+        modified TEXT,                  -- as the server sent it
+        name TEXT,                      -- organizations: their name
+        ref TEXT                        -- meetings: event id; papers: document name
+    )""",
+]
+
+
+def ensure_schema(db: Any) -> None:
+    """The sync's own tables (CREATE TABLE IF NOT EXISTS: safe on every start)."""
+    with db.conn:
+        for statement in _SCHEMA:
+            db.conn.execute(statement)
+
+
+class NotOParl(Exception):
+    """The URL cannot be reached or does not answer as an OParl System or Body."""
+
+
+@dataclass
+class Counts:
+    """What happened to one kind of object."""
+
+    new: int = 0
+    changed: int = 0
+    deleted: int = 0
+    skipped: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "new": self.new,
+            "changed": self.changed,
+            "deleted": self.deleted,
+            "skipped": self.skipped,
+        }
+
+
+@dataclass
+class SyncReport:
+    """The outcome of one sync."""
+
+    papers: Counts = field(default_factory=Counts)
+    meetings: Counts = field(default_factory=Counts)
+    organizations: Counts = field(default_factory=Counts)
+    files_read: int = 0
+    files_skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        """The `oparl sync --json` object."""
+        return {
+            "papers": self.papers.as_dict(),
+            "meetings": self.meetings.as_dict(),
+            "organizations": self.organizations.as_dict(),
+            "files": {"read": self.files_read, "skipped": self.files_skipped},
+            "errors": list(self.errors),
+        }
+
+    def line(self) -> str:
+        """One summary line."""
+
+        def part(label: str, c: Counts) -> str:
+            return (
+                f"{label} {c.new} neu, {c.changed} geändert, {c.deleted} gelöscht, "
+                f"{c.skipped} übersprungen"
+            )
+
+        return (
+            f"OParl-Abgleich: {part('Vorlagen', self.papers)}; {part('Sitzungen', self.meetings)}; "
+            f"{part('Gremien', self.organizations)}; Dateien {self.files_read} gelesen, "
+            f"{self.files_skipped} übersprungen; {len(self.errors)} Fehler; "
+            f"{self.seconds:.1f} s."
+        )
+
+
+def with_modified_since(url: str, since: str | None) -> str:
+    """The list URL with `modified_since` set (URL-encoded: `+` becomes %2B)."""
+    if since is None:
+        return url
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    query = [(k, v) for k, v in query if k != "modified_since"] + [("modified_since", since)]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def _type_is(obj: Any, name: str) -> bool:
+    kind = obj.get("type") if isinstance(obj, dict) else None
+    return isinstance(kind, str) and kind.rstrip("/").endswith(f"/{name}")
+
+
+class Sync:
+    """Walks one OParl System or Body into the database of `calendar`."""
+
+    def __init__(self, calendar: Calendar, client: OParlClient) -> None:
+        self.cal = calendar
+        self.db = calendar.db
+        self.client = client
+        self.report = SyncReport()
+        ensure_schema(self.db)
+
+    # -- entry ----------------------------------------------------------------------------
+
+    async def run(self, url: str) -> SyncReport:
+        """Sync everything reachable from `url`; NotOParl when it is not an OParl entry."""
+        began = time.monotonic()
+        try:
+            entry = await self.client.get_json(url)
+        except FetchError as exc:
+            raise NotOParl(str(exc)) from exc
+        if _type_is(entry, "System"):
+            bodies = await self._bodies(entry)
+        elif _type_is(entry, "Body"):
+            bodies = [entry]
+        else:
+            raise NotOParl(f"{url}: keine OParl-Antwort (weder System noch Body)")
+        for body in bodies:
+            await self._body(body)
+        self.report.seconds = time.monotonic() - began
+        for error in self.report.errors:
+            log.warning("OParl: %s", error)
+        return self.report
+
+    async def _bodies(self, system: dict[str, Any]) -> list[dict[str, Any]]:
+        list_url = system.get("body")
+        if not isinstance(list_url, str):
+            raise NotOParl(f"{system.get('id')}: System ohne Liste der Körperschaften")
+        found: list[dict[str, Any]] = []
+        try:
+            async for page in self._pages(list_url):
+                for item in page:
+                    if _type_is(item, "Body"):
+                        found.append(item)
+                    elif isinstance(item, str):  # OParl 1.0 servers may link, not embed
+                        body = await self.client.get_json(item)
+                        if _type_is(body, "Body"):
+                            found.append(body)
+        except FetchError as exc:
+            raise NotOParl(str(exc)) from exc
+        if not found:
+            raise NotOParl(f"{list_url}: keine Körperschaft gefunden")
+        return found
+
+    async def _body(self, body: dict[str, Any]) -> None:
+        walks: list[tuple[str, Callable[[list[Any]], Awaitable[None]]]] = [
+            ("organization", self._organizations),
+            ("meeting", self._meetings),
+            ("paper", self._papers),
+        ]
+        for key, handle in walks:
+            list_url = body.get(key)
+            if not isinstance(list_url, str):
+                self.report.errors.append(f"{body.get('id')}: keine Liste „{key}“")
+                continue
+            await self._walk(list_url, handle)
+
+    # -- lists ----------------------------------------------------------------------------
+
+    async def _pages(self, url: str) -> AsyncIterator[list[Any]]:
+        """The entries of a paginated list, page by page (FetchError from any page)."""
+        seen: set[str] = set()
+        next_url: str | None = url
+        while next_url and next_url not in seen and len(seen) < MAX_PAGES:
+            seen.add(next_url)
+            page = await self.client.get_json(next_url)
+            data = page.get("data") if isinstance(page, dict) else None
+            if not isinstance(data, list):
+                raise FetchError(next_url, "keine OParl-Liste (data fehlt)")
+            yield data
+            links = page.get("links")
+            found = links.get("next") if isinstance(links, dict) else None
+            next_url = found if isinstance(found, str) else None
+
+    async def _walk(self, list_url: str, handle: Callable[[list[Any]], Awaitable[None]]) -> None:
+        """Walk one list (incrementally after the first success); the next walk starts from
+        this one's start only when every page was read."""
+        started = datetime.now(UTC).replace(microsecond=0).isoformat()
+        row = self.db.conn.execute(
+            "SELECT synced_from FROM oparl_lists WHERE url = ?", (list_url,)
+        ).fetchone()
+        url = with_modified_since(list_url, row[0] if row else None)
+        try:
+            async for page in self._pages(url):
+                await handle(page)  # each page is stored as it comes
+        except FetchError as exc:
+            self.report.errors.append(str(exc))
+            return
+        with self.db.conn:
+            self.db.conn.execute(
+                "INSERT INTO oparl_lists(url, synced_from) VALUES (?, ?) "
+                "ON CONFLICT(url) DO UPDATE SET synced_from = excluded.synced_from",
+                (list_url, started),
+            )
+
+    # -- objects --------------------------------------------------------------------------
+
+    def _known(self, oid: str) -> tuple[str | None, str | None] | None:
+        row = self.db.conn.execute(
+            "SELECT modified, ref FROM oparl_objects WHERE id = ?", (oid,)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def _remember(self, oid: str, kind: str, modified: str | None, *, name: str | None = None,
+                  ref: str | None = None) -> None:  # fmt: skip
+        with self.db.conn:
+            self.db.conn.execute(
+                "INSERT INTO oparl_objects(id, kind, modified, name, ref) VALUES (?,?,?,?,?) "
+                "ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, modified = excluded.modified, "
+                "name = excluded.name, ref = excluded.ref",
+                (oid, kind, modified, name, ref),
+            )
+
+    def _malformed(self, counts: Counts, obj: Any, why: str, kind: str | None = None) -> None:
+        """Count and name an unusable object; with `kind` its `modified` is remembered, so
+        the same broken object is reported once, not on every sync until it changes."""
+        counts.skipped += 1
+        oid = obj.get("id") if isinstance(obj, dict) else None
+        self.report.errors.append(f"{str(oid)[:200] if oid else 'Eintrag ohne id'}: {why}")
+        if kind is not None and isinstance(oid, str):
+            known = self._known(oid)
+            self._remember(oid, kind, m.modified(obj), ref=known[1] if known else None)
+
+    def _id(self, counts: Counts, obj: Any) -> str | None:
+        try:
+            return m.object_id(obj)
+        except m.Malformed as exc:
+            self._malformed(counts, obj, str(exc))
+            return None
+
+    async def _organizations(self, items: list[Any]) -> None:
+        counts = self.report.organizations
+        for obj in items:
+            oid = self._id(counts, obj)
+            if oid is None:
+                continue
+            known = self._known(oid)
+            if m.is_deleted(obj):
+                if known is not None and known[0] != m.modified(obj):
+                    counts.deleted += 1
+                    self._remember(oid, "organization", m.modified(obj))
+                continue
+            if known is not None and known[0] == m.modified(obj) and known[0] is not None:
+                continue
+            try:
+                name = m.organization_name(obj)
+            except m.Malformed as exc:
+                self._malformed(counts, obj, str(exc), "organization")
+                continue
+            self._remember(oid, "organization", m.modified(obj), name=name)
+            if known is None:
+                counts.new += 1
+            else:
+                counts.changed += 1
+
+    def _org_names(self) -> dict[str, str]:
+        return {
+            r[0]: r[1]
+            for r in self.db.conn.execute(
+                "SELECT id, name FROM oparl_objects "
+                "WHERE kind = 'organization' AND name IS NOT NULL"
+            )
+        }
+
+    async def _meetings(self, items: list[Any]) -> None:
+        counts = self.report.meetings
+        names = self._org_names()
+        for obj in items:
+            oid = self._id(counts, obj)
+            if oid is None:
+                continue
+            known = self._known(oid)
+            if known is not None and known[0] == m.modified(obj) and known[0] is not None:
+                continue  # unchanged: no write
+            if m.is_deleted(obj):
+                if self._cancel(oid):
+                    counts.deleted += 1
+                remove_document(self.db, m.protocol_name(oid))
+                self._remember(oid, "meeting", m.modified(obj))
+                continue
+            try:
+                fields = m.meeting_fields(obj, names)
+            except m.Malformed as exc:
+                self._malformed(counts, obj, str(exc), "meeting")
+                continue
+            event, created = self._upsert_event(fields)
+            minutes = m.protocol_document(obj, fields)
+            if minutes is not None:
+                self._store_documents([minutes.document])
+                self.report.files_read += minutes.files_read
+                self.report.files_skipped += minutes.files_skipped
+            self._remember(oid, "meeting", fields.modified, ref=str(event.id))
+            if created:
+                counts.new += 1
+            else:
+                counts.changed += 1
+
+    def _upsert_event(self, fields: m.MeetingFields) -> tuple[ev.Event, bool]:
+        """Create or change the session's event (only when something differs: a rerun after
+        a kill writes nothing twice); its agenda and web link follow."""
+        wanted = fields.event()
+        existing = ev.get_event_by_uid(self.db, fields.uid)
+        if existing is None:
+            event = self.cal.create(wanted)
+        elif _same(existing, wanted):
+            event = existing
+        else:
+            event = self.cal.change(replace(wanted, id=existing.id))
+        assert event.id is not None
+        if existing is None or (
+            ev.agenda_of(self.db, event.id) != list(fields.agenda)
+            or ev.web_of(self.db, event.id) != fields.web
+        ):
+            with self.db.conn:
+                ev.set_details(self.db, event.id, fields.web, fields.agenda)
+        return event, existing is None
+
+    def _cancel(self, uid: str) -> bool:
+        """A deleted session: its event is cancelled and its pending reminders dropped."""
+        existing = ev.get_event_by_uid(self.db, uid)
+        if existing is None or existing.status == "cancelled":
+            return existing is not None
+        self.cal.change(replace(existing, status="cancelled"))
+        return True
+
+    async def _papers(self, items: list[Any]) -> None:
+        counts = self.report.papers
+        docs: list[tuple[str, m.DocumentFields, str | None, bool]] = []
+        for obj in items:
+            oid = self._id(counts, obj)
+            if oid is None:
+                continue
+            known = self._known(oid)
+            if known is not None and known[0] == m.modified(obj) and known[0] is not None:
+                continue
+            if m.is_deleted(obj):
+                if remove_document(self.db, m.paper_name(oid)) or known is not None:
+                    counts.deleted += 1
+                self._remember(oid, "paper", m.modified(obj))
+                continue
+            try:
+                found = m.paper_document(obj)
+            except m.Malformed as exc:
+                self._malformed(counts, obj, str(exc), "paper")
+                continue
+            docs.append((oid, found, m.modified(obj), known is None or known[1] is None))
+        if not docs:
+            return
+        results = {r.name: r for r in self._store_documents([d[1].document for d in docs])}
+        for oid, found, modified, new in docs:
+            result = results.get(found.document.name)
+            if result is None or result.status == "failed":
+                self._malformed(counts, {"id": oid}, "nicht gespeichert")
+                continue
+            self.report.files_read += found.files_read
+            self.report.files_skipped += found.files_skipped
+            self._remember(oid, "paper", modified, ref=found.document.name)
+            if new:
+                counts.new += 1
+            else:
+                counts.changed += 1
+
+    def _store_documents(self, docs: list[TextDocument]) -> list[Any]:
+        return ingest_texts(self.db, docs)
+
+
+def _same(a: ev.Event, b: ev.Event) -> bool:
+    keys = ("title", "start_at", "end_at", "place", "topic", "description", "source", "status")
+    return all(getattr(a, k) == getattr(b, k) for k in keys)
+
+
+async def sync(calendar: Calendar, url: str, client: OParlClient) -> SyncReport:
+    """One sync of the OParl System or Body at `url` (NotOParl: nothing was synced)."""
+    return await Sync(calendar, client).run(url)
