@@ -633,7 +633,9 @@ def decide(
     later state of the answer)."""
     if not query.concepts or not hits or hits[0].coverage < ANSWER_MIN_COVERAGE:
         return Answer(query.text, query.qtype, False, (), None, None, query.corrections)
-    ordered, as_of = _newest_first(hits)
+    # What an abbreviation stands for does not go stale: its definition leads, whatever year.
+    spelled_out = query.qtype == "definition" and bool(query.abbreviations)
+    ordered, as_of = (hits, None) if spelled_out else _newest_first(hits)
     later = False
     if as_of is None and mentions is not None:
         ordered, as_of = _later_state(query, ordered, mentions)

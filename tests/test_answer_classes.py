@@ -128,3 +128,16 @@ def test_who_holds_a_role_needs_a_name_else_it_is_declined(
 ) -> None:
     answer = kb.ask(question)
     assert not answer.answered or answer.confidence == "low", answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Was bedeutet die Abkürzung LaKI?", "Landeskoordinierungsstelle"),
+        ("what does the abbreviation KIM stand for", "Kommunale Integrationsmanagement"),
+    ],
+)
+def test_an_abbreviation_is_spelled_out_whatever_the_year(
+    kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert expected in top(kb, question)
