@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -61,6 +62,45 @@ class PassageView:
 
 def _fts_quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
+
+
+class _Mentions(Mapping[str, frozenset[str]]):
+    """Document name -> the given terms it contains anywhere, looked up on first use. A
+    document's passages have consecutive ids, so FTS is asked within that rowid range."""
+
+    def __init__(self, db: sqlite_utils.Database, terms: frozenset[str], *, internal: bool):
+        self.db, self.terms, self.internal = db, terms, internal
+        self._found: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        if name not in self._found:
+            self._found[name] = self._lookup(name)
+        return self._found[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def _lookup(self, name: str) -> frozenset[str]:
+        row = self.db.conn.execute(
+            "SELECT min(p.id), max(p.id) FROM passages p JOIN documents d ON d.id = p.doc_id "
+            "WHERE d.name = ? AND (d.public = 1 OR ?)",
+            (name, int(self.internal)),
+        ).fetchone()
+        if row is None or row[0] is None:
+            return frozenset()
+        found: set[str] = set()
+        for term in sorted(self.terms):
+            hit = self.db.conn.execute(
+                "SELECT 1 FROM passage_fts WHERE passage_fts MATCH ? "
+                "AND rowid BETWEEN ? AND ? LIMIT 1",
+                ("terms:" + _fts_quote(term), row[0], row[1]),
+            ).fetchone()
+            if hit is not None:
+                found.add(term)
+        return frozenset(found)
 
 
 class KnowledgeBase:
@@ -121,25 +161,14 @@ class KnowledgeBase:
 
     def _mentions(
         self, query: Query, hits: list[Hit], *, internal: bool
-    ) -> dict[str, frozenset[str]]:
+    ) -> Mapping[str, frozenset[str]]:
         """For the documents of the front hits: which of the question's terms each contains
-        anywhere (one FTS query per document)."""
-        terms = sorted({t for c in query.concepts for t in c.terms()})
+        anywhere. Computed only for the documents asked about (rarely any), each with one
+        FTS query limited to that document's passage ids."""
+        terms = frozenset(t for c in query.concepts for t in c.terms())
         if not terms or len(hits) < 2:
             return {}
-        expression = "terms:(" + " OR ".join(_fts_quote(t) for t in terms) + ")"
-        out: dict[str, frozenset[str]] = {}
-        for name in dict.fromkeys(h.source.name for h in hits):
-            found: set[str] = set()
-            for (text,) in self.db.conn.execute(
-                "SELECT p.terms FROM passage_fts f JOIN passages p ON p.id = f.rowid "
-                "JOIN documents d ON d.id = p.doc_id "
-                "WHERE passage_fts MATCH ? AND d.name = ? AND (d.public = 1 OR ?)",
-                (expression, name, int(internal)),
-            ):
-                found.update(set(text.split()) & set(terms))
-            out[name] = frozenset(found)
-        return out
+        return _Mentions(self.db, terms, internal=internal)
 
     def _definitions(self, query: Query, vocab: Vocabulary) -> set[int]:
         """Passages that define an abbreviation the question is about."""
