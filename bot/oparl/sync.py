@@ -340,7 +340,7 @@ class Sync:
         elif _same(existing, wanted):
             event = existing
         else:
-            event = self.cal.change(replace(wanted, id=existing.id))
+            event = self.cal.change(replace(wanted, id=existing.id), notify=True)
         assert event.id is not None
         if existing is None or (
             ev.agenda_of(self.db, event.id) != list(fields.agenda)
@@ -355,7 +355,7 @@ class Sync:
         existing = ev.get_event_by_uid(self.db, uid)
         if existing is None or existing.status == "cancelled":
             return existing is not None
-        self.cal.change(replace(existing, status="cancelled"))
+        self.cal.change(replace(existing, status="cancelled"), notify=True)
         return True
 
     async def _papers(self, items: list[Any]) -> None:

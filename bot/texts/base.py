@@ -91,6 +91,8 @@ class AgendaTexts:
     reminder_heading: str
     reminder_when: str
     reminder_place: str
+    notice_cancelled: str  # a session called off: {title}, {when}
+    notice_moved: str  # a session moved: {title}, {old}, {new}
     staff_only: str
     admins_only: str
     staff_added: str
