@@ -424,3 +424,24 @@ async def test_notices_when_a_session_moves_or_is_called_off_exactly_once(
     # staff edits without notify (and ordinary calendar changes) queue no notice
     cal.change(replace(later, start_at=berlin(2026, 3, 23, 18)))
     assert len(_notices(cal)) == 4
+
+
+async def test_runner_runs_a_periodic_job_at_once() -> None:
+    """Runner.every: the OParl sync starts with the bot, then every interval."""
+    calls: list[int] = []
+
+    async def work() -> None:
+        return None
+
+    async def job() -> None:
+        calls.append(1)
+
+    runner = Runner(work, seconds=3600)
+    runner.start()
+    runner.every(3600, job, job_id="periodic")
+    for _ in range(200):
+        if calls:
+            break
+        await asyncio.sleep(0.01)
+    await runner.stop()
+    assert calls == [1]
