@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from bot.actions import Action
 from bot.dialog import Person
+from bot.oparl.sync import Run, last_run
 from bot.render import (
     MAX_LABEL,
     MAX_LISTED_PLACE,
@@ -42,6 +44,9 @@ from scheduler.events import (
 MAX_LISTED = 10
 PROPOSALS_PAGE = 5  # proposals per /vorschlaege message; more are paged
 
+if TYPE_CHECKING:
+    from bot.oparl.background import BackgroundSync
+
 
 def when(event: Event) -> str:
     """TT.MM.JJJJ HH:MM (or the date alone) in Berlin time."""
@@ -66,6 +71,7 @@ class Agenda:
 
     def __init__(self, calendar: Calendar) -> None:
         self.cal = calendar
+        self.syncer: BackgroundSync | None = None  # set by `gremienbot run` with an OParl URL
 
     def _denied(self, who: Person) -> Reply | None:
         """Staff commands: staff only, and only in a private chat (their replies can show
@@ -431,7 +437,21 @@ class Agenda:
         late, oldest = self.cal.overdue()
         if late and oldest is not None:
             text += "\n" + t.status_overdue.format(n=late, since=format_local(oldest))
+        run = last_run(self.cal.db)
+        if run is not None:
+            text += "\n" + sync_status(t, run, running=bool(self.syncer and self.syncer.running))
+        elif self.syncer is not None and self.syncer.running:
+            text += "\n" + t.sync_running
         return Reply.text(text)
+
+    def sync_now(self, who: Person) -> Reply:
+        """/sync: a sync with the council information system now (staff)."""
+        if denied := self._denied(who):
+            return denied
+        t = agenda_texts_for(who.language_code)
+        if self.syncer is None:
+            return Reply.text(t.sync_not_configured)
+        return Reply.text(t.sync_started if self.syncer.start() else t.sync_running)
 
     def staff_add(self, who: Person, args: str) -> Reply:
         """/staff_add ID (administrators only)."""
@@ -512,6 +532,39 @@ class Agenda:
                 return Reply.text(t.announce_decided)
             return Reply.text(t.announce_cancelled)
         return stale
+
+
+def sync_status(t: AgendaTexts, run: Run, *, running: bool = False) -> str:
+    """/status: when the last sync ended (Berlin time), its counts, its errors."""
+    when_text = format_local(run.finished_at)
+    if run.report is None:
+        line = t.sync_failed.format(when=when_text, error=shorten(run.error or "", 300))
+    else:
+        r = run.report
+
+        def part(kind: str) -> str:
+            c = r.get(kind, {})
+            return t.sync_counts.format(
+                kind=t.sync_kinds[kind],
+                new=c.get("new", 0),
+                changed=c.get("changed", 0),
+                deleted=c.get("deleted", 0),
+                skipped=c.get("skipped", 0),
+            )
+
+        errors = [str(e) for e in r.get("errors", [])]
+        line = t.sync_last.format(
+            when=when_text,
+            counts="; ".join(part(k) for k in ("papers", "meetings", "organizations")),
+            errors=len(errors),
+        )
+        if errors:
+            shown = [shorten(e, 200) for e in errors[:3]]
+            more = len(errors) - len(shown)
+            line += "\n" + "\n".join(f"– {e}" for e in shown)
+            if more:
+                line += "\n" + t.sync_more_errors.format(n=more)
+    return line + ("\n" + t.sync_running if running else "")
 
 
 def announcement_exists(cal: Calendar, announcement_id: int) -> bool:

@@ -46,6 +46,7 @@ CALENDAR_COMMANDS = {
     ("vorschlaege", "proposals"): calendar.proposals,
     ("ankuendigung", "announce"): calendar.announce,
     ("status",): calendar.status,
+    ("sync",): calendar.sync_now,
     ("staff_add",): calendar.staff_add,
 }
 
@@ -84,6 +85,14 @@ async def start_outbox(app: Application) -> None:  # type: ignore[type-arg]
 
     runner = Runner(work, watch=cal.watch_backlog)  # warns once when deliveries fall behind
     runner.start()
+    syncer = deps.agenda.syncer
+    if syncer is not None:  # the council information system: at start, then every interval
+
+        async def start_sync() -> None:
+            if not runner.stopping and not syncer.start():
+                log.info("OParl sync still running; the next one waits for its turn")
+
+        runner.every(syncer.interval, start_sync, job_id="oparl-sync")
     app.bot_data["runner"] = runner
 
 

@@ -257,6 +257,18 @@ def run_bot(settings: Settings) -> None:
     from bot.handlers.common import Deps
 
     dialog = _dialog(settings.db_path, settings)
+    if settings.oparl_url and dialog.agenda is not None:
+        from bot.oparl.background import BackgroundSync
+
+        dialog.agenda.syncer = BackgroundSync(
+            settings.db_path,
+            settings.oparl_url,
+            dialog.clock,
+            knowledge=dialog.kb,
+            default_offsets=settings.reminder_offsets,
+            contact=settings.oparl_contact,
+            interval=settings.oparl_interval * 60,
+        )
     app = build_app(
         settings, Deps(dialog=dialog, admins=settings.admins, agenda=dialog.agenda), outbox=True
     )

@@ -44,6 +44,7 @@ class Settings:
     privacy_contact: str | None = None  # shown by /datenschutz
     oparl_url: str | None = None  # the council information system's OParl System or Body
     oparl_contact: str | None = None  # named in the User-Agent of OParl requests
+    oparl_interval: int = 30  # minutes between syncs inside `gremienbot run`
 
     def secrets(self) -> list[str]:
         """Values that must never appear in a log."""
@@ -95,6 +96,24 @@ def _question_days(value: Any) -> int:
     return days
 
 
+MAX_OPARL_INTERVAL = 7 * 24 * 60
+
+
+def _oparl_interval(value: Any) -> int:
+    if value is None or value == "":
+        return 30
+    try:
+        minutes = int(str(value).strip()) if not isinstance(value, bool) else -1
+    except ValueError:
+        minutes = -1
+    if not 1 <= minutes <= MAX_OPARL_INTERVAL:
+        raise ConfigError(
+            "GREMIENBOT_OPARL_INTERVAL ([oparl] interval) muss eine ganze Zahl von 1 bis "
+            f"{MAX_OPARL_INTERVAL} sein (Minuten zwischen zwei Abgleichen)."
+        )
+    return minutes
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -111,7 +130,7 @@ def load_settings(
     environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, GREMIENBOT_DB, GREMIENBOT_ADMINS,
     GREMIENBOT_WEBHOOK_URL/_LISTEN/_PORT/_SECRET, GREMIENBOT_REMINDER_OFFSETS,
     GREMIENBOT_QUESTION_DAYS, GREMIENBOT_PRIVACY_CONTACT, GREMIENBOT_OPARL_URL,
-    GREMIENBOT_OPARL_CONTACT."""
+    GREMIENBOT_OPARL_CONTACT, GREMIENBOT_OPARL_INTERVAL."""
     env = os.environ if env is None else env
     path = config_file or (Path(env["GREMIENBOT_CONFIG"]) if env.get("GREMIENBOT_CONFIG") else None)
     data = _read_toml(path) if path else {}
@@ -147,4 +166,5 @@ def load_settings(
         privacy_contact=" ".join(contact.split()) or None,
         oparl_url=str(pick("GREMIENBOT_OPARL_URL", oparl, "url") or "").strip() or None,
         oparl_contact=" ".join(oparl_contact.split()) or None,
+        oparl_interval=_oparl_interval(pick("GREMIENBOT_OPARL_INTERVAL", oparl, "interval")),
     )

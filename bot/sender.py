@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from telegram import Bot
 from telegram.constants import ParseMode
@@ -26,10 +26,12 @@ from telegram.error import (
 from bot.agenda import when
 from bot.render import MAX_PLACE, MAX_TEXT, MAX_TITLE, shorten
 from bot.texts import agenda_texts_for
+from bot.texts.base import AgendaTexts
 from scheduler import announcements as ann
 from scheduler import events as ev
 from scheduler import subscriptions as subs
 from scheduler.calendar import Calendar
+from scheduler.events import format_local
 from scheduler.outbox import Delivery, Outcome
 
 log = logging.getLogger("gremienbot.sender")
@@ -70,6 +72,8 @@ class TelegramSender:
             if offset:
                 lines.append(f"<i>({html.escape(ev.format_offset(offset))})</i>")
             return "\n".join(lines)
+        if delivery.kind == "notice":
+            return _notice(t, delivery.payload)
         found = ann.get(self.cal.db, delivery.ref_id)
         if found is None:
             return None
@@ -102,3 +106,26 @@ class TelegramSender:
         except TelegramError as exc:
             return Outcome("retry", error=f"{type(exc).__name__}: {exc.message}")
         return Outcome("sent")
+
+
+def _notice(t: AgendaTexts, payload: dict[str, object]) -> str | None:
+    """A session called off or moved: title, date(s) in Berlin time, heading in bold."""
+    try:
+        old = datetime.fromisoformat(str(payload["old"]))
+        new = datetime.fromisoformat(str(payload["new"]))
+    except (KeyError, ValueError):
+        return None
+    all_day = bool(payload.get("all_day"))
+    title = shorten(str(payload.get("title") or ""), MAX_TITLE)
+    if payload.get("change") == "cancelled":
+        text = t.notice_cancelled.format(title=title, when=format_local(old, all_day=all_day))
+    elif payload.get("change") == "moved":
+        text = t.notice_moved.format(
+            title=title,
+            old=format_local(old, all_day=all_day),
+            new=format_local(new, all_day=all_day),
+        )
+    else:
+        return None
+    heading, _, rest = text.partition("\n")
+    return f"<b>{html.escape(heading)}</b>\n{html.escape(rest)}"

@@ -132,6 +132,29 @@ class KnowledgeBase:
             )
         return self._public_vocab
 
+    @staticmethod
+    def preload(db: sqlite_utils.Database) -> tuple[Vocabulary, Vocabulary | None]:
+        """The vocabularies (all documents; public ones only, or None when every document is
+        public), read through `db`: another connection, e.g. in a worker thread after a sync,
+        so the event loop never stalls on a reload. Hand them over with `install`."""
+        db.conn.execute("BEGIN")  # one snapshot: the generation matches what was read
+        try:
+            vocab = load_vocabulary(db)
+            hidden = db.conn.execute("SELECT 1 FROM documents WHERE public = 0 LIMIT 1").fetchone()
+            public = load_vocabulary(db, public_only=True, df=vocab.df) if hidden else None
+        finally:
+            db.conn.execute("COMMIT")
+        return vocab, public
+
+    def install(self, vocab: Vocabulary, public: Vocabulary | None) -> bool:
+        """Use vocabularies from `preload` when they are of the current generation (a newer
+        ingest meanwhile: the next question reloads as before). True when installed."""
+        if vocab.generation != generation(self.db):
+            return False
+        self._vocab = vocab
+        self._public_vocab = public or vocab
+        return True
+
     def analyse(self, question: str, *, internal: bool = False) -> Query:
         """The analysed form of a question (for diagnostics)."""
         return analyse(question[:MAX_QUESTION], self.vocabulary(internal=internal))

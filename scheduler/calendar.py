@@ -57,12 +57,20 @@ class Calendar:
             self._replan([created.id])
         return created
 
-    def change(self, event: ev.Event) -> ev.Event:
-        """Update an event; its pending reminders follow (moved, or cancelled)."""
+    def change(self, event: ev.Event, *, notify: bool = False) -> ev.Event:
+        """Update an event; its pending reminders follow (moved, or cancelled). With `notify`
+        the chats that had reminders pending get one notice when it is called off or moved,
+        queued in the same transaction (exactly once: see outbox.queue_notices)."""
         with self.db.conn:
+            before = ev.get_event(self.db, event.id) if notify and event.id is not None else None
+            chats = (
+                outbox.pending_reminder_chats(self.db, before.id) if before and before.id else []
+            )
             changed = ev.update_event(self.db, event, now=self.clock.now())
             assert changed.id is not None
             self._replan([changed.id])
+            if before is not None and chats:
+                outbox.queue_notices(self.db, before, changed, chats, now=self.clock.now())
         return changed
 
     def delete(self, event_id: int) -> bool:

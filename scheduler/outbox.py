@@ -42,15 +42,15 @@ NETWORK_BACKOFF_CAP = 30.0  # seconds; the longest a row waits after a network e
 POLL = 0.05  # seconds; how soon the drain looks again while nothing can go right now
 OVERDUE = timedelta(minutes=1)  # due rows waiting longer are reported (/status, the log)
 
-Kind = Literal["reminder", "announcement"]
+Kind = Literal["reminder", "announcement", "notice"]
 
 _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS outbox (
         id INTEGER PRIMARY KEY,
         key TEXT NOT NULL UNIQUE,           -- dedup key: the same message is never queued twice
         chat_id INTEGER NOT NULL,
-        kind TEXT NOT NULL,                 -- reminder | announcement
-        ref_id INTEGER NOT NULL,            -- event id | announcement id
+        kind TEXT NOT NULL,                 -- reminder | announcement | notice
+        ref_id INTEGER NOT NULL,            -- event id | announcement id | event id
         payload TEXT NOT NULL DEFAULT '{}', -- JSON: offset seconds for reminders
         not_before TEXT NOT NULL,           -- UTC ISO; due from then on
         status TEXT NOT NULL DEFAULT 'pending',  -- pending|sending|sent|failed|dropped
@@ -215,6 +215,74 @@ def _enqueue_reminder(db: sqlite_utils.Database, r: Reminder, now: datetime) -> 
         (_iso(r.due_at), r.key),
     )
     return cur.rowcount > 0
+
+
+# -- notices: a session moved or called off ---------------------------------------------------
+
+
+def pending_reminder_chats(db: sqlite_utils.Database, event_id: int) -> list[int]:
+    """Chats with a reminder for the event still pending (they are told when it changes)."""
+    rows = db.conn.execute(
+        "SELECT DISTINCT chat_id FROM outbox WHERE kind = 'reminder' AND ref_id = ? "
+        "AND status = 'pending' ORDER BY chat_id",
+        (event_id,),
+    )
+    return [int(r[0]) for r in rows]
+
+
+def notice_change(before: ev.Event, after: ev.Event) -> str | None:
+    """What subscribers are told about: "cancelled" (a confirmed event is called off),
+    "moved" (a confirmed event starts at another time), or nothing."""
+    if before.status != "confirmed":
+        return None
+    if after.status == "cancelled":
+        return "cancelled"
+    if after.status == "confirmed" and after.start_at != before.start_at:
+        return "moved"
+    return None
+
+
+def queue_notices(
+    db: sqlite_utils.Database,
+    before: ev.Event,
+    after: ev.Event,
+    chats: list[int],
+    *,
+    now: datetime,
+) -> int:
+    """One notice per chat that had reminders pending, inside the caller's transaction (the
+    same as the event change). The key names the event, the chat and the change (with the old
+    and new start), so a second sync or a restart never queues it twice. Returns how many
+    were queued."""
+    change = notice_change(before, after)
+    if change is None or after.id is None:
+        return 0
+    old = int(before.start_at.timestamp())
+    tail = (
+        f"cancelled:{old}"
+        if change == "cancelled"
+        else f"moved:{old}:{int(after.start_at.timestamp())}"
+    )
+    payload = {
+        "change": change,
+        "title": before.title,
+        "old": before.start_at.isoformat(),
+        "new": after.start_at.isoformat(),
+        "all_day": before.all_day,
+    }
+    return sum(
+        enqueue(
+            db,
+            key=f"notice:{after.id}:{chat}:{tail}",
+            chat_id=chat,
+            kind="notice",
+            ref_id=after.id,
+            not_before=now,
+            now=now,
+            payload=payload,
+        )
+        for chat in chats
+    )
 
 
 def cancel_chat(db: sqlite_utils.Database, chat_id: int) -> int:

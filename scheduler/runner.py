@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -71,6 +71,20 @@ class Runner:
             misfire_grace_time=None,
         )
         self.scheduler.start()
+
+    def every(self, seconds: float, job: Callable[[], Awaitable[None]], *, job_id: str) -> None:
+        """Also run `job` now and every `seconds` (call after start). The job must return at
+        once (start its work as a task): max_instances=1 and coalesce keep it single."""
+        self.scheduler.add_job(
+            job,
+            "interval",
+            seconds=seconds,
+            id=job_id,
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
+            next_run_time=datetime.now(UTC),
+        )
 
     async def stop(self, grace: float = STOP_SECONDS) -> None:
         """Stop waking up, and give the work running now up to `grace` seconds to finish

@@ -44,6 +44,14 @@ def test_toml_file_with_environment_overrides(tmp_path: Path) -> None:
     assert (s.webhook_url, s.webhook_port) == ("https://bot.example.de/telegram", 8444)
 
 
+def test_oparl_interval_in_minutes(tmp_path: Path) -> None:
+    assert load_settings({}).oparl_interval == 30
+    assert load_settings({"GREMIENBOT_OPARL_INTERVAL": "15"}).oparl_interval == 15
+    f = tmp_path / "bot.toml"
+    f.write_text('[oparl]\nurl = "https://ris.example.de/oparl/v1"\ninterval = 60\n')
+    assert load_settings({}, config_file=f).oparl_interval == 60
+
+
 @pytest.mark.parametrize("env", [{}, {"TELEGRAM_BOT_TOKEN": "nope"}, {"TELEGRAM_BOT_TOKEN": "1:x"}])
 def test_missing_or_malformed_token(env: dict[str, str]) -> None:
     with pytest.raises(ConfigError, match="TELEGRAM_BOT_TOKEN"):
@@ -56,6 +64,8 @@ def test_missing_or_malformed_token(env: dict[str, str]) -> None:
         ({"GREMIENBOT_ADMINS": "12,abc"}, "GREMIENBOT_ADMINS"),
         ({"GREMIENBOT_WEBHOOK_PORT": "x"}, "PORT"),
         ({"GREMIENBOT_CONFIG": "/nonexistent/bot.toml"}, "Konfigurationsdatei"),
+        ({"GREMIENBOT_OPARL_INTERVAL": "0"}, "GREMIENBOT_OPARL_INTERVAL"),
+        ({"GREMIENBOT_OPARL_INTERVAL": "halbstündlich"}, "GREMIENBOT_OPARL_INTERVAL"),
     ],
 )
 def test_bad_settings_are_one_clear_error(env: dict[str, str], message: str) -> None:

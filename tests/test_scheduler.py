@@ -371,3 +371,77 @@ async def test_long_work_runs_once_at_a_time_without_log_noise(
 
 def test_asyncio_is_used(cal: Calendar) -> None:
     assert asyncio.iscoroutinefunction(cal.tick)
+
+
+def _notices(cal: Calendar) -> list[tuple[int, str, str]]:
+    rows = cal.db.conn.execute(
+        "SELECT chat_id, key, payload FROM outbox WHERE kind = 'notice' ORDER BY chat_id, id"
+    ).fetchall()
+    return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+
+async def test_notices_when_a_session_moves_or_is_called_off_exactly_once(
+    cal: Calendar, clock: FakeClock
+) -> None:
+    """A change with notify: every chat that had reminders pending gets one notice (moved,
+    cancelled), queued with the change; the same change again queues nothing; chats without
+    pending reminders and changes of title or place get none; sending it once is all."""
+    cal.subscribe_all(1, user_id=1, language="de")
+    cal.subscribe_all(2, user_id=2, language="en")
+    moved = cal.create(Event("Kreistag", berlin(2026, 3, 20, 17), topic="sitzungen"))
+    called_off = cal.create(Event("Jugendhilfeausschuss", berlin(2026, 3, 21, 17)))
+    cal.subscribe_all(3, user_id=3, language="de")
+    cal.unsubscribe_all(3)  # no reminders pending: no notice
+    cal.change(replace(moved, place="Kreishaus"), notify=True)
+    assert _notices(cal) == []  # only start and status count
+    later = replace(cal.get(moved.id or 0) or moved, start_at=berlin(2026, 3, 22, 18))
+    cal.change(later, notify=True)
+    cal.change(later, notify=True)  # a second sync with the same data
+    cal.change(replace(called_off, status="cancelled"), notify=True)
+    cal.change(replace(called_off, status="cancelled"), notify=True)
+    found = _notices(cal)
+    assert [(chat, key.split(":")[3]) for chat, key, _ in found] == [
+        (1, "moved"),
+        (1, "cancelled"),
+        (2, "moved"),
+        (2, "cancelled"),
+    ]
+    # the reminders of the moved session moved with it; those of the cancelled one are gone
+    pending = cal.db.conn.execute(
+        "SELECT ref_id, not_before FROM outbox WHERE kind = 'reminder' AND status = 'pending'"
+    ).fetchall()
+    assert {r[0] for r in pending} == {moved.id}
+    assert min(r[1] for r in pending) == berlin(2026, 3, 15, 18).isoformat()  # 7d before
+    sender = RecordingSender(clock)
+    await run_until(cal, sender, clock, clock.now() + timedelta(minutes=1))
+    assert sorted(k for _, k, _ in sender.sent if k.startswith("notice:")) == sorted(
+        k for _, k, _ in found
+    )
+    cal.change(later, notify=True)
+    cal.change(replace(called_off, status="cancelled"), notify=True)
+    await run_until(cal, sender, clock, clock.now() + timedelta(minutes=1))
+    assert len([k for _, k, _ in sender.sent if k.startswith("notice:")]) == 4
+    # staff edits without notify (and ordinary calendar changes) queue no notice
+    cal.change(replace(later, start_at=berlin(2026, 3, 23, 18)))
+    assert len(_notices(cal)) == 4
+
+
+async def test_runner_runs_a_periodic_job_at_once() -> None:
+    """Runner.every: the OParl sync starts with the bot, then every interval."""
+    calls: list[int] = []
+
+    async def work() -> None:
+        return None
+
+    async def job() -> None:
+        calls.append(1)
+
+    runner = Runner(work, seconds=3600)
+    runner.start()
+    runner.every(3600, job, job_id="periodic")
+    for _ in range(200):
+        if calls:
+            break
+        await asyncio.sleep(0.01)
+    await runner.stop()
+    assert calls == [1]

@@ -10,6 +10,7 @@ Calendar, so reminders follow a moved or cancelled session), papers and minutes 
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -39,7 +40,15 @@ _SCHEMA = [
         name TEXT,                      -- organizations: their name
         ref TEXT                        -- meetings: event id; papers: document name
     )""",
+    """CREATE TABLE IF NOT EXISTS oparl_runs (
+        id INTEGER PRIMARY KEY,
+        finished_at TEXT NOT NULL,      -- UTC ISO
+        url TEXT NOT NULL,
+        report TEXT,                    -- the --json object (NULL when nothing was synced)
+        error TEXT                      -- why nothing was synced (not OParl, unreachable)
+    )""",
 ]
+KEEP_RUNS = 50  # the last syncs kept in oparl_runs (/status shows the newest)
 
 
 def ensure_schema(db: Any) -> None:
@@ -340,7 +349,7 @@ class Sync:
         elif _same(existing, wanted):
             event = existing
         else:
-            event = self.cal.change(replace(wanted, id=existing.id))
+            event = self.cal.change(replace(wanted, id=existing.id), notify=True)
         assert event.id is not None
         if existing is None or (
             ev.agenda_of(self.db, event.id) != list(fields.agenda)
@@ -355,7 +364,7 @@ class Sync:
         existing = ev.get_event_by_uid(self.db, uid)
         if existing is None or existing.status == "cancelled":
             return existing is not None
-        self.cal.change(replace(existing, status="cancelled"))
+        self.cal.change(replace(existing, status="cancelled"), notify=True)
         return True
 
     async def _papers(self, items: list[Any]) -> None:
@@ -405,5 +414,53 @@ def _same(a: ev.Event, b: ev.Event) -> bool:
 
 
 async def sync(calendar: Calendar, url: str, client: OParlClient) -> SyncReport:
-    """One sync of the OParl System or Body at `url` (NotOParl: nothing was synced)."""
-    return await Sync(calendar, client).run(url)
+    """One sync of the OParl System or Body at `url` (NotOParl: nothing was synced); either
+    way the outcome is recorded for /status (`last_run`)."""
+    try:
+        report = await Sync(calendar, client).run(url)
+    except NotOParl as exc:
+        _record(calendar, url, None, str(exc))
+        raise
+    _record(calendar, url, report, None)
+    return report
+
+
+@dataclass(frozen=True)
+class Run:
+    """One recorded sync: when it ended, its report (None when nothing was synced), why not."""
+
+    finished_at: datetime
+    url: str
+    report: dict[str, Any] | None
+    error: str | None
+
+
+def _record(calendar: Calendar, url: str, report: SyncReport | None, error: str | None) -> None:
+    db = calendar.db
+    ensure_schema(db)
+    payload = None if report is None else json.dumps(report.as_json(), ensure_ascii=False)
+    with db.conn:
+        db.conn.execute(
+            "INSERT INTO oparl_runs(finished_at, url, report, error) VALUES (?,?,?,?)",
+            (calendar.clock.now().astimezone(UTC).isoformat(), url, payload, error),
+        )
+        db.conn.execute(
+            "DELETE FROM oparl_runs WHERE id <= (SELECT max(id) FROM oparl_runs) - ?",
+            (KEEP_RUNS,),
+        )
+
+
+def last_run(db: Any) -> Run | None:
+    """The newest recorded sync, or None (never synced)."""
+    exists = db.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'oparl_runs'"
+    ).fetchone()
+    if not exists:
+        return None
+    row = db.conn.execute(
+        "SELECT finished_at, url, report, error FROM oparl_runs ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    return Run(datetime.fromisoformat(row[0]), row[1], json.loads(row[2]) if row[2] else None,
+               row[3])  # fmt: skip

@@ -91,6 +91,8 @@ class AgendaTexts:
     reminder_heading: str
     reminder_when: str
     reminder_place: str
+    notice_cancelled: str  # a session called off: {title}, {when}
+    notice_moved: str  # a session moved: {title}, {old}, {new}
     staff_only: str
     admins_only: str
     staff_added: str
@@ -114,6 +116,14 @@ class AgendaTexts:
     offsets_set_not_subscribed: str
     help_calendar_title: str
     help_staff_title: str
+    sync_not_configured: str  # /sync without GREMIENBOT_OPARL_URL
+    sync_started: str
+    sync_running: str  # "läuft bereits"
+    sync_last: str  # /status: {when}, {counts}, {errors}
+    sync_failed: str  # /status: {when}, {error} (nothing synced)
+    sync_counts: str  # {kind}: {new}, {changed}, {deleted}, {skipped}
+    sync_kinds: dict[str, str]  # papers, meetings, organizations
+    sync_more_errors: str  # {n}
     status_overdue: str  # /status when due deliveries wait over a minute: {n}, {since}
 
 

@@ -81,6 +81,7 @@ AGENDA = AgendaTexts(
         "vorschlaege": "Terminvorschläge aus Niederschriften prüfen",
         "ankuendigung": "Ankündigung senden: [#thema] [TT.MM.JJJJ HH:MM] Text",
         "status": "Stand der Zustellung",
+        "sync": "Abgleich mit dem Ratsinformationssystem jetzt starten",
         "staff_add": "Mitarbeitende hinzufügen: Telegram-ID (nur Administratoren)",
     },
     events_title="Die nächsten Termine:",
@@ -161,6 +162,8 @@ AGENDA = AgendaTexts(
     reminder_heading="Erinnerung: {title}",
     reminder_when="{when} Uhr",
     reminder_place="Ort: {place}",
+    notice_cancelled="Abgesagt: {title}\n{when} Uhr – abgesagt.",
+    notice_moved="Verlegt: {title}\nvom {old} Uhr auf {new} Uhr verlegt.",
     staff_only="Das dürfen nur Mitarbeitende des KI. Es wurde nichts geändert oder gesendet.",
     admins_only="Mitarbeitende hinzufügen dürfen nur Administratoren.",
     staff_added="{id} ist jetzt als Mitarbeiter/in eingetragen.",
@@ -201,6 +204,18 @@ AGENDA = AgendaTexts(
     ),
     help_calendar_title="Termine und Erinnerungen:",
     help_staff_title="Für Mitarbeitende:",
+    sync_not_configured=(
+        "Es ist kein Ratsinformationssystem eingerichtet (GREMIENBOT_OPARL_URL fehlt)."
+    ),
+    sync_started="Der Abgleich mit dem Ratsinformationssystem läuft. /status zeigt das Ergebnis.",
+    sync_running="Ein Abgleich mit dem Ratsinformationssystem läuft bereits.",
+    sync_last=(
+        "Letzter Abgleich mit dem Ratsinformationssystem: {when} – {counts}; {errors} Fehler."
+    ),
+    sync_failed="Letzter Abgleich mit dem Ratsinformationssystem: {when} – fehlgeschlagen: {error}",
+    sync_counts="{kind} {new} neu, {changed} geändert, {deleted} gelöscht, {skipped} übersprungen",
+    sync_kinds={"papers": "Vorlagen", "meetings": "Sitzungen", "organizations": "Gremien"},
+    sync_more_errors="… und {n} weitere Fehler (siehe Log).",
     status_overdue=(
         "Achtung – seit über einer Minute fällig und noch nicht gesendet: {n} "
         "(die älteste fällig seit {since})."

@@ -77,6 +77,7 @@ AGENDA = AgendaTexts(
         "proposals": "Review event proposals from minutes",
         "announce": "Send an announcement: [#topic] [DD.MM.YYYY HH:MM] text",
         "status": "Delivery status",
+        "sync": "Sync with the council information system now",
         "staff_add": "Add staff: Telegram id (admins only)",
     },
     events_title="The next events:",
@@ -153,6 +154,8 @@ AGENDA = AgendaTexts(
     reminder_heading="Reminder: {title}",
     reminder_when="{when}",
     reminder_place="Place: {place}",
+    notice_cancelled="Cancelled: {title}\n{when} – cancelled.",
+    notice_moved="Moved: {title}\nmoved from {old} to {new}.",
     staff_only="Only staff of the KI may do that. Nothing was changed or sent.",
     admins_only="Only administrators may add staff.",
     staff_added="{id} is now registered as staff.",
@@ -192,6 +195,16 @@ AGENDA = AgendaTexts(
     ),
     help_calendar_title="Events and reminders:",
     help_staff_title="For staff:",
+    sync_not_configured=(
+        "No council information system is set up (GREMIENBOT_OPARL_URL is missing)."
+    ),
+    sync_started="Syncing with the council information system. /status shows the result.",
+    sync_running="A sync with the council information system is already running.",
+    sync_last="Last sync with the council information system: {when} – {counts}; {errors} errors.",
+    sync_failed="Last sync with the council information system: {when} – failed: {error}",
+    sync_counts="{kind} {new} new, {changed} changed, {deleted} deleted, {skipped} skipped",
+    sync_kinds={"papers": "papers", "meetings": "meetings", "organizations": "committees"},
+    sync_more_errors="… and {n} more errors (see the log).",
     status_overdue=(
         "Attention – due for over a minute and not sent yet: {n} (the oldest due since {since})."
     ),

@@ -1,0 +1,155 @@
+"""The OParl sync inside the running bot (tests/live.py): notices to subscribers when a
+session moves or is called off, exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+
+from bot.oparl.background import BackgroundSync
+from bot.oparl.client import OParlClient
+from bot.oparl.sync import Sync, SyncReport
+from knowledge.store import generation
+from tests.live import ADMIN, MEMBER, STAFF, Live
+from tests.oparl_server import FakeOParl
+
+ENGLISH = 12
+
+
+@pytest.fixture
+def oparl() -> Iterator[FakeOParl]:
+    with FakeOParl() as s:
+        s.generate()
+        yield s
+
+
+async def sync(live: Live, oparl: FakeOParl) -> SyncReport:
+    async with OParlClient(backoff=0.01, timeout=10.0) as client:
+        return await Sync(live.cal, client).run(oparl.body_url)
+
+
+async def test_moved_and_cancelled_sessions_are_noticed_once(live: Live, oparl: FakeOParl) -> None:
+    await sync(live, oparl)
+    await live.send("/abo alle", user_id=MEMBER)
+    await live.send("/abo all", user_id=ENGLISH, language_code="en")
+    await live.drain()
+    before = {chat: len(live.texts(chat)) for chat in (MEMBER, ENGLISH)}
+    oparl.change("meeting", "102", start="2030-06-25T18:00:00+02:00")
+    oparl.change("meeting", "103", cancelled=True)
+    oparl.delete("meeting", "101")
+    report = await sync(live, oparl)
+    assert (report.meetings.changed, report.meetings.deleted) == (2, 1)
+    await live.drain()
+    german = live.texts(MEMBER)[before[MEMBER] :]
+    english = live.texts(ENGLISH)[before[ENGLISH] :]
+    assert sorted(german) == sorted(
+        [
+            "Verlegt: Sitzung des Sozialausschusses\n"
+            "vom 18.06.2030 16:30 Uhr auf 25.06.2030 18:00 Uhr verlegt.",
+            "Abgesagt: Kreistag\n24.09.2030 15:00 Uhr – abgesagt.",
+            "Abgesagt: Sitzung des Integrationsausschusses\n12.03.2030 17:00 Uhr – abgesagt.",
+        ]
+    )
+    assert sorted(english) == sorted(
+        [
+            "Moved: Sitzung des Sozialausschusses\n"
+            "moved from 18.06.2030 16:30 to 25.06.2030 18:00.",
+            "Cancelled: Kreistag\n24.09.2030 15:00 – cancelled.",
+            "Cancelled: Sitzung des Integrationsausschusses\n12.03.2030 17:00 – cancelled.",
+        ]
+    )
+    # the next sync (nothing changed) and another drain send nothing more
+    await sync(live, oparl)
+    await live.drain()
+    assert len(live.texts(MEMBER)) == before[MEMBER] + 3
+    assert len(live.texts(ENGLISH)) == before[ENGLISH] + 3
+    assert live.refused() == []
+
+
+def syncer(live: Live, oparl: FakeOParl) -> BackgroundSync:
+    found = BackgroundSync(
+        live.db_file,
+        oparl.body_url,
+        live.clock,
+        knowledge=live.dialog.kb,
+        default_offsets="7d,1d,2h",
+        client_options={"backoff": 0.01, "timeout": 10.0},
+    )
+    live.agenda.syncer = found
+    return found
+
+
+async def test_sync_command_for_staff_and_status_shows_the_last_sync(
+    live: Live, oparl: FakeOParl
+) -> None:
+    await live.send("/status", user_id=STAFF)
+    assert "Abgleich" not in live.texts(STAFF)[-1]  # never synced: nothing to show
+    await live.send("/sync", user_id=STAFF)
+    assert "kein Ratsinformationssystem" in live.texts(STAFF)[-1]
+    job = syncer(live, oparl)
+    await live.send("/sync", user_id=MEMBER)
+    assert "nur Mitarbeitende" in live.texts(MEMBER)[-1]
+    assert job.task is None  # refused: nothing started
+    await live.send("/sync", user_id=STAFF)
+    assert "läuft." in live.texts(STAFF)[-1]
+    await live.send("/sync", user_id=STAFF)
+    assert "läuft bereits" in live.texts(STAFF)[-1]
+    assert job.task is not None
+    await job.task
+    await live.send("/status", user_id=STAFF)
+    status = live.texts(STAFF)[-1]
+    # the fake clock stands at 23.11.2026 09:00 UTC: 10:00 in Berlin
+    assert (
+        "Letzter Abgleich mit dem Ratsinformationssystem: 23.11.2026 10:00 – Vorlagen 2 neu, "
+        "0 geändert, 0 gelöscht, 0 übersprungen; Sitzungen 4 neu, 0 geändert, 0 gelöscht, "
+        "1 übersprungen; Gremien 3 neu, 0 geändert, 0 gelöscht, 0 übersprungen; 1 Fehler." in status
+    )
+    assert "1 Fehler." in status
+    assert "meeting/105" in status
+    await live.send("/status", user_id=ENGLISH, language_code="en")
+    assert "Last sync" not in live.texts(ENGLISH)[-1]  # members see no status
+    # the synced papers are answered right away, with the vocabulary loaded in the thread
+    assert live.dialog.kb._vocab is not None
+    assert live.dialog.kb._vocab.generation == generation(live.dialog.kb.db)
+
+
+async def test_status_shows_a_failed_sync(live: Live, oparl: FakeOParl) -> None:
+    job = syncer(live, oparl)
+    job.url = f"{oparl.base}/fixtures/missing.json"
+    assert job.start()
+    assert job.task is not None
+    assert await job.task is None  # nothing synced; recorded
+    await live.send("/status", user_id=ADMIN)
+    assert "23.11.2026 10:00 – fehlgeschlagen:" in live.texts(ADMIN)[-1]
+
+
+async def test_never_two_syncs_at_once(live: Live, oparl: FakeOParl) -> None:
+    """While a sync waits for the server, a second start (the interval, /sync) is refused,
+    and the bot answers questions meanwhile (the sync runs in a thread)."""
+    job = syncer(live, oparl)
+    held = oparl.hold("/meetings")
+    assert job.start()
+    assert not job.start()
+    first = job.task
+    for _ in range(500):  # the sync's thread waits for the server; the event loop does not
+        if oparl.held.is_set():
+            break
+        await asyncio.sleep(0.01)
+    assert oparl.held.is_set()
+    await live.send("/termine", user_id=MEMBER)  # answered while the sync waits
+    assert live.texts(MEMBER)
+    await live.send("/sync", user_id=STAFF)
+    assert "läuft bereits" in live.texts(STAFF)[-1]
+    assert job.task is first
+    held.set()
+    assert first is not None
+    report = await first
+    assert report is not None
+    assert report.meetings.new == 4
+    assert job.start()  # the next one may start once the first has finished
+    assert job.task is not None
+    report = await job.task
+    assert report is not None
+    assert report.meetings.new == 0
