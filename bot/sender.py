@@ -23,7 +23,7 @@ from telegram.error import (
     TelegramError,
 )
 
-from bot.agenda import when
+from bot.agenda import offsets_text, when
 from bot.render import MAX_PLACE, MAX_TEXT, MAX_TITLE, shorten
 from bot.texts import agenda_texts_for
 from bot.texts.base import AgendaTexts
@@ -70,7 +70,8 @@ class TelegramSender:
                 lines.append(html.escape(t.reminder_place.format(place=place)))
             offset = timedelta(seconds=int(delivery.payload.get("offset", 0)))
             if offset:
-                lines.append(f"<i>({html.escape(ev.format_offset(offset))})</i>")
+                # "(in 2 Stunden)", not the compact "(2h)" of the settings
+                lines.append(f"<i>(in {html.escape(offsets_text(t, (offset,)))})</i>")
             return "\n".join(lines)
         if delivery.kind == "notice":
             return _notice(t, delivery.payload)

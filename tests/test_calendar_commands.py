@@ -373,3 +373,13 @@ async def test_accepting_a_past_proposal_is_refused_like_termin_neu(live: Live) 
     assert [e.status for e in live.cal.proposals()] == ["proposed", "proposed"]
     assert live.cal.upcoming() == []
     assert (await _status(live))["pending"] == 0
+
+
+async def test_a_reminder_says_how_long_until_the_event_in_words(live: Live) -> None:
+    await live.send("/abo alle", user_id=MEMBER)
+    await live.send("/abo all", user_id=12, language_code="en")
+    live.cal.create(Event("Sitzung des Integrationsrats", live.clock.now() + timedelta(days=3)))
+    live.clock.advance(timedelta(days=3) - timedelta(hours=2))
+    await live.drain()
+    assert "(in 2 Stunden)" in live.texts(MEMBER)[-1]
+    assert "(in 2 hours)" in live.texts(12)[-1]
