@@ -60,6 +60,12 @@ class _Bucket:
         return (1 - self.tokens) / self.rate
 
 
+class _Server(ThreadingHTTPServer):
+    # The socket's listen backlog: the default of 5 resets connections when a burst of
+    # members (or a broadcast) opens many at once, which Telegram's servers never do.
+    request_queue_size = 256
+
+
 class FakeBotAPI:
     """The stand-in server; use as a context manager or start()/stop()."""
 
@@ -91,7 +97,7 @@ class FakeBotAPI:
         self.open_queries: set[str] = set()
         self.commands: dict[str, Any] = {}
         self.new_updates = threading.Condition(self.lock)
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server = _Server(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
