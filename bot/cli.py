@@ -444,7 +444,8 @@ def oparl_sync(ctx: click.Context, url: str | None, as_json: bool) -> None:
 
     async def go() -> Any:
         async with OParlClient(contact=settings.oparl_contact) as client:
-            return await sync(_calendar(ctx), url, client)
+            limit = int(settings.oparl_max_file_mb * 2**20)
+            return await sync(_calendar(ctx), url, client, max_file_bytes=limit)
 
     try:
         report = asyncio.run(go())
