@@ -346,8 +346,9 @@ def protocol_name(meeting_id: str) -> str:
 
 
 def paper_document(paper: Any) -> DocumentFields:
-    """An OParl Paper -> a document: title = name, kind = paperType, date, text = the title
-    line (with reference) and the `text` of its files (mainFile, auxiliaryFile)."""
+    """An OParl Paper -> a document: title = name, kind = paperType, date, reference, web
+    link, text = the title line (with reference) and the `text` of its files (mainFile,
+    auxiliaryFile)."""
     pid = object_id(paper)
     title = _text(paper.get("name"), 1000)
     if not title:
@@ -359,10 +360,12 @@ def paper_document(paper: Any) -> DocumentFields:
     head = f"{title} ({kind} {reference})" if reference else f"{title} ({kind})"
     text = "\n\n".join([head, *texts])
     meta = DocumentMeta(
-        title=cap_title(f"{title} ({reference})" if reference else title),
+        title=cap_title(title),
         kind=kind,
         year=day.year if day else None,
         date=day.isoformat() if day else None,
+        reference=reference or None,
+        web=web_link(paper),
     )
     return DocumentFields(_document(paper_name(pid), text, meta), read, skipped)
 
@@ -378,6 +381,10 @@ def protocol_document(meeting: Any, fields: MeetingFields) -> DocumentFields | N
     title = cap_title(f"Niederschrift {who}, Sitzung vom {local:%d.%m.%Y}")
     text = "\n\n".join([title, *texts])
     meta = DocumentMeta(
-        title=title, kind="Niederschrift", year=local.year, date=local.date().isoformat()
+        title=title,
+        kind="Niederschrift",
+        year=local.year,
+        date=local.date().isoformat(),
+        web=fields.web,
     )
     return DocumentFields(_document(protocol_name(fields.uid), text, meta), read, skipped)

@@ -27,6 +27,7 @@ class Texts:
     button_more: str
     button_passage: str
     button_document: str
+    button_web: str  # opens a paper's page in the council information system
     no_more: str
     passage_title: str
     document_caption: str

@@ -46,6 +46,7 @@ TEXTS = Texts(
     button_more="Weitere Treffer",
     button_passage="Ganze Passage",
     button_document="Dokument",
+    button_web="Im Ratsinformationssystem",
     no_more="Keine weiteren Treffer.",
     passage_title="Die ganze Passage",
     document_caption="{title} ({details})",

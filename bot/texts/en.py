@@ -45,6 +45,7 @@ TEXTS = Texts(
     button_more="More hits",
     button_passage="Whole passage",
     button_document="Document",
+    button_web="In the council information system",
     no_more="No further hits.",
     passage_title="The whole passage",
     document_caption="{title} ({details})",
