@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.oparl.client import OParlClient
 from bot.oparl.sync import sync
-from tests.live import MEMBER, Live
+from tests.live import MEMBER, STAFF, Live
 from tests.oparl_server import FakeOParl
 
 WEB_BUTTON = "Im Ratsinformationssystem"
@@ -72,3 +73,79 @@ def test_ask_json_has_reference_and_web_only_when_present(
     assert paper["title"] == "Förderung von Sprachkursen für zugewanderte Familien"
     demo = first("Wie viele Personalstellen hat das KIM?")
     assert set(demo) == {"text", "document", "title", "date", "score"}
+
+
+def long_agenda(server: FakeOParl) -> None:
+    """Session 101 gets twelve public items (one with a very long name) and a non-public one."""
+    items = [
+        {"id": server.url(f"agendaitem/101{i}"), "type": "https://schema.oparl.org/1.1/AgendaItem",
+         "number": str(i), "name": f"Punkt {i} " + ("sehr lang " * 60 if i == 2 else ""),
+         "public": True}
+        for i in range(1, 13)
+    ] + [{"id": server.url("agendaitem/10199"), "number": "13",
+          "name": "Personalangelegenheiten", "public": False}]  # fmt: skip
+    server.change("meeting", "101", agendaItem=items)
+
+
+async def test_termine_shows_the_public_agenda_and_the_session_page(
+    live: Live, server: FakeOParl
+) -> None:
+    await synced(live, server)
+    sessions = {e.title: e for e in live.cal.upcoming(10)}
+    social = sessions["Sitzung des Sozialausschusses"]
+    await live.send("/termine", user_id=MEMBER)
+    text = "\n".join(live.texts(MEMBER)[-2:])
+    assert "TOP 1: Eröffnung und Begrüßung" in text
+    assert "TOP 2: Sprachkurse für zugewanderte Familien" in text
+    assert "Personalangelegenheiten" not in text
+    link = (f"🔗 #{social.id} im Ratsinformationssystem", f"{server.base}/si0057.asp?__ksinr=102")
+    assert link in live.buttons(MEMBER)
+    await live.send("/termine", user_id=STAFF)  # staff in a private chat: everything
+    assert "TOP 3: Personalangelegenheiten (nichtöffentlich)" in live.texts(STAFF)[-1]
+    await live.send("/termine", user_id=STAFF, chat_id=-500, chat_type="group")
+    assert "Personalangelegenheiten" not in live.texts(-500)[-1]
+    await live.send("/termine", user_id=MEMBER, language_code="en")
+    assert "Item 1: Eröffnung und Begrüßung" in live.texts(MEMBER)[-1]
+    assert live.refused() == []
+
+
+async def test_long_agendas_are_cut(live: Live, server: FakeOParl) -> None:
+    long_agenda(server)
+    await synced(live, server)
+    await live.send("/termine", user_id=MEMBER)
+    text = live.texts(MEMBER)[-1]
+    assert "TOP 5: Punkt 5" in text
+    assert "TOP 6:" not in text
+    assert "… und 7 weitere" in text
+    assert "sehr lang " * 20 not in text
+    assert live.refused() == []
+
+
+async def test_reminders_show_the_public_agenda_and_the_session_page(
+    live: Live, server: FakeOParl
+) -> None:
+    long_agenda(server)
+    await live.send("/abo alle", user_id=MEMBER)
+    await synced(live, server)
+    live.clock.current = datetime(2030, 3, 5, 16, 1, tzinfo=UTC)  # a week before session 101
+    await live.drain()
+    [reminder] = [t for t in live.texts(MEMBER) if t.startswith("Erinnerung")]
+    assert "Tagesordnung:" in reminder
+    assert "TOP 10: Punkt 10" in reminder
+    assert "TOP 11:" not in reminder
+    assert "… und 2 weitere" in reminder
+    assert "Personalangelegenheiten" not in reminder
+    assert "sehr lang " * 20 not in reminder
+    assert (f"🔗 #{live.cal.upcoming(1)[0].id} im Ratsinformationssystem",
+            f"{server.base}/si0057.asp?__ksinr=101") in live.buttons(MEMBER)  # fmt: skip
+    assert live.refused() == []
+
+
+async def test_each_committee_with_sessions_is_a_topic_for_abo(
+    live: Live, server: FakeOParl
+) -> None:
+    await synced(live, server)
+    await live.send("/abo", user_id=MEMBER)
+    labels = " ".join(label for label, _ in live.buttons(MEMBER))
+    for committee in ("Integrationsausschuss", "Sozialausschuss", "Kreistag"):
+        assert committee in labels

@@ -109,3 +109,18 @@ def test_oversized_and_unreadable_files_are_skipped_and_counted(
     assert report["papers"] == ZERO | {"changed": 3}
     assert report["files"] == {"read": 0, "skipped": 3}
     assert downloads(server) == []  # the same files are not asked for again
+
+
+def test_minutes_that_are_only_a_pdf_are_read(server: FakeOParl, tmp_path: Path) -> None:
+    db = tmp_path / "bot.db"
+    line = "Der Sozialausschuss beschliesst die Schuldnerberatung in Siegburg auszubauen."
+    server.serve_file("1029.pdf", text_pdf(line))
+    server.change("meeting", "102", resultsProtocol={
+        "id": server.url("file/1029"), "type": "https://schema.oparl.org/1.1/File",
+        "name": "Niederschrift", "fileName": "1029.pdf", "mimeType": "application/pdf",
+        "accessUrl": server.file_url("1029.pdf"), "size": 1,
+    })  # fmt: skip
+    sync(db, server.body_url)
+    answer = ask(db, "Was hat der Sozialausschuss zur Schuldnerberatung beschlossen?")
+    assert answer["answered"], answer
+    assert answer["answers"][0]["document"] == "oparl/sitzung-102"  # type: ignore[index]
