@@ -23,6 +23,7 @@ from bot.render import (
 from bot.reply import Attachment, Button, Reply, Span
 from bot.texts import AgendaTexts, agenda_texts_for
 from scheduler import announcements as ann
+from scheduler import events as ev
 from scheduler.calendar import Calendar
 from scheduler.events import (
     EARLIEST,
@@ -42,6 +43,8 @@ from scheduler.events import (
 )
 
 MAX_LISTED = 10
+MAX_AGENDA_LISTED = 5  # agenda items per session in /termine (ten sessions fit a message)
+MAX_AGENDA_NAME = 70  # an agenda item's name there (cut with "…")
 PROPOSALS_PAGE = 5  # proposals per /vorschlaege message; more are paged
 
 if TYPE_CHECKING:
@@ -51,6 +54,31 @@ if TYPE_CHECKING:
 def when(event: Event) -> str:
     """TT.MM.JJJJ HH:MM (or the date alone) in Berlin time."""
     return format_local(event.start_at, all_day=event.all_day)
+
+
+def agenda_lines(
+    t: AgendaTexts,
+    items: list[ev.AgendaItem],
+    *,
+    internal: bool,
+    limit: int = MAX_AGENDA_LISTED,
+    width: int = MAX_AGENDA_NAME,
+) -> list[str]:
+    """A session's agenda as short lines: the public items (all of them only when
+    `internal`: staff in a private chat, non-public ones marked), at most `limit`, each cut to
+    `width`, and a last line saying how many were left out."""
+    shown = [i for i in items if i.public or internal]
+    lines = []
+    for item in shown[:limit]:
+        name = shorten(item.name, width)
+        if item.number:
+            line = t.agenda_item.format(number=shorten(item.number, 12), name=name)
+        else:
+            line = t.agenda_item_unnumbered.format(name=name)
+        lines.append(line if item.public else f"{line} ({t.agenda_not_public})")
+    if len(shown) > limit:
+        lines.append(t.agenda_more.format(n=len(shown) - limit))
+    return lines
 
 
 def offsets_text(t: AgendaTexts, offsets: tuple[timedelta, ...]) -> str:
@@ -103,11 +131,18 @@ class Agenda:
         paragraphs: list[tuple[Span, ...]] = [(Span(t.events_title, "bold"),)]
         buttons: list[Button] = []
         rows: list[tuple[Button, ...]] = []
+        links: list[Button] = []  # sessions from the council information system: their page
         for e in upcoming:
             assert e.id is not None
             place = f" ({shorten(e.place, MAX_LISTED_PLACE)})" if e.place else ""
             title = shorten(e.title, MAX_TITLE)
             paragraphs.append((Span(f"#{e.id} {when(e)} – "), Span(title, "bold"), Span(place)))
+            items = agenda_lines(t, ev.agenda_of(self.cal.db, e.id), internal=who.internal)
+            if items:
+                paragraphs.append((Span("\n".join(f"   {line}" for line in items), "italic"),))
+            web = ev.web_of(self.cal.db, e.id)
+            if web:
+                links.append(Button(t.button_web_event.format(n=e.id), url=web))
             ics = Button(t.button_ics.format(n=e.id), Action("ics", (e.id, e.version)).encode())
             if who.internal:
                 ref = (e.id, e.version)
@@ -121,6 +156,7 @@ class Agenda:
             buttons.append(ics)
         if not rows:
             rows = [tuple(buttons[i : i + 5]) for i in range(0, len(buttons), 5)]
+        rows += [(link,) for link in links]
         return Reply(tuple(paragraphs), tuple(rows))
 
     def subscribe(self, who: Person, args: str) -> Reply:

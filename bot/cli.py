@@ -28,7 +28,7 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.dialog import Dialog, Person
 from bot.logs import setup_logging
 from bot.proposing import propose_from
-from knowledge.answer import Answer
+from knowledge.answer import Answer, Hit
 from knowledge.base import KnowledgeBase
 from knowledge.ingest import METADATA_FILE, IngestResult, discover, ingest_paths
 from knowledge.store import open_db
@@ -46,20 +46,25 @@ def answer_json(answer: Answer) -> dict[str, Any]:
     return {
         "question": answer.question,
         "answered": answer.answered,
-        "answers": [
-            {
-                "text": hit.text,
-                "document": hit.source.name,
-                "title": hit.source.title,
-                "date": hit.source.date
-                or (str(hit.source.year) if hit.source.year is not None else None),
-                "score": round(hit.score, 4),
-            }
-            for hit in answer.hits
-        ]
-        if answer.answered
-        else [],
+        "answers": [_hit_json(hit) for hit in answer.hits] if answer.answered else [],
     }
+
+
+def _hit_json(hit: Hit) -> dict[str, Any]:
+    """One answer: text, document, title, date, score; `reference` and `web` only for
+    documents that have them (papers from the council information system)."""
+    out: dict[str, Any] = {
+        "text": hit.text,
+        "document": hit.source.name,
+        "title": hit.source.title,
+        "date": hit.source.date or (str(hit.source.year) if hit.source.year is not None else None),
+        "score": round(hit.score, 4),
+    }
+    if hit.source.reference:
+        out["reference"] = hit.source.reference
+    if hit.source.web:
+        out["web"] = hit.source.web
+    return out
 
 
 def answer_text(answer: Answer) -> str:
@@ -72,7 +77,7 @@ def answer_text(answer: Answer) -> str:
     lines: list[str] = []
     for i, hit in enumerate(answer.hits):
         src = hit.source
-        where = ", ".join(str(x) for x in (src.kind, src.date or src.year) if x)
+        where = ", ".join(str(x) for x in (src.kind, src.reference, src.date or src.year) if x)
         head = "Antwort" if i == 0 else f"Weiterer Treffer {i}"
         if i == 0 and answer.as_of:
             head += f" (Stand {answer.as_of})"
@@ -80,6 +85,7 @@ def answer_text(answer: Answer) -> str:
             f"{head}:",
             f"  „{hit.text}“",
             f"  Quelle: {src.title} ({where}) [{src.name}]",
+            *([f"  {src.web}"] if src.web else []),
             "",
         ]
     return "\n".join(lines).rstrip()
@@ -268,6 +274,7 @@ def run_bot(settings: Settings) -> None:
             default_offsets=settings.reminder_offsets,
             contact=settings.oparl_contact,
             interval=settings.oparl_interval * 60,
+            max_file_bytes=int(settings.oparl_max_file_mb * 2**20),
         )
     app = build_app(
         settings, Deps(dialog=dialog, admins=settings.admins, agenda=dialog.agenda), outbox=True
@@ -456,7 +463,8 @@ def oparl_sync(ctx: click.Context, url: str | None, as_json: bool) -> None:
 
     async def go() -> Any:
         async with OParlClient(contact=settings.oparl_contact) as client:
-            return await sync(_calendar(ctx), url, client)
+            limit = int(settings.oparl_max_file_mb * 2**20)
+            return await sync(_calendar(ctx), url, client, max_file_bytes=limit)
 
     try:
         report = asyncio.run(go())

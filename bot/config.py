@@ -45,6 +45,7 @@ class Settings:
     oparl_url: str | None = None  # the council information system's OParl System or Body
     oparl_contact: str | None = None  # named in the User-Agent of OParl requests
     oparl_interval: int = 30  # minutes between syncs inside `gremienbot run`
+    oparl_max_file_mb: float = 20.0  # a paper's file larger than this is not downloaded
 
     def secrets(self) -> list[str]:
         """Values that must never appear in a log."""
@@ -130,7 +131,7 @@ def load_settings(
     environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, GREMIENBOT_DB, GREMIENBOT_ADMINS,
     GREMIENBOT_WEBHOOK_URL/_LISTEN/_PORT/_SECRET, GREMIENBOT_REMINDER_OFFSETS,
     GREMIENBOT_QUESTION_DAYS, GREMIENBOT_PRIVACY_CONTACT, GREMIENBOT_OPARL_URL,
-    GREMIENBOT_OPARL_CONTACT, GREMIENBOT_OPARL_INTERVAL."""
+    GREMIENBOT_OPARL_CONTACT, GREMIENBOT_OPARL_INTERVAL, GREMIENBOT_OPARL_MAX_FILE_MB."""
     env = os.environ if env is None else env
     path = config_file or (Path(env["GREMIENBOT_CONFIG"]) if env.get("GREMIENBOT_CONFIG") else None)
     data = _read_toml(path) if path else {}
@@ -151,6 +152,13 @@ def load_settings(
     contact = str(pick("GREMIENBOT_PRIVACY_CONTACT", privacy, "contact") or "").strip()
     oparl = data.get("oparl", {})
     oparl_contact = str(pick("GREMIENBOT_OPARL_CONTACT", oparl, "contact") or "").strip()
+    max_file = pick("GREMIENBOT_OPARL_MAX_FILE_MB", oparl, "max_file_mb") or 20
+    try:
+        max_file_mb = float(max_file)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError("GREMIENBOT_OPARL_MAX_FILE_MB muss eine Zahl sein.") from exc
+    if not 0 < max_file_mb <= 1024:
+        raise ConfigError("GREMIENBOT_OPARL_MAX_FILE_MB muss zwischen 0 und 1024 liegen.")
     return Settings(
         token=(pick("TELEGRAM_BOT_TOKEN", telegram, "token") or None),
         api_url=pick("TELEGRAM_API_URL", telegram, "api_url") or DEFAULT_API_URL,
@@ -167,4 +175,5 @@ def load_settings(
         oparl_url=str(pick("GREMIENBOT_OPARL_URL", oparl, "url") or "").strip() or None,
         oparl_contact=" ".join(oparl_contact.split()) or None,
         oparl_interval=_oparl_interval(pick("GREMIENBOT_OPARL_INTERVAL", oparl, "interval")),
+        oparl_max_file_mb=max_file_mb,
     )

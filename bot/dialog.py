@@ -79,8 +79,10 @@ def date_de(value: str | None, year: int | None) -> str:
 
 
 def source_details(source: Source) -> str:
-    """'Niederschrift (Auszug), 2021' - kind and date of a document (cut when long)."""
-    details = (source.kind or "", date_de(source.date, source.year))
+    """'Niederschrift (Auszug), 2021' - kind, reference (papers from the council information
+    system: 'Beschlussvorlage 1234/2014') and date of a document (cut when long)."""
+    kind = " ".join(x for x in (source.kind, source.reference) if x)
+    details = (kind, date_de(source.date, source.year))
     return shorten(", ".join(x for x in details if x), MAX_DETAILS)
 
 
@@ -276,7 +278,8 @@ class Dialog:
         second: list[Button] = []
         if doc_id is not None:
             second.append(Button(t.button_document, Action("doc", (doc_id, gen)).encode()))
-        return tuple(r for r in (tuple(row), tuple(second)) if r)
+        link = (Button(t.button_web, url=hit.source.web),) if hit.source.web else ()
+        return tuple(r for r in (tuple(row), tuple(second), link) if r)
 
     # -- buttons --------------------------------------------------------------------------
 

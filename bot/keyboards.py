@@ -1,4 +1,4 @@
-"""Pure: Reply buttons -> InlineKeyboardMarkup."""
+"""Pure: Reply buttons -> InlineKeyboardMarkup (callback buttons and link buttons)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,12 @@ def markup(reply: Reply) -> InlineKeyboardMarkup | None:
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
+            [
+                InlineKeyboardButton(b.label, url=b.url)
+                if b.url
+                else InlineKeyboardButton(b.label, callback_data=b.data)
+                for b in row
+            ]
             for row in reply.buttons
         ]
     )

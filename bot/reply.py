@@ -19,10 +19,12 @@ class Span:
 
 @dataclass(frozen=True)
 class Button:
-    """A button: its label and the callback data it sends (see bot.actions)."""
+    """A button: its label and the callback data it sends (see bot.actions), or a link
+    (`url`, http(s)) it opens instead."""
 
     label: str
-    data: str
+    data: str = ""
+    url: str | None = None
 
 
 @dataclass(frozen=True)

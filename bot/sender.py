@@ -12,7 +12,7 @@ import html
 import logging
 from datetime import datetime, timedelta
 
-from telegram import Bot
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -23,7 +23,7 @@ from telegram.error import (
     TelegramError,
 )
 
-from bot.agenda import offsets_text, when
+from bot.agenda import agenda_lines, offsets_text, when
 from bot.render import MAX_PLACE, MAX_TEXT, MAX_TITLE, shorten
 from bot.texts import agenda_texts_for
 from bot.texts.base import AgendaTexts
@@ -35,6 +35,8 @@ from scheduler.events import format_local
 from scheduler.outbox import Delivery, Outcome
 
 log = logging.getLogger("gremienbot.sender")
+MAX_REMINDER_AGENDA = 10  # public agenda items in a reminder (then "… und n weitere")
+MAX_REMINDER_AGENDA_NAME = 80
 GONE = (
     "chat not found",
     "user is deactivated",
@@ -72,6 +74,17 @@ class TelegramSender:
             if offset:
                 # "(in 2 Stunden)", not the compact "(2h)" of the settings
                 lines.append(f"<i>(in {html.escape(offsets_text(t, (offset,)))})</i>")
+            assert event.id is not None
+            items = agenda_lines(
+                t,
+                ev.agenda_of(self.cal.db, event.id),
+                internal=False,  # reminders go to groups too: the public agenda only
+                limit=MAX_REMINDER_AGENDA,
+                width=MAX_REMINDER_AGENDA_NAME,
+            )
+            if items:
+                lines.append(f"<b>{html.escape(t.agenda_title)}</b>")
+                lines += [html.escape(line) for line in items]
             return "\n".join(lines)
         if delivery.kind == "notice":
             return _notice(t, delivery.payload)
@@ -82,13 +95,32 @@ class TelegramSender:
         text = shorten(found.text, MAX_TEXT - len(heading) - 1)  # an old row may be longer
         return f"<b>{html.escape(heading)}</b>\n{html.escape(text)}"
 
+    def markup(self, delivery: Delivery) -> InlineKeyboardMarkup | None:
+        """A reminder of a session from the council information system: its page as a
+        button."""
+        if delivery.kind != "reminder":
+            return None
+        web = ev.web_of(self.cal.db, delivery.ref_id)
+        if not web:
+            return None
+        sub = subs.subscriber(self.cal.db, delivery.chat_id)
+        t = agenda_texts_for(sub.language if sub else None)
+        return InlineKeyboardMarkup(
+            [[InlineKeyboardButton(t.button_web_event.format(n=delivery.ref_id), url=web)]]
+        )
+
     async def deliver(self, delivery: Delivery) -> Outcome:
         """Send one delivery and classify what Telegram said."""
         text = self.render(delivery)
         if text is None:
             return Outcome("dropped", error="nothing to send")
         try:
-            await self.bot.send_message(delivery.chat_id, text, parse_mode=ParseMode.HTML)
+            await self.bot.send_message(
+                delivery.chat_id,
+                text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=self.markup(delivery),
+            )
         except RetryAfter as exc:
             wait = exc.retry_after
             seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)

@@ -50,9 +50,10 @@ def span_text(span: Span) -> str:
 def render(reply: Reply, files: Path) -> tuple[str, list[Button]]:
     """Plain text of a reply and its buttons in the order they are numbered."""
     lines = ["".join(span_text(s) for s in para) for para in reply.paragraphs]
-    buttons = [b for row in reply.buttons for b in row]
+    buttons = [b for row in reply.buttons for b in row if not b.url]
     if buttons:
         lines.append("   ".join(f"[{i}] {b.label}" for i, b in enumerate(buttons, start=1)))
+    lines += [f"{b.label}: {b.url}" for row in reply.buttons for b in row if b.url]
     if reply.attachment is not None:
         files.mkdir(parents=True, exist_ok=True)
         target = files / Path(reply.attachment.filename).name

@@ -157,6 +157,8 @@ class Source:
     kind: str | None
     year: int | None
     date: str | None
+    reference: str | None = None  # a paper's reference in the council information system
+    web: str | None = None  # its page there
 
 
 @dataclass(frozen=True)

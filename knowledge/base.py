@@ -207,10 +207,11 @@ class KnowledgeBase:
             return {}
         marks = ",".join("?" * len(doc_ids))
         rows = self.db.conn.execute(
-            f"SELECT id, name, title, kind, year, date FROM documents WHERE id IN ({marks})",
+            f"SELECT id, name, title, kind, year, date, reference, web FROM documents "
+            f"WHERE id IN ({marks})",
             sorted(doc_ids),
         )
-        return {r[0]: Source(r[1], r[2], r[3], r[4], r[5]) for r in rows}
+        return {r[0]: Source(r[1], r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows}
 
     def documents(self, *, internal: bool = False) -> list[DocumentInfo]:
         """Stored documents (public ones unless `internal`), newest year first."""

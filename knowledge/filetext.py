@@ -81,15 +81,26 @@ def read_document(path: Path) -> Extracted:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableFile(f"unsupported file type {suffix or '(no suffix)'}")
+    limit = MAX_PDF_BYTES if suffix == ".pdf" else MAX_TEXT_BYTES
+    return read_bytes(_read_bytes(path, limit=limit), suffix)
+
+
+def read_bytes(raw: bytes, suffix: str) -> Extracted:
+    """Text of a file's bytes already in memory (e.g. downloaded), read as a file with this
+    suffix (.pdf, .txt, .md) under the same limits as read_document; UnreadableFile else."""
+    suffix = suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnreadableFile(f"unsupported file type {suffix or '(no suffix)'}")
+    limit = MAX_PDF_BYTES if suffix == ".pdf" else MAX_TEXT_BYTES
+    if len(raw) > limit:
+        raise UnreadableFile(_too_large(len(raw), limit))
     if suffix == ".pdf":
-        raw = _read_bytes(path, limit=MAX_PDF_BYTES)
         if not raw:
             raise UnreadableFile("empty file")
         if b"%PDF-" not in raw[:_MARKER_WINDOW]:
             raise UnreadableFile("not a readable PDF: no PDF header")
         text, notes = _pdf_text_bounded(raw)
     else:
-        raw = _read_bytes(path, limit=MAX_TEXT_BYTES)
         text, notes = _plain_text(raw), []
     if len(text) > MAX_DOCUMENT_CHARS:
         notes.append(

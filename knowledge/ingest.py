@@ -66,6 +66,8 @@ class DocumentMeta:
     year: int | None = None
     date: str | None = None
     public: bool = True
+    reference: str | None = None  # a paper's reference in the council information system
+    web: str | None = None  # its page there (an http(s) URL)
 
 
 @dataclass(frozen=True)
@@ -293,7 +295,8 @@ def _store(db: sqlite_utils.Database, doc: _Prepared, lexicon: Lexicon, status: 
             _delete(conn, old[0])
         cur = conn.execute(
             "INSERT INTO documents(name, path, title, kind, year, date, sha256, original, "
-            "repaired, ingested_at, public, pipeline) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "repaired, ingested_at, public, pipeline, reference, web) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.name,
                 doc.stored_path(),
@@ -307,6 +310,8 @@ def _store(db: sqlite_utils.Database, doc: _Prepared, lexicon: Lexicon, status: 
                 now,
                 int(doc.meta.public),
                 PIPELINE,
+                doc.meta.reference,
+                doc.meta.web,
             ),
         )
         doc_id = cur.lastrowid
@@ -331,8 +336,8 @@ def _update_meta(db: sqlite_utils.Database, doc: _Prepared) -> None:
     """Apply changed metadata (title, kind, year, date, access) of an unchanged text."""
     with db.conn:
         db.conn.execute(
-            "UPDATE documents SET title = ?, kind = ?, year = ?, date = ?, public = ?, path = ? "
-            "WHERE name = ?",
+            "UPDATE documents SET title = ?, kind = ?, year = ?, date = ?, public = ?, path = ?, "
+            "reference = ?, web = ? WHERE name = ?",
             (
                 doc.meta.title,
                 doc.meta.kind,
@@ -340,6 +345,8 @@ def _update_meta(db: sqlite_utils.Database, doc: _Prepared) -> None:
                 doc.meta.date,
                 int(doc.meta.public),
                 doc.stored_path(),
+                doc.meta.reference,
+                doc.meta.web,
                 doc.name,
             ),
         )
@@ -506,7 +513,8 @@ def ingest_texts(db: sqlite_utils.Database, docs: Iterable[TextDocument]) -> lis
     prepared: list[_Prepared] = []
     for item in docs:
         row = db.conn.execute(
-            "SELECT sha256, title, kind, year, date, public FROM documents WHERE name = ?",
+            "SELECT sha256, title, kind, year, date, public, reference, web FROM documents "
+            "WHERE name = ?",
             (item.name,),
         ).fetchone()
         doc = _Prepared(
@@ -519,7 +527,9 @@ def ingest_texts(db: sqlite_utils.Database, docs: Iterable[TextDocument]) -> lis
             from_file=False,
         )
         if row is not None and row[0] == item.sha256:
-            stored = DocumentMeta(row[1], row[2], row[3], row[4], public=bool(row[5]))
+            stored = DocumentMeta(
+                row[1], row[2], row[3], row[4], bool(row[5]), reference=row[6], web=row[7]
+            )
             if stored == item.meta:
                 results.append(IngestResult(doc.path, doc.name, "unchanged", message="unchanged"))
             else:

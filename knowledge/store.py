@@ -7,7 +7,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Index terms are produced by knowledge.analyze; the tokenizer only has to keep them whole,
 # so numbers such as 1.000, 1,5, 03.09.2020 and 1:337 stay one token.
@@ -67,6 +67,12 @@ _MIGRATIONS: dict[int, list[str]] = {
         # The version of repair and passage splitting a document was stored with
         # (knowledge.ingest.PIPELINE): older ones are rebuilt on the next ingest.
         "ALTER TABLE documents ADD COLUMN pipeline INTEGER NOT NULL DEFAULT 0",
+    ],
+    4: [
+        # Documents from the council information system (OParl): the paper's reference
+        # ("1234/2014") and its page there, named in answers.
+        "ALTER TABLE documents ADD COLUMN reference TEXT",
+        "ALTER TABLE documents ADD COLUMN web TEXT",
     ],
 }
 

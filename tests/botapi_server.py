@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import re
 import socket
 import struct
 import threading
@@ -500,6 +501,11 @@ class FakeBotAPI:
                     cb = button.get("callback_data")
                     if cb is not None and not 1 <= len(cb.encode()) <= 64:
                         return self._error(400, "Bad Request: BUTTON_DATA_INVALID")
+                    url = button.get("url")
+                    if (cb is None) == (url is None):  # exactly one kind of button
+                        return self._error(400, "Bad Request: BUTTON_TYPE_INVALID")
+                    if url is not None and not re.match(r"(https?|tg)://\S+$", str(url)):
+                        return self._error(400, "Bad Request: BUTTON_URL_INVALID")
         else:
             data = None
         message: dict[str, Any] = {

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import hashlib
 import json
 import threading
 import urllib.parse
@@ -61,6 +62,8 @@ class FakeOParl:
     def __init__(self, page_size: int = 2) -> None:
         self.page_size = page_size
         self.objects: dict[str, list[dict[str, Any]]] = {k: [] for k in KINDS}
+        # download name -> (bytes, content type, whether Content-Length is sent)
+        self.files: dict[str, tuple[bytes, str, bool]] = {}
         self.requests: list[str] = []
         self.user_agents: set[str] = set()
         self.failures: list[Failure] = []
@@ -203,6 +206,31 @@ class FakeOParl:
             "created": now, "modified": now,
         }  # fmt: skip
 
+    def file_url(self, name: str) -> str:
+        return self.url(f"download/{name}")
+
+    def serve_file(
+        self, name: str, data: bytes, content_type: str = "application/pdf", *, length: bool = True
+    ) -> None:
+        """Serve `data` at file_url(name) (without Content-Length when `length` is False)."""
+        self.files[name] = (data, content_type, length)
+
+    def file_paper(
+        self, pid: str, name: str, reference: str, data: bytes, *,
+        file_name: str | None = None, mime: str = "application/pdf", length: bool = True,
+    ) -> dict[str, Any]:  # fmt: skip
+        """A paper whose mainFile has no `text`, only a download (served here), with its
+        sha1Checksum and size."""
+        file_name = file_name or f"{pid}.pdf"
+        self.serve_file(file_name, data, mime, length=length)
+        obj = self.paper(pid, name, reference, "")
+        obj["mainFile"] = {
+            "id": self.url(f"file/{pid}"), "type": T + "File", "name": "Vorlage",
+            "fileName": file_name, "mimeType": mime, "accessUrl": self.file_url(file_name),
+            "sha1Checksum": hashlib.sha1(data).hexdigest(), "size": len(data),
+        }  # fmt: skip
+        return obj
+
     def find(self, kind: str, tail: str) -> dict[str, Any]:
         return next(o for o in self.objects[kind] if o["id"] == self.url(f"{kind}/{tail}"))
 
@@ -333,6 +361,19 @@ class FakeOParl:
                         status, data = failure.status, failure.body
                         headers = {"Content-Type": "text/html"} | failure.headers
                         break
+                download = parsed.path.removeprefix("/oparl/v1/download/")
+                if data is None and download in api.files:
+                    data, kind, length = api.files[download]
+                    headers = {"Content-Type": kind}
+                    if not length:  # the body ends when the connection closes
+                        self.close_connection = True
+                        self.send_response(200)
+                        self.send_header("Content-Type", kind)
+                        self.send_header("Connection", "close")
+                        self.end_headers()
+                        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                            self.wfile.write(data)
+                        return
                 if data is None:
                     query = dict(urllib.parse.parse_qsl(parsed.query))
                     status, payload = api._answer(parsed.path, query)

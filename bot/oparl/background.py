@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.oparl.client import OParlClient
-from bot.oparl.sync import NotOParl, SyncReport, sync
+from bot.oparl.sync import MAX_FILE_BYTES, NotOParl, SyncReport, sync
 from knowledge.base import KnowledgeBase
 from knowledge.search import Vocabulary
 from knowledge.store import open_db
@@ -39,6 +39,7 @@ class BackgroundSync:
         contact: str | None = None,
         client_options: dict[str, Any] | None = None,
         interval: float = 30 * 60,
+        max_file_bytes: int = MAX_FILE_BYTES,
     ) -> None:
         self.db_path = db_path
         self.url = url
@@ -48,6 +49,7 @@ class BackgroundSync:
         self.contact = contact
         self.client_options = client_options or {}
         self.interval = interval  # seconds between scheduled syncs
+        self.max_file_bytes = max_file_bytes  # a paper's file larger than this is skipped
         self.running = False  # set and cleared on the event loop only: no two syncs at once
         self.task: asyncio.Task[SyncReport | None] | None = None
 
@@ -79,7 +81,9 @@ class BackgroundSync:
 
             async def go() -> SyncReport:
                 async with OParlClient(contact=self.contact, **self.client_options) as client:
-                    return await sync(calendar, self.url, client)
+                    return await sync(
+                        calendar, self.url, client, max_file_bytes=self.max_file_bytes
+                    )
 
             try:
                 report: SyncReport | None = asyncio.run(go())

@@ -33,6 +33,10 @@ class FetchError(Exception):
         self.why = why
 
 
+class TooLarge(FetchError):
+    """A response over the size limit (not retried; the same file is not asked again)."""
+
+
 def user_agent(contact: str | None = None) -> str:
     """The User-Agent: the bot, and the operator's contact when configured (headers are
     ASCII: other characters of the contact become "?")."""
@@ -94,6 +98,18 @@ class OParlClient:
 
     async def get_json(self, url: str) -> Any:
         """The JSON at `url`; FetchError when there is none after the retries."""
+        body = await self._with_retries(url, self.max_bytes)
+        try:
+            return json.loads(body)
+        except (ValueError, RecursionError):
+            raise FetchError(url, "Antwort ist kein JSON") from None
+
+    async def get_bytes(self, url: str, max_bytes: int) -> bytes:
+        """The bytes at `url` (a file), at most `max_bytes` (checked from Content-Length and
+        while streaming); FetchError otherwise."""
+        return await self._with_retries(url, max_bytes)
+
+    async def _with_retries(self, url: str, limit: int) -> bytes:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise FetchError(url, "nur http(s)-Adressen werden abgerufen")
@@ -103,7 +119,7 @@ class OParlClient:
             wait: float | None = None
             async with gate:
                 try:
-                    return await self._get(url)
+                    return await self._get(url, limit)
                 except _Retry as retry:
                     if attempt >= self.retries:
                         raise FetchError(url, retry.why) from None
@@ -112,8 +128,9 @@ class OParlClient:
             attempt += 1
             await asyncio.sleep(min(wait, self.max_wait))
 
-    async def _get(self, url: str) -> Any:
+    async def _get(self, url: str, limit: int) -> bytes:
         self.requests += 1
+        too_large = f"Antwort größer als {_megabytes(limit)} MB"
         try:
             async with self._http.stream("GET", url) as resp:
                 status = resp.status_code
@@ -124,13 +141,13 @@ class OParlClient:
                 if status != 200:
                     raise FetchError(url, f"HTTP {status}")
                 length = resp.headers.get("Content-Length")
-                if length and length.isdigit() and int(length) > self.max_bytes:
-                    raise FetchError(url, f"Antwort größer als {self.max_bytes // 2**20} MB")
+                if length and length.isdigit() and int(length) > limit:
+                    raise TooLarge(url, too_large)
                 body = bytearray()
                 async for chunk in resp.aiter_bytes():
                     body += chunk
-                    if len(body) > self.max_bytes:
-                        raise FetchError(url, f"Antwort größer als {self.max_bytes // 2**20} MB")
+                    if len(body) > limit:
+                        raise TooLarge(url, too_large)
         except httpx.TooManyRedirects:
             raise FetchError(url, "zu viele Weiterleitungen") from None
         except httpx.UnsupportedProtocol:
@@ -139,10 +156,12 @@ class OParlClient:
             raise _Retry("Zeitüberschreitung") from None
         except httpx.TransportError as exc:
             raise _Retry(f"nicht erreichbar ({type(exc).__name__})") from None
-        try:
-            return json.loads(bytes(body))
-        except (ValueError, RecursionError):
-            raise FetchError(url, "Antwort ist kein JSON") from None
+        return bytes(body)
+
+
+def _megabytes(limit: int) -> str:
+    mb = limit / 2**20
+    return f"{mb:.0f}" if mb >= 1 else f"{mb:.2f}".rstrip("0").rstrip(".")
 
 
 class _Retry(Exception):

@@ -236,6 +236,10 @@ def meeting_fields(meeting: Any, org_names: Mapping[str, str]) -> MeetingFields:
 # -- documents ------------------------------------------------------------------------------
 
 
+PAPER_FILES = ("mainFile", "auxiliaryFile")
+PROTOCOL_FILES = ("resultsProtocol", "verbatimProtocol")
+
+
 def _files(obj: Mapping[str, Any], keys: tuple[str, ...]) -> Iterator[dict[str, Any]]:
     seen: set[str] = set()
     for key in keys:
@@ -265,13 +269,65 @@ def _file_texts(obj: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[list[str
     read = skipped = 0
     for f in _files(obj, keys):
         text = f.get("text")
-        if isinstance(text, str) and text.strip():
+        if isinstance(text, str) and has_text(f):
             label = _text(f.get("name"), 200) or _text(f.get("fileName"), 200)
             texts.append(f"{label}\n\n{text.strip()}" if label else text.strip())
             read += 1
         else:
-            skipped += 1  # only a download (PDF): read in a later step
+            skipped += 1  # no text, and its download gave none (bot.oparl.sync)
     return texts, read, skipped
+
+
+def has_text(f: Mapping[str, Any]) -> bool:
+    """Whether a File brings its text along."""
+    text = f.get("text")
+    return isinstance(text, str) and bool(text.strip())
+
+
+def file_url(f: Mapping[str, Any]) -> str | None:
+    """Where a File is downloaded: `accessUrl`, else `downloadUrl` (http(s) only)."""
+    for key in ("accessUrl", "downloadUrl"):
+        url = f.get(key)
+        if isinstance(url, str) and urlsplit(url).scheme in ("http", "https"):
+            return url
+    return None
+
+
+def file_suffix(f: Mapping[str, Any]) -> str | None:
+    """How the bot reads a File (".pdf" or ".txt", from its mimeType or file name); None
+    for types it cannot read."""
+    mime = f.get("mimeType")
+    mime = mime.split(";")[0].strip().lower() if isinstance(mime, str) else ""
+    if mime == "application/pdf":
+        return ".pdf"
+    if mime in ("text/plain", "text/markdown"):
+        return ".txt"
+    if mime and mime != "application/octet-stream":
+        return None
+    for key in ("fileName", "accessUrl", "downloadUrl"):
+        value = f.get(key)
+        if isinstance(value, str):
+            tail = urlsplit(value).path.lower() if "://" in value else value.lower()
+            if tail.endswith(".pdf"):
+                return ".pdf"
+            if tail.endswith((".txt", ".md")):
+                return ".txt"
+    return None
+
+
+def file_key(f: Mapping[str, Any]) -> str | None:
+    """What a File is remembered by: its id, else its download URL."""
+    fid = f.get("id")
+    return fid if isinstance(fid, str) and fid else file_url(f)
+
+
+def file_stamp(f: Mapping[str, Any]) -> str | None:
+    """A File's version: `modified`, `sha1Checksum` and `size` (None when it has none of
+    them: then it is read whenever its paper changes)."""
+    parts = [f.get(k) for k in ("modified", "sha1Checksum", "size")]
+    if all(p is None for p in parts):
+        return None
+    return "|".join("" if p is None else str(p)[:200] for p in parts)
 
 
 def _document(name: str, text: str, meta: DocumentMeta) -> TextDocument:
@@ -290,8 +346,9 @@ def protocol_name(meeting_id: str) -> str:
 
 
 def paper_document(paper: Any) -> DocumentFields:
-    """An OParl Paper -> a document: title = name, kind = paperType, date, text = the title
-    line (with reference) and the `text` of its files (mainFile, auxiliaryFile)."""
+    """An OParl Paper -> a document: title = name, kind = paperType, date, reference, web
+    link, text = the title line (with reference) and the `text` of its files (mainFile,
+    auxiliaryFile)."""
     pid = object_id(paper)
     title = _text(paper.get("name"), 1000)
     if not title:
@@ -299,14 +356,16 @@ def paper_document(paper: Any) -> DocumentFields:
     reference = _text(paper.get("reference"), 100)
     kind = _text(paper.get("paperType"), 100) or "Vorlage"
     day = parse_day(paper.get("date"))
-    texts, read, skipped = _file_texts(paper, ("mainFile", "auxiliaryFile"))
+    texts, read, skipped = _file_texts(paper, PAPER_FILES)
     head = f"{title} ({kind} {reference})" if reference else f"{title} ({kind})"
     text = "\n\n".join([head, *texts])
     meta = DocumentMeta(
-        title=cap_title(f"{title} ({reference})" if reference else title),
+        title=cap_title(title),
         kind=kind,
         year=day.year if day else None,
         date=day.isoformat() if day else None,
+        reference=reference or None,
+        web=web_link(paper),
     )
     return DocumentFields(_document(paper_name(pid), text, meta), read, skipped)
 
@@ -314,7 +373,7 @@ def paper_document(paper: Any) -> DocumentFields:
 def protocol_document(meeting: Any, fields: MeetingFields) -> DocumentFields | None:
     """A meeting's minutes (resultsProtocol, verbatimProtocol) with a `text` -> a document
     titled with the committee and the session date; None when no file has text."""
-    texts, read, skipped = _file_texts(meeting, ("resultsProtocol", "verbatimProtocol"))
+    texts, read, skipped = _file_texts(meeting, PROTOCOL_FILES)
     if not texts:
         return None
     local = fields.start_at.astimezone(BERLIN)
@@ -322,6 +381,10 @@ def protocol_document(meeting: Any, fields: MeetingFields) -> DocumentFields | N
     title = cap_title(f"Niederschrift {who}, Sitzung vom {local:%d.%m.%Y}")
     text = "\n\n".join([title, *texts])
     meta = DocumentMeta(
-        title=title, kind="Niederschrift", year=local.year, date=local.date().isoformat()
+        title=title,
+        kind="Niederschrift",
+        year=local.year,
+        date=local.date().isoformat(),
+        web=fields.web,
     )
     return DocumentFields(_document(protocol_name(fields.uid), text, meta), read, skipped)

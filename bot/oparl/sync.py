@@ -10,9 +10,11 @@ Calendar, so reminders follow a moved or cancelled session), papers and minutes 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
+import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -20,7 +22,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.oparl import mapping as m
-from bot.oparl.client import FetchError, OParlClient
+from bot.oparl.client import FetchError, OParlClient, TooLarge
+from knowledge.filetext import UnreadableFile, read_bytes
 from knowledge.ingest import TextDocument, ingest_texts, remove_document
 from scheduler import events as ev
 from scheduler.calendar import Calendar
@@ -28,6 +31,7 @@ from scheduler.calendar import Calendar
 log = logging.getLogger("gremienbot.oparl")
 
 MAX_PAGES = 100_000  # per list: a server whose `next` never ends is cut off
+MAX_FILE_BYTES = 20 * 2**20  # a File larger than this is not downloaded (counted as skipped)
 _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS oparl_lists (
         url TEXT PRIMARY KEY,           -- an external list of a body
@@ -46,6 +50,11 @@ _SCHEMA = [
         url TEXT NOT NULL,
         report TEXT,                    -- the --json object (NULL when nothing was synced)
         error TEXT                      -- why nothing was synced (not OParl, unreachable)
+    )""",
+    """CREATE TABLE IF NOT EXISTS oparl_files (
+        id TEXT PRIMARY KEY,            -- a File's id (else its download URL)
+        stamp TEXT NOT NULL,            -- its modified|sha1Checksum|size when last read
+        text BLOB                       -- its text (zlib), NULL when it gave none
     )""",
 ]
 KEEP_RUNS = 50  # the last syncs kept in oparl_runs (/status shows the newest)
@@ -137,7 +146,10 @@ def _type_is(obj: Any, name: str) -> bool:
 class Sync:
     """Walks one OParl System or Body into the database of `calendar`."""
 
-    def __init__(self, calendar: Calendar, client: OParlClient) -> None:
+    def __init__(
+        self, calendar: Calendar, client: OParlClient, *, max_file_bytes: int = MAX_FILE_BYTES
+    ) -> None:
+        self.max_file_bytes = max_file_bytes
         self.cal = calendar
         self.db = calendar.db
         self.client = client
@@ -309,6 +321,7 @@ class Sync:
     async def _meetings(self, items: list[Any]) -> None:
         counts = self.report.meetings
         names = self._org_names()
+        items = await self._with_files(items, m.PROTOCOL_FILES)
         for obj in items:
             oid = self._id(counts, obj)
             if oid is None:
@@ -370,6 +383,7 @@ class Sync:
     async def _papers(self, items: list[Any]) -> None:
         counts = self.report.papers
         docs: list[tuple[str, m.DocumentFields, str | None, bool]] = []
+        items = await self._with_files(items, m.PAPER_FILES)
         for obj in items:
             oid = self._id(counts, obj)
             if oid is None:
@@ -404,6 +418,66 @@ class Sync:
             else:
                 counts.changed += 1
 
+    # -- files ----------------------------------------------------------------------------
+
+    async def _with_files(self, items: list[Any], keys: tuple[str, ...]) -> list[Any]:
+        """The page's objects, those that changed with the text of their files (under
+        `keys`) that come without `text` read from their download (concurrently: the
+        client keeps to its limit per host)."""
+        return list(await asyncio.gather(*(self._object_files(o, keys) for o in items)))
+
+    async def _object_files(self, obj: Any, keys: tuple[str, ...]) -> Any:
+        if not isinstance(obj, dict) or m.is_deleted(obj) or not isinstance(obj.get("id"), str):
+            return obj
+        known = self._known(obj["id"])
+        if known is not None and known[0] == m.modified(obj) and known[0] is not None:
+            return obj  # unchanged: skipped by the caller, nothing downloaded
+        out = dict(obj)
+        for key in keys:
+            value = obj.get(key)
+            if isinstance(value, list):
+                out[key] = [await self._file(f) for f in value]
+            elif isinstance(value, dict):
+                out[key] = await self._file(value)
+        return out
+
+    async def _file(self, f: Any) -> Any:
+        """A File with its `text`: as sent, as read before (same modified, sha1Checksum and
+        size), or downloaded and read (PDF, plain text); unchanged when it gives none (then
+        the mapping counts it as skipped)."""
+        if not isinstance(f, dict) or m.has_text(f):
+            return f
+        url, suffix, key = m.file_url(f), m.file_suffix(f), m.file_key(f)
+        if url is None or suffix is None or key is None:
+            return f  # nothing to download, or a type the bot cannot read
+        stamp = m.file_stamp(f)
+        if stamp is not None:
+            row = self.db.conn.execute(
+                "SELECT stamp, text FROM oparl_files WHERE id = ?", (key,)
+            ).fetchone()
+            if row is not None and row[0] == stamp:
+                return f | {"text": zlib.decompress(row[1]).decode()} if row[1] else f
+        text: str | None = None
+        try:
+            raw = await self.client.get_bytes(url, self.max_file_bytes)
+            text = (await asyncio.to_thread(read_bytes, raw, suffix)).text
+        except TooLarge as exc:
+            self.report.errors.append(str(exc))
+        except FetchError as exc:  # perhaps passing: asked again when the object changes
+            self.report.errors.append(str(exc))
+            return f
+        except UnreadableFile as exc:
+            self.report.errors.append(f"{url}: {exc}"[:300])
+        if stamp is not None:
+            packed = zlib.compress(text.encode(), 6) if text else None
+            with self.db.conn:
+                self.db.conn.execute(
+                    "INSERT INTO oparl_files(id, stamp, text) VALUES (?, ?, ?) ON CONFLICT(id) "
+                    "DO UPDATE SET stamp = excluded.stamp, text = excluded.text",
+                    (key, stamp, packed),
+                )
+        return f | {"text": text} if text else f
+
     def _store_documents(self, docs: list[TextDocument]) -> list[Any]:
         return ingest_texts(self.db, docs)
 
@@ -413,11 +487,13 @@ def _same(a: ev.Event, b: ev.Event) -> bool:
     return all(getattr(a, k) == getattr(b, k) for k in keys)
 
 
-async def sync(calendar: Calendar, url: str, client: OParlClient) -> SyncReport:
+async def sync(
+    calendar: Calendar, url: str, client: OParlClient, *, max_file_bytes: int = MAX_FILE_BYTES
+) -> SyncReport:
     """One sync of the OParl System or Body at `url` (NotOParl: nothing was synced); either
     way the outcome is recorded for /status (`last_run`)."""
     try:
-        report = await Sync(calendar, client).run(url)
+        report = await Sync(calendar, client, max_file_bytes=max_file_bytes).run(url)
     except NotOParl as exc:
         _record(calendar, url, None, str(exc))
         raise

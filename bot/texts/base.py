@@ -27,6 +27,7 @@ class Texts:
     button_more: str
     button_passage: str
     button_document: str
+    button_web: str  # opens a paper's page in the council information system
     no_more: str
     passage_title: str
     document_caption: str
@@ -52,6 +53,12 @@ class AgendaTexts:
     events_title: str
     events_empty: str
     button_ics: str
+    button_web_event: str  # opens a session's page in the council information system
+    agenda_item: str  # one agenda item: {number} and {name}
+    agenda_item_unnumbered: str  # {name}
+    agenda_not_public: str  # marks a non-public item (staff only)
+    agenda_more: str  # {n} items left out
+    agenda_title: str  # above the agenda in a reminder
     event_created: str
     event_changed: str
     event_deleted: str
