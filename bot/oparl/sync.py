@@ -21,7 +21,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.oparl import mapping as m
 from bot.oparl.client import FetchError, OParlClient
-from knowledge.ingest import TextDocument, ingest_texts, remove_document
+from knowledge.analyze import Lexicon
+from knowledge.ingest import TextDocument, ingest_texts, load_lexicon, remove_document
 from scheduler import events as ev
 from scheduler.calendar import Calendar
 
@@ -142,6 +143,7 @@ class Sync:
         self.db = calendar.db
         self.client = client
         self.report = SyncReport()
+        self._lexicon: Lexicon | None = None  # read once per sync, grown page by page
         ensure_schema(self.db)
 
     # -- entry ----------------------------------------------------------------------------
@@ -405,7 +407,11 @@ class Sync:
                 counts.changed += 1
 
     def _store_documents(self, docs: list[TextDocument]) -> list[Any]:
-        return ingest_texts(self.db, docs)
+        """Store a page's documents; the compound lexicon of the base is read from the
+        database once per sync (reading it for every page made a large sync quadratic)."""
+        if self._lexicon is None:
+            self._lexicon = load_lexicon(self.db)
+        return ingest_texts(self.db, docs, lexicon=self._lexicon)
 
 
 def _same(a: ev.Event, b: ev.Event) -> bool:
