@@ -505,10 +505,16 @@ class TextDocument:
     sha256: str
 
 
-def ingest_texts(db: sqlite_utils.Database, docs: Iterable[TextDocument]) -> list[IngestResult]:
+def ingest_texts(
+    db: sqlite_utils.Database, docs: Iterable[TextDocument], *, lexicon: Lexicon | None = None
+) -> list[IngestResult]:
     """Store documents given as text, like ingest_paths stores files: one transaction each,
     unchanged ones (same hash and metadata) untouched, changed metadata applied without
-    re-indexing, one failing document reported while the others go on."""
+    re-indexing, one failing document reported while the others go on.
+
+    `lexicon`: the compound lexicon of a caller that stores in several calls (one OParl sync,
+    page by page); it gains the words of these documents. Without it the lexicon of
+    everything stored is read from the database, which grows with the base."""
     results: list[IngestResult] = []
     prepared: list[_Prepared] = []
     for item in docs:
@@ -539,7 +545,7 @@ def ingest_texts(db: sqlite_utils.Database, docs: Iterable[TextDocument]) -> lis
         prepared.append(replace(doc, repaired=repair_text(item.text, german_words())))
     if not prepared:
         return results
-    lexicon = load_lexicon(db)
+    lexicon = lexicon if lexicon is not None else load_lexicon(db)
     for doc in prepared:
         lexicon.add(simple_words(doc.repaired), min_length=MIN_PART + 2)
     for doc in prepared:

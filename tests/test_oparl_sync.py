@@ -293,3 +293,25 @@ def test_sessions_from_the_ris_are_read_only_in_the_bot(server: FakeOParl, tmp_p
         text = " ".join(span.text for para in reply.paragraphs for span in para)
         assert "Ratsinformationssystem" in text
     assert [e["time"] for e in events(db) if e["title"] == "Kreistag"] == ["15:00"]
+
+
+def test_one_sync_loads_the_compound_lexicon_once(
+    server: FakeOParl, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lexicon of everything stored grows with the base: reading it again for every
+    page of papers made a large first sync quadratic (bench_oparl.py)."""
+    from knowledge import ingest
+
+    for n in range(5):  # papers on three pages (two per page), minutes on a meeting page
+        server.put("paper", server.paper(f"30{n}", f"Vorlage {n}", f"2030/02{n}", f"Text {n}."))
+    loads: list[int] = []
+    original = ingest.make_lexicon  # what load_lexicon builds the lexicon with
+
+    def counted(words: Any) -> Any:
+        loads.append(1)
+        return original(words)
+
+    monkeypatch.setattr(ingest, "make_lexicon", counted)
+    report = sync(tmp_path / "bot.db", server.system_url)
+    assert report["papers"]["new"] == 7
+    assert len(loads) == 1

@@ -23,8 +23,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.oparl import mapping as m
 from bot.oparl.client import FetchError, OParlClient, TooLarge
+from knowledge.analyze import Lexicon
 from knowledge.filetext import UnreadableFile, read_bytes
-from knowledge.ingest import TextDocument, ingest_texts, remove_document
+from knowledge.ingest import TextDocument, ingest_texts, load_lexicon, remove_document
 from scheduler import events as ev
 from scheduler.calendar import Calendar
 
@@ -154,6 +155,7 @@ class Sync:
         self.db = calendar.db
         self.client = client
         self.report = SyncReport()
+        self._lexicon: Lexicon | None = None  # read once per sync, grown page by page
         ensure_schema(self.db)
 
     # -- entry ----------------------------------------------------------------------------
@@ -479,7 +481,11 @@ class Sync:
         return f | {"text": text} if text else f
 
     def _store_documents(self, docs: list[TextDocument]) -> list[Any]:
-        return ingest_texts(self.db, docs)
+        """Store a page's documents; the compound lexicon of the base is read from the
+        database once per sync (reading it for every page made a large sync quadratic)."""
+        if self._lexicon is None:
+            self._lexicon = load_lexicon(self.db)
+        return ingest_texts(self.db, docs, lexicon=self._lexicon)
 
 
 def _same(a: ev.Event, b: ev.Event) -> bool:
