@@ -16,6 +16,12 @@ from knowledge.store import open_db
 
 # ../shared/fixtures/oparl beside the checkout: real objects, used unchanged.
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "oparl"
+if not FIXTURES.is_dir():  # never a silent skip: say where they belong
+    raise RuntimeError(
+        f"OParl fixtures not found at {FIXTURES}: the tests read the real objects from the "
+        "shared folder beside the checkout (../shared/fixtures/oparl); their data licence does "
+        "not allow bundling them here"
+    )
 
 
 def load(name: str) -> Any:
