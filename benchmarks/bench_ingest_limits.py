@@ -12,7 +12,6 @@ size (it was quadratic). The targets: every single-file ingest under ~500 MB and
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import random
 import resource
@@ -23,38 +22,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.pdfs import shared_content_pdf  # noqa: E402
+
 AS_LIMIT = 6 * 2**30
 TIMEOUT = 120.0
-
-
-def shared_content_pdf(pages: int, kilobytes: int) -> bytes:
-    """A ~20 KB PDF whose pages all draw one 1 MB content stream (92 MB of text once)."""
-    from pypdf import PdfWriter
-    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
-
-    writer = PdfWriter()
-    font = writer._add_object(
-        DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Font"),
-                NameObject("/Subtype"): NameObject("/Type1"),
-                NameObject("/BaseFont"): NameObject("/Helvetica"),
-            }
-        )
-    )
-    line = b"BT /F1 12 Tf 72 712 Td (Die Integration ist eine Aufgabe aller Kommunen.) Tj ET\n"
-    stream = DecodedStreamObject()
-    stream.set_data(line * (kilobytes * 1024 // len(line)))
-    content = writer._add_object(stream.flate_encode())
-    for _ in range(pages):
-        page = writer.add_blank_page(612, 792)
-        page[NameObject("/Contents")] = content
-        page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
-        )
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def prose(size: int, *, lower: bool, seed: int = 1) -> str:
@@ -83,7 +56,7 @@ def sparse(path: Path, size: int) -> Path:
 
 def cases(work: Path) -> list[tuple[str, Path]]:
     pdf = work / "geteilter-inhalt.pdf"
-    pdf.write_bytes(shared_content_pdf(100, 1024))
+    pdf.write_bytes(shared_content_pdf(pages=100, kilobytes=1024))
     fifo = work / "pipe.txt"
     os.mkfifo(fifo)
     big = work / "gross.txt"

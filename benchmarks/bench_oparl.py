@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
-from bench_search import demo_sentences, percentile, questions, vary  # noqa: E402
+from bench_search import ask_all, demo_sentences, percentile, questions, vary  # noqa: E402
 
 from knowledge.analyze import german_words  # noqa: E402
 from knowledge.base import KnowledgeBase  # noqa: E402
@@ -207,13 +207,7 @@ def main() -> int:
         kb.vocabulary()
         print(f"base: {stored} passages; vocabulary load {time.perf_counter() - t0:.2f} s")
         qs = questions(args.questions, rng)
-        kb.ask(qs[0])  # warm caches
-        times = []
-        answered = 0
-        for q in qs:
-            t = time.perf_counter()
-            answered += kb.ask(q).answered
-            times.append((time.perf_counter() - t) * 1000)
+        times, answered = ask_all(kb, qs)
         print(
             f"questions: {len(qs)}, answered {answered}; latency ms: "
             f"p50 {percentile(times, 50):.1f}  p95 {percentile(times, 95):.1f}  "

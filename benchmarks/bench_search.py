@@ -115,6 +115,18 @@ def questions(n: int, rng: random.Random) -> list[str]:
     return out
 
 
+def ask_all(kb: KnowledgeBase, qs: list[str]) -> tuple[list[float], int]:
+    """Each question's latency in ms (after one warm-up question) and how many were answered."""
+    kb.ask(qs[0])  # warm caches
+    times: list[float] = []
+    answered = 0
+    for q in qs:
+        t = time.perf_counter()
+        answered += kb.ask(q).answered
+        times.append((time.perf_counter() - t) * 1000)
+    return times, answered
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -156,13 +168,7 @@ def main() -> int:
             f"{len(kb.vocabulary().words)} words, {len(kb.vocabulary().df)} terms"
         )
         qs = questions(args.questions, rng)
-        kb.ask(qs[0])  # warm caches
-        times = []
-        answered = 0
-        for q in qs:
-            t = time.perf_counter()
-            answered += kb.ask(q).answered
-            times.append((time.perf_counter() - t) * 1000)
+        times, answered = ask_all(kb, qs)
         print(f"questions: {len(qs)}, answered {answered}")
         print(
             f"latency ms: p50 {percentile(times, 50):.1f}  p95 {percentile(times, 95):.1f}  "

@@ -18,6 +18,7 @@ from knowledge.search import (
     Vocabulary,
     analyse,
     candidates,
+    fts_quote,
     load_vocabulary,
     match_expressions,
     neighbours,
@@ -60,10 +61,6 @@ class PassageView:
     source: Source
 
 
-def _fts_quote(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
 class _Mentions(Mapping[str, frozenset[str]]):
     """Document name -> the given terms it contains anywhere, looked up on first use. A
     document's passages have consecutive ids, so FTS is asked within that rowid range."""
@@ -96,7 +93,7 @@ class _Mentions(Mapping[str, frozenset[str]]):
             hit = self.db.conn.execute(
                 "SELECT 1 FROM passage_fts WHERE passage_fts MATCH ? "
                 "AND rowid BETWEEN ? AND ? LIMIT 1",
-                ("terms:" + _fts_quote(term), row[0], row[1]),
+                ("terms:" + fts_quote(term), row[0], row[1]),
             ).fetchone()
             if hit is not None:
                 found.add(term)
@@ -255,7 +252,7 @@ class KnowledgeBase:
             "SELECT 1 FROM passage_fts f JOIN passages p ON p.id = f.rowid "
             "JOIN documents d ON d.id = p.doc_id "
             "WHERE passage_fts MATCH ? AND d.public = 1 LIMIT 1",
-            ('terms:"' + term.replace('"', '""') + '"',),
+            ("terms:" + fts_quote(term),),
         ).fetchone()
         return row is not None
 

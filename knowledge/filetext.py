@@ -79,19 +79,14 @@ def read_document(path: Path) -> Extracted:
     file (no FIFOs or devices) and the size are checked before reading, a PDF's header from its
     first bytes; raises UnreadableFile with a one-line reason."""
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise UnreadableFile(f"unsupported file type {suffix or '(no suffix)'}")
-    limit = MAX_PDF_BYTES if suffix == ".pdf" else MAX_TEXT_BYTES
-    return read_bytes(_read_bytes(path, limit=limit), suffix)
+    return read_bytes(_read_bytes(path, limit=_limit_for(suffix)), suffix)
 
 
 def read_bytes(raw: bytes, suffix: str) -> Extracted:
     """Text of a file's bytes already in memory (e.g. downloaded), read as a file with this
     suffix (.pdf, .txt, .md) under the same limits as read_document; UnreadableFile else."""
     suffix = suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise UnreadableFile(f"unsupported file type {suffix or '(no suffix)'}")
-    limit = MAX_PDF_BYTES if suffix == ".pdf" else MAX_TEXT_BYTES
+    limit = _limit_for(suffix)
     if len(raw) > limit:
         raise UnreadableFile(_too_large(len(raw), limit))
     if suffix == ".pdf":
@@ -99,7 +94,7 @@ def read_bytes(raw: bytes, suffix: str) -> Extracted:
             raise UnreadableFile("empty file")
         if b"%PDF-" not in raw[:_MARKER_WINDOW]:
             raise UnreadableFile("not a readable PDF: no PDF header")
-        text, notes = _pdf_text_bounded(raw)
+        text, notes = _pdf_text(raw)
     else:
         text, notes = _plain_text(raw), []
     if len(text) > MAX_DOCUMENT_CHARS:
@@ -109,6 +104,13 @@ def read_bytes(raw: bytes, suffix: str) -> Extracted:
         )
         text = text[:MAX_DOCUMENT_CHARS]
     return Extracted(raw, text, tuple(notes))
+
+
+def _limit_for(suffix: str) -> int:
+    """The size limit of a supported file type; UnreadableFile for any other."""
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnreadableFile(f"unsupported file type {suffix or '(no suffix)'}")
+    return MAX_PDF_BYTES if suffix == ".pdf" else MAX_TEXT_BYTES
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
@@ -174,16 +176,9 @@ def _decode(raw: bytes) -> str:
     return text
 
 
-def _pdf_text(raw: bytes) -> str:
-    """Text layer of a PDF, pages joined by PAGE_SEPARATOR."""
-    return _pdf_text_bounded(raw)[0]
-
-
-def _pdf_text_bounded(raw: bytes) -> tuple[str, list[str]]:
+def _pdf_text(raw: bytes) -> tuple[str, list[str]]:
     """Text layer of a PDF, pages joined by PAGE_SEPARATOR, within the page and content
     limits; with notes on what was left out."""
-    if not raw:
-        raise UnreadableFile("empty file")
     notes: list[str] = []
     try:
         with warnings.catch_warnings(), _quiet_pypdf():

@@ -685,7 +685,8 @@ _QUESTION_ADJECTIVES = frozenset(
 )
 
 
-def _quote(term: str) -> str:
+def fts_quote(term: str) -> str:
+    """A term as an FTS5 string: double quotes, inner quotes doubled (never raw user text)."""
     return '"' + term.replace('"', '""') + '"'
 
 
@@ -704,7 +705,7 @@ def match_expressions(query: Query, vocab: Vocabulary) -> list[Match]:
     for concept in query.concepts:
         terms = sorted(t for t in concept.terms() if vocab.has(t))
         if terms:
-            text = "terms : (" + " OR ".join(_quote(t) for t in terms) + ")"
+            text = "terms : (" + " OR ".join(fts_quote(t) for t in terms) + ")"
             groups.append((text, sum(vocab.df[t] for t in terms), concept.importance))
     matches = []
     if len(groups) > 1:
@@ -722,7 +723,7 @@ def match_expressions(query: Query, vocab: Vocabulary) -> list[Match]:
         rare.update(sorted(known, key=lambda t: vocab.df[t])[:2])
     if rare:
         matches.append(
-            Match(" OR ".join(_quote(t) for t in sorted(rare)), sum(vocab.df[t] for t in rare))
+            Match(" OR ".join(fts_quote(t) for t in sorted(rare)), sum(vocab.df[t] for t in rare))
         )
     return matches
 

@@ -18,6 +18,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.filetext import UnreadableFile, read_document
 from knowledge.ingest import ingest_paths
 from knowledge.store import open_db
+from tests.pdfs import shared_content_pdf
 
 
 def names(db_path: Path) -> list[str]:
@@ -148,38 +149,6 @@ def test_text_beyond_the_document_limit_is_cut_and_said(
     assert output.exit_code == 0
     assert "Hinweis:" in output.output
     assert "text cut after 2,000" in output.output
-
-
-def shared_content_pdf(*, pages: int, kilobytes: int) -> bytes:
-    """A small PDF whose pages all point at one large (compressed) content stream."""
-    import io
-
-    from pypdf import PdfWriter
-    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
-
-    writer = PdfWriter()
-    font = writer._add_object(
-        DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Font"),
-                NameObject("/Subtype"): NameObject("/Type1"),
-                NameObject("/BaseFont"): NameObject("/Helvetica"),
-            }
-        )
-    )
-    line = b"BT /F1 12 Tf 72 712 Td (Die Integration ist eine Aufgabe aller Kommunen.) Tj ET\n"
-    stream = DecodedStreamObject()
-    stream.set_data(line * (kilobytes * 1024 // len(line)))
-    content = writer._add_object(stream.flate_encode())
-    for _ in range(pages):
-        page = writer.add_blank_page(612, 792)
-        page[NameObject("/Contents")] = content
-        page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
-        )
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 # -- 4. symbolic links -------------------------------------------------------------------------
