@@ -61,6 +61,11 @@ class _Bucket:
         return (1 - self.tokens) / self.rate
 
 
+def _user(user_id: int, language_code: str) -> dict[str, Any]:
+    """The Telegram User object of a member writing to the bot."""
+    return {"id": user_id, "is_bot": False, "first_name": "Erika", "language_code": language_code}
+
+
 class _Server(ThreadingHTTPServer):
     # The socket's listen backlog: the default of 5 resets connections when a burst of
     # members (or a broadcast) opens many at once, which Telegram's servers never do.
@@ -159,12 +164,7 @@ class FakeBotAPI:
         chat_type: str = "private",
     ) -> dict[str, Any]:
         """The update of a text message from a user (not queued: for in-process tests)."""
-        user = {
-            "id": user_id or chat_id,
-            "is_bot": False,
-            "first_name": "Erika",
-            "language_code": language_code,
-        }
+        user = _user(user_id or chat_id, language_code)
         message: dict[str, Any] = {
             "message_id": next(self.message_ids),
             "date": int(time.time()),
@@ -215,12 +215,7 @@ class FakeBotAPI:
         query_id = str(next(self.query_ids))
         with self.lock:
             self.open_queries.add(query_id)
-        user = {
-            "id": user_id or chat_id,
-            "is_bot": False,
-            "first_name": "Erika",
-            "language_code": language_code,
-        }
+        user = _user(user_id or chat_id, language_code)
         return {
             "update_id": next(self.update_ids),
             "callback_query": {

@@ -4,8 +4,6 @@ as passages of kind "boilerplate", kept searchable as context, never an answer."
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
 import pytest
 
@@ -13,15 +11,8 @@ from knowledge.analyze import german_words
 from knowledge.base import KnowledgeBase
 from knowledge.passages import Passage, split_passages
 from knowledge.repair import repair_text
+from tests.corpus import CLEAN_FILES, CORPUS, OCR_FILE
 
-CORPUS = Path(str(resources.files("knowledge").joinpath("data", "demo_corpus")))
-OCR_FILE = "2013-integrationskonzept-und-kiz-antrag.txt"
-CLEAN_FILES = [
-    "2019-ki-baustein-6-und-themenschwerpunkte.txt",
-    "2019-ki-sachstand-gemeinsam-klappts.txt",
-    "2021-kim-module-und-case-management.txt",
-    "2022-kim-personal-und-konzept.txt",
-]
 # What only letterheads, form fields and signatures say.
 FORM_MARKS = ("Beratungsfolge", "Gez", "gez.", "Sachdarstell", "Az:", "Datum:", "Unterschrift")
 

@@ -5,22 +5,13 @@ from __future__ import annotations
 import random
 import re
 import time
-from importlib import resources
-from pathlib import Path
 
 import pytest
 
 from knowledge.analyze import german_words
 from knowledge.repair import repair_text
+from tests.corpus import CLEAN_FILES, CORPUS, OCR_FILE
 
-CORPUS = Path(str(resources.files("knowledge").joinpath("data", "demo_corpus")))
-OCR_FILE = "2013-integrationskonzept-und-kiz-antrag.txt"
-CLEAN_FILES = [
-    "2019-ki-baustein-6-und-themenschwerpunkte.txt",
-    "2019-ki-sachstand-gemeinsam-klappts.txt",
-    "2021-kim-module-und-case-management.txt",
-    "2022-kim-personal-und-konzept.txt",
-]
 # Clean lines that give the letter-spacing repair its lexicon in the small examples.
 CLEAN = (
     "Der Rhein-Sieg-Kreis unterstützt die Kommunen bei der Integrationsarbeit. \n"
