@@ -30,7 +30,7 @@ def judge(item: dict, answer) -> bool:
     return (
         top.source.name in item["documents"]
         and len(top.text) <= 700
-        and any(all(w in text for w in group) for group in item["expect_any"])
+        and any(all(w.lower() in text for w in group) for group in item["expect_any"])
     )
 
 

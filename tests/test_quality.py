@@ -32,7 +32,7 @@ def is_right(item: dict[str, Any], answer: Answer) -> bool:
     return (
         top.source.name in item["documents"]
         and len(top.text) <= 700
-        and any(all(word in text for word in group) for group in item["expect_any"])
+        and any(all(word.lower() in text for word in group) for group in item["expect_any"])
     )
 
 
