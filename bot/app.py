@@ -152,6 +152,7 @@ def build_app(
     app.add_handler(CommandHandler(["frage", "ask"], questions.ask))
     app.add_handler(CommandHandler(["dokumente", "documents"], documents.documents))
     app.add_handler(CommandHandler(["glossar", "glossary"], documents.glossary))
+    app.add_handler(CommandHandler(["luecken", "gaps"], documents.gaps))
     app.add_handler(CommandHandler(["datenschutz", "privacy"], privacy.info))
     app.add_handler(CommandHandler(["meine_daten", "mydata"], privacy.my_data))
     app.add_handler(CommandHandler(["daten_loeschen", "deletedata"], privacy.delete_data))

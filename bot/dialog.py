@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from bot.actions import Action, decode
+from bot.gaps import Gaps
 from bot.privacy import QUESTION_DAYS, Privacy
 from bot.render import MAX_DETAILS, MAX_SNIPPET, MAX_TITLE, shorten
 from bot.reply import Attachment, Button, Reply, Span
@@ -63,7 +64,8 @@ CREATE TABLE IF NOT EXISTS bot_questions (
     id INTEGER PRIMARY KEY,
     user_id INTEGER NOT NULL,
     question TEXT NOT NULL,
-    asked_at TEXT NOT NULL
+    asked_at TEXT NOT NULL,
+    declined INTEGER NOT NULL DEFAULT 0
 )
 """
 
@@ -84,6 +86,17 @@ def source_details(source: Source) -> str:
     kind = " ".join(x for x in (source.kind, source.reference) if x)
     details = (kind, date_de(source.date, source.year))
     return shorten(", ".join(x for x in details if x), MAX_DETAILS)
+
+
+def _add_declined_column(db: sqlite_utils.Database) -> None:
+    """Databases from before /luecken lack bot_questions.declined; their questions count as
+    answered (nobody knows any more which were declined)."""
+    columns = {row[1] for row in db.conn.execute("PRAGMA table_info(bot_questions)")}
+    if "declined" not in columns:
+        with db.conn:
+            db.conn.execute(
+                "ALTER TABLE bot_questions ADD COLUMN declined INTEGER NOT NULL DEFAULT 0"
+            )
 
 
 class RateGate:
@@ -123,8 +136,11 @@ class Dialog:
         self.clock = clock
         self.gate = RateGate(questions_per_minute)
         self.db.conn.execute(_SCHEMA)
+        _add_declined_column(self.db)
         # /datenschutz, /meine_daten, /daten_loeschen; deletes questions after question_days.
         self.privacy = Privacy(self.db, clock, days=question_days, contact=privacy_contact)
+        # /luecken: staff see the questions the documents could not answer.
+        self.gaps = Gaps(self.db, clock, lambda q: kb.analyse(q, internal=True))
 
     # -- commands -------------------------------------------------------------------------
 
@@ -204,16 +220,16 @@ class Dialog:
         clipped = len(question) > MAX_QUESTION_CHARS
         question = question[:MAX_QUESTION_CHARS]
         answer = self.kb.ask(question, top=6, internal=who.internal)
-        qid = self._remember(who, question)
+        qid = self._remember(who, question, declined=not answer.answered)
         reply = self._answer_reply(t, answer, qid, offset=0)
         if clipped:
             reply = Reply((*reply.paragraphs, (Span(t.too_long, "italic"),)), reply.buttons)
         return reply
 
-    def _remember(self, who: Person, question: str) -> int:
+    def _remember(self, who: Person, question: str, *, declined: bool) -> int:
         cur = self.db.conn.execute(
-            "INSERT INTO bot_questions(user_id, question, asked_at) VALUES (?,?,?)",
-            (who.user_id, question, self.clock.now().isoformat()),
+            "INSERT INTO bot_questions(user_id, question, asked_at, declined) VALUES (?,?,?,?)",
+            (who.user_id, question, self.clock.now().isoformat(), int(declined)),
         )
         self.db.conn.commit()
         return int(cur.lastrowid or 0)
@@ -294,6 +310,8 @@ class Dialog:
             return self.agenda.press(who, action, stale) if self.agenda else stale
         if action.kind == "forget":
             return self.privacy.press(who, action, stale)
+        if action.kind == "gapx":
+            return self.gaps.press(who, action, stale)
         if action.kind == "ex":
             (index,) = action.args
             if index >= len(t.examples):

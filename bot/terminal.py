@@ -79,6 +79,8 @@ def respond(dialog: Dialog, who: Person, line: str, buttons: list[Button]) -> Re
             call = getattr(dialog.agenda, name)
             reply: Reply = call(who, rest) if with_args else call(who)
             return reply
+        if command in ("luecken", "gaps"):
+            return dialog.gaps.show(who)
         if command in _PRIVACY:
             privacy_reply: Reply = getattr(dialog.privacy, _PRIVACY[command])(who)
             return privacy_reply

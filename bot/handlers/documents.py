@@ -18,3 +18,9 @@ async def glossary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Abbreviations in the documents and what they stand for."""
     deps = get_deps(context)
     await send(update, deps.dialog.glossary(person(update, deps)))
+
+
+async def gaps(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Staff: the questions the documents could not answer, grouped."""
+    deps = get_deps(context)
+    await send(update, deps.dialog.gaps.show(person(update, deps)))

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from bot.texts import de, en
-from bot.texts.base import AgendaTexts, PrivacyTexts, Texts
+from bot.texts.base import AgendaTexts, GapsTexts, PrivacyTexts, Texts
 
 __all__ = [
     "AgendaTexts",
+    "GapsTexts",
     "PrivacyTexts",
     "Texts",
     "agenda_texts_for",
+    "gaps_texts_for",
     "privacy_texts_for",
     "texts_for",
 ]
@@ -34,3 +36,10 @@ def privacy_texts_for(language_code: str | None) -> PrivacyTexts:
     if language_code and language_code.lower().startswith("en"):
         return en.PRIVACY
     return de.PRIVACY
+
+
+def gaps_texts_for(language_code: str | None) -> GapsTexts:
+    """/luecken texts in the user's language (English or German)."""
+    if language_code and language_code.lower().startswith("en"):
+        return en.GAPS
+    return de.GAPS

@@ -155,3 +155,20 @@ class PrivacyTexts:
     deleted: str  # {questions}, {deliveries}
     cancelled: str
     not_yours: str
+
+
+@dataclass(frozen=True)
+class GapsTexts:
+    """Texts of /luecken (staff): declined questions, grouped. {days}, {count} etc. are filled
+    with str.format."""
+
+    staff_only: str
+    private_only: str
+    empty: str  # {days}
+    title: str  # {days}, {questions}, {groups}
+    line: str  # {count}, {last}
+    also: str  # {others}
+    more: str  # {n}
+    button_csv: str
+    csv_caption: str  # {groups}
+    csv_header: tuple[str, str, str, str, str]

@@ -1,6 +1,6 @@
 """German texts (default)."""
 
-from bot.texts.base import AgendaTexts, PrivacyTexts, Texts
+from bot.texts.base import AgendaTexts, GapsTexts, PrivacyTexts, Texts
 
 TEXTS = Texts(
     language="de",
@@ -82,6 +82,7 @@ AGENDA = AgendaTexts(
         "vorschlaege": "Terminvorschläge aus Niederschriften prüfen",
         "ankuendigung": "Ankündigung senden: [#thema] [TT.MM.JJJJ HH:MM] Text",
         "status": "Stand der Zustellung",
+        "luecken": "Unbeantwortete Fragen der letzten 30 Tage, gruppiert",
         "sync": "Abgleich mit dem Ratsinformationssystem jetzt starten",
         "staff_add": "Mitarbeitende hinzufügen: Telegram-ID (nur Administratoren)",
     },
@@ -280,4 +281,18 @@ PRIVACY = PrivacyTexts(
         "Diese Schaltfläche gehört nicht zu Ihnen; es wurde nichts gelöscht. Ihre eigenen Daten "
         "löschen Sie mit /daten_loeschen."
     ),
+)
+
+
+GAPS = GapsTexts(
+    staff_only="Diese Übersicht ist nur für Mitarbeitende des KI.",
+    private_only="Bitte rufen Sie /luecken im privaten Chat mit mir auf.",
+    empty="In den letzten {days} Tagen blieb keine Frage unbeantwortet.",
+    title="Unbeantwortete Fragen der letzten {days} Tage ({questions} Fragen, {groups} Themen):",
+    line=" – {count}×, zuletzt {last}",
+    also="ähnlich: {others}",
+    more="… und {n} weitere Themen (alle in der CSV-Datei).",
+    button_csv="📄 Als CSV exportieren",
+    csv_caption="Unbeantwortete Fragen, {groups} Themen.",
+    csv_header=("Frage", "Anzahl", "Zuletzt gefragt", "Ähnliche Fragen", "Begriffe"),
 )

@@ -1,6 +1,6 @@
 """English texts, for users whose Telegram language is English."""
 
-from bot.texts.base import AgendaTexts, PrivacyTexts, Texts
+from bot.texts.base import AgendaTexts, GapsTexts, PrivacyTexts, Texts
 
 TEXTS = Texts(
     language="en",
@@ -78,6 +78,7 @@ AGENDA = AgendaTexts(
         "proposals": "Review event proposals from minutes",
         "announce": "Send an announcement: [#topic] [DD.MM.YYYY HH:MM] text",
         "status": "Delivery status",
+        "gaps": "Unanswered questions of the last 30 days, grouped",
         "sync": "Sync with the council information system now",
         "staff_add": "Add staff: Telegram id (admins only)",
     },
@@ -263,4 +264,18 @@ PRIVACY = PrivacyTexts(
     ),
     cancelled="Cancelled. Nothing was deleted.",
     not_yours="This button is not yours; nothing was deleted. For your own data: /deletedata.",
+)
+
+
+GAPS = GapsTexts(
+    staff_only="This overview is for KI staff only.",
+    private_only="Please use /gaps in a private chat with me.",
+    empty="No question went unanswered in the last {days} days.",
+    title="Unanswered questions of the last {days} days ({questions} questions, {groups} topics):",
+    line=" – {count}×, last asked {last}",
+    also="similar: {others}",
+    more="… and {n} more topics (all in the CSV file).",
+    button_csv="📄 Export as CSV",
+    csv_caption="Unanswered questions, {groups} topics.",
+    csv_header=("Question", "Count", "Last asked", "Similar questions", "Terms"),
 )
