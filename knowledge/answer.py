@@ -106,7 +106,11 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
             re.I,
         ),
         re.compile(
-            r"\b(?:damit|um\s.*\szu|risiko|problem\w*|fehl\w*|schwierig\w*|aufwand)\b", re.I
+            # an explanation without "weil": "Dies bezieht sich insbesondere auf …",
+            # "vor dem Hintergrund", "nämlich"
+            r"\b(?:damit|um\s.*\szu|risiko|problem\w*|fehl\w*|schwierig\w*|aufwand|"
+            r"hintergrund|nämlich|bezieh\w* sich\b.{0,30}\bauf)\b",
+            re.I,
         ),
     ),
     "place": (

@@ -77,3 +77,37 @@ def test_an_amount_question_is_not_answered_by_dates(tmp_path: Path) -> None:
     )
     answer = kb.ask("wie viel geld kriegt der jugendmigrationsdienst 2021")
     assert not answer.answered or answer.confidence == "low"
+
+
+def test_an_explanation_without_weil_in_the_next_sentence_answers_why(tmp_path: Path) -> None:
+    """The claim stands in one sentence, the explanation in the next ("Dies bezieht sich auf
+    …"), with no "weil": both together answer the why-question."""
+    kb = build(
+        tmp_path,
+        {
+            "antrag.md": "# Antrag\n\n"
+            + FILLER
+            + "Die Bürgermeister sind der Auffassung, dass das Sprachkonzept des Kreises "
+            "konkretisiert werden muss. Dies bezieht sich insbesondere auf die fehlende "
+            "Abstimmung mit den Volkshochschulen der Gemeinden.\n\n" + FILLER,
+            "protokoll.md": "# Niederschrift\n\n" + MANY,
+        },
+    )
+    answer = kb.ask(
+        "Warum halten die Bürgermeister eine Konkretisierung des Sprachkonzepts für nötig?"
+    )
+    assert answer.answered
+    assert "fehlende Abstimmung" in answer.hits[0].text
+    assert "konkretisiert" in answer.hits[0].text
+
+
+def test_an_ierung_noun_finds_its_verb(kb: KnowledgeBase) -> None:
+    concepts = kb.analyse("Wann war die Konkretisierung des Konzepts?").concepts
+    found = next(c for c in concepts if c.label == "konkretisierung")
+    assert "konkretisiert" in found.alternatives
+
+
+def test_an_explanation_is_weak_evidence_of_a_reason() -> None:
+    assert _evidence("reason", "Dies bezieht sich insbesondere auf die Feststellung.") == 0.5
+    assert _evidence("reason", "Vor dem Hintergrund der Lage wurde verschoben.") == 0.5
+    assert _evidence("reason", "Dies bedeute allerdings nicht, dass man dagegen sei.") == 0.0
