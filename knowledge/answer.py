@@ -58,6 +58,15 @@ _PERSON_NAME_RE = re.compile(
     r"\b(?:Herr[n]?|Frau|Dr\.|Prof\.|Abg\.|SkE|SkB|KTM|VA[’']?[eE])\s+(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]"
     r"|„[^“]{3,60}“"
 )
+_FOR_WHOM_RE = re.compile(
+    r"\bf(?:ü|ue|u)r wen\b|\bfor whom\b|\bwho is (?:it|\w+) (?:meant )?for\b", re.I
+)
+# Who something is meant for: a target group, people described by their situation.
+_BENEFICIARY_RE = re.compile(
+    r"\b(?:Zielgruppe\w*|Adressat\w*|Erwachsene\w*|Jugendliche\w*|Kinder\w*|Menschen|"
+    r"Personen|Geflüchtete\w*|Flüchtlinge\w*|Familien|Frauen|Männer\w*|Zugewanderte\w*|"
+    r"Migrant\w*|Eingebürgerte\w*|Schüler\w*|Senior\w*|Eltern|Bürger\w*|Einwohner\w*)\b"
+)
 _ASKING_RE = re.compile(r"(?:ge|nachge|an)?fragt|fragte|erkundig|nachfrage|asked|enquir|inquir")
 # Without any sign of the asked-for kind of fact (no number for "wie viele", no date for
 # "wann", no name for "wer") a passage counts only this share of its coverage.
@@ -316,9 +325,13 @@ class _Features:
         self.parts = [c for c in query.concepts if c.kind == "part"]
         # "Wer hat nach … gefragt?" asks for the question itself, not for its reply.
         self.about_asking = any(_ASKING_RE.match(c.label) for c in query.concepts)
+        # "Für wen ist … gedacht?", "for whom": the people it is meant for.
+        self.for_whom = query.qtype == "person" and bool(_FOR_WHOM_RE.search(query.text))
         # "Wie heißt …?", or "Wer ist Landrat?" (who holds a single role): a name is asked for.
-        self.wants_name = query.qtype == "person" and (
-            bool(_ASKS_NAME_RE.search(query.text)) or len(query.concepts) == 1
+        self.wants_name = (
+            query.qtype == "person"
+            and not self.for_whom
+            and (bool(_ASKS_NAME_RE.search(query.text)) or len(query.concepts) == 1)
         )
         # "Was ist KIM?" is about the abbreviation; "fill all KIM jobs" about something of it.
         self.about_term = query.qtype == "definition" or len(query.concepts) <= 2
@@ -422,6 +435,8 @@ def _score_window(
         if f.own(c) or f.lead(c) or (refers_back and c.ord < core.ord) or c.passage_id in linked
     )
     evidence = _evidence(query.qtype, text)
+    if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it
+        evidence = 1.0 if _BENEFICIARY_RE.search(text) else 0.0
     unnamed = f.wants_name and not _PERSON_NAME_RE.search(text)
     if unnamed:
         evidence = 0.0  # "Wie heißt der …?", "Wer ist Landrat?": a function is no name

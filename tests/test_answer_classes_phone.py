@@ -111,3 +111,26 @@ def test_an_explanation_is_weak_evidence_of_a_reason() -> None:
     assert _evidence("reason", "Dies bezieht sich insbesondere auf die Feststellung.") == 0.5
     assert _evidence("reason", "Vor dem Hintergrund der Lage wurde verschoben.") == 0.5
     assert _evidence("reason", "Dies bedeute allerdings nicht, dass man dagegen sei.") == 0.0
+
+
+def test_for_whom_is_answered_by_the_people_it_is_meant_for(tmp_path: Path) -> None:
+    """ "Für wen ist X gedacht": a target group, not the town or office that runs X."""
+    kb = build(
+        tmp_path,
+        {
+            "sprachcafe.md": "# Sprachcafé\n\n"
+            + FILLER
+            + "Für das Sprachcafé seien bei der Stadt Hennef zwei Stellen vorgesehen.\n\n"
+            + FILLER
+            + "Das Sprachcafé habe junge Geflüchtete zur Zielgruppe.\n\n"
+            + FILLER,
+            "protokoll.md": "# Niederschrift\n\n" + MANY,
+        },
+    )
+    for question in (
+        "fuer wen ist das sprachcafe eigentlich gedacht",
+        "Für wen ist das Sprachcafé?",
+    ):
+        answer = kb.ask(question)
+        assert answer.answered, question
+        assert "Zielgruppe" in answer.hits[0].text, question
