@@ -134,3 +134,13 @@ def test_for_whom_is_answered_by_the_people_it_is_meant_for(tmp_path: Path) -> N
         answer = kb.ask(question)
         assert answer.answered, question
         assert "Zielgruppe" in answer.hits[0].text, question
+
+
+def test_insgesamt_finds_a_total_written_as_a_compound(kb: KnowledgeBase) -> None:
+    """ "was kostet … insgesamt" finds the row "Gesamtkosten …" of a cost table."""
+    concepts = kb.analyse("was kostet das insgesamt").concepts
+    total = next(c for c in concepts if c.label == "insgesamt")
+    assert "gesamt" in total.alternatives
+    answer = kb.ask("was kostet ein kiz im jahr insgesamt")
+    assert answer.answered
+    assert "Gesamtkosten" in answer.hits[0].text
