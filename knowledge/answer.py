@@ -28,6 +28,9 @@ LATER_MIN_COVERAGE = 0.5  # of a later document's answer that leads as the newer
 WINDOW_PENALTY = 0.04  # a two-sentence answer must earn its second sentence
 CONTEXT_CREDIT = 0.5  # share of credit for question words found in the sentences around
 LEAD_CREDIT = 0.8  # for words of the table header or list lead-in a passage belongs to
+# For a distinctive word of the document's title (an abbreviation, a long compound): minutes
+# titled "KIM: Personal, …" are about KIM in every sentence, though few sentences name it.
+TITLE_CREDIT = 0.7
 MIN_CORE_COVERAGE = 0.3  # share of the question the central sentence itself must hold
 NEIGHBOUR_CREDIT = 0.85  # for words of the second sentence of a two-sentence answer
 CONTEXT_REACH = 2  # sentences before and after that set the topic
@@ -54,6 +57,15 @@ _ASKS_NAME_RE = re.compile(
 _PERSON_NAME_RE = re.compile(
     r"\b(?:Herr[n]?|Frau|Dr\.|Prof\.|Abg\.|SkE|SkB|KTM|VA[’']?[eE])\s+(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]"
     r"|„[^“]{3,60}“"
+)
+_FOR_WHOM_RE = re.compile(
+    r"\bf(?:ü|ue|u)r wen\b|\bfor whom\b|\bwho is (?:it|\w+) (?:meant )?for\b", re.I
+)
+# Who something is meant for: a target group, people described by their situation.
+_BENEFICIARY_RE = re.compile(
+    r"\b(?:Zielgruppe\w*|Adressat\w*|Erwachsene\w*|Jugendliche\w*|Kinder\w*|Menschen|"
+    r"Personen|Geflüchtete\w*|Flüchtlinge\w*|Familien|Frauen|Männer\w*|Zugewanderte\w*|"
+    r"Migrant\w*|Eingebürgerte\w*|Schüler\w*|Senior\w*|Eltern|Bürger\w*|Einwohner\w*)\b"
 )
 _ASKING_RE = re.compile(r"(?:ge|nachge|an)?fragt|fragte|erkundig|nachfrage|asked|enquir|inquir")
 # Without any sign of the asked-for kind of fact (no number for "wie viele", no date for
@@ -103,7 +115,11 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
             re.I,
         ),
         re.compile(
-            r"\b(?:damit|um\s.*\szu|risiko|problem\w*|fehl\w*|schwierig\w*|aufwand)\b", re.I
+            # an explanation without "weil": "Dies bezieht sich insbesondere auf …",
+            # "vor dem Hintergrund", "nämlich"
+            r"\b(?:damit|um\s.*\szu|risiko|problem\w*|fehl\w*|schwierig\w*|aufwand|"
+            r"hintergrund|nämlich|bezieh\w* sich\b.{0,30}\bauf)\b",
+            re.I,
         ),
     ),
     "place": (
@@ -130,6 +146,15 @@ _DEFINITION_WEAK = re.compile(
     r"\bsog\.|\bZiel\b|\bAufgabe\w*\b|\bzuständig\b|\bsteuer\w*\b|\bgesteuert\b|"
     r"\bbesteh\w* aus\b|\bzusammen\w*setz\w*\b|\bBesetzung\b|\bwiederf[äa]nde\w*\b|"
     r"\bMitglied\w*\b|\bdarstell\w*\b"
+)
+# Dates, years, clock times and numbered parts, which are no counts or amounts ("01.07.2020",
+# "2022", "10/2013", "Moduls 2", "TOP 7").
+_DATE_OR_YEAR_RE = re.compile(
+    r"\b\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}/(?:19|20)\d\d\b|"
+    r"\b(?:Modul|Baustein|Kategorie|Anlage|Tagesordnungspunkt|TOP|Nr\.|§|Ziffer|Punkt|"
+    r"Phase|Stufe|Kapitel|Abschnitt)\w*\s+\d+\b|"
+    r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)|\b\d{1,2}[:.]\d\d\s?uhr\b",
+    re.I,
 )
 _TOTAL_RE = re.compile(r"\b(?:Gesamt\w*|insgesamt|Summe|total)\b", re.I)
 # Minutes report a member's question, then the answer in the next sentence.
@@ -198,9 +223,12 @@ class _Scored:
 
 
 def _evidence(qtype: QType, text: str) -> float:
-    """How clearly a text holds the kind of fact asked for: 0, weak (0.5), 1, or a list (1.6)."""
+    """How clearly a text holds the kind of fact asked for: 0, weak (0.5), 1, or a list (1.6).
+    A date or a year is no amount: "wie viel Geld …" is not answered by "bis 2022"."""
     if qtype == "which":
         return 1.6 if _LISTED_RE.search(text) else 1.0 if _NAMES_RE.search(text) else 0.0
+    if qtype == "quantity":
+        text = _DATE_OR_YEAR_RE.sub(" ", text)
     patterns = _EVIDENCE.get(qtype)
     if patterns is None:
         return 0.0
@@ -274,9 +302,10 @@ def _credits(
     f: _Features, window: tuple[Candidate, ...], core: Candidate, context: frozenset[str]
 ) -> dict[str, float]:
     """Credit each question term earns: the core sentence's words 1, the other sentence of a
-    two-sentence answer 0.85, table header or list lead-in 0.8, the document's year 0.8,
-    sentences around 0.5."""
+    two-sentence answer 0.85, table header or list lead-in 0.8, the document's year 0.8, a
+    distinctive word of the document's title 0.7, sentences around 0.5."""
     credits = dict.fromkeys(context, CONTEXT_CREDIT)
+    credits.update(dict.fromkeys(f.titled.get(core.doc_id, ()), TITLE_CREDIT))
     credits.update(dict.fromkeys(f.dated.get(core.doc_id, ()), LEAD_CREDIT))
     for c in window:
         credits.update(dict.fromkeys(f.lead(c), LEAD_CREDIT))
@@ -296,9 +325,13 @@ class _Features:
         self.parts = [c for c in query.concepts if c.kind == "part"]
         # "Wer hat nach … gefragt?" asks for the question itself, not for its reply.
         self.about_asking = any(_ASKING_RE.match(c.label) for c in query.concepts)
+        # "Für wen ist … gedacht?", "for whom": the people it is meant for.
+        self.for_whom = query.qtype == "person" and bool(_FOR_WHOM_RE.search(query.text))
         # "Wie heißt …?", or "Wer ist Landrat?" (who holds a single role): a name is asked for.
-        self.wants_name = query.qtype == "person" and (
-            bool(_ASKS_NAME_RE.search(query.text)) or len(query.concepts) == 1
+        self.wants_name = (
+            query.qtype == "person"
+            and not self.for_whom
+            and (bool(_ASKS_NAME_RE.search(query.text)) or len(query.concepts) == 1)
         )
         # "Was ist KIM?" is about the abbreviation; "fill all KIM jobs" about something of it.
         self.about_term = query.qtype == "definition" or len(query.concepts) <= 2
@@ -314,6 +347,12 @@ class _Features:
             doc_id: year_terms
             for doc_id, source in (sources or {}).items()
             if source.year and (year_terms := self.wanted & {str(source.year)})
+        }
+        # Per document: the question's terms among the distinctive words of its title.
+        self.titled = {
+            doc_id: title_terms
+            for doc_id, source in (sources or {}).items()
+            if (title_terms := self.wanted & _title_terms(source.title))
         }
 
     def names_part(self, c: Candidate, index: int) -> bool:
@@ -396,6 +435,8 @@ def _score_window(
         if f.own(c) or f.lead(c) or (refers_back and c.ord < core.ord) or c.passage_id in linked
     )
     evidence = _evidence(query.qtype, text)
+    if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it
+        evidence = 1.0 if _BENEFICIARY_RE.search(text) else 0.0
     unnamed = f.wants_name and not _PERSON_NAME_RE.search(text)
     if unnamed:
         evidence = 0.0  # "Wie heißt der …?", "Wer ist Landrat?": a function is no name

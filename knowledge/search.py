@@ -309,6 +309,7 @@ def _word_concept(
     roots = list(dict.fromkeys(whole[:1] + [stem(v) for v in _variants(folded)] + infinitives))
     add(roots[1:], 0.9)
     add(verb_nouns, VERB_NOUN_WEIGHT)  # "gefördert" finds "Förderung", "plant" "Planung"
+    add(_noun_verbs(folded), VERB_NOUN_WEIGHT)  # "Konkretisierung" finds "konkretisiert"
     if verb is not None and token.start == verb.start:
         add(_irregular_forms(folded), 0.9)
     for infinitive in dict.fromkeys([folded, *_variants(folded)]):
@@ -410,6 +411,16 @@ def _infinitive(folded: str) -> str | None:
 
 
 VERB_NOUN_WEIGHT = 0.8  # the -ung noun of a verb the question uses (fördern -> Förderung)
+
+
+_IERUNG_RE = re.compile(r"^(\w{3,}i)erung(?:en)?$")
+
+
+def _noun_verbs(folded: str) -> list[str]:
+    """Stems of the verb forms of an -ierung noun, which documents write as often: "die
+    Konkretisierung" -> "konkretisiert", "konkretisieren" (regular, no ge- prefix)."""
+    m = _IERUNG_RE.match(folded)
+    return [stem(m[1] + "ert"), stem(m[1] + "eren")] if m else []
 
 
 def _verb_relatives(folded: str) -> tuple[list[str], list[str]]:

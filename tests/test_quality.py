@@ -59,26 +59,26 @@ def bar(kb: KnowledgeBase, name: str, right: float, declined: float) -> None:
 
 def test_extra_questions_meet_the_bar(kb: KnowledgeBase) -> None:
     """A second, harder set; written apart from the code, but its failures guided tuning."""
-    bar(kb, "extra_questions.jsonl", right=0.9, declined=0.8)
+    bar(kb, "extra_questions.jsonl", right=0.95, declined=0.85)
 
 
 def test_holdout_questions_meet_the_bar(kb: KnowledgeBase) -> None:
     """A third set, written by someone who had not read the code or the other sets (first
     run: 23 of 34 right, 4 of 6 declined; its failures then showed general defects)."""
-    bar(kb, "holdout_questions.jsonl", right=0.8, declined=0.6)
+    bar(kb, "holdout_questions.jsonl", right=0.9, declined=0.8)
 
 
 def test_careful_holdout2_meets_the_bar(kb: KnowledgeBase) -> None:
     """Carefully worded questions, written for issue 10 from the documents alone by someone
     who had read neither the code nor the other sets (first run: 23 of 36 right, 5 of 7
     declined; its failures then guided general fixes, so it is no longer clean)."""
-    bar(kb, "holdout2_careful.jsonl", right=0.85, declined=0.7)
+    bar(kb, "holdout2_careful.jsonl", right=0.9, declined=0.7)
 
 
 def test_phone_holdout2_meets_the_bar(kb: KnowledgeBase) -> None:
     """Questions typed as on a phone (lower case, colloquial, typos, some English), written
     like the careful set (first run: 12 of 34 right, 4 of 6 declined)."""
-    bar(kb, "holdout2_phone.jsonl", right=0.7, declined=0.8)
+    bar(kb, "holdout2_phone.jsonl", right=0.8, declined=0.8)
 
 
 def test_answers_are_short_and_cite_their_source(kb: KnowledgeBase) -> None:
