@@ -159,8 +159,8 @@ def _read_bytes(path: Path, limit: int) -> bytes:
         raise UnreadableFile(exc.strerror or str(exc)) from exc
 
 
-def _too_large(size: int, limit: int) -> str:
-    return f"file too large ({math.ceil(size / 2**20)} MB, limit {limit // 2**20} MB)"
+def _too_large(size: int, limit: int, how: str = "") -> str:
+    return f"file too large{how} ({math.ceil(size / 2**20)} MB, limit {limit // 2**20} MB)"
 
 
 def _plain_text(raw: bytes) -> str:
@@ -406,9 +406,9 @@ def _office_text(raw: bytes, suffix: str) -> tuple[str, str | None]:
         if any(info.flag_bits & 0x1 for info in infos):
             raise UnreadableFile(f"encrypted {kind} file")
         part = "word/document.xml" if suffix == ".docx" else "content.xml"
-        if suffix == ".odt" and b"encryption-data" in _member(archive, "META-INF/manifest.xml"):
+        if suffix == ".odt" and b"encryption-data" in _member(archive, "META-INF/manifest.xml", kind):
             raise UnreadableFile(f"encrypted {kind} file")
-        xml = _member(archive, part)
+        xml = _member(archive, part, kind)
         if not xml:
             raise UnreadableFile(f"not a readable {kind} file (no {part})")
     try:
@@ -431,7 +431,7 @@ def _office_text(raw: bytes, suffix: str) -> tuple[str, str | None]:
     return text + "\n", headings[0] if headings else None
 
 
-def _member(archive: zipfile.ZipFile, name: str) -> bytes:
+def _member(archive: zipfile.ZipFile, name: str, kind: str) -> bytes:
     """One part of the archive, unpacked at most up to MAX_OFFICE_XML_BYTES (the sizes in
     the archive's directory can lie: the read itself is bounded); b"" when it is missing."""
     try:
@@ -439,16 +439,16 @@ def _member(archive: zipfile.ZipFile, name: str) -> bytes:
     except KeyError:
         return b""
     if info.file_size > MAX_OFFICE_XML_BYTES:
-        raise UnreadableFile(_too_large(info.file_size, MAX_OFFICE_XML_BYTES) + " unpacked")
+        raise UnreadableFile(_too_large(info.file_size, MAX_OFFICE_XML_BYTES, " unpacked"))
     try:
         with archive.open(info) as handle:
             data = handle.read(MAX_OFFICE_XML_BYTES + 1)
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
-        raise UnreadableFile(f"not a readable file ({_short(exc)})") from exc
+        raise UnreadableFile(f"not a readable {kind} file ({_short(exc)})") from exc
     except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
-        raise UnreadableFile("encrypted file") from exc
+        raise UnreadableFile(f"encrypted {kind} file") from exc
     if len(data) > MAX_OFFICE_XML_BYTES:
-        raise UnreadableFile(_too_large(len(data), MAX_OFFICE_XML_BYTES) + " unpacked")
+        raise UnreadableFile(_too_large(len(data), MAX_OFFICE_XML_BYTES, " unpacked"))
     return data
 
 
