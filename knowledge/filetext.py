@@ -14,11 +14,11 @@ import stat
 import threading
 import warnings
 import zipfile
-from xml.etree.ElementTree import Element, ParseError
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as parse_xml
@@ -406,7 +406,9 @@ def _office_text(raw: bytes, suffix: str) -> tuple[str, str | None]:
         if any(info.flag_bits & 0x1 for info in infos):
             raise UnreadableFile(f"encrypted {kind} file")
         part = "word/document.xml" if suffix == ".docx" else "content.xml"
-        if suffix == ".odt" and b"encryption-data" in _member(archive, "META-INF/manifest.xml", kind):
+        if suffix == ".odt" and b"encryption-data" in _member(
+            archive, "META-INF/manifest.xml", kind
+        ):
             raise UnreadableFile(f"encrypted {kind} file")
         xml = _member(archive, part, kind)
         if not xml:
@@ -459,10 +461,10 @@ def _docx_blocks(root: Element, lines: list[str], headings: list[str]) -> None:
         if block.tag == f"{_W}p":
             line = _docx_paragraph(block)
             style = block.find(f"{_W}pPr/{_W}pStyle")
-            if style is not None and line.strip():
-                if _HEADING_STYLE_RE.match(style.get(f"{_W}val", "")):
-                    headings.append(line.strip())
-                    lines.append("")  # a heading stands apart
+            heading = style is not None and _HEADING_STYLE_RE.match(style.get(f"{_W}val", ""))
+            if heading and line.strip():
+                headings.append(line.strip())
+                lines.append("")  # a heading stands apart
             lines.append(line)
         elif block.tag == f"{_W}tbl":
             lines.append("")

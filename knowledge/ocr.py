@@ -160,7 +160,9 @@ def render_page(raw: bytes, index: int, dpi: int = DPI) -> bytes:
                 page.close()
         finally:
             pdf.close()
-    rows = buffer if stride == w else b"".join(buffer[i * stride : i * stride + w] for i in range(h))
+    rows = (
+        buffer if stride == w else b"".join(buffer[i * stride : i * stride + w] for i in range(h))
+    )
     return b"P5\n%d %d\n255\n" % (w, h) + rows
 
 

@@ -147,11 +147,15 @@ def odt(
     body = [f'<text:h text:outline-level="1">{escape(heading)}</text:h>'] if heading else []
     for i, p in enumerate(paragraphs):
         item = f"<text:p>{escape(p)}</text:p>"
-        body.append(f"<text:list><text:list-item>{item}</text:list-item></text:list>" if i else item)
+        body.append(
+            f"<text:list><text:list-item>{item}</text:list-item></text:list>" if i else item
+        )
     if table:
         rows = "".join(
             "<table:table-row>"
-            + "".join(f"<table:table-cell><text:p>{escape(c)}</text:p></table:table-cell>" for c in row)
+            + "".join(
+                f"<table:table-cell><text:p>{escape(c)}</text:p></table:table-cell>" for c in row
+            )
             + "</table:table-row>"
             for row in table
         )

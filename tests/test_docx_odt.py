@@ -46,7 +46,7 @@ def test_odt_spaces_tabs_and_line_breaks() -> None:
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
         '<text:p>Rhein<text:s text:c="3"/>Sieg<text:tab/>Kreis<text:line-break/>Siegburg'
-        '<text:note><text:note-body><text:p>Fußnote</text:p></text:note-body></text:note></text:p>'
+        "<text:note><text:note-body><text:p>Fußnote</text:p></text:note-body></text:note></text:p>"
         "</office:text></office:body></office:document-content>"
     )
     raw = _replace(raw, "content.xml", content.encode())
@@ -61,7 +61,9 @@ def test_cli_ingests_word_and_opendocument(tmp_path: Path, suffix: str) -> None:
     code, out, err = run("--db", db, "ingest", str(tmp_path))
     assert code == 0, err
     assert "1 neu" in out
-    code, out, _ = run("--db", db, "ask", "Wie viele Lotsenstellen richtet der Kreis ein?", "--json")
+    code, out, _ = run(
+        "--db", db, "ask", "Wie viele Lotsenstellen richtet der Kreis ein?", "--json"
+    )
     top = json.loads(out)["answers"][0]
     assert top["document"] == f"lotsen{suffix}"
     assert "neun Lotsenstellen" in top["text"]
@@ -179,5 +181,5 @@ def test_deeply_nested_opendocument_is_refused() -> None:
 def test_document_without_text_is_empty(tmp_path: Path) -> None:
     path = tmp_path / "leer.docx"
     path.write_bytes(docx([" ", ""]))
-    with pytest.raises(UnreadableFile, match="^empty file$"):
+    with pytest.raises(UnreadableFile, match=r"^empty file$"):
         read_document(path)

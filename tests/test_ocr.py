@@ -83,7 +83,9 @@ def test_cli_answers_from_a_scan_and_proposes_its_appointment(tmp_path: Path) ->
     assert code == 0, err
     assert "1 neu" in out
     assert "1 Terminvorschlag" in out  # the Jurysitzung on 21.11.2030
-    code, out, _ = run("--db", db, "ask", "Wie viele Lotsenstellen richtet der Kreis ein?", "--json")
+    code, out, _ = run(
+        "--db", db, "ask", "Wie viele Lotsenstellen richtet der Kreis ein?", "--json"
+    )
     answer = json.loads(out)
     assert answer["answered"], answer
     assert answer["answers"][0]["document"] == "niederschrift-2030.pdf"

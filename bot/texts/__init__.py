@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from bot.texts import de, en
-from bot.texts.base import AgendaTexts, PrivacyTexts, Texts
+from bot.texts.base import AgendaTexts, PrivacyTexts, Texts, UploadTexts
 
 __all__ = [
     "AgendaTexts",
     "PrivacyTexts",
     "Texts",
+    "UploadTexts",
     "agenda_texts_for",
     "privacy_texts_for",
     "texts_for",
+    "upload_texts_for",
 ]
 
 
@@ -34,3 +36,10 @@ def privacy_texts_for(language_code: str | None) -> PrivacyTexts:
     if language_code and language_code.lower().startswith("en"):
         return en.PRIVACY
     return de.PRIVACY
+
+
+def upload_texts_for(language_code: str | None) -> UploadTexts:
+    """Texts of documents sent to the bot in the user's language (English or German)."""
+    if language_code and language_code.lower().startswith("en"):
+        return en.UPLOADS
+    return de.UPLOADS
