@@ -16,6 +16,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,7 @@ PAGE_TIMEOUT = 60.0  # seconds of Tesseract per page; a page over it is left out
 MAX_OCR_SECONDS = 900.0  # seconds of OCR per document; pages after that are left out
 MAX_PIXELS = 40_000_000  # a page rendered larger (a poster at 300 dpi) is scaled down to this
 MIN_TEXT_LETTERS = 20  # a page with fewer letters in its text layer counts as scanned
+WORKERS = max(1, min(2, os.cpu_count() or 1))  # Tesseract processes at once (one thread each)
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-deu"
 
 # PDFium is not thread-safe: one document is opened and rendered at a time (the bot reads
@@ -108,7 +110,8 @@ def pages_with_images(raw: bytes, candidates: Sequence[int]) -> list[int]:
 
 def read_pages(raw: bytes, pages: Sequence[int], *, clock: Any = time.monotonic) -> OcrResult:
     """OCR the given pages (0-based) of a PDF: each rendered at DPI (scaled down past
-    MAX_PIXELS) and read by Tesseract; raises OcrUnavailable when Tesseract is missing."""
+    MAX_PIXELS) and read by Tesseract, WORKERS pages at a time; raises OcrUnavailable when
+    Tesseract is missing."""
     check_tesseract()
     result = OcrResult()
     todo = list(pages)
@@ -119,18 +122,28 @@ def read_pages(raw: bytes, pages: Sequence[int], *, clock: Any = time.monotonic)
         )
         todo = todo[:MAX_OCR_PAGES]
     started = clock()
-    timed_out = 0
-    for n, index in enumerate(todo):
+
+    def one(index: int) -> str | None:
+        """The page's text; None when the time budget was spent before it began."""
         if clock() - started > MAX_OCR_SECONDS:
-            result.notes.append(
-                f"{len(todo) - n} scanned page(s) were not read (OCR time limit per document)"
-            )
-            break
-        image = render_page(raw, index)
-        try:
-            result.pages[index] = ocr_image(image)
-        except subprocess.TimeoutExpired:
-            timed_out += 1
+            return None
+        return ocr_image(render_page(raw, index))
+
+    late = timed_out = 0
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        futures = {index: pool.submit(one, index) for index in todo}
+        for index, future in futures.items():
+            try:
+                text = future.result()
+            except subprocess.TimeoutExpired:
+                timed_out += 1
+                continue
+            if text is None:
+                late += 1
+            else:
+                result.pages[index] = text
+    if late:
+        result.notes.append(f"{late} scanned page(s) were not read (OCR time limit per document)")
     if timed_out:
         result.notes.append(f"{timed_out} scanned page(s) took over {PAGE_TIMEOUT:.0f} s, left out")
     return result
