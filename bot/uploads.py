@@ -13,6 +13,7 @@ appointments in them wait in /vorschlaege as after `gremienbot ingest`.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import math
 import zlib
@@ -114,10 +115,10 @@ class Incoming:
     def name(self) -> str:
         """The file name to store under (with the suffix it is read as)."""
         suffix = self.suffix or ""
-        stem = Path(self.file_name).stem if self.file_name else "dokument"
-        return (
-            f"{stem}{suffix}" if Path(self.file_name).suffix.lower() != suffix else self.file_name
-        )
+        path = Path(self.file_name)
+        if path.stem and path.suffix.lower() == suffix:
+            return path.name
+        return f"{path.stem or 'dokument'}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,16 @@ class Uploads:
             t.too_large.format(mb=math.ceil(size / 2**20), limit=MAX_DOWNLOAD_BYTES // 2**20)
         )
 
+    def known(self, who: Person, raw: bytes) -> Reply | None:
+        """The note for a file whose content is stored already (checked before reading it,
+        which for a scan takes a while), else None."""
+        found = find_by_content(self.db, hashlib.sha256(raw).hexdigest())
+        if found is None:
+            return None
+        log.info("upload recognised: same content as %s", found[0])
+        t = upload_texts_for(who.language_code)
+        return Reply.text(t.known.format(title=shorten(found[1], MAX_TITLE)))
+
     def busy(self, who: Person) -> Reply:
         return Reply.text(upload_texts_for(who.language_code).busy)
 
@@ -215,8 +226,7 @@ class Uploads:
         content is stored already is only named."""
         t = upload_texts_for(who.language_code)
         known = find_by_content(self.db, draft.sha256)
-        if known is not None:
-            log.info("upload recognised: same content as %s", known[0])
+        if known is not None:  # stored while this one was read
             return Reply.text(t.known.format(title=shorten(known[1], MAX_TITLE)))
         now = self.clock.now()
         with self.db.conn:

@@ -403,6 +403,16 @@ async def test_remove_is_for_staff_in_private(live: Live) -> None:
     assert documents_count(live) == count
 
 
+def test_incoming_file_names() -> None:
+    from bot.uploads import Incoming
+
+    assert Incoming("Protokoll.PDF", None, 1).name == "Protokoll.PDF"
+    assert Incoming("", "application/pdf", 1).name == "dokument.pdf"
+    assert Incoming("bericht", DOCX, 1).name == "bericht.docx"
+    assert Incoming("bild.png", "application/pdf", 1).suffix is None  # the name says otherwise
+    assert Incoming("notiz.MD", None, 1).suffix == ".md"
+
+
 def test_file_base_url_follows_the_api_url() -> None:
     assert file_base_url("https://api.telegram.org/bot") == "https://api.telegram.org/file/bot"
     assert file_base_url("http://127.0.0.1:8081/bot/") == "http://127.0.0.1:8081/file/bot"

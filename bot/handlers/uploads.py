@@ -72,6 +72,10 @@ async def document_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if len(raw) > MAX_DOWNLOAD_BYTES:
         await send(update, uploads.too_large(who, len(raw)))
         return
+    known = uploads.known(who, raw)
+    if known is not None:
+        await send(update, known)
+        return
     async with uploads.reading:
         try:
             draft, appointments = await asyncio.to_thread(Uploads.read, raw, incoming)
