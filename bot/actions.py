@@ -15,7 +15,7 @@ VERSION = "v1"
 MAX_BYTES = 64  # Telegram's limit for callback_data
 ActionKind = Literal[
     "ex", "more", "pas", "doc", "ics", "acc", "dis", "abo", "ann", "edit", "del", "delok",
-    "forget", "pp", "gapx",
+    "forget", "pp", "gapx", "upl", "dpg", "drm", "drmok",
 ]  # fmt: skip
 # kind -> number of args: example index; question id + offset; passage/document/event id +
 # version of what it points to; topic index + number of topics; announcement id + send (1/0).
@@ -26,6 +26,11 @@ _KINDS: dict[str, int] = {
     "forget": 2,  # /daten_loeschen: user id it was offered to + yes (1) / cancel (0)
     "pp": 1,  # /vorschlaege: the page to show (1, 2, ...)
     "gapx": 1,  # /luecken: export the declined questions of that many days as CSV
+    # A file sent by staff: pending upload id + choice (0 discard, 1 public, 2 internal,
+    # 3 replace as public, 4 replace as internal).
+    "upl": 2,
+    # /dokument_entfernen: page; document id + generation; the same + yes (1) / cancel (0).
+    "dpg": 1, "drm": 2, "drmok": 3,
 }  # fmt: skip
 
 

@@ -19,10 +19,11 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.config import Settings
-from bot.handlers import calendar, documents, errors, privacy, questions
+from bot.handlers import calendar, documents, errors, privacy, questions, uploads
 from bot.handlers.common import Deps
 from bot.sender import TelegramSender
 from bot.texts import de, en
+from bot.uploads import Uploads
 from scheduler.runner import Runner
 
 log = logging.getLogger("gremienbot")
@@ -49,6 +50,20 @@ CALENDAR_COMMANDS = {
     ("sync",): calendar.sync_now,
     ("staff_add",): calendar.staff_add,
 }
+# Staff: documents are added by sending the file; this removes one.
+UPLOAD_COMMANDS = {("dokument_entfernen", "document_remove"): uploads.remove_command}
+
+
+def file_base_url(api_url: str) -> str:
+    """Where files are downloaded from, as python-telegram-bot expects it for a Bot API server
+    at `api_url`: ".../bot" -> ".../file/bot" (the cloud default is
+    https://api.telegram.org/file/bot; a self-hosted server or a stand-in serves the same)."""
+    base = api_url.rstrip("/")
+    if base.endswith("/bot"):
+        return base[: -len("/bot")] + "/file/bot"
+    if "/bot{token}" in base:  # PTB's format form, e.g. "http://host/bot{token}/test"
+        return base.replace("/bot{token}", "/file/bot{token}")
+    return base + "/file/bot"
 
 
 async def register_commands(app: Application) -> None:  # type: ignore[type-arg]
@@ -113,7 +128,8 @@ async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
 def command_names() -> list[str]:
     """Every command the bot registers (German names and English aliases)."""
     calendar_names = [name for names in CALENDAR_COMMANDS for name in names]
-    return [*de.TEXTS.commands, *en.TEXTS.commands, *calendar_names]
+    upload_names = [name for names in UPLOAD_COMMANDS for name in names]
+    return [*de.TEXTS.commands, *en.TEXTS.commands, *calendar_names, *upload_names]
 
 
 def build_app(
@@ -130,6 +146,7 @@ def build_app(
         ApplicationBuilder()
         .token(settings.require_token())
         .base_url(settings.api_url)
+        .base_file_url(file_base_url(settings.api_url))
         # Telegram's flood limits (30/s overall, 20/min per group); 429s are waited out.
         .rate_limiter(AIORateLimiter(overall_max_rate=30, max_retries=5))
         # Reminders run on our own scheduler (scheduler/runner.py), not PTB's JobQueue.
@@ -146,6 +163,11 @@ def build_app(
     app = builder.build()
     app.bot_data["deps"] = deps
     app.bot_data["start_outbox"] = outbox
+    app.bot_data["uploads"] = Uploads(
+        deps.dialog.kb,
+        deps.dialog.clock,
+        calendar=deps.agenda.cal if deps.agenda is not None else None,
+    )
     # Commands first: German names with English aliases share one handler each.
     app.add_handler(CommandHandler("start", questions.start))
     app.add_handler(CommandHandler(["hilfe", "help"], questions.help_command))
@@ -159,7 +181,13 @@ def build_app(
     if deps.agenda is not None:
         for names, handler in CALENDAR_COMMANDS.items():
             app.add_handler(CommandHandler(list(names), handler))
+    for names, handler in UPLOAD_COMMANDS.items():
+        app.add_handler(CommandHandler(list(names), handler))
+    # The buttons of uploads and /dokument_entfernen before the general ones.
+    app.add_handler(CallbackQueryHandler(uploads.on_button, pattern=uploads.BUTTON_PATTERN))
     app.add_handler(CallbackQueryHandler(questions.on_button))
+    # Files: staff add documents (members get a note, their file is not downloaded).
+    app.add_handler(MessageHandler(filters.Document.ALL, uploads.document_message))
     # Plain text after the commands, so "/frage ..." is never read as a question twice.
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, questions.text_message))
     # Last: any other command gets a pointer to /hilfe.

@@ -12,17 +12,20 @@ import logging
 import os
 import re
 import stat
+import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 import sqlite_utils
 
 from knowledge.analyze import MIN_PART, Lexicon, german_words, simple_words, text_terms
-from knowledge.filetext import SUPPORTED_SUFFIXES, UnreadableFile, read_document
+from knowledge.filetext import SUPPORTED_SUFFIXES, UnreadableFile, read_bytes, read_document
 from knowledge.glossary import find_abbreviations
 from knowledge.limits import cap_title
 from knowledge.passages import Passage, split_passages
@@ -280,8 +283,16 @@ def load_lexicon(db: sqlite_utils.Database) -> Lexicon:
     return make_lexicon(row[0] for row in db.conn.execute("SELECT DISTINCT word FROM doc_words"))
 
 
-def _store(db: sqlite_utils.Database, doc: _Prepared, lexicon: Lexicon, status: Status) -> int:
-    """Write one document with its passages in one transaction; returns the passage count."""
+def _store(
+    db: sqlite_utils.Database,
+    doc: _Prepared,
+    lexicon: Lexicon,
+    status: Status,
+    *,
+    replaces: str | None = None,
+) -> int:
+    """Write one document with its passages in one transaction (removing the document named
+    `replaces` in the same one, when given); returns the passage count."""
     passages = split_passages(doc.repaired)
     terms = [text_terms(p.text[len(p.lead) :], lexicon) for p in passages]
     leads = [text_terms(p.lead, lexicon) if p.lead else [] for p in passages]
@@ -290,9 +301,10 @@ def _store(db: sqlite_utils.Database, doc: _Prepared, lexicon: Lexicon, status: 
     now = datetime.now(UTC).isoformat(timespec="seconds")
     conn = db.conn
     with conn:
-        old = conn.execute("SELECT id FROM documents WHERE name = ?", (doc.name,)).fetchone()
-        if old:
-            _delete(conn, old[0])
+        for name in dict.fromkeys(n for n in (doc.name, replaces) if n):
+            old = conn.execute("SELECT id FROM documents WHERE name = ?", (name,)).fetchone()
+            if old:
+                _delete(conn, old[0])
         cur = conn.execute(
             "INSERT INTO documents(name, path, title, kind, year, date, sha256, original, "
             "repaired, ingested_at, public, pipeline, reference, web) "
@@ -559,3 +571,145 @@ def ingest_texts(
             continue
         results.append(IngestResult(doc.path, doc.name, status, passages=count))
     return results
+
+
+# -- documents sent to the bot ------------------------------------------------------------------
+
+PREVIEW_LINES = 5  # first lines of text a preview shows
+PREVIEW_LINE = 120  # characters of each
+_KIND_WINDOW = 600  # characters of the opening text read for the kind
+
+
+@dataclass(frozen=True)
+class UploadDraft:
+    """A file sent to the bot, read and repaired but not stored: what its preview shows and
+    what ingest_upload stores once staff chose who may read it."""
+
+    text: str  # as extracted (the original kept beside the repaired text)
+    sha256: str  # of the file's bytes: the same file again is recognised
+    meta: DocumentMeta  # proposed title, guessed kind and year (public is chosen later)
+    suffix: str
+    passages: int
+    first_lines: tuple[str, ...]
+    sentences: tuple[str, ...]  # the passages' texts, for finding appointments
+    repaired: str
+    notes: tuple[str, ...] = ()
+    ocr_pages: int = 0
+
+
+@cache
+def _kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    data = tomllib.loads(
+        resources.files("knowledge").joinpath("data", "document_kinds_de.toml").read_text("utf-8")
+    )
+    return tuple((k["name"], tuple(w.casefold() for w in k["words"])) for k in data["kind"])
+
+
+def guess_kind(title: str, text: str) -> str | None:
+    """The kind of a document (knowledge/data/document_kinds_de.toml) by the words of its
+    title, else of its opening lines; None when neither names one."""
+    for where in (title.casefold(), text[:_KIND_WINDOW].casefold()):
+        for name, words in _kinds():
+            if any(word in where for word in words):
+                return name
+    return None
+
+
+def read_upload(raw: bytes, file_name: str, *, caption: str | None = None) -> UploadDraft:
+    """Read a file sent to the bot (its type from the file name) like ingest reads files,
+    repair and split it, and propose its metadata: the title from the caption's first line,
+    else the document's first heading (Word/OpenDocument heading, Markdown #), else the file
+    name; kind and year guessed from title and text. Raises UnreadableFile."""
+    suffix = Path(file_name).suffix.lower()
+    read = read_bytes(raw, suffix)
+    heading = read.heading
+    if heading is None and suffix == ".md":
+        top = next((ln for ln in read.text.splitlines() if ln.strip()), "")
+        heading = top.lstrip("# ").strip() if top.startswith("#") else None
+    given = next((ln.strip() for ln in (caption or "").splitlines() if ln.strip()), "")
+    title = cap_title(" ".join((given or heading or title_from_name(Path(file_name))).split()))
+    repaired = repair_text(read.text, german_words())
+    passages = split_passages(repaired)
+    lines = [" ".join(ln.split()) for ln in repaired.splitlines() if ln.strip()]
+    first = tuple(cap_title(ln, PREVIEW_LINE) for ln in lines[:PREVIEW_LINES])
+    return UploadDraft(
+        text=read.text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        meta=DocumentMeta(
+            title=title, kind=guess_kind(title, repaired), year=year_from_text(read.text)
+        ),
+        suffix=suffix,
+        passages=len(passages),
+        first_lines=first,
+        sentences=tuple(p.text for p in passages),
+        repaired=repaired,
+        notes=read.notes,
+        ocr_pages=read.ocr_pages,
+    )
+
+
+def find_by_content(db: sqlite_utils.Database, sha256: str) -> tuple[str, str] | None:
+    """(name, title) of a stored document with this content hash, or None."""
+    row = db.conn.execute(
+        "SELECT name, title FROM documents WHERE sha256 = ? ORDER BY id LIMIT 1", (sha256,)
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def find_by_title(db: sqlite_utils.Database, title: str) -> str | None:
+    """The name of a stored document with this title (compared case-insensitively and with
+    spaces folded), or None."""
+    wanted = " ".join(title.split()).casefold()
+    for name, stored in db.conn.execute("SELECT name, title FROM documents ORDER BY id"):
+        if " ".join(stored.split()).casefold() == wanted:
+            return str(name)
+    return None
+
+
+def upload_name(db: sqlite_utils.Database, file_name: str, *, replaces: str | None = None) -> str:
+    """The key of a document sent to the bot: "telegram/<file name>" (a replaced document
+    sent before keeps its key; a name taken by another document gets "-2", "-3", ...)."""
+    if replaces is not None and replaces.startswith("telegram/"):
+        return replaces
+    stem, suffix = Path(file_name).stem, Path(file_name).suffix.lower()
+    stem = re.sub(r"[^\w.()-]+", "-", stem).strip("-.")[:80] or "dokument"
+    candidate, n = f"telegram/{stem}{suffix}", 1
+    while db.conn.execute("SELECT 1 FROM documents WHERE name = ?", (candidate,)).fetchone():
+        n += 1
+        candidate = f"telegram/{stem}-{n}{suffix}"
+    return candidate
+
+
+def ingest_upload(
+    db: sqlite_utils.Database,
+    name: str,
+    text: str,
+    sha256: str,
+    meta: DocumentMeta,
+    *,
+    replaces: str | None = None,
+) -> IngestResult:
+    """Store a document sent to the bot (its text as read by read_upload) under `name`, in
+    one transaction that also removes the document `replaces` (a new version of it); no file
+    path is stored, so the "Dokument" button sends the text. Failures are reported."""
+    doc = _Prepared(
+        path=Path(name),
+        name=name,
+        sha256=sha256,
+        original=text,
+        repaired=repair_text(text, german_words()),
+        meta=meta,
+        from_file=False,
+    )
+    lexicon = load_lexicon(db)
+    lexicon.add(simple_words(doc.repaired), min_length=MIN_PART + 2)
+    known = db.conn.execute(
+        "SELECT 1 FROM documents WHERE name IN (?, ?)", (name, replaces or name)
+    ).fetchone()
+    status: Status = "updated" if known else "added"
+    try:
+        count = _store(db, doc, lexicon, status, replaces=replaces)
+    except Exception as exc:  # reported to the staff member, the bot goes on
+        log.exception("could not store %s", name)
+        return IngestResult(doc.path, name, "failed", message=f"not stored: {exc}")
+    return IngestResult(doc.path, name, status, passages=count)

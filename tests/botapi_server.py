@@ -4,7 +4,9 @@ It answers the methods the bot uses and refuses what Telegram refuses: HTML it c
 text over 4096 characters (after entity parsing), callback data over 64 bytes, more than
 `global_rate` messages a second overall or `chat_rate` a second per chat (429 with
 retry_after); blocked users (403), unknown chats (400 "chat not found"), refused calls and
-dropped connections can be injected.
+dropped connections can be injected. Files users send are kept under a file_id (`add_file`):
+getFile answers with a file_path (400 "file is too big" over 20 MB, as the cloud Bot API) and
+GET /file/bot<token>/<file_path> serves the bytes; `downloads` lists what was fetched.
 Stdlib only; one thread per request.
 """
 
@@ -29,6 +31,7 @@ from typing import Any
 from tests.fake_request import BOT_USER, visible_text
 
 TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz"
+MAX_DOWNLOAD = 20 * 1024 * 1024  # the cloud Bot API serves bots files up to 20 MB
 SENDING = {"sendMessage", "sendDocument", "editMessageText"}
 
 
@@ -102,6 +105,9 @@ class FakeBotAPI:
         self.query_ids = itertools.count(1)
         self.open_queries: set[str] = set()
         self.commands: dict[str, Any] = {}
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
+        self.downloads: list[str] = []  # file paths fetched from /file/bot<token>/...
+        self.file_ids = itertools.count(1)
         self.new_updates = threading.Condition(self.lock)
         self.server = _Server(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -233,6 +239,48 @@ class FakeBotAPI:
             },
         }
 
+    def add_file(
+        self, content: bytes, file_name: str | None, mime_type: str | None = None
+    ) -> dict[str, Any]:
+        """Keep a file a user sends; returns its Telegram Document object."""
+        n = next(self.file_ids)
+        file_id = f"file-{n}"
+        suffix = file_name.rsplit(".", 1)[-1] if file_name and "." in file_name else "bin"
+        with self.lock:
+            self.files[file_id] = (f"documents/file_{n}.{suffix}", content)
+        document: dict[str, Any] = {
+            "file_id": file_id,
+            "file_unique_id": f"u{n}",
+            "file_size": len(content),
+        }
+        if file_name is not None:
+            document["file_name"] = file_name
+        if mime_type is not None:
+            document["mime_type"] = mime_type
+        return document
+
+    def document_update(
+        self,
+        chat_id: int,
+        document: dict[str, Any],
+        *,
+        caption: str | None = None,
+        user_id: int | None = None,
+        language_code: str = "de",
+        chat_type: str = "private",
+    ) -> dict[str, Any]:
+        """The update of a message with a file (not queued: for in-process tests)."""
+        message: dict[str, Any] = {
+            "message_id": next(self.message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": chat_type},
+            "from": _user(user_id or chat_id, language_code),
+            "document": document,
+        }
+        if caption is not None:
+            message["caption"] = caption
+        return {"update_id": next(self.update_ids), "message": message}
+
     # -- what the bot did -----------------------------------------------------------------
 
     def snapshot(self) -> list[Call]:
@@ -315,6 +363,9 @@ class FakeBotAPI:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 path = urllib.parse.urlparse(self.path).path
+                if path.startswith("/file/bot"):  # PTB quotes the path (the token's ":")
+                    self._serve_file(urllib.parse.unquote(path[len("/file/bot") :]))
+                    return
                 prefix = "/bot"
                 status, payload = 404, {"ok": False, "error_code": 404, "description": "Not Found"}
                 if path.startswith(prefix):
@@ -345,7 +396,32 @@ class FakeBotAPI:
                 except (BrokenPipeError, ConnectionResetError):
                     self.close_connection = True  # the bot was killed mid-request: normal here
 
+            def _serve_file(self, rest: str) -> None:
+                token, _, file_path = rest.partition("/")
+                content = api._file_content(token, file_path)
+                status = 200 if content is not None else 404
+                data = content if content is not None else b"Not Found"
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/octet-stream")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    self.close_connection = True
+
         return Handler
+
+    def _file_content(self, token: str, file_path: str) -> bytes | None:
+        """A kept file by its path (as getFile gave it), for the right token only."""
+        with self.lock:
+            if token != self.token:
+                return None
+            for path, content in self.files.values():
+                if path == file_path and len(content) <= MAX_DOWNLOAD:
+                    self.downloads.append(file_path)
+                    return content
+            return None
 
     @staticmethod
     def _params(content_type: str, body: bytes) -> dict[str, Any]:
@@ -411,6 +487,23 @@ class FakeBotAPI:
             return self._error(status, "Bad Request: injected" if status == 400 else "Injected")
         if method == "getMe":
             return 200, {"ok": True, "result": BOT_USER}
+        if method == "getFile":
+            found = self.files.get(str(params.get("file_id")))
+            if found is None:
+                return self._error(400, "Bad Request: invalid file_id")
+            file_path, content = found
+            if len(content) > MAX_DOWNLOAD:
+                return self._error(400, "Bad Request: file is too big")
+            file_id = str(params.get("file_id"))
+            return 200, {
+                "ok": True,
+                "result": {
+                    "file_id": file_id,
+                    "file_unique_id": "u" + file_id,
+                    "file_size": len(content),
+                    "file_path": file_path,
+                },
+            }
         if method in (
             "deleteWebhook",
             "setWebhook",

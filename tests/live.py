@@ -72,6 +72,32 @@ class Live:
         update["message"].update(extra)
         await self.app.process_update(Update.de_json(update, self.app.bot))
 
+    async def send_document(
+        self,
+        content: bytes,
+        file_name: str | None,
+        *,
+        mime_type: str | None = None,
+        caption: str | None = None,
+        user_id: int = MEMBER,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        language_code: str = "de",
+    ) -> None:
+        """A message with a file from `user_id`; the stand-in server keeps the bytes for
+        getFile and the download."""
+        chat_id = chat_id if chat_id is not None else user_id
+        document = self.server.add_file(content, file_name, mime_type)
+        update = self.server.document_update(
+            chat_id,
+            document,
+            caption=caption,
+            user_id=user_id,
+            language_code=language_code,
+            chat_type=chat_type,
+        )
+        await self.app.process_update(Update.de_json(update, self.app.bot))
+
     async def press(
         self,
         data: str,

@@ -303,13 +303,13 @@ def test_file_over_50_mb_is_refused(tmp_path: Path) -> None:
 
 
 def test_supported_suffixes() -> None:
-    assert frozenset({".txt", ".md", ".pdf"}) == SUPPORTED_SUFFIXES
+    assert frozenset({".txt", ".md", ".pdf", ".docx", ".odt"}) == SUPPORTED_SUFFIXES
 
 
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("brief.docx", "unsupported file type .docx"),
+        ("brief.doc", "unsupported file type .doc"),
         ("README", "unsupported file type (no suffix)"),
     ],
 )

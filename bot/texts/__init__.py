@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from bot.texts import de, en
-from bot.texts.base import AgendaTexts, GapsTexts, PrivacyTexts, Texts
+from bot.texts.base import AgendaTexts, GapsTexts, PrivacyTexts, Texts, UploadTexts
 
 __all__ = [
     "AgendaTexts",
     "GapsTexts",
     "PrivacyTexts",
     "Texts",
+    "UploadTexts",
     "agenda_texts_for",
     "gaps_texts_for",
     "privacy_texts_for",
     "texts_for",
+    "upload_texts_for",
 ]
 
 
@@ -43,3 +45,10 @@ def gaps_texts_for(language_code: str | None) -> GapsTexts:
     if language_code and language_code.lower().startswith("en"):
         return en.GAPS
     return de.GAPS
+
+
+def upload_texts_for(language_code: str | None) -> UploadTexts:
+    """Texts of documents sent to the bot in the user's language (English or German)."""
+    if language_code and language_code.lower().startswith("en"):
+        return en.UPLOADS
+    return de.UPLOADS

@@ -172,3 +172,53 @@ class GapsTexts:
     button_csv: str
     csv_caption: str  # {groups}
     csv_header: tuple[str, str, str, str, str]
+
+
+class UploadTexts:
+    """Texts of documents sent to the bot (staff) and of /dokument_entfernen."""
+
+    members_only_staff: str  # a member sent a file: friendly, nothing downloaded
+    private_only: str  # staff sent a file in a group
+    too_large: str  # {mb}, {limit}
+    unknown_type: str  # {name}
+    unreadable: str  # {reason}
+    encrypted: str
+    no_text: str  # a PDF without text and without scanned pages
+    no_ocr: str  # scanned PDF, Tesseract missing; {command}
+    empty: str
+    failed: str  # the download or storing failed
+    busy: str  # while reading (OCR may take a while)
+    known: str  # same content already stored: {title}
+    preview_title: str  # {title}
+    preview_details: str  # {kind}, {year}, {passages}, {appointments}
+    preview_kind_unknown: str
+    preview_year_unknown: str
+    preview_ocr: str  # {n} pages read by OCR
+    preview_notes: str  # {notes}
+    preview_start: str
+    preview_title_from: dict[str, str]  # caption / heading / name -> where the title came from
+    preview_same_title: str  # {title}: a document of that title exists (replaced after asking)
+    preview_question: str
+    button_public: str
+    button_internal: str
+    button_discard: str
+    replace_question: str  # {title}, {when}
+    button_replace_public: str
+    button_replace_internal: str
+    stored_public: str  # {title}, {passages}
+    stored_internal: str  # {title}, {passages}
+    replaced: str  # {title}
+    proposals_waiting: str  # {n}
+    discarded: str
+    decided_already: str
+    not_yours: str
+    remove_title: str  # {page}, {pages}
+    remove_empty: str
+    remove_confirm: str  # {title}, {details}
+    button_remove_yes: str
+    button_cancel: str
+    button_previous: str
+    button_next: str
+    removed: str  # {title}
+    remove_cancelled: str
+    remove_gone: str

@@ -1,6 +1,6 @@
 """German texts (default)."""
 
-from bot.texts.base import AgendaTexts, GapsTexts, PrivacyTexts, Texts
+from bot.texts.base import AgendaTexts, GapsTexts, PrivacyTexts, Texts, UploadTexts
 
 TEXTS = Texts(
     language="de",
@@ -85,6 +85,7 @@ AGENDA = AgendaTexts(
         "luecken": "Unbeantwortete Fragen der letzten 30 Tage, gruppiert",
         "sync": "Abgleich mit dem Ratsinformationssystem jetzt starten",
         "staff_add": "Mitarbeitende hinzufügen: Telegram-ID (nur Administratoren)",
+        "dokument_entfernen": "Dokument aus der Wissensbasis entfernen (neue: Datei senden)",
     },
     events_title="Die nächsten Termine:",
     events_empty="Zurzeit sind keine Termine eingetragen.",
@@ -295,4 +296,89 @@ GAPS = GapsTexts(
     button_csv="📄 Als CSV exportieren",
     csv_caption="Unbeantwortete Fragen, {groups} Themen.",
     csv_header=("Frage", "Anzahl", "Zuletzt gefragt", "Ähnliche Fragen", "Begriffe"),
+)
+
+
+UPLOADS = UploadTexts(
+    members_only_staff=(
+        "Danke! Dokumente hinzufügen können nur Mitarbeitende des KI; Ihre Datei habe ich nicht "
+        "geöffnet. Fragen zu den vorhandenen Unterlagen beantworte ich gern."
+    ),
+    private_only="Dokumente nehme ich nur im privaten Chat mit mir an – hier lesen alle mit.",
+    too_large=(
+        "Die Datei ist zu groß ({mb} MB); Telegram lässt mich nur Dateien bis {limit} MB "
+        "herunterladen. Es wurde nichts gespeichert."
+    ),
+    unknown_type=(
+        "„{name}“ kann ich nicht lesen: Ich nehme PDF, Word (.docx), OpenDocument (.odt) und "
+        "Text (.txt, .md). Es wurde nichts gespeichert."
+    ),
+    unreadable="Die Datei kann ich nicht lesen ({reason}). Es wurde nichts gespeichert.",
+    encrypted=(
+        "Die Datei ist verschlüsselt oder mit einem Kennwort geschützt; bitte senden Sie sie "
+        "ohne Kennwort. Es wurde nichts gespeichert."
+    ),
+    no_text=(
+        "In der Datei steht kein lesbarer Text (weder eine Textebene noch gescannte Seiten). "
+        "Es wurde nichts gespeichert."
+    ),
+    no_ocr=(
+        "Das ist ein Scan, aber die Texterkennung (OCR) ist auf dem Server nicht installiert. "
+        "Bitte den Betreiber: {command}. Es wurde nichts gespeichert."
+    ),
+    empty="Die Datei ist leer. Es wurde nichts gespeichert.",
+    failed="Das hat nicht geklappt ({reason}). Es wurde nichts gespeichert.",
+    busy="Einen Moment – ich lese die Datei (Scans dauern etwas länger).",
+    known="Dieses Dokument kenne ich schon: „{title}“. Es wurde nicht noch einmal gespeichert.",
+    preview_title="Vorschau: „{title}“",
+    preview_details="Art: {kind} · Jahr: {year} · {passages} Passagen · {appointments} Termine",
+    preview_kind_unknown="nicht erkannt",
+    preview_year_unknown="nicht erkannt",
+    preview_ocr="{n} Seite(n) per Texterkennung (OCR) gelesen.",
+    preview_notes="Hinweis: {notes}",
+    preview_start="Anfang:",
+    preview_title_from={
+        "caption": "Titel aus Ihrer Bildunterschrift.",
+        "heading": (
+            "Titel aus der ersten Überschrift; einen anderen geben Sie als Bildunterschrift mit."
+        ),
+        "name": "Titel aus dem Dateinamen; einen anderen geben Sie als Bildunterschrift mit.",
+    },
+    preview_same_title=(
+        "Ein Dokument mit diesem Titel gibt es schon; ich frage vor dem Ersetzen nach."
+    ),
+    preview_question="Noch ist nichts durchsuchbar. Wer darf es lesen?",
+    button_public="Öffentlich – alle Mitglieder",
+    button_internal="Intern – nur Mitarbeitende",
+    button_discard="Verwerfen",
+    replace_question=(
+        "„{title}“ gibt es schon (gespeichert {when}). Soll die neue Fassung es ersetzen?"
+    ),
+    button_replace_public="Ja, ersetzen (öffentlich)",
+    button_replace_internal="Ja, ersetzen (intern)",
+    stored_public="Gespeichert und für alle durchsuchbar: „{title}“ ({passages} Passagen).",
+    stored_internal=(
+        "Gespeichert als intern – nur Mitarbeitende im privaten Chat finden es: „{title}“ "
+        "({passages} Passagen)."
+    ),
+    replaced="Die alte Fassung von „{title}“ ist ersetzt.",
+    proposals_waiting="{n} Terminvorschlag/-vorschläge warten in /vorschlaege.",
+    discarded="Verworfen – es wurde nichts gespeichert.",
+    decided_already="Über diese Datei wurde schon entschieden.",
+    not_yours="Darüber entscheidet, wer die Datei geschickt hat. Es wurde nichts geändert.",
+    remove_title=(
+        "Welches Dokument soll aus der Wissensbasis entfernt werden? (Seite {page} von {pages})"
+    ),
+    remove_empty="Es sind keine Dokumente gespeichert.",
+    remove_confirm="„{title}“ ({details}) entfernen? Danach finde ich darin nichts mehr.",
+    button_remove_yes="Ja, entfernen",
+    button_cancel="Abbrechen",
+    button_previous="‹ zurück",
+    button_next="weiter ›",
+    removed="Entfernt: „{title}“.",
+    remove_cancelled="Abgebrochen – es wurde nichts entfernt.",
+    remove_gone=(
+        "Dieses Dokument gibt es nicht mehr, oder die Liste ist veraltet: bitte "
+        "/dokument_entfernen neu aufrufen."
+    ),
 )

@@ -1,6 +1,6 @@
 """English texts, for users whose Telegram language is English."""
 
-from bot.texts.base import AgendaTexts, GapsTexts, PrivacyTexts, Texts
+from bot.texts.base import AgendaTexts, GapsTexts, PrivacyTexts, Texts, UploadTexts
 
 TEXTS = Texts(
     language="en",
@@ -81,6 +81,7 @@ AGENDA = AgendaTexts(
         "gaps": "Unanswered questions of the last 30 days, grouped",
         "sync": "Sync with the council information system now",
         "staff_add": "Add staff: Telegram id (admins only)",
+        "document_remove": "Remove a document from the knowledge base (new ones: send the file)",
     },
     events_title="The next events:",
     events_empty="There are no events at the moment.",
@@ -278,4 +279,80 @@ GAPS = GapsTexts(
     button_csv="📄 Export as CSV",
     csv_caption="Unanswered questions, {groups} topics.",
     csv_header=("Question", "Count", "Last asked", "Similar questions", "Terms"),
+)
+
+
+UPLOADS = UploadTexts(
+    members_only_staff=(
+        "Thank you! Only KI staff can add documents; I have not opened your file. I am glad to "
+        "answer questions about the documents I have."
+    ),
+    private_only="I accept documents only in a private chat with me – everyone reads along here.",
+    too_large=(
+        "The file is too large ({mb} MB); Telegram lets me download files of up to {limit} MB "
+        "only. Nothing was stored."
+    ),
+    unknown_type=(
+        "I cannot read “{name}”: I take PDF, Word (.docx), OpenDocument (.odt) and text (.txt, "
+        ".md). Nothing was stored."
+    ),
+    unreadable="I cannot read the file ({reason}). Nothing was stored.",
+    encrypted=(
+        "The file is encrypted or protected by a password; please send it without one. "
+        "Nothing was stored."
+    ),
+    no_text=(
+        "The file holds no readable text (neither a text layer nor scanned pages). "
+        "Nothing was stored."
+    ),
+    no_ocr=(
+        "This is a scan, but text recognition (OCR) is not installed on the server. Please ask "
+        "the operator: {command}. Nothing was stored."
+    ),
+    empty="The file is empty. Nothing was stored.",
+    failed="That did not work ({reason}). Nothing was stored.",
+    busy="One moment – I am reading the file (scans take a little longer).",
+    known="I know this document already: “{title}”. It was not stored again.",
+    preview_title="Preview: “{title}”",
+    preview_details="Kind: {kind} · year: {year} · {passages} passages · {appointments} dates",
+    preview_kind_unknown="not recognised",
+    preview_year_unknown="not recognised",
+    preview_ocr="{n} page(s) read by text recognition (OCR).",
+    preview_notes="Note: {notes}",
+    preview_start="Beginning:",
+    preview_title_from={
+        "caption": "Title from your caption.",
+        "heading": "Title from the first heading; send a caption with the file for another.",
+        "name": "Title from the file name; send a caption with the file for another.",
+    },
+    preview_same_title="A document with this title exists; I will ask before replacing it.",
+    preview_question="Nothing is searchable yet. Who may read it?",
+    button_public="Public – all members",
+    button_internal="Internal – staff only",
+    button_discard="Discard",
+    replace_question="“{title}” exists already (stored {when}). Replace it with the new version?",
+    button_replace_public="Yes, replace (public)",
+    button_replace_internal="Yes, replace (internal)",
+    stored_public="Stored and searchable for everyone: “{title}” ({passages} passages).",
+    stored_internal=(
+        "Stored as internal – only staff in a private chat find it: “{title}” "
+        "({passages} passages)."
+    ),
+    replaced="The old version of “{title}” is replaced.",
+    proposals_waiting="{n} event proposal(s) wait in /proposals.",
+    discarded="Discarded – nothing was stored.",
+    decided_already="This file has been decided on already.",
+    not_yours="Whoever sent the file decides about it. Nothing was changed.",
+    remove_title="Which document should leave the knowledge base? (page {page} of {pages})",
+    remove_empty="No documents are stored.",
+    remove_confirm="Remove “{title}” ({details})? I will find nothing in it afterwards.",
+    button_remove_yes="Yes, remove",
+    button_cancel="Cancel",
+    button_previous="‹ back",
+    button_next="next ›",
+    removed="Removed: “{title}”.",
+    remove_cancelled="Cancelled – nothing was removed.",
+    remove_gone=(
+        "This document is gone or the list is out of date: please call /document_remove again."
+    ),
 )
