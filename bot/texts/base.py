@@ -174,6 +174,7 @@ class GapsTexts:
     csv_header: tuple[str, str, str, str, str]
 
 
+@dataclass(frozen=True)
 class UploadTexts:
     """Texts of documents sent to the bot (staff) and of /dokument_entfernen."""
 
