@@ -4,6 +4,8 @@ A User-Agent that names the bot (and the operator's contact), timeouts, at most 
 requests at a time per host, retries with backoff on timeouts, connection errors and 5xx,
 `Retry-After` honoured on 429/503, only http(s), a bounded number of redirects, and
 responses that are too large or not JSON refused with FetchError (the caller counts them).
+JSON and file downloads alike; a failure that outlasts the retries but may pass is a Passing
+error (the sync asks again next time). The waiting between tries is `sleep` (tests: no wait).
 """
 
 from __future__ import annotations
