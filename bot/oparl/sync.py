@@ -386,6 +386,7 @@ class Sync:
         ):
             with self.db.conn:
                 ev.set_details(self.db, event.id, fields.web, fields.agenda)
+        self.cal.set_committees(event.id, fields.committees)  # a joint session: each a topic
         return event, existing is None
 
     def _cancel(self, uid: str) -> bool:
