@@ -137,6 +137,10 @@ class Agenda:
             place = f" ({shorten(e.place, MAX_LISTED_PLACE)})" if e.place else ""
             title = shorten(e.title, MAX_TITLE)
             paragraphs.append((Span(f"#{e.id} {when(e)} – "), Span(title, "bold"), Span(place)))
+            committees = ev.committees_of(self.cal.db, e.id)
+            if committees:
+                names = shorten(", ".join(committees), MAX_LISTED_PLACE)
+                paragraphs.append((Span(f"   {t.joint_session.format(names=names)}"),))
             items = agenda_lines(t, ev.agenda_of(self.cal.db, e.id), internal=who.internal)
             if items:
                 paragraphs.append((Span("\n".join(f"   {line}" for line in items), "italic"),))

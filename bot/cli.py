@@ -34,7 +34,15 @@ from knowledge.ingest import METADATA_FILE, IngestResult, discover, ingest_paths
 from knowledge.store import open_db
 from scheduler.calendar import Calendar
 from scheduler.clock import SystemClock
-from scheduler.events import Event, agenda_of, all_events, format_local, web_of, window_text
+from scheduler.events import (
+    Event,
+    agenda_of,
+    all_events,
+    committees_of,
+    format_local,
+    web_of,
+    window_text,
+)
 
 log = logging.getLogger("gremienbot")
 
@@ -344,6 +352,7 @@ def event_json(event: Event, db: Any = None) -> dict[str, object]:
         extra = {
             "source": "oparl",
             "web": web_of(db, event.id),
+            "committees": committees_of(db, event.id) or ([event.topic] if event.topic else []),
             "agenda": [
                 {"number": a.number, "name": a.name, "public": a.public}
                 for a in agenda_of(db, event.id)

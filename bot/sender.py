@@ -70,6 +70,11 @@ class TelegramSender:
             if event.place:
                 place = shorten(event.place, MAX_PLACE)
                 lines.append(html.escape(t.reminder_place.format(place=place)))
+            assert event.id is not None
+            committees = ev.committees_of(self.cal.db, event.id)
+            if committees:
+                names = shorten(", ".join(committees), MAX_PLACE)
+                lines.append(html.escape(t.joint_session.format(names=names)))
             offset = timedelta(seconds=int(delivery.payload.get("offset", 0)))
             if offset:
                 # "(in 2 Stunden)", not the compact "(2h)" of the settings

@@ -107,13 +107,18 @@ class KnowledgeBase:
         self.db = db
         self._vocab: Vocabulary | None = None
         self._public_vocab: Vocabulary | None = None
+        # While a sync in another thread writes (every page is an ingest), questions keep the
+        # vocabulary they have instead of reloading it after each page; the sync hands over
+        # a fresh one at its end (preload/install).
+        self.hold_vocabulary = False
 
     def vocabulary(self, *, internal: bool = True) -> Vocabulary:
         """The index vocabulary, reloaded after every ingest. Without `internal` it is drawn
         from public documents only (typo corrections and abbreviations are shown to members);
         while every document is public both are one object."""
         gen = generation(self.db)
-        if self._vocab is None or self._vocab.generation != gen:
+        stale = self._vocab is not None and self._vocab.generation != gen
+        if self._vocab is None or (stale and not self.hold_vocabulary):
             self._vocab = load_vocabulary(self.db)
             self._public_vocab = None
         if internal:

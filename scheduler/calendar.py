@@ -73,6 +73,16 @@ class Calendar:
                 outbox.queue_notices(self.db, before, changed, chats, now=self.clock.now())
         return changed
 
+    def set_committees(self, event_id: int, names: Sequence[str]) -> bool:
+        """The committees of a joint session (each is a topic of the event; see
+        subscriptions.event_topics); reminders follow. True when they changed."""
+        with self.db.conn:
+            if ev.committees_of(self.db, event_id) == list(names if len(names) > 1 else []):
+                return False
+            ev.set_committees(self.db, event_id, names)
+            self._replan([event_id])
+        return True
+
     def delete(self, event_id: int) -> bool:
         """Delete an event and cancel its pending reminders."""
         with self.db.conn:

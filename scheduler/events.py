@@ -245,6 +245,14 @@ _SCHEMA = [
         event_id INTEGER PRIMARY KEY,
         web TEXT NOT NULL
     )""",
+    # The committees of a joint session (more than one): each is a topic of the event.
+    """CREATE TABLE IF NOT EXISTS event_committees (
+        event_id INTEGER NOT NULL,
+        ord INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        PRIMARY KEY (event_id, ord)
+    )""",
+    "CREATE INDEX IF NOT EXISTS event_committees_name ON event_committees(name)",
 ]
 
 
@@ -390,6 +398,7 @@ def delete_event(db: sqlite_utils.Database, event_id: int) -> bool:
     cur = db.conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
     db.conn.execute("DELETE FROM event_agenda WHERE event_id = ?", (event_id,))
     db.conn.execute("DELETE FROM event_links WHERE event_id = ?", (event_id,))
+    db.conn.execute("DELETE FROM event_committees WHERE event_id = ?", (event_id,))
     return cur.rowcount > 0
 
 
@@ -432,6 +441,26 @@ def web_of(db: sqlite_utils.Database, event_id: int) -> str | None:
     """An event's web page (a session in the council information system), if any."""
     row = db.conn.execute("SELECT web FROM event_links WHERE event_id = ?", (event_id,)).fetchone()
     return str(row[0]) if row else None
+
+
+def set_committees(db: sqlite_utils.Database, event_id: int, names: Iterable[str]) -> None:
+    """Replace the committees of a joint session (inside the caller's transaction); none or
+    one: the event's topic says it all."""
+    db.conn.execute("DELETE FROM event_committees WHERE event_id = ?", (event_id,))
+    found = list(dict.fromkeys(n[:MAX_TITLE] for n in names if n.strip()))
+    if len(found) > 1:
+        db.conn.executemany(
+            "INSERT INTO event_committees(event_id, ord, name) VALUES (?,?,?)",
+            [(event_id, i, name) for i, name in enumerate(found)],
+        )
+
+
+def committees_of(db: sqlite_utils.Database, event_id: int) -> list[str]:
+    """The committees of a joint session in order (empty for any other event)."""
+    rows = db.conn.execute(
+        "SELECT name FROM event_committees WHERE event_id = ? ORDER BY ord", (event_id,)
+    )
+    return [str(r[0]) for r in rows]
 
 
 def get_event(db: sqlite_utils.Database, event_id: int) -> Event | None:

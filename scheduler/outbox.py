@@ -145,12 +145,17 @@ def _interested(
         sub = subs.subscriber(db, chat_id)
         topics = subs.topics_of(db, chat_id)
         return {
-            e.id: [sub] if sub is not None and subs.event_topics(e) & topics else []
+            e.id: [sub]
+            if sub is not None and subs.event_topics(e, ev.committees_of(db, e.id)) & topics
+            else []
             for e in events
             if e.id is not None
         }
+    # a joint session reaches the subscribers of each of its committees, each chat once
     return {
-        e.id: subs.subscribers_for(db, subs.event_topics(e)) for e in events if e.id is not None
+        e.id: subs.subscribers_for(db, subs.event_topics(e, ev.committees_of(db, e.id)))
+        for e in events
+        if e.id is not None
     }
 
 

@@ -96,10 +96,11 @@ def event_kind(event: Event) -> str:
     return key if key in EVENT_KINDS else kind_from_title(event.title)
 
 
-def event_topics(event: Event) -> set[str]:
+def event_topics(event: Event, committees: Iterable[str] = ()) -> set[str]:
     """The topics whose subscribers hear about an event: everything, its kind, and its topic
-    (a committee) when it has one."""
-    return {ALL, event_kind(event)} | ({topic_key(event.topic)} if event.topic else set())
+    (a committee) when it has one, and every committee of a joint session."""
+    named = [t for t in (event.topic, *committees) if t]
+    return {ALL, event_kind(event)} | {topic_key(t) for t in named}
 
 
 _KIND_NAMES = {
@@ -140,7 +141,9 @@ def available_topics(db: sqlite_utils.Database) -> list[str]:
         {
             topic_key(t)
             for (t,) in db.conn.execute(
-                "SELECT DISTINCT topic FROM events WHERE topic IS NOT NULL AND status='confirmed'"
+                "SELECT DISTINCT topic FROM events WHERE topic IS NOT NULL AND status='confirmed' "
+                "UNION SELECT DISTINCT c.name FROM event_committees c JOIN events e "
+                "ON e.id = c.event_id WHERE e.status = 'confirmed'"
             )
         }
         - set(KINDS)

@@ -3,8 +3,9 @@
 It serves a generated, consistent body: System, Body, and paginated organization, meeting and
 paper lists that honour `modified_since` and hide deleted objects without it (OParl 1.1: soft
 deletes appear in lists only when `modified_since` is set). Tests change the data between
-syncs (`put`, `delete`), make requests fail (`fail`), hold a request open (`hold`), and can
-serve the real fixture files from ../shared/fixtures/oparl under /fixtures/.
+syncs (`put`, `delete`), make requests fail (`fail`), hold a request open (`hold`), serve
+linked instead of embedded objects (`link`: OParl 1.0/1.1 allow either), and can serve the
+real fixture files from ../shared/fixtures/oparl under /fixtures/.
 
     with FakeOParl() as server:
         server.generate()
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -68,6 +69,10 @@ class FakeOParl:
         self.user_agents: set[str] = set()
         self.failures: list[Failure] = []
         self.holds: dict[str, threading.Event] = {}
+        # objects served on their own at their id (linked, not embedded): id -> JSON value
+        self.singles: dict[str, Any] = {}
+        self.inflight = 0  # requests being answered now
+        self.max_inflight = 0  # the most at once
         self.held: threading.Event = threading.Event()
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -256,6 +261,36 @@ class FakeOParl:
         self.put(kind, {"id": old["id"], "type": old["type"], "created": old.get("created"),
                         "deleted": True})  # fmt: skip
 
+    LINKED: ClassVar[dict[str, tuple[str, ...]]] = {
+        "meeting": ("location", "agendaItem", "resultsProtocol", "verbatimProtocol"),
+        "paper": ("mainFile", "auxiliaryFile"),
+    }
+
+    def link(self, kind: str | None = None, tail: str | None = None) -> None:
+        """Serve the embedded objects (agenda items, locations, files) of all objects, of
+        one kind, or of one object as their URLs (each object served at its id); the objects
+        get a new `modified`. `organization` stays linked as generated."""
+        for k, keys in self.LINKED.items():
+            if kind is not None and k != kind:
+                continue
+            for obj in list(self.objects[k]):
+                if tail is not None and obj["id"] != self.url(f"{k}/{tail}"):
+                    continue
+                linked = copy.deepcopy(obj)
+                for key in keys:
+                    value = linked.get(key)
+                    many = value if isinstance(value, list) else [value]
+                    urls = []
+                    for item in many:
+                        if isinstance(item, dict) and isinstance(item.get("id"), str):
+                            self.singles[item["id"]] = item
+                            urls.append(item["id"])
+                        elif item is not None:
+                            urls.append(item)
+                    if value is not None:
+                        linked[key] = urls if isinstance(value, list) else urls[0]
+                self.put(k, linked)
+
     # -- faults ---------------------------------------------------------------------------
 
     def fail(
@@ -309,6 +344,9 @@ class FakeOParl:
                 return 200, json.loads(target.read_text(encoding="utf-8"))
             return 404, {"error": "not found"}
         body = self.body_url
+        single = f"{self.base}{path}"
+        if single in self.singles:
+            return 200, self.singles[single]
         if path == "/oparl/v1/system":
             return 200, {"id": self.system_url, "type": T + "System",
                          "oparlVersion": "https://schema.oparl.org/1.1/",
@@ -346,6 +384,16 @@ class FakeOParl:
                     super().handle()
 
             def do_GET(self) -> None:
+                with api._lock:
+                    api.inflight += 1
+                    api.max_inflight = max(api.max_inflight, api.inflight)
+                try:
+                    self._get()
+                finally:
+                    with api._lock:
+                        api.inflight -= 1
+
+            def _get(self) -> None:
                 parsed = urllib.parse.urlparse(self.path)
                 api.requests.append(self.path)
                 api.user_agents.add(self.headers.get("User-Agent", ""))

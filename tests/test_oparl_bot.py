@@ -15,7 +15,7 @@ from bot.cli import main
 from bot.oparl.client import OParlClient
 from bot.oparl.sync import sync
 from tests.live import MEMBER, STAFF, Live
-from tests.oparl_server import FakeOParl
+from tests.oparl_server import FakeOParl, T
 
 WEB_BUTTON = "Im Ratsinformationssystem"
 
@@ -27,10 +27,10 @@ def server() -> Iterator[FakeOParl]:
         yield s
 
 
-async def synced(live: Live, server: FakeOParl) -> None:
+async def synced(live: Live, server: FakeOParl, new: int = 2) -> None:
     async with OParlClient(backoff=0.01) as client:
         report = await sync(live.cal, server.body_url, client)
-    assert report.papers.new == 2
+    assert report.papers.new == new
 
 
 async def test_answer_from_a_paper_names_reference_and_date_and_links_it(
@@ -149,3 +149,66 @@ async def test_each_committee_with_sessions_is_a_topic_for_abo(
     labels = " ".join(label for label, _ in live.buttons(MEMBER))
     for committee in ("Integrationsausschuss", "Sozialausschuss", "Kreistag"):
         assert committee in labels
+
+
+async def test_a_joint_session_reaches_the_subscribers_of_each_committee_once(
+    live: Live, server: FakeOParl
+) -> None:
+    """A session of two committees is a topic of each: the subscribers of either get its
+    reminders and notices, a chat subscribed to both gets each exactly once, and the event
+    shows both names."""
+    server.put("organization", {"id": server.url("organization/4"), "type": T + "Organization",
+                                "name": "Jugendhilfeausschuss"})  # fmt: skip
+    joint = [server.url("organization/2"), server.url("organization/4")]
+    server.change("meeting", "102", name="Gemeinsame Sitzung Soziales und Jugendhilfe",
+                  organization=joint)  # fmt: skip
+    await synced(live, server)
+    await live.send("/abo", user_id=MEMBER)  # the second committee has no session of its own
+    assert "Jugendhilfeausschuss" in " ".join(label for label, _ in live.buttons(MEMBER))
+    both, social, youth, council = 21, 22, 23, 24
+    for chat, topics in ((both, ("sozialausschuss", "jugendhilfeausschuss")),
+                         (social, ("sozialausschuss",)), (youth, ("jugendhilfeausschuss",)),
+                         (council, ("kreistag",))):  # fmt: skip
+        for topic in topics:
+            assert live.cal.toggle(chat, topic, user_id=chat, language="de")
+    event = live.cal.upcoming(10)[1]
+    assert event.title == "Gemeinsame Sitzung Soziales und Jugendhilfe"
+    rows = live.cal.db.conn.execute(
+        "SELECT chat_id, count(*) FROM outbox WHERE kind = 'reminder' AND status = 'pending' "
+        "AND ref_id = ? GROUP BY chat_id",
+        (event.id,),
+    ).fetchall()
+    assert dict(rows) == {both: 3, social: 3, youth: 3}  # 7d, 1d, 2h each; none twice
+
+    await live.send("/termine", user_id=youth)
+    assert "Gemeinsame Sitzung: Sozialausschuss, Jugendhilfeausschuss" in live.texts(youth)[-1]
+    code, out = cli_events(live)
+    assert code == 0
+    [listed] = [e for e in out if e["title"] == event.title]
+    assert listed["topic"] == "Sozialausschuss"
+    assert listed["committees"] == ["Sozialausschuss", "Jugendhilfeausschuss"]
+
+    server.change("meeting", "102", start="2030-06-19T16:30:00+02:00")  # moved by a day
+    before = len(live.texts(youth))
+    await synced(live, server, new=0)
+    await live.drain()
+    for chat in (both, social, youth):
+        assert live.texts(chat)[before if chat == youth else 0 :] == [
+            "Verlegt: Gemeinsame Sitzung Soziales und Jugendhilfe\n"
+            "vom 18.06.2030 16:30 Uhr auf 19.06.2030 16:30 Uhr verlegt."
+        ]
+    assert live.texts(council) == []
+
+    live.clock.current = datetime(2030, 6, 18, 14, 31, tzinfo=UTC)  # a day before, Berlin
+    await live.drain()
+    for chat in (both, social, youth):
+        reminders = [t for t in live.texts(chat) if t.startswith("Erinnerung")]
+        assert len(reminders) == 2  # 7 days and 1 day before: once each, also for `both`
+        assert "Gemeinsame Sitzung: Sozialausschuss, Jugendhilfeausschuss" in reminders[-1]
+    assert [t for t in live.texts(council) if "Soziales" in t] == []
+    assert live.refused() == []
+
+
+def cli_events(live: Live) -> tuple[int, list[dict[str, object]]]:
+    result = CliRunner().invoke(main, ["--db", str(live.db_file), "events", "--json"])
+    return result.exit_code, json.loads(result.stdout) if result.exit_code == 0 else []

@@ -4,7 +4,9 @@ session moves or is called off, exactly once."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -153,3 +155,57 @@ async def test_never_two_syncs_at_once(live: Live, oparl: FakeOParl) -> None:
     report = await job.task
     assert report is not None
     assert report.meetings.new == 0
+
+
+async def test_questions_are_answered_while_a_sync_writes_and_no_reload_on_the_loop(
+    live: Live, oparl: FakeOParl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question asked while the sync thread is between two pages of papers (the first one
+    already stored: the knowledge base changed) is answered at once, from the vocabulary the
+    bot had; the vocabulary is read again only in the sync's thread, never on the event loop,
+    and the first question after the sync finds the new papers."""
+    from knowledge import base
+
+    for n in range(4):  # papers on three pages (two per page)
+        oparl.put("paper", oparl.paper(f"40{n}", f"Vorlage {n}", f"2030/040{n}", f"Text {n}."))
+    loop_thread = threading.get_ident()
+    loads: list[bool] = []  # True: on the event loop's thread
+    original = base.load_vocabulary
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        loads.append(threading.get_ident() == loop_thread)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(base, "load_vocabulary", recorded)
+    await live.send("What does the KIM case management do?", user_id=ENGLISH, language_code="en")
+    assert "Source:" in live.texts(ENGLISH)[-1]
+    assert loads == [True]  # the first question of the process loads it (before any sync)
+
+    job = syncer(live, oparl)
+    held = oparl.hold("/papers?page=2")
+    assert job.start()
+    for _ in range(1000):  # the sync's thread waits for the server; the event loop does not
+        if oparl.held.is_set():
+            break
+        await asyncio.sleep(0.01)
+    assert oparl.held.is_set()
+    assert live.dialog.kb._vocab is not None
+    assert live.dialog.kb._vocab.generation != generation(live.dialog.kb.db)  # page 1 stored
+    for _ in range(3):
+        await live.send(
+            "What does the KIM case management do?", user_id=ENGLISH, language_code="en"
+        )
+        assert "Source:" in live.texts(ENGLISH)[-1]
+    assert job.task is not None
+    assert not job.task.done()  # answered while the sync still runs
+    assert loads == [True]  # and nothing was reloaded for these questions
+    held.set()
+    report = await job.task
+    assert report is not None
+    assert report.papers.new == 6
+    assert loads[1:]
+    assert not any(loads[1:])
+    await live.send("Wie viele Sprachkurse sollen gefördert werden?", user_id=MEMBER)
+    assert "14 Sprachkurse" in live.texts(MEMBER)[-1]
+    assert not any(loads[1:])
+    assert live.dialog.kb.hold_vocabulary is False

@@ -62,6 +62,8 @@ class BackgroundSync:
         return True
 
     async def _run(self) -> SyncReport | None:
+        if self.knowledge is not None:  # no reload on the event loop after each page
+            self.knowledge.hold_vocabulary = True
         try:
             report, vocabularies = await asyncio.to_thread(self._in_thread)
             if vocabularies is not None and self.knowledge is not None:
@@ -72,6 +74,8 @@ class BackgroundSync:
             return None
         finally:
             self.running = False
+            if self.knowledge is not None:
+                self.knowledge.hold_vocabulary = False
 
     def _in_thread(self) -> tuple[SyncReport | None, tuple[Vocabulary, Vocabulary | None] | None]:
         """The sync with a connection of this thread (SQLite connections stay in theirs)."""

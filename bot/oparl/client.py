@@ -4,6 +4,8 @@ A User-Agent that names the bot (and the operator's contact), timeouts, at most 
 requests at a time per host, retries with backoff on timeouts, connection errors and 5xx,
 `Retry-After` honoured on 429/503, only http(s), a bounded number of redirects, and
 responses that are too large or not JSON refused with FetchError (the caller counts them).
+JSON and file downloads alike; a failure that outlasts the retries but may pass is a Passing
+error (the sync asks again next time). The waiting between tries is `sleep` (tests: no wait).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -35,6 +38,11 @@ class FetchError(Exception):
 
 class TooLarge(FetchError):
     """A response over the size limit (not retried; the same file is not asked again)."""
+
+
+class Passing(FetchError):
+    """A failure that may pass (timeouts, unreachable, 5xx, 429) that outlasted the retries:
+    worth asking again on the next sync, unlike a 404 or a refused answer."""
 
 
 def user_agent(contact: str | None = None) -> str:
@@ -74,7 +82,9 @@ class OParlClient:
         max_bytes: int = MAX_BYTES,
         max_redirects: int = 5,
         per_host: int = 4,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
+        self._sleep = sleep or asyncio.sleep  # tests pass a fake: no real waiting
         self.retries, self.backoff, self.max_wait = retries, backoff, max_wait
         self.max_bytes, self.per_host = max_bytes, per_host
         self._hosts: dict[str, asyncio.Semaphore] = {}
@@ -122,11 +132,11 @@ class OParlClient:
                     return await self._get(url, limit)
                 except _Retry as retry:
                     if attempt >= self.retries:
-                        raise FetchError(url, retry.why) from None
+                        raise Passing(url, retry.why) from None
                     wait = retry.wait if retry.wait is not None else self.backoff * 2**attempt
                     log.info("%s: %s, neuer Versuch in %.1f s", url, retry.why, wait)
             attempt += 1
-            await asyncio.sleep(min(wait, self.max_wait))
+            await self._sleep(min(wait, self.max_wait))
 
     async def _get(self, url: str, limit: int) -> bytes:
         self.requests += 1

@@ -255,6 +255,11 @@ def _files(obj: Mapping[str, Any], keys: tuple[str, ...]) -> Iterator[dict[str, 
             yield item
 
 
+def files_of(obj: Mapping[str, Any], keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The embedded File objects under `keys`, each once."""
+    return list(_files(obj, keys))
+
+
 @dataclass(frozen=True)
 class DocumentFields:
     """A document made from an OParl object, and how many of its files gave text."""

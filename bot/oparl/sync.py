@@ -15,14 +15,15 @@ import json
 import logging
 import time
 import zlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from bot.oparl import links as ln
 from bot.oparl import mapping as m
-from bot.oparl.client import FetchError, OParlClient, TooLarge
+from bot.oparl.client import FetchError, OParlClient, Passing, TooLarge
 from knowledge.analyze import Lexicon
 from knowledge.filetext import UnreadableFile, read_bytes
 from knowledge.ingest import TextDocument, ingest_texts, load_lexicon, remove_document
@@ -57,7 +58,14 @@ _SCHEMA = [
         stamp TEXT NOT NULL,            -- its modified|sha1Checksum|size when last read
         text BLOB                       -- its text (zlib), NULL when it gave none
     )""",
+    """CREATE TABLE IF NOT EXISTS oparl_retry (
+        id TEXT PRIMARY KEY,            -- an object whose file failed for a passing reason
+        kind TEXT NOT NULL,             -- meeting, paper
+        attempts INTEGER NOT NULL       -- syncs that failed to read it so far
+    )""",
 ]
+MAX_RETRIES = 48  # syncs that ask again for a file that failed for a passing reason
+MAX_RETRY_OBJECTS = 500  # objects asked again by id in one sync
 KEEP_RUNS = 50  # the last syncs kept in oparl_runs (/status shows the newest)
 
 
@@ -156,6 +164,9 @@ class Sync:
         self.client = client
         self.report = SyncReport()
         self._lexicon: Lexicon | None = None  # read once per sync, grown page by page
+        self.links = ln.Links(client, self.report.errors)  # linked objects, once per sync
+        self._passing: set[str] = set()  # files whose download failed for a passing reason
+        self._marked: set[str] = set()  # objects with such a file (oparl_retry)
         ensure_schema(self.db)
 
     # -- entry ----------------------------------------------------------------------------
@@ -173,6 +184,7 @@ class Sync:
             bodies = [entry]
         else:
             raise NotOParl(f"{url}: keine OParl-Antwort (weder System noch Body)")
+        await self._retry_pending()
         for body in bodies:
             await self._body(body)
         self.report.seconds = time.monotonic() - began
@@ -323,7 +335,9 @@ class Sync:
     async def _meetings(self, items: list[Any]) -> None:
         counts = self.report.meetings
         names = self._org_names()
+        items = await self._linked(items, ln.MEETING, names)
         items = await self._with_files(items, m.PROTOCOL_FILES)
+        self._retry_later(items, m.PROTOCOL_FILES, "meeting")
         for obj in items:
             oid = self._id(counts, obj)
             if oid is None:
@@ -372,6 +386,7 @@ class Sync:
         ):
             with self.db.conn:
                 ev.set_details(self.db, event.id, fields.web, fields.agenda)
+        self.cal.set_committees(event.id, fields.committees)  # a joint session: each a topic
         return event, existing is None
 
     def _cancel(self, uid: str) -> bool:
@@ -385,7 +400,9 @@ class Sync:
     async def _papers(self, items: list[Any]) -> None:
         counts = self.report.papers
         docs: list[tuple[str, m.DocumentFields, str | None, bool]] = []
+        items = await self._linked(items, ln.PAPER)
         items = await self._with_files(items, m.PAPER_FILES)
+        self._retry_later(items, m.PAPER_FILES, "paper")
         for obj in items:
             oid = self._id(counts, obj)
             if oid is None:
@@ -465,9 +482,11 @@ class Sync:
             text = (await asyncio.to_thread(read_bytes, raw, suffix)).text
         except TooLarge as exc:
             self.report.errors.append(str(exc))
-        except FetchError as exc:  # perhaps passing: asked again when the object changes
+        except FetchError as exc:
             self.report.errors.append(str(exc))
-            return f
+            if isinstance(exc, Passing):  # asked again on the next sync (_retry_later)
+                self._passing.add(key)
+                return f
         except UnreadableFile as exc:
             self.report.errors.append(f"{url}: {exc}"[:300])
         if stamp is not None:
@@ -479,6 +498,83 @@ class Sync:
                     (key, stamp, packed),
                 )
         return f | {"text": text} if text else f
+
+    # -- linked objects, passing failures ----------------------------------------------------
+
+    async def _linked(
+        self, items: list[Any], links: Mapping[str, str], keep: Mapping[str, str] | None = None
+    ) -> list[Any]:
+        """The page's objects, those that changed with their linked (not embedded) objects
+        fetched (bot.oparl.links); a linked File that fails counts as a skipped file."""
+        before = self.links.failed_files
+
+        async def one(obj: Any) -> Any:
+            if isinstance(obj, dict) and isinstance(obj.get("id"), str):
+                known = self._known(obj["id"])
+                if known is not None and known[0] == m.modified(obj) and known[0] is not None:
+                    return obj  # unchanged: skipped by the caller, nothing fetched
+            return await self.links.resolve(obj, links, keep or {})
+
+        found = list(await asyncio.gather(*(one(o) for o in items)))
+        self.report.files_skipped += self.links.failed_files - before
+        return found
+
+    def _retry_later(self, items: list[Any], keys: tuple[str, ...], kind: str) -> None:
+        """Remember the objects with a file whose download failed for a passing reason
+        (timeout, 5xx, 429): the next sync asks for them again by id (_retry_pending)."""
+        failed = [
+            o["id"]
+            for o in items
+            if isinstance(o, dict)
+            and isinstance(o.get("id"), str)
+            and any(m.file_key(f) in self._passing for f in m.files_of(o, keys))
+        ]
+        if not failed:
+            return
+        self._marked.update(failed)
+        with self.db.conn:
+            self.db.conn.executemany(
+                "INSERT INTO oparl_retry(id, kind, attempts) VALUES (?, ?, 1) "
+                "ON CONFLICT(id) DO UPDATE SET attempts = attempts + 1",
+                [(oid, kind) for oid in failed],
+            )
+
+    async def _retry_pending(self) -> None:
+        """Ask again for the objects whose files failed for a passing reason in an earlier
+        sync (by their id: an incremental list would not show them again) and treat them as
+        changed. One that fails again stays for the next sync, up to MAX_RETRIES syncs."""
+        rows = self.db.conn.execute(
+            "SELECT id, kind, attempts FROM oparl_retry ORDER BY attempts, id LIMIT ?",
+            (MAX_RETRY_OBJECTS,),
+        ).fetchall()
+        handlers = {"meeting": self._meetings, "paper": self._papers}
+        for oid, kind, attempts in rows:
+            handle = handlers.get(kind)
+            try:
+                obj = await self.client.get_json(oid) if handle is not None else None
+            except Passing as exc:  # still passing: the next sync asks again
+                self.report.errors.append(str(exc))
+                self._marked.add(oid)
+                with self.db.conn:
+                    self.db.conn.execute(
+                        "UPDATE oparl_retry SET attempts = attempts + 1 WHERE id = ?", (oid,)
+                    )
+            except FetchError as exc:  # gone (404) or refused: not asked again
+                self.report.errors.append(str(exc))
+            else:
+                if handle is not None and isinstance(obj, dict) and obj.get("id") == oid:
+                    with self.db.conn:  # treated as changed: its files are read again
+                        self.db.conn.execute(
+                            "UPDATE oparl_objects SET modified = NULL WHERE id = ?", (oid,)
+                        )
+                    await handle([obj])
+            if oid not in self._marked or attempts + 1 >= MAX_RETRIES:
+                if oid in self._marked:
+                    self.report.errors.append(f"{oid}: Datei nach {MAX_RETRIES} Abgleichen "
+                                              "nicht lesbar, wird erst nach einer Änderung "
+                                              "erneut versucht")  # fmt: skip
+                with self.db.conn:
+                    self.db.conn.execute("DELETE FROM oparl_retry WHERE id = ?", (oid,))
 
     def _store_documents(self, docs: list[TextDocument]) -> list[Any]:
         """Store a page's documents; the compound lexicon of the base is read from the

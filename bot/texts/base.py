@@ -98,6 +98,7 @@ class AgendaTexts:
     reminder_heading: str
     reminder_when: str
     reminder_place: str
+    joint_session: str  # a session of several committees: {names}
     notice_cancelled: str  # a session called off: {title}, {when}
     notice_moved: str  # a session moved: {title}, {old}, {new}
     staff_only: str

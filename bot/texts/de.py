@@ -171,6 +171,7 @@ AGENDA = AgendaTexts(
     reminder_heading="Erinnerung: {title}",
     reminder_when="{when} Uhr",
     reminder_place="Ort: {place}",
+    joint_session="Gemeinsame Sitzung: {names}",
     notice_cancelled="Abgesagt: {title}\n{when} Uhr – abgesagt.",
     notice_moved="Verlegt: {title}\nvom {old} Uhr auf {new} Uhr verlegt.",
     staff_only="Das dürfen nur Mitarbeitende des KI. Es wurde nichts geändert oder gesendet.",

@@ -163,6 +163,7 @@ AGENDA = AgendaTexts(
     reminder_heading="Reminder: {title}",
     reminder_when="{when}",
     reminder_place="Place: {place}",
+    joint_session="Joint session: {names}",
     notice_cancelled="Cancelled: {title}\n{when} – cancelled.",
     notice_moved="Moved: {title}\nmoved from {old} to {new}.",
     staff_only="Only staff of the KI may do that. Nothing was changed or sent.",
