@@ -293,7 +293,8 @@ async def test_broken_pdf_is_answered_in_one_sentence(
     caplog.set_level(logging.INFO, logger="gremienbot.uploads")
     count = documents_count(live)
     reply = await upload(live, b"%PDF-1.4\n1 0 obj << /Type /Catalog", "kaputt.pdf")
-    assert reply.startswith("Die Datei kann ich nicht lesen (not a readable PDF")
+    assert reply.startswith("Die Datei kann ich nicht lesen: Sie ist beschädigt")
+    assert "PDF" not in reply  # the technical reason goes to the log, not to the chat
     assert reply.endswith("Es wurde nichts gespeichert.")
     assert live.buttons(STAFF) == []
     assert documents_count(live) == count

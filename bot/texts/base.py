@@ -183,7 +183,7 @@ class UploadTexts:
     private_only: str  # staff sent a file in a group
     too_large: str  # {mb}, {limit}
     unknown_type: str  # {name}
-    unreadable: str  # {reason}
+    unreadable: str  # damaged or not what its name says (the reason goes to the log)
     encrypted: str
     no_text: str  # a PDF without text and without scanned pages
     no_ocr: str  # scanned PDF, Tesseract missing; {command}

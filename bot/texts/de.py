@@ -314,7 +314,10 @@ UPLOADS = UploadTexts(
         "„{name}“ kann ich nicht lesen: Ich nehme PDF, Word (.docx), OpenDocument (.odt) und "
         "Text (.txt, .md). Es wurde nichts gespeichert."
     ),
-    unreadable="Die Datei kann ich nicht lesen ({reason}). Es wurde nichts gespeichert.",
+    unreadable=(
+        "Die Datei kann ich nicht lesen: Sie ist beschädigt, unvollständig oder nicht im Format, "
+        "das ihre Endung verspricht. Es wurde nichts gespeichert."
+    ),
     encrypted=(
         "Die Datei ist verschlüsselt oder mit einem Kennwort geschützt; bitte senden Sie sie "
         "ohne Kennwort. Es wurde nichts gespeichert."
@@ -328,7 +331,10 @@ UPLOADS = UploadTexts(
         "Bitte den Betreiber: {command}. Es wurde nichts gespeichert."
     ),
     empty="Die Datei ist leer. Es wurde nichts gespeichert.",
-    failed="Das hat nicht geklappt ({reason}). Es wurde nichts gespeichert.",
+    failed=(
+        "Das hat nicht geklappt; bitte versuchen Sie es gleich noch einmal. Es wurde nichts "
+        "gespeichert."
+    ),
     busy="Einen Moment – ich lese die Datei (Scans dauern etwas länger).",
     known="Dieses Dokument kenne ich schon: „{title}“. Es wurde nicht noch einmal gespeichert.",
     preview_title="Vorschau: „{title}“",

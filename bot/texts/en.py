@@ -297,7 +297,10 @@ UPLOADS = UploadTexts(
         "I cannot read “{name}”: I take PDF, Word (.docx), OpenDocument (.odt) and text (.txt, "
         ".md). Nothing was stored."
     ),
-    unreadable="I cannot read the file ({reason}). Nothing was stored.",
+    unreadable=(
+        "I cannot read the file: it is damaged, incomplete or not in the format its name "
+        "promises. Nothing was stored."
+    ),
     encrypted=(
         "The file is encrypted or protected by a password; please send it without one. "
         "Nothing was stored."
@@ -311,7 +314,7 @@ UPLOADS = UploadTexts(
         "the operator: {command}. Nothing was stored."
     ),
     empty="The file is empty. Nothing was stored.",
-    failed="That did not work ({reason}). Nothing was stored.",
+    failed="That did not work; please try again in a moment. Nothing was stored.",
     busy="One moment – I am reading the file (scans take a little longer).",
     known="I know this document already: “{title}”. It was not stored again.",
     preview_title="Preview: “{title}”",
