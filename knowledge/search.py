@@ -6,10 +6,12 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from typing import Any, Literal
 
 import sqlite_utils
@@ -189,17 +191,22 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
     (
         "time",
         r" (seit wann|bis wann|wann|when|what time|which date|an welchem tag|"
-        r"welches? datum|zu welchem zeitpunkt|um wie ?viel uhr|"
+        r"zu welchem zeitpunkt|um wie ?viel uhr|"
         # periods: "für welchen Zeitraum", "wie lange", "how long", "what period"
         r"(?:fur |auf |in |uber )?welche[nm]? (?:zeitraum|zeitpunkt|dauer|laufzeit)|"
-        r"wie lange|how long|what period|which period|for what period) ",
+        r"an welche[mn] (?:datum|termin)|welche[nms]? (?:datum|termin)|"
+        r"wie lange?|how long|what period|which period|for what period) ",
     ),
     (
         "person",
         r" (wer|wem|wen|who|whom|whose|welche person|wie heiss(?:t|en)|wie lautet der name|"
         r"what is the name|whats the name) ",
     ),
-    ("reason", r" (warum|weshalb|wieso|why|aus welchem grund|wozu) "),
+    (
+        "reason",
+        r" (warum|weshalb|wieso|why|aus welche[mn] gr(?:u|ü|ue)nde?n?|welche gr(?:u|ü|ue)nde|wozu|"
+        r"for what reasons?|what (?:are|were) the reasons) ",
+    ),
     ("place", r" (wo|wohin|woher|where|an welchem ort) "),
     (
         "definition",
@@ -233,6 +240,8 @@ def _importance(token: Token, first: bool, cased: bool) -> float:
         return 1.2
     if fold(token.text) in light_verbs():
         return LIGHT_VERB_SHARE * (1.0 if cased else 0.75)
+    if fold(token.text) in frame_words():
+        return FRAME_SHARE * (1.0 if cased else 0.75)
     if token.text[:1].isupper() and not first:
         return 1.0
     return LOWER_CASE_WEIGHT if cased and not first else 0.75
@@ -240,6 +249,22 @@ def _importance(token: Token, first: bool, cased: bool) -> float:
 
 LOWER_CASE_WEIGHT = 0.5
 LIGHT_VERB_SHARE = 0.45
+FRAME_SHARE = 0.3  # a word of the question's frame ("Welche Rolle spielt …", "Worum geht es")
+
+
+@cache
+def frame_words() -> frozenset[str]:
+    """Folded words that frame a question rather than name its topic ("Welche Rolle spielt
+    X", "Worum geht es bei X", "Was ist mit X gemeint"): the answer often uses them, so they
+    still match, but a sentence without them loses little (knowledge/data/paraphrases_de.toml)."""
+    text = resources.files("knowledge").joinpath("data", "paraphrases_de.toml").read_text("utf-8")
+    words = {fold(w) for w in tomllib.loads(text).get("frame_words", {}).get("forms", [])}
+    typed = {w.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue") for w in words}
+    return frozenset(
+        words | typed | {w.replace("ä", "a").replace("ö", "o").replace("ü", "u") for w in words}
+    )
+
+
 PARAPHRASE_WEIGHT = 0.85  # a colloquial word's document words (paraphrases_de.toml)
 _ENGLISH_MARKERS = frozenset(
     [
@@ -647,7 +672,7 @@ _PART_WORDS = frozenset(
     {
         "modul", "baustein", "teil", "phase", "stufe", "saule", "handlungsfeld", "top",
         "tagesordnungspunkt", "punkt", "kapitel", "abschnitt", "paragraph", "ziffer",
-        "anlage", "module", "part", "step", "stage", "item",
+        "anlage", "module", "part", "step", "stage", "item", "kategorie", "category",
     }
 )  # fmt: skip
 _OWNER_LINKS = frozenset({"des", "der", "vom", "von", "im", "beim", "of", "in", "for", "fur"})
@@ -671,6 +696,7 @@ _QUESTION_ADJECTIVES = frozenset(
         "hoch",
         "hohe",
         "lange",
+        "lang",
         "oft",
         "gross",
         "grosse",
