@@ -678,7 +678,22 @@ _PART_WORDS = frozenset(
 _OWNER_LINKS = frozenset({"des", "der", "vom", "von", "im", "beim", "of", "in", "for", "fur"})
 OWNER_WEIGHT = 0.35  # of a concept that only says whose numbered part is asked about
 PERIOD_WEIGHT = 0.3  # of "Zeitraum" in "für welchen Zeitraum": the answer may say "von … bis"
-_PERIOD_NOUNS = frozenset({"zeitraum", "zeitpunkt", "dauer", "laufzeit", "period"})
+# "welchen Zeitraum", "an welchem Datum", "which date": the kind of fact asked for, which the
+# answer gives as "von … bis …" or "am 04.07.2019" without the word itself.
+_PERIOD_NOUNS = frozenset(
+    {
+        "zeitraum",
+        "zeitpunkt",
+        "dauer",
+        "laufzeit",
+        "period",
+        "datum",
+        "termin",
+        "tag",
+        "date",
+        "day",
+    }
+)
 _PERIOD_ASKERS = frozenset({"welchen", "welchem", "welcher", "welche", "what", "which"})
 
 
