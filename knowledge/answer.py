@@ -146,7 +146,7 @@ _NAMES_RE = re.compile(
 _DEFINITION_STRONG = re.compile(
     r"\(nachfolgend|\bbefass\w* sich\b|\bhandel\w* es sich\b|\bumfass\w*\b|"
     r"\b(?:ist|sei|sind|seien) (?:ein|eine|das|der|die)\b|\bbezeichne\w*\b|\bversteh\w*\b|"
-    r"\bd\.\s?h\.|\bdient\b|\bWeiterentwicklung\b|\bInstrument\b|\bgemeint\b"
+    r"\bd\.\s?h\.|\bdient\b|\bWeiterentwicklung\b|\bInstrument\b|\bgemeint\b|\bfungier\w*"
 )
 _DEFINITION_WEAK = re.compile(
     r"\bsog\.|\bZiel\b|\bAufgabe\w*\b|\bzuständig\b|\bsteuer\w*\b|\bgesteuert\b|"

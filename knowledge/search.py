@@ -95,9 +95,18 @@ class Vocabulary:
     lexicon: Lexicon = field(default_factory=Lexicon)
     _sorted_terms: list[str] = field(default_factory=list)
     _by_length: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+    # Head word of a long form -> the abbreviations that stand for it ("integrationsmanagement"
+    # -> "kim"): a question that writes the long form finds texts that use the abbreviation.
+    short_forms: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._sorted_terms = sorted(self.df)
+        for term, forms in self.abbreviations.items():
+            for _abbr, expansion, _pid in forms:
+                words = expansion.split()
+                head = word_terms(words[-1]) if words else []
+                if head and len(head[0]) >= 6:
+                    self.short_forms.setdefault(head[0], set()).add(term)
         for w in {*self.words, *stopwords()}:
             if w:
                 self._by_length.setdefault((w[0], len(w)), []).append(w)
@@ -194,7 +203,7 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         r"zu welchem zeitpunkt|um wie ?viel uhr|"
         # periods: "für welchen Zeitraum", "wie lange", "how long", "what period"
         r"(?:fur |auf |in |uber )?welche[nm]? (?:zeitraum|zeitpunkt|dauer|laufzeit)|"
-        r"an welche[mn] (?:datum|termin)|welche[nms]? (?:datum|termin)|"
+        r"an welche[mn] (?:datum|termin)|welche[nmsr]? (?:datum|termin)|"
         r"wie lange?|how long|what period|which period|for what period) ",
     ),
     (
@@ -211,7 +220,8 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
     (
         "definition",
         r" (was ist|was sind|was war|was bedeutet|was heisst|was versteht|"
-        r"what is|what are|what does|what was|erklär\w*|definition|bedeutung) ",
+        r"what is|what are|what does|what was|erklär\w*|definition|bedeutung|"
+        r"welche (?:rolle|funktion|aufgabe)|what (?:role|function)|worum geht) ",
     ),
     ("which", r" (welche[rsnm]?|which|what) "),
     ("manner", r" (wie|how) "),
@@ -351,6 +361,8 @@ def _word_concept(
     if english and (not vocab.has(folded) or _is_english(question)):
         for german in english:
             add(word_terms(german)[:1], 0.95)
+    for root in roots[:1]:
+        add(sorted(vocab.short_forms.get(root, ())), SHORT_FORM_WEIGHT)
     pieces = [p for p in folded.split("-") if p]
     compound = vocab.lexicon.split(folded) if len(pieces) == 1 else pieces
     if not alternatives and not is_german_word(folded) and folded not in english_glossary():
@@ -378,6 +390,7 @@ def _word_concept(
     return Concept(label, alternatives, parts)
 
 
+SHORT_FORM_WEIGHT = 0.8  # the abbreviation of a long form the question writes out
 SEPARATED_VERB_WEIGHT = 0.8  # "findet" of "findet … statt": documents write it apart too
 # Particles of German separable verbs, as they stand at the end of a question.
 _PARTICLES = frozenset(
