@@ -42,6 +42,12 @@ CUE_REACH = 60  # characters between a definition cue and the term it must be ab
 PART_MISSING = 0.6  # share of coverage a passage keeps that does not name the asked part
 REPLY_BONUS = 0.1  # for the reply to a reported question that matches the question
 MISSING_NAME = 0.55  # share of coverage kept by a sentence without a name, when one is asked
+# A year the question asks about ("im Jahr 2020") that the answer does not name, while it names
+# another year or stands in a document of another year: most likely about something else (the
+# 2019 winners for "wer hat 2020 gewonnen", a 2020 date for "wann wurde 2019 verliehen").
+OTHER_YEAR = 0.82
+_YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d,]|\.\d)")
+_ASKED_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 # A question for a web or mail address, and a text that holds one (issue 10).
 _ASKS_ADDRESS_RE = re.compile(
     r"internetadresse|internetseite|internetauftritt|webseite|website|webadresse|homepage|"
@@ -140,7 +146,7 @@ _NAMES_RE = re.compile(
 _DEFINITION_STRONG = re.compile(
     r"\(nachfolgend|\bbefass\w* sich\b|\bhandel\w* es sich\b|\bumfass\w*\b|"
     r"\b(?:ist|sei|sind|seien) (?:ein|eine|das|der|die)\b|\bbezeichne\w*\b|\bversteh\w*\b|"
-    r"\bd\.\s?h\.|\bdient\b|\bWeiterentwicklung\b|\bInstrument\b|\bgemeint\b"
+    r"\bd\.\s?h\.|\bdient\b|\bWeiterentwicklung\b|\bInstrument\b|\bgemeint\b|\bfungier\w*"
 )
 _DEFINITION_WEAK = re.compile(
     r"\bsog\.|\bZiel\b|\bAufgabe\w*\b|\bzuständig\b|\bsteuer\w*\b|\bgesteuert\b|"
@@ -342,6 +348,13 @@ class _Features:
         self._bonus: dict[int, float] = {}
         self._asked: dict[int, bool] = {}
         self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
+        # Years the question asks about, each with the terms that name it.
+        self.years = {
+            c.label: frozenset(c.terms())
+            for c in query.concepts
+            if c.kind == "number" and _ASKED_YEAR_RE.match(c.label)
+        }
+        self.sources = sources or {}
         # Per document: the question's year when it is the document's year ("Konzept 2013").
         self.dated = {
             doc_id: year_terms
@@ -435,6 +448,8 @@ def _score_window(
         if f.own(c) or f.lead(c) or (refers_back and c.ord < core.ord) or c.passage_id in linked
     )
     evidence = _evidence(query.qtype, text)
+    if f.years and _other_year(f, window, core):
+        cov *= OTHER_YEAR
     if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it
         evidence = 1.0 if _BENEFICIARY_RE.search(text) else 0.0
     unnamed = f.wants_name and not _PERSON_NAME_RE.search(text)
@@ -461,6 +476,21 @@ def _score_window(
         score -= WINDOW_PENALTY
     score += 0.1 * core_cov
     return _Scored(window, core, score, cov, evidence)
+
+
+def _other_year(f: _Features, window: tuple[Candidate, ...], core: Candidate) -> bool:
+    """Whether the window misses a year the question asks about and speaks of another one:
+    it names other years only, or none while its document is older than that year."""
+    source = f.sources.get(core.doc_id)
+    for year, terms in f.years.items():
+        if any(terms & f.own(c) for c in window):
+            continue
+        named = {m for c in window for m in _YEAR_RE.findall(c.text)}
+        # A document that names no year speaks of its own: it cannot report a later year's
+        # events, though it may refer to an earlier year's paper ("Konzept aus 2016").
+        if named - {year} or (not named and source and source.year and source.year < int(year)):
+            return True
+    return False
 
 
 def _replies(f: _Features, c: Candidate, near: Mapping[tuple[int, int], Candidate]) -> bool:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from typing import Any, Literal
 
 import sqlite_utils
@@ -93,9 +95,18 @@ class Vocabulary:
     lexicon: Lexicon = field(default_factory=Lexicon)
     _sorted_terms: list[str] = field(default_factory=list)
     _by_length: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+    # Head word of a long form -> the abbreviations that stand for it ("integrationsmanagement"
+    # -> "kim"): a question that writes the long form finds texts that use the abbreviation.
+    short_forms: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._sorted_terms = sorted(self.df)
+        for term, forms in self.abbreviations.items():
+            for _abbr, expansion, _pid in forms:
+                words = expansion.split()
+                head = word_terms(words[-1]) if words else []
+                if head and len(head[0]) >= 6:
+                    self.short_forms.setdefault(head[0], set()).add(term)
         for w in {*self.words, *stopwords()}:
             if w:
                 self._by_length.setdefault((w[0], len(w)), []).append(w)
@@ -189,22 +200,28 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
     (
         "time",
         r" (seit wann|bis wann|wann|when|what time|which date|an welchem tag|"
-        r"welches? datum|zu welchem zeitpunkt|um wie ?viel uhr|"
+        r"zu welchem zeitpunkt|um wie ?viel uhr|"
         # periods: "für welchen Zeitraum", "wie lange", "how long", "what period"
         r"(?:fur |auf |in |uber )?welche[nm]? (?:zeitraum|zeitpunkt|dauer|laufzeit)|"
-        r"wie lange|how long|what period|which period|for what period) ",
+        r"an welche[mn] (?:datum|termin)|welche[nmsr]? (?:datum|termin)|"
+        r"wie lange?|how long|what period|which period|for what period) ",
     ),
     (
         "person",
         r" (wer|wem|wen|who|whom|whose|welche person|wie heiss(?:t|en)|wie lautet der name|"
         r"what is the name|whats the name) ",
     ),
-    ("reason", r" (warum|weshalb|wieso|why|aus welchem grund|wozu) "),
+    (
+        "reason",
+        r" (warum|weshalb|wieso|why|aus welche[mn] gr(?:u|ü|ue)nde?n?|welche gr(?:u|ü|ue)nde|wozu|"
+        r"for what reasons?|what (?:are|were) the reasons) ",
+    ),
     ("place", r" (wo|wohin|woher|where|an welchem ort) "),
     (
         "definition",
         r" (was ist|was sind|was war|was bedeutet|was heisst|was versteht|"
-        r"what is|what are|what does|what was|erklär\w*|definition|bedeutung) ",
+        r"what is|what are|what does|what was|erklär\w*|definition|bedeutung|"
+        r"welche (?:rolle|funktion|aufgabe)|what (?:role|function)|worum geht) ",
     ),
     ("which", r" (welche[rsnm]?|which|what) "),
     ("manner", r" (wie|how) "),
@@ -233,6 +250,8 @@ def _importance(token: Token, first: bool, cased: bool) -> float:
         return 1.2
     if fold(token.text) in light_verbs():
         return LIGHT_VERB_SHARE * (1.0 if cased else 0.75)
+    if fold(token.text) in frame_words():
+        return FRAME_SHARE * (1.0 if cased else 0.75)
     if token.text[:1].isupper() and not first:
         return 1.0
     return LOWER_CASE_WEIGHT if cased and not first else 0.75
@@ -240,6 +259,22 @@ def _importance(token: Token, first: bool, cased: bool) -> float:
 
 LOWER_CASE_WEIGHT = 0.5
 LIGHT_VERB_SHARE = 0.45
+FRAME_SHARE = 0.3  # a word of the question's frame ("Welche Rolle spielt …", "Worum geht es")
+
+
+@cache
+def frame_words() -> frozenset[str]:
+    """Folded words that frame a question rather than name its topic ("Welche Rolle spielt
+    X", "Worum geht es bei X", "Was ist mit X gemeint"): the answer often uses them, so they
+    still match, but a sentence without them loses little (knowledge/data/paraphrases_de.toml)."""
+    text = resources.files("knowledge").joinpath("data", "paraphrases_de.toml").read_text("utf-8")
+    words = {fold(w) for w in tomllib.loads(text).get("frame_words", {}).get("forms", [])}
+    typed = {w.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue") for w in words}
+    return frozenset(
+        words | typed | {w.replace("ä", "a").replace("ö", "o").replace("ü", "u") for w in words}
+    )
+
+
 PARAPHRASE_WEIGHT = 0.85  # a colloquial word's document words (paraphrases_de.toml)
 _ENGLISH_MARKERS = frozenset(
     [
@@ -326,6 +361,8 @@ def _word_concept(
     if english and (not vocab.has(folded) or _is_english(question)):
         for german in english:
             add(word_terms(german)[:1], 0.95)
+    for root in roots[:1]:
+        add(sorted(vocab.short_forms.get(root, ())), SHORT_FORM_WEIGHT)
     pieces = [p for p in folded.split("-") if p]
     compound = vocab.lexicon.split(folded) if len(pieces) == 1 else pieces
     if not alternatives and not is_german_word(folded) and folded not in english_glossary():
@@ -353,6 +390,7 @@ def _word_concept(
     return Concept(label, alternatives, parts)
 
 
+SHORT_FORM_WEIGHT = 0.8  # the abbreviation of a long form the question writes out
 SEPARATED_VERB_WEIGHT = 0.8  # "findet" of "findet … statt": documents write it apart too
 # Particles of German separable verbs, as they stand at the end of a question.
 _PARTICLES = frozenset(
@@ -647,13 +685,28 @@ _PART_WORDS = frozenset(
     {
         "modul", "baustein", "teil", "phase", "stufe", "saule", "handlungsfeld", "top",
         "tagesordnungspunkt", "punkt", "kapitel", "abschnitt", "paragraph", "ziffer",
-        "anlage", "module", "part", "step", "stage", "item",
+        "anlage", "module", "part", "step", "stage", "item", "kategorie", "category",
     }
 )  # fmt: skip
 _OWNER_LINKS = frozenset({"des", "der", "vom", "von", "im", "beim", "of", "in", "for", "fur"})
 OWNER_WEIGHT = 0.35  # of a concept that only says whose numbered part is asked about
 PERIOD_WEIGHT = 0.3  # of "Zeitraum" in "für welchen Zeitraum": the answer may say "von … bis"
-_PERIOD_NOUNS = frozenset({"zeitraum", "zeitpunkt", "dauer", "laufzeit", "period"})
+# "welchen Zeitraum", "an welchem Datum", "which date": the kind of fact asked for, which the
+# answer gives as "von … bis …" or "am 04.07.2019" without the word itself.
+_PERIOD_NOUNS = frozenset(
+    {
+        "zeitraum",
+        "zeitpunkt",
+        "dauer",
+        "laufzeit",
+        "period",
+        "datum",
+        "termin",
+        "tag",
+        "date",
+        "day",
+    }
+)
 _PERIOD_ASKERS = frozenset({"welchen", "welchem", "welcher", "welche", "what", "which"})
 
 
@@ -671,6 +724,7 @@ _QUESTION_ADJECTIVES = frozenset(
         "hoch",
         "hohe",
         "lange",
+        "lang",
         "oft",
         "gross",
         "grosse",

@@ -37,7 +37,7 @@ def _alternatives(kb: KnowledgeBase, question: str, label: str) -> dict[str, flo
 
 def test_paraphrase_data_has_its_documented_format() -> None:
     data = tomllib.loads(_data("paraphrases_de.toml"))
-    assert set(data) == {"words", "light_verbs"}
+    assert set(data) == {"words", "light_verbs", "frame_words"}
     for key, values in data["words"].items():
         assert key == key.lower(), key
         assert " " not in key, key
@@ -45,6 +45,10 @@ def test_paraphrase_data_has_its_documented_format() -> None:
         assert all(isinstance(v, str) and v.strip() for v in values), key
         assert key not in {v.lower() for v in values}, key  # no word paraphrases itself
     assert all(v == v.lower() and " " not in v for v in data["light_verbs"]["forms"])
+    frames = data["frame_words"]["forms"]
+    assert frames
+    assert all(v == v.lower() and " " not in v for v in frames)
+    assert not set(frames) & set(data["light_verbs"]["forms"])  # one weight per word
 
 
 def test_paraphrases_load_by_stem() -> None:

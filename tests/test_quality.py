@@ -119,6 +119,19 @@ def test_newest_document_leads_and_says_so(tmp_path: Path) -> None:
     assert answer.as_of == 2022
 
 
+def test_careful_holdout3_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A fresh careful set written after holdout2 (first run: 18 of 29 right, 6 of 7 declined);
+    its failures guided the fixes for question frames, English committee words and years, so it
+    is no longer clean (after them: 24 of 29, 7 of 7)."""
+    bar(kb, "holdout3_careful.jsonl", right=0.8, declined=0.85)
+
+
+def test_phone_holdout3_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout3 (first run: 19 of 30 right, 6 of 6 declined;
+    after the fixes 27 of 30, 6 of 6)."""
+    bar(kb, "holdout3_phone.jsonl", right=0.85, declined=1.0)
+
+
 def test_typo_corrections_are_reported(kb: KnowledgeBase) -> None:
     answer = kb.ask("Wer organisiert die Siegelverleihnug 2020 mit?")
     assert ("Siegelverleihnug", "siegelverleihung") in answer.corrections
