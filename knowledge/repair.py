@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 PAGE_BREAK = "\f"
@@ -441,6 +442,8 @@ class _WithDictionary:
         self._dictionary = dictionary
         self._seen = seen  # the document's words as written (no inflections made up)
         self._compounds: dict[str, bool] = {}
+        self._parts: dict[str, bool] = {}  # _part, worked out once per word
+        self._tails: dict[tuple[str, int], bool] = {}  # _splits below the top level
 
     def __contains__(self, word: object) -> bool:
         return word in self._known or self.general(word)
@@ -478,9 +481,17 @@ class _WithDictionary:
     def _part(self, word: str) -> bool:
         """Whether a word may be part of a compound: a general word of 4+ letters, or one of
         the document's of 5+ (short ones there are often fragments), not a function word."""
-        if len(word) < MIN_COMPOUND_PART or word in FUNCTION_WORDS:
-            return False
-        return self.general_word(word) or (len(word) > MIN_COMPOUND_PART and word in self._seen)
+        found = self._parts.get(word)
+        if found is None:
+            found = self._parts[word] = (
+                len(word) >= MIN_COMPOUND_PART
+                and word not in FUNCTION_WORDS
+                and (
+                    self.general_word(word)
+                    or (len(word) > MIN_COMPOUND_PART and word in self._seen)
+                )
+            )
+        return found
 
     def _splits(self, word: str, depth: int) -> bool:
         if len(word) < 2 * MIN_COMPOUND_PART or depth > MAX_COMPOUND_DEPTH:
@@ -493,20 +504,34 @@ class _WithDictionary:
                 tail = rest[len(link) :]
                 if not rest.startswith(link) or len(tail) < MIN_COMPOUND_PART:
                     continue
-                if self._part(tail) or self._splits(tail, depth + 1):
+                if self._part(tail) or self._splits_below(tail, depth + 1):
                     return True
         return False
+
+    def _splits_below(self, word: str, depth: int) -> bool:
+        """_splits of a compound's tail, remembered (tails repeat across candidates)."""
+        key = (word, depth)
+        found = self._tails.get(key)
+        if found is None:
+            found = self._tails[key] = self._splits(word, depth)
+        return found
 
 
 def _with_inflections(words: Iterable[str]) -> frozenset[str]:
     """Function words, the words, and their forms with other inflection endings."""
     known = set(FUNCTION_WORDS)
     for word in words:
-        known.add(word)
-        stem = _stem(word)
-        if len(stem) >= MIN_STEM:
-            known.update(stem + ending for ending in INFLECTION_ENDINGS)
+        known.update(_forms(word))
     return frozenset(known)
+
+
+@lru_cache(maxsize=100_000)
+def _forms(word: str) -> tuple[str, ...]:
+    """The word and its forms with other inflection endings (when its stem is long enough)."""
+    stem = _stem(word)
+    if len(stem) >= MIN_STEM:
+        return (word, *(stem + ending for ending in INFLECTION_ENDINGS))
+    return (word,)
 
 
 def _stem(word: str) -> str:
