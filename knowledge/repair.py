@@ -444,14 +444,21 @@ class _WithDictionary:
         self._compounds: dict[str, bool] = {}
         self._parts: dict[str, bool] = {}  # _part, worked out once per word
         self._tails: dict[tuple[str, int], bool] = {}  # _splits below the top level
+        self._heads: dict[str, bool] = {}  # _head, worked out once per word
+        self._is_word: dict[str, bool] = {}  # is_word, once per token
 
     def __contains__(self, word: object) -> bool:
         return word in self._known or self.general(word)
 
     def is_word(self, token: str) -> bool:
         """Whether a token (without its punctuation) is a word by itself, short ones too."""
-        word = _core(token).lower()
-        return word in self._known or word.replace("ß", "ss") in self._dictionary
+        found = self._is_word.get(token)
+        if found is None:
+            word = _core(token).lower()
+            found = self._is_word[token] = (
+                word in self._known or word.replace("ß", "ss") in self._dictionary
+            )
+        return found
 
     def general_word(self, word: str) -> bool:
         """Whether the lowercase word is in the general word list, whatever its length."""
@@ -493,12 +500,23 @@ class _WithDictionary:
             )
         return found
 
+    def _head(self, word: str) -> bool:
+        """Whether a word may be the first part of a compound (its final e dropped too)."""
+        found = self._heads.get(word)
+        if found is None:
+            found = self._heads[word] = self._part(word) or self.general_word(word + "e")
+        return found
+
     def _splits(self, word: str, depth: int) -> bool:
         if len(word) < 2 * MIN_COMPOUND_PART or depth > MAX_COMPOUND_DEPTH:
             return False
+        part = self._part
+        # The last part of any split is a part ending the word: without one, none is tried.
+        if not any(part(word[k:]) for k in range(MIN_COMPOUND_PART, len(word) - 3)):
+            return False
         for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
             head, rest = word[:cut], word[cut:]
-            if not (self._part(head) or self.general_word(head + "e")):
+            if not self._head(head):
                 continue
             for link in COMPOUND_LINKS:
                 tail = rest[len(link) :]
@@ -614,6 +632,7 @@ def _shape(text: str) -> _Shape:
     )
 
 
+@lru_cache(maxsize=65_536)
 def _fragment_role(token: str) -> Literal["short", "long"] | None:
     """Whether a token may be a piece of a word: "short" (1-3 letters), "long", or None."""
     core = _core(token)
@@ -688,6 +707,11 @@ def _core(token: str) -> str:
     """The token without the non-letters at either end."""
     if token.isalpha():
         return token
+    return _core_of_other(token)
+
+
+@lru_cache(maxsize=65_536)
+def _core_of_other(token: str) -> str:
     match = _CORE_RE.search(token)
     return match.group() if match else ""
 
@@ -1032,6 +1056,8 @@ def _rebuilt_compound(joined: str, pieces: Sequence[str], lexicon: _WithDictiona
     core = _core(joined)
     if len(core) < 2 * MIN_COMPOUND_PART or not core.isalpha():
         return ""
+    if all(lexicon.is_word(piece) for piece in pieces):
+        return ""  # words all of them: nothing to rebuild (as `damaged` below would say)
     # Offsets in the core of the pieces that are no words: where the damage can be.
     at = joined.index(core)
     damaged: set[int] = set()
@@ -1097,7 +1123,7 @@ def _may_follow(joined: str, token: str) -> bool:
 
 def _has_letter(token: str) -> bool:
     """Whether the token holds a letter."""
-    return _LETTER_RE.search(token) is not None
+    return token.isalpha() or _LETTER_RE.search(token) is not None
 
 
 def _attach_punctuation(tokens: Sequence[str]) -> list[str]:
