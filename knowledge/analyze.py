@@ -131,14 +131,12 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-def token_texts(text: str) -> Iterator[str]:
+def token_texts(text: str) -> list[str]:
     """The texts of tokenize(text), in order, without building Token objects."""
-    for t in _TOKEN_RE.findall(text):
-        if "_" in t:
-            t = t.strip("_")
-            if not t:
-                continue
-        yield t
+    found: list[str] = _TOKEN_RE.findall(text)
+    if any("_" in t for t in found):
+        found = [s for t in found if (s := t.strip("_"))]
+    return found
 
 
 def token_kinds(text: str) -> Iterator[tuple[str, TokenKind]]:

@@ -231,14 +231,10 @@ _TAIL = 120  # characters before the end in which the last word is looked for fi
 def _last_word(text: str) -> str:
     # Tokens never span a space: the tokens after a space are those of the whole text there.
     cut = text.rfind(" ", 0, max(0, len(text) - _TAIL))
-    last = ""
-    if cut >= 0:
-        for last in token_texts(text[cut:]):
-            pass
-    if not last:
-        for last in token_texts(text):
-            pass
-    return fold(last) if last else ""
+    toks = token_texts(text[cut:]) if cut >= 0 else []
+    if not toks:
+        toks = token_texts(text)
+    return fold(toks[-1]) if toks else ""
 
 
 def _continues(prev: str, nxt: _Block) -> bool:

@@ -13,7 +13,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -997,13 +997,14 @@ def _merged_spans(tokens: Sequence[str], lexicon: _WithDictionary) -> list[tuple
     """(start, end, text) of the merged tokens, in order (see _merge_fragments)."""
     n = len(tokens)
     lettered = [_has_letter(t) for t in tokens]
+    function = [t.lower() in FUNCTION_WORDS for t in tokens]
     # best[i]: (known letters, -tokens) for tokens[:i]; back[i]: where its last token starts.
     best: list[tuple[int, int]] = [(0, 0)] + [(-1, 0)] * n
     back = [0] * (n + 1)
     texts = [""] * (n + 1)
     for start in range(n):
         covered, count = best[start]
-        for end, score, text in _span_scores(tokens, lettered, start, lexicon):
+        for end, score, text in _span_scores(tokens, lettered, function, start, lexicon):
             candidate = (covered + score, count - 1)
             if candidate > best[end]:
                 best[end], back[end], texts[end] = candidate, start, text
@@ -1016,37 +1017,48 @@ def _merged_spans(tokens: Sequence[str], lexicon: _WithDictionary) -> list[tuple
 
 
 def _span_scores(
-    tokens: Sequence[str], lettered: Sequence[bool], start: int, lexicon: _WithDictionary
-) -> Iterator[tuple[int, int, str]]:
-    """(end, known letters, text) of each span from start that may stand as one word."""
+    tokens: Sequence[str],
+    lettered: Sequence[bool],
+    function: Sequence[bool],
+    start: int,
+    lexicon: _WithDictionary,
+) -> list[tuple[int, int, str]]:
+    """(end, known letters, text) of each span from start that may stand as one word
+    (`function`: whether each token is a function word)."""
     joined = tokens[start]
     known = _known_letters(joined, lexicon)
-    yield start + 1, known, joined
+    found = [(start + 1, known, joined)]
     if not lettered[start]:
-        return
-    all_function = joined.lower() in FUNCTION_WORDS
+        return found
+    all_function = function[start]
     for end in range(start + 2, min(len(tokens), start + MAX_MERGE_SPAN) + 1):
         token = tokens[end - 1]
-        if not lettered[end - 1] or not _may_follow(joined, token):
-            return
+        # _may_follow, inline: this loop runs for every token of a letter-spaced line.
+        if (
+            not lettered[end - 1]
+            or joined[-1] == "-"
+            or token[0].isupper()
+            or len(joined) + len(token) > MAX_WORD_LETTERS
+        ):
+            return found
         joined += token
-        function_word = token.lower() in FUNCTION_WORDS
+        function_word = function[end - 1]
         # A known word and a function word after it ("gibt es") stay two words.
         after_word = function_word and known > 0
         all_function = all_function and function_word
         known = 0 if all_function else _known_letters(joined, lexicon)
         text = joined
-        if (
-            known
-            and lexicon.general(joined.lower())
-            and all(lexicon.is_word(t) for t in tokens[start:end])
-        ):
-            known = 0  # each part is a word already: no reason to join them
-        elif not known and not all_function:
+        if known:
+            if lexicon.general(joined.lower()) and all(
+                lexicon.is_word(t) for t in tokens[start:end]
+            ):
+                known = 0  # each part is a word already: no reason to join them
+        elif not all_function:
             text = _rebuilt_compound(joined, tokens[start:end], lexicon)
             known = len(_core(text)) if text else 0
         if known and not after_word:
-            yield end, known, text or joined
+            found.append((end, known, text or joined))
+    return found
 
 
 def _rebuilt_compound(joined: str, pieces: Sequence[str], lexicon: _WithDictionary) -> str:
