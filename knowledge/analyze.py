@@ -102,24 +102,47 @@ def abbreviation_term(text: str) -> str:
     return letters.lower()
 
 
+@lru_cache(maxsize=200_000)
+def _kind(t: str) -> TokenKind:
+    """The kind of a token (a pure function of its text: cached, words repeat)."""
+    if t[0].isdigit() and any(c in ".,:" for c in t):
+        return "number"
+    if t.isdigit():
+        return "number"
+    if is_abbreviation(t):
+        return "abbr"
+    return "word"
+
+
 def tokenize(text: str) -> list[Token]:
     """Words, abbreviations and numbers of a text, with their offsets."""
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN_RE.finditer(text):
-        t = m.group().strip("_")
-        if not t:
-            continue
-        start = m.start() + m.group().index(t)
-        if t[0].isdigit() and any(c in ".,:" for c in t):
-            kind: TokenKind = "number"
-        elif t.isdigit():
-            kind = "number"
-        elif is_abbreviation(t):
-            kind = "abbr"
-        else:
-            kind = "word"
-        out.append(Token(t, start, kind))
+        t = m.group()
+        start = m.start()
+        if "_" in t:
+            g = t
+            t = g.strip("_")
+            if not t:
+                continue
+            start += g.index(t)
+        append(Token(t, start, _kind(t)))
     return out
+
+
+def token_texts(text: str) -> list[str]:
+    """The texts of tokenize(text), in order, without building Token objects."""
+    found: list[str] = _TOKEN_RE.findall(text)
+    if any("_" in t for t in found):
+        found = [s for t in found if (s := t.strip("_"))]
+    return found
+
+
+def token_kinds(text: str) -> Iterator[tuple[str, TokenKind]]:
+    """(text, kind) of each token of tokenize(text), in order (faster: no offsets)."""
+    for t in token_texts(text):
+        yield t, _kind(t)
 
 
 def number_terms(text: str, *, query: bool = False) -> list[str]:
@@ -144,14 +167,19 @@ class Lexicon:
     def __init__(self, words: Iterable[str] = (), *, base: frozenset[str] = frozenset()) -> None:
         self._base = base  # shared, already folded (general German words)
         self._words: set[str] = set()
+        # Index terms of token texts with this lexicon (text_terms); emptied when it grows.
+        self.terms_cache: dict[str, list[str]] = {}
         self.add(words)
 
     def add(self, words: Iterable[str], *, min_length: int = MIN_PART) -> None:
         """Remember folded simple words (letters only, at least `min_length` long)."""
+        before = len(self._words)
         for w in words:
             f = fold(w)
             if len(f) >= min_length and f.isalpha():
                 self._words.add(f)
+        if len(self._words) != before:
+            self.terms_cache.clear()
 
     def __contains__(self, word: object) -> bool:
         if word in self._words:
@@ -231,19 +259,31 @@ def token_terms(token: Token, lexicon: Lexicon | None = None) -> list[str]:
     return word_terms(token.text, lexicon)
 
 
+_TERMS_CACHE_MAX = 200_000  # token texts whose terms are kept per lexicon (or without one)
+_plain_terms_cache: dict[str, list[str]] = {}
+
+
 def text_terms(text: str, lexicon: Lexicon | None = None) -> list[str]:
     """All index terms of a text, in order, with repeats."""
+    # A token's terms depend only on its text (its kind follows from it) and the lexicon:
+    # worked out once per distinct token while the lexicon stays as it is.
+    cache = lexicon.terms_cache if lexicon is not None else _plain_terms_cache
+    if len(cache) > _TERMS_CACHE_MAX:
+        cache.clear()
     out: list[str] = []
-    for tok in tokenize(text):
-        out.extend(token_terms(tok, lexicon))
+    for t in token_texts(text):
+        terms = cache.get(t)
+        if terms is None:
+            terms = cache[t] = token_terms(Token(t, 0, _kind(t)), lexicon)
+        out.extend(terms)
     return out
 
 
 def simple_words(text: str) -> Iterator[str]:
     """Folded words of a text that stand alone (no hyphen, letters only): lexicon material."""
-    for tok in tokenize(text):
-        if tok.kind == "word" and tok.text.isalpha():
-            yield fold(tok.text)
+    for t in token_texts(text):
+        if t.isalpha() and _kind(t) == "word":
+            yield fold(t)
 
 
 @cache

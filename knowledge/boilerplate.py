@@ -15,7 +15,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -112,7 +112,11 @@ def _is_committee(word: str) -> bool:
 def _header_only(text: str) -> bool:
     """Whether all words of a normalised text are header words, fillers or committees."""
     v = _vocabulary()
-    return all(w in v.header or w in v.fillers or _is_committee(w) for w in _words(text))
+    # Word by word: prose stops at its first ordinary word.
+    return all(
+        w in v.header or w in v.fillers or _is_committee(w)
+        for w in map(re.Match.group, _WORD_RE.finditer(text))
+    )
 
 
 def _is_sentence(text: str) -> bool:
@@ -126,6 +130,7 @@ def _short_value(rest: str) -> bool:
     return len(rest.split()) <= MAX_VALUE_TOKENS and not _is_sentence(rest)
 
 
+@lru_cache(maxsize=4096)
 def line_kind(line: str) -> LineKind:
     """Whether a line is form material, opens a signature, is short enough to belong to the
     form around it ("weak": a name, "X", a date), or is prose."""
@@ -148,8 +153,7 @@ def line_kind(line: str) -> LineKind:
                 return "form"
             if _header_only(rest) and not _VOTE_RE.search(text):
                 return "form"
-    words = _words(text)
-    if words and _header_only(text) and not _VOTE_RE.search(text):
+    if _header_only(text) and not _VOTE_RE.search(text) and (words := _words(text)):
         if any(w in v.header for w in words):
             return "form"
         if any(_is_committee(w) for w in words) and _DATE_RE.search(text):
@@ -162,11 +166,12 @@ def _is_weak(line: str) -> bool:
     s = line.strip()
     if not s or _BULLET_RE.match(s) or s[-1] in _OPEN_END or s[0].islower():
         return False
-    tokens = s.split()
-    words = _words(s)
     if ": " in s:  # "Betreff: …", "Ergebnis: einstimmig": a field with content of its own
         return False
-    return len(tokens) <= MAX_WEAK_TOKENS and not (words and words[-1].lower() in stopwords())
+    if len(s.split()) > MAX_WEAK_TOKENS:
+        return False
+    words = _words(s)
+    return not (words and words[-1].lower() in stopwords())
 
 
 def form_lines(lines: Sequence[str]) -> list[bool]:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import re
 import stat
 import tomllib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
@@ -53,6 +56,7 @@ _INTERNAL = frozenset(
 )  # fmt: skip
 MAX_METADATA_BYTES = 5 * 1024 * 1024  # a corpus.json larger than this is refused
 BATCH = 32  # files read ahead: their words help split each other's compounds
+PARALLEL_MIN_BATCH = 4  # texts from which a ParallelPreparer uses its worker processes
 # Version of what is stored for a file (repair, passages, index terms). A document stored
 # with an older one is rebuilt on the next ingest even when its file did not change, so
 # existing databases get the better repair. Raise it when those steps change their output.
@@ -86,6 +90,74 @@ class IngestResult:
 
 
 @dataclass(frozen=True)
+class PreparedText:
+    """A document's text made ready to store: repaired, cut into passages, its simple words
+    counted (lexicon material). Pure work on the text alone, so it may run in another process."""
+
+    repaired: str
+    passages: tuple[Passage, ...]
+    words: dict[str, int]
+
+
+def prepare_text(text: str) -> PreparedText:
+    """Repair, split and count the words of one extracted text (no I/O)."""
+    repaired = repair_text(text, german_words())
+    return PreparedText(
+        repaired, tuple(split_passages(repaired)), dict(Counter(simple_words(repaired)))
+    )
+
+
+Preparer = Callable[[Sequence[str]], list[PreparedText]]
+
+
+def prepare_here(texts: Sequence[str]) -> list[PreparedText]:
+    """prepare_text for each text, in this process."""
+    return [prepare_text(t) for t in texts]
+
+
+class ParallelPreparer:
+    """prepare_text for batches of texts on worker processes (both cores of a small server);
+    the caller keeps every database write in its own process. Small batches are prepared in
+    this process (a pool costs more than it saves there); the pool starts with the first large
+    batch and ends with close(). Workers are forked where the system can (they share the word
+    list already loaded), else spawned."""
+
+    def __init__(self, workers: int | None = None, min_batch: int = PARALLEL_MIN_BATCH) -> None:
+        self.workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+        self.min_batch = min_batch
+        self._pool: ProcessPoolExecutor | None = None
+        self._broken = False
+
+    def __call__(self, texts: Sequence[str]) -> list[PreparedText]:
+        if self.workers < 2 or len(texts) < self.min_batch or self._broken:
+            return prepare_here(texts)
+        if self._pool is None:
+            german_words()  # loaded before a fork: the workers share it
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        try:
+            return list(self._pool.map(prepare_text, texts))
+        except BrokenProcessPool:  # a worker died (memory?): on in this process
+            log.warning("text preparation workers failed; preparing in this process")
+            self._broken = True
+            self.close()
+            return prepare_here(texts)
+
+    def close(self) -> None:
+        """End the worker processes (if any)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> ParallelPreparer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@dataclass(frozen=True)
 class _Prepared:
     path: Path
     name: str
@@ -95,9 +167,20 @@ class _Prepared:
     meta: DocumentMeta
     notes: tuple[str, ...] = ()
     from_file: bool = True  # False: text given directly; no file path is stored
+    ready: PreparedText | None = None  # passages and words, when worked out already
 
     def stored_path(self) -> str | None:
         return str(self.path) if self.from_file else None
+
+    def prepared(self) -> PreparedText:
+        """Passages and words of the repaired text (worked out here unless given)."""
+        if self.ready is not None:
+            return self.ready
+        return PreparedText(
+            self.repaired,
+            tuple(split_passages(self.repaired)),
+            dict(Counter(simple_words(self.repaired))),
+        )
 
 
 @dataclass(frozen=True)
@@ -293,11 +376,12 @@ def _store(
 ) -> int:
     """Write one document with its passages in one transaction (removing the document named
     `replaces` in the same one, when given); returns the passage count."""
-    passages = split_passages(doc.repaired)
+    ready = doc.prepared()
+    passages = list(ready.passages)
     terms = [text_terms(p.text[len(p.lead) :], lexicon) for p in passages]
     leads = [text_terms(p.lead, lexicon) if p.lead else [] for p in passages]
     heading_terms = {h: text_terms(h, lexicon) for h in {p.heading for p in passages}}
-    words = Counter(simple_words(doc.repaired))
+    words = ready.words
     now = datetime.now(UTC).isoformat(timespec="seconds")
     conn = db.conn
     with conn:
@@ -466,13 +550,13 @@ def ingest_paths(
                     _update_meta(db, doc)
                     report(IngestResult(path, doc.name, "updated", message="metadata"))
                 continue
-            prepared.append(doc)
+            prepared.append(replace(doc, ready=doc.prepared()))  # split once, words counted
         if not prepared:
             continue
         # Split compounds against everything stored plus this batch's documents.
         lexicon = lexicon or load_lexicon(db)
         for doc in prepared:
-            lexicon.add(simple_words(doc.repaired), min_length=MIN_PART + 2)
+            lexicon.add(doc.prepared().words, min_length=MIN_PART + 2)
         for doc in prepared:
             status: Status = "updated" if doc.name in known else "added"
             try:
@@ -518,7 +602,11 @@ class TextDocument:
 
 
 def ingest_texts(
-    db: sqlite_utils.Database, docs: Iterable[TextDocument], *, lexicon: Lexicon | None = None
+    db: sqlite_utils.Database,
+    docs: Iterable[TextDocument],
+    *,
+    lexicon: Lexicon | None = None,
+    prepare: Preparer = prepare_here,
 ) -> list[IngestResult]:
     """Store documents given as text, like ingest_paths stores files: one transaction each,
     unchanged ones (same hash and metadata) untouched, changed metadata applied without
@@ -526,7 +614,10 @@ def ingest_texts(
 
     `lexicon`: the compound lexicon of a caller that stores in several calls (one OParl sync,
     page by page); it gains the words of these documents. Without it the lexicon of
-    everything stored is read from the database, which grows with the base."""
+    everything stored is read from the database, which grows with the base.
+
+    `prepare`: how the changed texts are repaired and split (a ParallelPreparer spreads that
+    over worker processes); the writes all happen here, one document per transaction."""
     results: list[IngestResult] = []
     prepared: list[_Prepared] = []
     for item in docs:
@@ -554,12 +645,17 @@ def ingest_texts(
                 _update_meta(db, doc)
                 results.append(IngestResult(doc.path, doc.name, "updated", message="metadata"))
             continue
-        prepared.append(replace(doc, repaired=repair_text(item.text, german_words())))
+        prepared.append(doc)  # repaired below, all changed texts at once
     if not prepared:
         return results
+    readies = prepare([doc.original for doc in prepared])
+    prepared = [
+        replace(doc, repaired=ready.repaired, ready=ready)
+        for doc, ready in zip(prepared, readies, strict=True)
+    ]
     lexicon = lexicon if lexicon is not None else load_lexicon(db)
     for doc in prepared:
-        lexicon.add(simple_words(doc.repaired), min_length=MIN_PART + 2)
+        lexicon.add(doc.prepared().words, min_length=MIN_PART + 2)
     for doc in prepared:
         known = db.conn.execute("SELECT 1 FROM documents WHERE name = ?", (doc.name,)).fetchone()
         status: Status = "updated" if known else "added"

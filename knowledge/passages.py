@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from knowledge.analyze import fold, stopwords, tokenize
+from knowledge.analyze import fold, stopwords, token_kinds, token_texts, tokenize
 from knowledge.boilerplate import all_weak, form_lines, opens_signature, section_prefix
 
 # "boilerplate": letterheads, form fields, signatures (knowledge/boilerplate.py), never answers.
@@ -225,9 +225,16 @@ def _form_blocks(blocks: list[_Block]) -> list[_Block]:
     return out
 
 
+_TAIL = 120  # characters before the end in which the last word is looked for first
+
+
 def _last_word(text: str) -> str:
-    toks = tokenize(text)
-    return fold(toks[-1].text) if toks else ""
+    # Tokens never span a space: the tokens after a space are those of the whole text there.
+    cut = text.rfind(" ", 0, max(0, len(text) - _TAIL))
+    toks = token_texts(text[cut:]) if cut >= 0 else []
+    if not toks:
+        toks = token_texts(text)
+    return fold(toks[-1]) if toks else ""
 
 
 def _continues(prev: str, nxt: _Block) -> bool:
@@ -458,4 +465,10 @@ def _units_of_flow(flow: str, heading: str) -> list[tuple[str, PassageKind, str,
 
 
 def _has_words(text: str) -> bool:
-    return sum(1 for t in tokenize(text) if t.kind != "number" and len(t.text) > 1) >= 2
+    found = 0
+    for t, kind in token_kinds(text):
+        if kind != "number" and len(t) > 1:
+            found += 1
+            if found == 2:
+                return True
+    return False

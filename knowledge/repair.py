@@ -13,8 +13,9 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 PAGE_BREAK = "\f"
@@ -441,14 +442,23 @@ class _WithDictionary:
         self._dictionary = dictionary
         self._seen = seen  # the document's words as written (no inflections made up)
         self._compounds: dict[str, bool] = {}
+        self._parts: dict[str, bool] = {}  # _part, worked out once per word
+        self._tails: dict[tuple[str, int], bool] = {}  # _splits below the top level
+        self._heads: dict[str, bool] = {}  # _head, worked out once per word
+        self._is_word: dict[str, bool] = {}  # is_word, once per token
 
     def __contains__(self, word: object) -> bool:
         return word in self._known or self.general(word)
 
     def is_word(self, token: str) -> bool:
         """Whether a token (without its punctuation) is a word by itself, short ones too."""
-        word = _core(token).lower()
-        return word in self._known or word.replace("ß", "ss") in self._dictionary
+        found = self._is_word.get(token)
+        if found is None:
+            word = _core(token).lower()
+            found = self._is_word[token] = (
+                word in self._known or word.replace("ß", "ss") in self._dictionary
+            )
+        return found
 
     def general_word(self, word: str) -> bool:
         """Whether the lowercase word is in the general word list, whatever its length."""
@@ -478,35 +488,68 @@ class _WithDictionary:
     def _part(self, word: str) -> bool:
         """Whether a word may be part of a compound: a general word of 4+ letters, or one of
         the document's of 5+ (short ones there are often fragments), not a function word."""
-        if len(word) < MIN_COMPOUND_PART or word in FUNCTION_WORDS:
-            return False
-        return self.general_word(word) or (len(word) > MIN_COMPOUND_PART and word in self._seen)
+        found = self._parts.get(word)
+        if found is None:
+            found = self._parts[word] = (
+                len(word) >= MIN_COMPOUND_PART
+                and word not in FUNCTION_WORDS
+                and (
+                    self.general_word(word)
+                    or (len(word) > MIN_COMPOUND_PART and word in self._seen)
+                )
+            )
+        return found
+
+    def _head(self, word: str) -> bool:
+        """Whether a word may be the first part of a compound (its final e dropped too)."""
+        found = self._heads.get(word)
+        if found is None:
+            found = self._heads[word] = self._part(word) or self.general_word(word + "e")
+        return found
 
     def _splits(self, word: str, depth: int) -> bool:
         if len(word) < 2 * MIN_COMPOUND_PART or depth > MAX_COMPOUND_DEPTH:
             return False
+        part = self._part
+        # The last part of any split is a part ending the word: without one, none is tried.
+        if not any(part(word[k:]) for k in range(MIN_COMPOUND_PART, len(word) - 3)):
+            return False
         for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
             head, rest = word[:cut], word[cut:]
-            if not (self._part(head) or self.general_word(head + "e")):
+            if not self._head(head):
                 continue
             for link in COMPOUND_LINKS:
                 tail = rest[len(link) :]
                 if not rest.startswith(link) or len(tail) < MIN_COMPOUND_PART:
                     continue
-                if self._part(tail) or self._splits(tail, depth + 1):
+                if self._part(tail) or self._splits_below(tail, depth + 1):
                     return True
         return False
+
+    def _splits_below(self, word: str, depth: int) -> bool:
+        """_splits of a compound's tail, remembered (tails repeat across candidates)."""
+        key = (word, depth)
+        found = self._tails.get(key)
+        if found is None:
+            found = self._tails[key] = self._splits(word, depth)
+        return found
 
 
 def _with_inflections(words: Iterable[str]) -> frozenset[str]:
     """Function words, the words, and their forms with other inflection endings."""
     known = set(FUNCTION_WORDS)
     for word in words:
-        known.add(word)
-        stem = _stem(word)
-        if len(stem) >= MIN_STEM:
-            known.update(stem + ending for ending in INFLECTION_ENDINGS)
+        known.update(_forms(word))
     return frozenset(known)
+
+
+@lru_cache(maxsize=100_000)
+def _forms(word: str) -> tuple[str, ...]:
+    """The word and its forms with other inflection endings (when its stem is long enough)."""
+    stem = _stem(word)
+    if len(stem) >= MIN_STEM:
+        return (word, *(stem + ending for ending in INFLECTION_ENDINGS))
+    return (word,)
 
 
 def _stem(word: str) -> str:
@@ -589,6 +632,7 @@ def _shape(text: str) -> _Shape:
     )
 
 
+@lru_cache(maxsize=65_536)
 def _fragment_role(token: str) -> Literal["short", "long"] | None:
     """Whether a token may be a piece of a word: "short" (1-3 letters), "long", or None."""
     core = _core(token)
@@ -663,6 +707,11 @@ def _core(token: str) -> str:
     """The token without the non-letters at either end."""
     if token.isalpha():
         return token
+    return _core_of_other(token)
+
+
+@lru_cache(maxsize=65_536)
+def _core_of_other(token: str) -> str:
     match = _CORE_RE.search(token)
     return match.group() if match else ""
 
@@ -948,13 +997,14 @@ def _merged_spans(tokens: Sequence[str], lexicon: _WithDictionary) -> list[tuple
     """(start, end, text) of the merged tokens, in order (see _merge_fragments)."""
     n = len(tokens)
     lettered = [_has_letter(t) for t in tokens]
+    function = [t.lower() in FUNCTION_WORDS for t in tokens]
     # best[i]: (known letters, -tokens) for tokens[:i]; back[i]: where its last token starts.
     best: list[tuple[int, int]] = [(0, 0)] + [(-1, 0)] * n
     back = [0] * (n + 1)
     texts = [""] * (n + 1)
     for start in range(n):
         covered, count = best[start]
-        for end, score, text in _span_scores(tokens, lettered, start, lexicon):
+        for end, score, text in _span_scores(tokens, lettered, function, start, lexicon):
             candidate = (covered + score, count - 1)
             if candidate > best[end]:
                 best[end], back[end], texts[end] = candidate, start, text
@@ -967,37 +1017,48 @@ def _merged_spans(tokens: Sequence[str], lexicon: _WithDictionary) -> list[tuple
 
 
 def _span_scores(
-    tokens: Sequence[str], lettered: Sequence[bool], start: int, lexicon: _WithDictionary
-) -> Iterator[tuple[int, int, str]]:
-    """(end, known letters, text) of each span from start that may stand as one word."""
+    tokens: Sequence[str],
+    lettered: Sequence[bool],
+    function: Sequence[bool],
+    start: int,
+    lexicon: _WithDictionary,
+) -> list[tuple[int, int, str]]:
+    """(end, known letters, text) of each span from start that may stand as one word
+    (`function`: whether each token is a function word)."""
     joined = tokens[start]
     known = _known_letters(joined, lexicon)
-    yield start + 1, known, joined
+    found = [(start + 1, known, joined)]
     if not lettered[start]:
-        return
-    all_function = joined.lower() in FUNCTION_WORDS
+        return found
+    all_function = function[start]
     for end in range(start + 2, min(len(tokens), start + MAX_MERGE_SPAN) + 1):
         token = tokens[end - 1]
-        if not lettered[end - 1] or not _may_follow(joined, token):
-            return
+        # _may_follow, inline: this loop runs for every token of a letter-spaced line.
+        if (
+            not lettered[end - 1]
+            or joined[-1] == "-"
+            or token[0].isupper()
+            or len(joined) + len(token) > MAX_WORD_LETTERS
+        ):
+            return found
         joined += token
-        function_word = token.lower() in FUNCTION_WORDS
+        function_word = function[end - 1]
         # A known word and a function word after it ("gibt es") stay two words.
         after_word = function_word and known > 0
         all_function = all_function and function_word
         known = 0 if all_function else _known_letters(joined, lexicon)
         text = joined
-        if (
-            known
-            and lexicon.general(joined.lower())
-            and all(lexicon.is_word(t) for t in tokens[start:end])
-        ):
-            known = 0  # each part is a word already: no reason to join them
-        elif not known and not all_function:
+        if known:
+            if lexicon.general(joined.lower()) and all(
+                lexicon.is_word(t) for t in tokens[start:end]
+            ):
+                known = 0  # each part is a word already: no reason to join them
+        elif not all_function:
             text = _rebuilt_compound(joined, tokens[start:end], lexicon)
             known = len(_core(text)) if text else 0
         if known and not after_word:
-            yield end, known, text or joined
+            found.append((end, known, text or joined))
+    return found
 
 
 def _rebuilt_compound(joined: str, pieces: Sequence[str], lexicon: _WithDictionary) -> str:
@@ -1007,6 +1068,8 @@ def _rebuilt_compound(joined: str, pieces: Sequence[str], lexicon: _WithDictiona
     core = _core(joined)
     if len(core) < 2 * MIN_COMPOUND_PART or not core.isalpha():
         return ""
+    if all(lexicon.is_word(piece) for piece in pieces):
+        return ""  # words all of them: nothing to rebuild (as `damaged` below would say)
     # Offsets in the core of the pieces that are no words: where the damage can be.
     at = joined.index(core)
     damaged: set[int] = set()
@@ -1072,7 +1135,7 @@ def _may_follow(joined: str, token: str) -> bool:
 
 def _has_letter(token: str) -> bool:
     """Whether the token holds a letter."""
-    return _LETTER_RE.search(token) is not None
+    return token.isalpha() or _LETTER_RE.search(token) is not None
 
 
 def _attach_punctuation(tokens: Sequence[str]) -> list[str]:

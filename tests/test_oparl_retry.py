@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -193,6 +194,10 @@ async def test_retries_end_after_max_retries(
 ) -> None:
     monkeypatch.setattr(sync_module, "MAX_RETRIES", 3)
     server.put("paper", server.file_paper("303", "Lotsenstellen", "2030/0303", text_pdf(LOTSEN)))
+    # Changed an hour ago: the incremental lists (modified_since = start of the last walk,
+    # to the second) do not show it again, so only the retries ask for it.
+    paper = server.find("paper", "303")
+    paper["modified"] = (datetime.fromisoformat(paper["modified"]) - timedelta(hours=1)).isoformat()
     server.fail("/download/303.pdf", 503, count=1000)
     fetched, gave_up = [], []
     for _ in range(5):

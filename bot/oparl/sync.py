@@ -26,7 +26,13 @@ from bot.oparl import mapping as m
 from bot.oparl.client import FetchError, OParlClient, Passing, TooLarge
 from knowledge.analyze import Lexicon
 from knowledge.filetext import UnreadableFile, read_bytes
-from knowledge.ingest import TextDocument, ingest_texts, load_lexicon, remove_document
+from knowledge.ingest import (
+    ParallelPreparer,
+    TextDocument,
+    ingest_texts,
+    load_lexicon,
+    remove_document,
+)
 from scheduler import events as ev
 from scheduler.calendar import Calendar
 
@@ -167,6 +173,7 @@ class Sync:
         self.links = ln.Links(client, self.report.errors)  # linked objects, once per sync
         self._passing: set[str] = set()  # files whose download failed for a passing reason
         self._marked: set[str] = set()  # objects with such a file (oparl_retry)
+        self._preparer = ParallelPreparer()  # texts repaired and split on both cores
         ensure_schema(self.db)
 
     # -- entry ----------------------------------------------------------------------------
@@ -184,9 +191,12 @@ class Sync:
             bodies = [entry]
         else:
             raise NotOParl(f"{url}: keine OParl-Antwort (weder System noch Body)")
-        await self._retry_pending()
-        for body in bodies:
-            await self._body(body)
+        try:
+            await self._retry_pending()
+            for body in bodies:
+                await self._body(body)
+        finally:
+            self._preparer.close()
         self.report.seconds = time.monotonic() - began
         for error in self.report.errors:
             log.warning("OParl: %s", error)
@@ -581,7 +591,7 @@ class Sync:
         database once per sync (reading it for every page made a large sync quadratic)."""
         if self._lexicon is None:
             self._lexicon = load_lexicon(self.db)
-        return ingest_texts(self.db, docs, lexicon=self._lexicon)
+        return ingest_texts(self.db, docs, lexicon=self._lexicon, prepare=self._preparer)
 
 
 def _same(a: ev.Event, b: ev.Event) -> bool:

@@ -1,0 +1,82 @@
+"""Text preparation on worker processes (ParallelPreparer) stores exactly what preparing in
+the process does, and the fast token paths agree with tokenize()."""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+from pathlib import Path
+
+from knowledge.analyze import fold, simple_words, text_terms, token_kinds, token_texts, tokenize
+from knowledge.ingest import (
+    DocumentMeta,
+    ParallelPreparer,
+    TextDocument,
+    ingest_texts,
+    prepare_here,
+)
+from knowledge.store import open_db
+
+
+def demo_texts() -> list[str]:
+    folder = Path(str(resources.files("knowledge").joinpath("data", "demo_corpus")))
+    return [f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.txt"))]
+
+
+def letter_spaced(text: str) -> str:
+    """The text with every third long word spaced apart, as OCR leaves it ("Integrat ion")."""
+    words = text.split(" ")
+    return " ".join(
+        f"{w[:3]} {w[3:]}" if len(w) > 7 and i % 3 == 0 else w for i, w in enumerate(words)
+    )
+
+
+def stored(db_path: Path) -> list[tuple[object, ...]]:
+    db = open_db(db_path)
+    rows = db.conn.execute(
+        "SELECT d.name, d.repaired, p.ord, p.kind, p.text, p.terms, p.lead_terms "
+        "FROM passages p JOIN documents d ON d.id = p.doc_id ORDER BY d.name, p.ord"
+    ).fetchall()
+    words = db.conn.execute("SELECT doc_id, word, n FROM doc_words ORDER BY 1, 2").fetchall()
+    fts = db.conn.execute("SELECT rowid, terms, context FROM passage_fts ORDER BY 1").fetchall()
+    return [*rows, *words, *fts]
+
+
+def test_workers_prepare_what_the_process_prepares() -> None:
+    texts = demo_texts()
+    texts += [letter_spaced(t) for t in texts]
+    with ParallelPreparer(workers=2, min_batch=2) as preparer:
+        assert preparer(texts) == prepare_here(texts)
+        assert preparer._pool is not None  # the workers did run
+
+
+def test_ingest_with_workers_stores_the_same(tmp_path: Path) -> None:
+    texts = demo_texts()
+    docs = [
+        TextDocument(
+            f"doc-{i}", t, DocumentMeta(f"Dokument {i}"), hashlib.sha256(t.encode()).hexdigest()
+        )
+        for i, t in enumerate([*texts, *(letter_spaced(t) for t in texts)])
+    ]
+    ingest_texts(open_db(tmp_path / "here.db"), docs)
+    with ParallelPreparer(workers=2, min_batch=2) as preparer:
+        results = ingest_texts(open_db(tmp_path / "pool.db"), docs, prepare=preparer)
+    assert {r.status for r in results} == {"added"}
+    assert stored(tmp_path / "pool.db") == stored(tmp_path / "here.db")
+
+
+def test_small_batches_stay_in_the_process() -> None:
+    with ParallelPreparer(workers=2, min_batch=4) as preparer:
+        preparer(demo_texts()[:2])
+        assert preparer._pool is None
+
+
+def test_fast_token_paths_agree_with_tokenize() -> None:
+    for text in [*demo_texts(), "_x_ __ a_b 1.000,5 KI's IT-Standard 03.09.2020 __init__"]:
+        tokens = tokenize(text)
+        assert token_texts(text) == [t.text for t in tokens]
+        assert list(token_kinds(text)) == [(t.text, t.kind) for t in tokens]
+        words = [fold(t.text) for t in tokens if t.kind == "word" and t.text.isalpha()]
+        assert list(simple_words(text)) == words
+        # Cached terms: asking twice gives the same list.
+        assert text_terms(text) == text_terms(text)
