@@ -110,6 +110,8 @@ def repair_text(raw: str, dictionary: Container[str] = frozenset()) -> str:
     raw_lines = _mark_page_breaks(text.split("\n"))
     marked = _marks_line_ends(raw_lines)
     lines = [_Line(_clean_spaces(s), marked and _ends_open(s)) for s in raw_lines]
+    if marked and not _shows_line_end_marks(raw_lines):
+        lines = _keep_whole_words_apart(lines, dictionary)
     texts = _join_broken_lines(_drop_page_junk(lines))
     texts = _rebuild_letter_spacing(texts, dictionary)
     return "\n".join(_join_broken_lines([_Line(t) for t in texts]))
@@ -143,6 +145,26 @@ def _marks_line_ends(raw_lines: Sequence[str]) -> bool:
             return True
         bare += bool(line) and line[-1].isalpha()
     return bare < MIN_LINES_WITHOUT_END_SPACE
+
+
+def _shows_line_end_marks(raw_lines: Sequence[str]) -> bool:
+    """Whether some line does end in a space (rather than the text being too short to tell)."""
+    return any(line.endswith(" ") and line.strip(" ") for line in raw_lines)
+
+
+def _keep_whole_words_apart(lines: list[_Line], dictionary: Container[str]) -> list[_Line]:
+    """In a short text that shows no line-end marks, a line ending in a word of the
+    dictionary before a line starting with one ("werden" / "ab dem") is not a cut word:
+    OCR of a short scan and typed text wrap lines between words."""
+    out = list(lines)
+    for i, (line, following) in enumerate(itertools.pairwise(lines)):
+        if not line.open_end or not line.text or not following.text:
+            continue
+        last = line.text.rsplit(" ", 1)[-1].lower()
+        first = following.text.split(" ", 1)[0].lower()
+        if last in dictionary and first in dictionary:
+            out[i] = _Line(line.text, open_end=False)
+    return out
 
 
 def _ends_open(raw_line: str) -> bool:
