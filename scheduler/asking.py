@@ -127,7 +127,8 @@ _ENGLISH = {
 # Words that never name anything (function words, question words, calendar words).
 _STOP_TEXT = """
     der die das des dem den ein eine einer eines einem einen im in ins am an auf aus bei mit
-    nach von vom zu zum zur fuer fur und oder ob es ist sind sein wird werden wurde wurden war
+    nach von vom zu zum zur fuer fur fuers furs und oder ob es ist sind sein wird werden wurde
+    wurden war
     waren hat haben hatte gibt gibts geben wann wo wie was welche welcher welches welchen wer
     denn noch mal nochmal eigentlich genau bitte gerade schon auch so da dann heute morgen
     uebermorgen naechste naechsten naechster naechstes nachste nachsten kommende kommenden
@@ -340,7 +341,7 @@ def recognise(question: str, now: datetime) -> CalendarQuestion | None:
         base, head = _split_generic(w)
         if head is not None:
             event_word = True
-            kind = kind or _KIND_OF.get(head) or "sitzungen"
+            kind = kind or _KIND_OF.get(head)
             if base in _KIND_OF:
                 kind = _KIND_OF[base]
         if _event_word(w):
@@ -361,16 +362,20 @@ def recognise(question: str, now: datetime) -> CalendarQuestion | None:
         kind = kind or "sitzungen"
     agenda = bool(_AGENDA.search(text if "TOP" in text else folded))
     past = bool(fields.get("past")) or any(w in _PAST for w in words)
+    past = past or bool(re.search(r"\bwhen (?:was|were|did)\b", folded))
     if period == "next":
         past = False
     # The shape of a question about dates, existence, listings or agendas.
     when = bool(_WHEN & set(words)) or bool(_WHEN_PHRASES.search(folded))
     listing = bool(_LISTING.search(folded)) and not parts
-    exist = bool(_EXIST.search(folded))
+    # "Gibt es im Januar eine Jurysitzung?" (not "Wie viel Geld gibt es beim Preis?")
+    exist = bool(_EXIST.search(folded)) and (event_word or period == "range")
     # "naechste sitzung sozialausschuss": a period ahead and an event, no question word
     phone = (period == "next" or (period == "range" and not past)) and event_word
     if not (when or exist or listing or agenda or phone):
         return None
+    if not (parts or event_word or listing):
+        return None  # "wann?": nothing to look for
     if agenda and past and not any(w.startswith("tagesordnung") or w == "agenda" for w in words):
         agenda = False  # "Was wurde besprochen?": the minutes answer that
         if not (when or exist or phone):
@@ -544,8 +549,14 @@ def lookup(
             for i in idx:
                 best[i] = max(best.get(i, 0.0), score)
         matched = {i for i, s in best.items() if s >= 0.5}
-        total = sum(best.get(i, 0.0) for i in matched)
-        scored.append((total, matched, e, committees))
+        if q.event_word:  # "Wann tagt der Ausschuss?": a part of a name is enough
+            ok = bool(matched)
+        else:  # "Wann ist der Wertedialog?": the words must name the event, all of them
+            ok = bool(q.subject) and all(best.get(i, 0.0) >= 0.9 for i in range(len(q.subject)))
+        if ok and q.kind == "jury" and event_kind(e) != "jury":
+            ok = False  # a jury asked for: the award ceremony it decides on is no answer
+        total = sum(best.get(i, 0.0) for i in matched) if ok else 0.0
+        scored.append((total, matched if ok else set(), e, committees))
     strong = max((s for s, m, _e, _c in scored if m), default=0.0)
     named = strong >= 0.5
     if named:

@@ -135,7 +135,9 @@ def add_demo_calendar(cal: Calendar, *, staff: int = 77) -> DemoIds:
         ]
     )
     proposal = ev.get_event_by_uid(cal.db, "proposal-siegel-2027")
-    assert proposal is not None and proposal.id is not None
+    assert proposal is not None
+    assert proposal.id is not None
     assert cal.decide(proposal.id, accept=True) is not None
-    assert jury.id is not None and sozial.id is not None
+    assert jury.id is not None
+    assert sozial.id is not None
     return DemoIds(ir, ka, joint, jury.id, sozial.id, proposal.id)
