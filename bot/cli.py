@@ -5,7 +5,11 @@ Contract (other tools depend on it; keep it stable):
     gremienbot [--db PATH] ask "QUESTION" [--json] [--top N]
     gremienbot [--db PATH] ask --batch FILE --json      (one question per line, - = stdin)
 JSON per question: {"question", "answered", "answers": [{"text", "document", "title", "date",
-"score"}]}; `answered` is false and `answers` empty when the bot declines.
+"score"}]}; `answered` is false and `answers` empty when the bot declines. A question about
+sessions and events answered from the calendar: {"question", "answered": true, "source":
+"calendar", "event_id", "title", "date" (YYYY-MM-DD), "text", "document": null, "answers"};
+when the calendar has nothing for such a question, the documents' answer gets "calendar" (the
+note saying so).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import click
 
 from bot import terminal
 from bot.agenda import Agenda
+from bot.calendar_answers import calendar_answer, calendar_json
 from bot.config import ConfigError, Settings, load_settings
 from bot.dialog import Dialog, Person
 from bot.logs import setup_logging
@@ -199,24 +204,43 @@ def ask(
     if (question is None) == (batch is None):
         raise click.UsageError("Bitte genau eins angeben: eine FRAGE oder --batch DATEI.")
     kb = _kb(ctx)
+    has_calendar = "events" in kb.db.table_names()  # (a database without one is not changed)
+    clock = SystemClock()
+
+    def one(q: str, *, indent: int | None) -> None:
+        # Questions about sessions and events: the calendar first (as in the chat).
+        result = calendar_answer(kb.db, q, clock.now()) if has_calendar else None
+        if result is not None and result.answered:
+            if as_json:
+                data = calendar_json(q, result)
+                click.echo(json.dumps(data, ensure_ascii=False, indent=indent))
+            else:
+                click.echo(result.text)
+            return
+        answer = kb.ask(q, top=top)
+        if as_json:
+            data = answer_json(answer)
+            if result is not None:  # "Im Kalender steht keine kommende …"
+                data["calendar"] = result.text
+            click.echo(json.dumps(data, ensure_ascii=False, indent=indent))
+        else:
+            note = f"{result.text}\n\n" if result is not None else ""
+            click.echo(note + answer_text(answer))
+
     if batch is not None:
         try:
             questions = _read_batch(batch)
         except OSError as exc:
             raise click.ClickException(f"{batch}: {exc.strerror or exc}") from exc
         for q in questions:
-            answer = kb.ask(q, top=top)
-            if as_json:
-                click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
-            else:
-                click.echo(f"Frage: {q}\n{answer_text(answer)}\n")
+            if not as_json:
+                click.echo(f"Frage: {q}")
+            one(q, indent=None)
+            if not as_json:
+                click.echo()
         return
     assert question is not None
-    answer = kb.ask(question, top=top)
-    if as_json:
-        click.echo(json.dumps(answer_json(answer), ensure_ascii=False, indent=2))
-    else:
-        click.echo(answer_text(answer))
+    one(question, indent=2)
 
 
 def bundled_corpus() -> Path:

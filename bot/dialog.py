@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from bot.actions import Action, decode
+from bot.calendar_answers import CalendarResult, calendar_answer
 from bot.gaps import Gaps
 from bot.privacy import QUESTION_DAYS, Privacy
 from bot.render import MAX_DETAILS, MAX_SNIPPET, MAX_TITLE, shorten
 from bot.reply import Attachment, Button, Reply, Span
-from bot.texts import Texts, agenda_texts_for, texts_for
+from bot.texts import Texts, agenda_texts_for, calendar_answer_texts_for, texts_for
 from knowledge.answer import Answer, Hit, Source
 from knowledge.base import KnowledgeBase
 from knowledge.store import generation
@@ -219,12 +220,43 @@ class Dialog:
             return Reply.text(t.slow_down)
         clipped = len(question) > MAX_QUESTION_CHARS
         question = question[:MAX_QUESTION_CHARS]
-        answer = self.kb.ask(question, top=6, internal=who.internal)
-        qid = self._remember(who, question, declined=not answer.answered)
-        reply = self._answer_reply(t, answer, qid, offset=0)
+        calendar = self._calendar(who, question)
+        if calendar is not None and calendar.answered:
+            self._remember(who, question, declined=False)
+            reply = calendar.reply
+        else:
+            answer = self.kb.ask(question, top=6, internal=who.internal)
+            qid = self._remember(who, question, declined=not answer.answered)
+            reply = self._answer_reply(t, answer, qid, offset=0)
+            if calendar is not None:  # "Im Kalender steht keine kommende …", then documents
+                reply = self._after_calendar(who, calendar.reply, answer, reply)
         if clipped:
             reply = Reply((*reply.paragraphs, (Span(t.too_long, "italic"),)), reply.buttons)
         return reply
+
+    def _calendar(self, who: Person, question: str) -> CalendarResult | None:
+        """The calendar's answer when the question is about sessions or events (see
+        bot.calendar_answers); None without a calendar or for any other question."""
+        if self.agenda is None:
+            return None
+        return calendar_answer(
+            self.agenda.cal.db,
+            question,
+            self.clock.now(),
+            language=who.language_code,
+            internal=who.internal,
+        )
+
+    def _after_calendar(self, who: Person, note: Reply, answer: Answer, docs: Reply) -> Reply:
+        """The calendar's "nothing ahead" note, then the documents' answer labelled as such
+        with its year (or nothing more when the documents have none either)."""
+        if not answer.answered:
+            return note
+        c = calendar_answer_texts_for(who.language_code)
+        year = answer.as_of or (answer.hits[0].source.year if answer.hits else None)
+        label = c.from_documents.format(year=year) if year else c.from_documents_no_year
+        body = docs.paragraphs[1:]  # without the heading "Antwort"
+        return Reply((*note.paragraphs, (Span(label, "bold"),), *body), docs.buttons)
 
     def _remember(self, who: Person, question: str, *, declined: bool) -> int:
         cur = self.db.conn.execute(

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from bot.texts import de, en
-from bot.texts.base import AgendaTexts, GapsTexts, PrivacyTexts, Texts, UploadTexts
+from bot.texts.base import (
+    AgendaTexts,
+    CalendarAnswerTexts,
+    GapsTexts,
+    PrivacyTexts,
+    Texts,
+    UploadTexts,
+)
 
 __all__ = [
     "AgendaTexts",
+    "CalendarAnswerTexts",
     "GapsTexts",
     "PrivacyTexts",
     "Texts",
     "UploadTexts",
     "agenda_texts_for",
+    "calendar_answer_texts_for",
     "gaps_texts_for",
     "privacy_texts_for",
     "texts_for",
@@ -52,3 +61,10 @@ def upload_texts_for(language_code: str | None) -> UploadTexts:
     if language_code and language_code.lower().startswith("en"):
         return en.UPLOADS
     return de.UPLOADS
+
+
+def calendar_answer_texts_for(language_code: str | None) -> CalendarAnswerTexts:
+    """Texts of calendar answers in the user's language (English or German)."""
+    if language_code and language_code.lower().startswith("en"):
+        return en.CALENDAR_ANSWERS
+    return de.CALENDAR_ANSWERS

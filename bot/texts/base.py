@@ -224,3 +224,35 @@ class UploadTexts:
     removed: str  # {title}
     remove_cancelled: str
     remove_gone: str
+
+
+@dataclass(frozen=True)
+class CalendarAnswerTexts:
+    """Texts of questions answered from the calendar ("Wann tagt der Integrationsrat?")."""
+
+    weekdays: tuple[str, str, str, str, str, str, str]
+    months: tuple[str, ...]  # January .. December
+    next_title: str
+    last_title: str
+    upcoming_title: str  # agenda questions: the sessions searched
+    range_titles: dict[str, str]  # week, next_week, last_week, today, tomorrow: fixed titles
+    day_title: str  # {day}
+    month_title: str  # {month}, {year}
+    year_title: str  # {year}
+    when_line: str  # {weekday}, {date}, {time}
+    when_all_day: str  # {weekday}, {date}
+    place_line: str  # {place}
+    agenda_public: str  # above the public agenda (members, groups)
+    agenda_all: str  # above the whole agenda (staff in a private chat)
+    agenda_fitting: str  # above the items that fit an agenda question
+    agenda_missing: str  # a session without a stored agenda
+    agenda_nothing: str  # {words}: no item of the sessions searched fits
+    none_ahead: dict[str, str]  # kind (sitzungen, jury, veranstaltungen, "") -> text; {name}
+    none_ahead_unnamed: dict[str, str]  # the same without a name
+    none_past: str  # {name}
+    none_past_unnamed: str
+    none_in: str  # {period}: nothing in a range ("diese Woche")
+    range_names: dict[str, str]  # week, next_week, ... -> "diese Woche"; day/month/year: format
+    latest: str  # {when}, {title}: the most recent past one when nothing lies ahead
+    from_documents: str  # {year}: the document answer that follows
+    from_documents_no_year: str

@@ -1,6 +1,13 @@
 """German texts (default)."""
 
-from bot.texts.base import AgendaTexts, GapsTexts, PrivacyTexts, Texts, UploadTexts
+from bot.texts.base import (
+    AgendaTexts,
+    CalendarAnswerTexts,
+    GapsTexts,
+    PrivacyTexts,
+    Texts,
+    UploadTexts,
+)
 
 TEXTS = Texts(
     language="de",
@@ -388,4 +395,71 @@ UPLOADS = UploadTexts(
         "Dieses Dokument gibt es nicht mehr, oder die Liste ist veraltet: bitte "
         "/dokument_entfernen neu aufrufen."
     ),
+)
+
+CALENDAR_ANSWERS = CalendarAnswerTexts(
+    weekdays=("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
+    months=tuple(
+        [
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
+        ]
+    ),
+    next_title="Nächster Termin im Kalender:",
+    last_title="Zuletzt im Kalender:",
+    upcoming_title="Im Kalender:",
+    range_titles={
+        "week": "Im Kalender diese Woche:",
+        "next_week": "Im Kalender nächste Woche:",
+        "last_week": "Im Kalender letzte Woche:",
+        "today": "Im Kalender heute:",
+        "tomorrow": "Im Kalender morgen:",
+    },
+    day_title="Im Kalender am {day}:",
+    month_title="Im Kalender im {month} {year}:",
+    year_title="Im Kalender {year}:",
+    when_line="{weekday}, {date}, {time} Uhr",
+    when_all_day="{weekday}, {date} (ganztägig)",
+    place_line="Ort: {place}",
+    agenda_public="Tagesordnung (öffentlicher Teil):",
+    agenda_all="Tagesordnung:",
+    agenda_fitting="Auf der Tagesordnung:",
+    agenda_missing="Eine Tagesordnung ist im Kalender nicht eingetragen.",
+    agenda_nothing="Auf der Tagesordnung der kommenden Sitzungen steht nichts zu „{words}“.",
+    none_ahead={
+        "sitzungen": "Im Kalender steht keine kommende Sitzung zu „{name}“.",
+        "jury": "Im Kalender steht keine kommende Jurysitzung zu „{name}“.",
+        "": "Im Kalender steht kein kommender Termin zu „{name}“.",
+    },
+    none_ahead_unnamed={
+        "sitzungen": "Im Kalender steht keine kommende Sitzung.",
+        "jury": "Im Kalender steht keine kommende Jurysitzung.",
+        "": "Im Kalender steht kein kommender Termin.",
+    },
+    none_past="Im Kalender steht keine vergangene Sitzung zu „{name}“.",
+    none_past_unnamed="Im Kalender steht keine vergangene Sitzung.",
+    none_in="Im Kalender steht {period} nichts.",
+    range_names={
+        "week": "diese Woche",
+        "next_week": "nächste Woche",
+        "last_week": "letzte Woche",
+        "today": "heute",
+        "tomorrow": "morgen",
+        "day": "am {day}",
+        "month": "im {month} {year}",
+        "year": "{year}",
+    },
+    latest="Zuletzt: {when} – {title}",
+    from_documents="Aus den Unterlagen ({year}):",
+    from_documents_no_year="Aus den Unterlagen:",
 )

@@ -1,6 +1,13 @@
 """English texts, for users whose Telegram language is English."""
 
-from bot.texts.base import AgendaTexts, GapsTexts, PrivacyTexts, Texts, UploadTexts
+from bot.texts.base import (
+    AgendaTexts,
+    CalendarAnswerTexts,
+    GapsTexts,
+    PrivacyTexts,
+    Texts,
+    UploadTexts,
+)
 
 TEXTS = Texts(
     language="en",
@@ -359,4 +366,71 @@ UPLOADS = UploadTexts(
     remove_gone=(
         "This document is gone or the list is out of date: please call /document_remove again."
     ),
+)
+
+CALENDAR_ANSWERS = CalendarAnswerTexts(
+    weekdays=("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    months=tuple(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
+    ),
+    next_title="Next in the calendar:",
+    last_title="Most recent in the calendar:",
+    upcoming_title="In the calendar:",
+    range_titles={
+        "week": "In the calendar this week:",
+        "next_week": "In the calendar next week:",
+        "last_week": "In the calendar last week:",
+        "today": "In the calendar today:",
+        "tomorrow": "In the calendar tomorrow:",
+    },
+    day_title="In the calendar on {day}:",
+    month_title="In the calendar in {month} {year}:",
+    year_title="In the calendar in {year}:",
+    when_line="{weekday}, {date}, {time} (Berlin time)",
+    when_all_day="{weekday}, {date} (all day)",
+    place_line="Place: {place}",
+    agenda_public="Agenda (public part):",
+    agenda_all="Agenda:",
+    agenda_fitting="On the agenda:",
+    agenda_missing="No agenda is stored in the calendar.",
+    agenda_nothing="The agendas of the coming sessions have nothing on “{words}”.",
+    none_ahead={
+        "sitzungen": "The calendar has no coming session for “{name}”.",
+        "jury": "The calendar has no coming jury session for “{name}”.",
+        "": "The calendar has no coming event for “{name}”.",
+    },
+    none_ahead_unnamed={
+        "sitzungen": "The calendar has no coming session.",
+        "jury": "The calendar has no coming jury session.",
+        "": "The calendar has no coming event.",
+    },
+    none_past="The calendar has no past session for “{name}”.",
+    none_past_unnamed="The calendar has no past session.",
+    none_in="The calendar has nothing {period}.",
+    range_names={
+        "week": "this week",
+        "next_week": "next week",
+        "last_week": "last week",
+        "today": "today",
+        "tomorrow": "tomorrow",
+        "day": "on {day}",
+        "month": "in {month} {year}",
+        "year": "in {year}",
+    },
+    latest="Most recent: {when} – {title}",
+    from_documents="From the documents ({year}):",
+    from_documents_no_year="From the documents:",
 )
