@@ -121,9 +121,17 @@ def test_polling_after_webhook_mode_deletes_the_webhook_first(
 ) -> None:
     db = tmp_path / "bot.db"
     shutil.copy(demo_db_file, db)
+    log = tmp_path / "bot.log"
     with FakeBotAPI() as server:
         server.webhook = {"url": PUBLIC_URL, "secret_token": SECRET, "allowed_updates": None}
-        proc = start_bot(server, db, tmp_path / "bot.log")
+        # The secret is configured (unused in polling mode) and must not show in JSON logs.
+        proc = start_bot(
+            server,
+            db,
+            log,
+            ("GREMIENBOT_LOG_FORMAT", "json"),
+            ("GREMIENBOT_WEBHOOK_SECRET", SECRET),
+        )
         try:
             server.user_message(611, "Was ist KIM?")
             assert server.wait_for(lambda s: bool(s.sent(611)), timeout=30)
@@ -134,6 +142,12 @@ def test_polling_after_webhook_mode_deletes_the_webhook_first(
         assert methods.index("deleteWebhook") < methods.index("getUpdates")
         assert [c for c in server.snapshot() if c.status == 409] == []
         assert server.webhook == {}
+    lines = log.read_text(errors="replace").splitlines()
+    events = [json.loads(entry) for entry in lines]  # every line is one JSON object
+    assert any("ready" in e["message"] for e in events)
+    assert {"time", "level", "logger", "message"} <= set(events[0])
+    assert SECRET not in log.read_text(errors="replace")
+    assert server.token.split(":")[1] not in log.read_text(errors="replace")
 
 
 def test_the_stand_in_refuses_getupdates_while_a_webhook_is_set() -> None:
