@@ -14,6 +14,7 @@ import contextlib
 import os
 import sqlite3
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot import database
@@ -112,6 +113,24 @@ def backup(db_path: Path, target: Path) -> Copy:
     finally:
         source.close()
     return Copy(target, target.stat().st_size, version)
+
+
+PATTERN = "gremienbot-*.db"
+
+
+def dated_target(folder: Path, now: datetime) -> Path:
+    """The file a backup into `folder` gets: gremienbot-YYYY-MM-DDTHHMMSSZ.db (UTC; sorts
+    by time)."""
+    return folder / f"gremienbot-{now.astimezone(UTC):%Y-%m-%dT%H%M%SZ}.db"
+
+
+def prune(folder: Path, keep: int) -> list[Path]:
+    """Delete all but the newest `keep` dated backups in `folder`; the deleted files."""
+    dated = sorted(folder.glob(PATTERN), key=lambda p: p.name, reverse=True)
+    gone = dated[keep:]
+    for old in gone:
+        old.unlink(missing_ok=True)
+    return gone
 
 
 def restore(source_path: Path, db_path: Path) -> Copy:

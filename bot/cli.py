@@ -339,16 +339,27 @@ def _run_bot(settings: Settings) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option(
+    "--keep",
+    type=click.IntRange(1, 10000),
+    help="Nur in einen Ordner: die neuesten N Sicherungen behalten, ältere löschen.",
+)
 @click.pass_context
-def backup(ctx: click.Context, file: Path) -> None:
-    """Die Datenbank nach FILE sichern (auch während der Bot läuft; geprüfte Kopie, nur für
-    den Besitzer lesbar). Exit 1: nicht gesichert."""
-    from bot.backup import BackupError
+def backup(ctx: click.Context, target: Path, keep: int | None) -> None:
+    """Die Datenbank nach TARGET sichern (auch während der Bot läuft; geprüfte Kopie, nur
+    für den Besitzer lesbar). TARGET ein Ordner: eine Datei gremienbot-<Zeit>.db darin.
+    Exit 1: nicht gesichert."""
+    from bot.backup import BackupError, dated_target, prune
     from bot.backup import backup as copy_out
 
+    folder = target if target.is_dir() else None
+    if keep is not None and folder is None:
+        raise click.UsageError("--keep geht nur mit einem Ordner als Ziel.")
     try:
-        done = copy_out(ctx.obj["db_path"], file)
+        done = copy_out(
+            ctx.obj["db_path"], dated_target(folder, SystemClock().now()) if folder else target
+        )
     except BackupError as exc:
         click.echo(f"Fehler: {exc}", err=True)
         ctx.exit(1)
@@ -356,6 +367,10 @@ def backup(ctx: click.Context, file: Path) -> None:
         f"Gesichert: {done.path} ({done.size / 2**20:.1f} MB, Schemaversion {done.version}, "
         "integrity_check ok)."
     )
+    if folder is not None and keep is not None:
+        gone = prune(folder, keep)
+        if gone:
+            click.echo(f"{len(gone)} ältere Sicherung(en) gelöscht.")
 
 
 @main.command()

@@ -172,3 +172,24 @@ def test_restore_refuses_while_the_lock_is_held_and_keeps_the_old_database(
 def test_backup_refuses_to_overwrite_the_database_itself(release_db: Path) -> None:
     with pytest.raises(BackupError):
         backup(release_db, release_db)
+
+
+def test_backup_into_a_folder_keeps_the_newest(release_db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "sicherungen"
+    folder.mkdir()
+    for day in ("2020-01-01", "2020-01-02", "2020-01-03"):
+        (folder / f"gremienbot-{day}T031500Z.db").write_bytes(b"alt")
+    (folder / "notizen.txt").write_text("bleibt")
+    args = ["--db", str(release_db), "backup", "--keep", "2", str(folder)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    left = sorted(p.name for p in folder.iterdir())
+    assert len(left) == 3
+    assert left[0] == "gremienbot-2020-01-03T031500Z.db"
+    assert left[1].startswith("gremienbot-2")
+    assert left[1] != left[0]
+    assert left[2] == "notizen.txt"
+    assert pragma(folder / left[1], "user_version") == 4  # the copy is a real database
+    assert "2 ältere Sicherung(en) gelöscht" in result.output
+    refused = CliRunner().invoke(main, ["--db", str(release_db), "backup", "--keep", "2", "x.db"])
+    assert refused.exit_code == 2
