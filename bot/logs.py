@@ -63,6 +63,17 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(out, ensure_ascii=False)
 
 
+def refused_token(record: logging.LogRecord) -> bool:
+    """A token Telegram refuses is not a bug: PTB's line about it stays ("... Invalid token.
+    Aborting retry loop."), its traceback goes (at start `gremienbot run` then says in one
+    line what to do)."""
+    error = record.exc_info[1] if record.exc_info else None
+    if type(error).__name__ == "InvalidToken":
+        record.exc_info = None
+        record.exc_text = None
+    return True
+
+
 def setup_logging(
     *, verbose: bool = False, secrets: Iterable[str] = (), log_format: str = "text"
 ) -> None:
@@ -74,6 +85,7 @@ def setup_logging(
         JsonFormatter(secrets) if log_format == "json" else RedactingFormatter(TEXT_FORMAT, secrets)
     )
     handler.setFormatter(formatter)
+    handler.addFilter(refused_token)
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

@@ -5,8 +5,11 @@ local port at the path of the public URL, with and without the right secret."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -198,3 +201,27 @@ def test_webhook_settings_telegram_would_refuse_are_named(tmp_path: Path) -> Non
     )
     assert code == 2
     assert "A-Z, a-z, 0-9" in output
+
+
+def test_a_token_telegram_refuses_stops_run_with_one_line(tmp_path: Path) -> None:
+    with FakeBotAPI() as server:
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "GREMIEN"))},
+            "TELEGRAM_BOT_TOKEN": "654321:ANOTHER-token-abcdefghijklmnopqrstuvw",
+            "TELEGRAM_API_URL": server.base_url,
+            "GREMIENBOT_DB": str(tmp_path / "bot.db"),
+        }
+        proc = subprocess.run(
+            [sys.executable, "-m", "bot", "run"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert lines[-1] == (
+        "Fehler: Telegram lehnt den Token ab: TELEGRAM_BOT_TOKEN prüfen (gremienbot doctor)."
+    )
+    assert "Traceback" not in proc.stderr
+    assert "Invalid token" in lines[-2]  # PTB's own line, without its traceback
