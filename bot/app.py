@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.ext import (
@@ -194,3 +195,34 @@ def build_app(
     app.add_handler(MessageHandler(filters.COMMAND, questions.unknown_command))
     app.add_error_handler(errors.on_error)
     return app
+
+
+def run_app(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+    """Run until stopped: long polling, or the webhook when GREMIENBOT_WEBHOOK_URL is set.
+
+    Webhook: setWebhook with the public URL, the secret (Telegram sends it in the header
+    X-Telegram-Bot-Api-Secret-Token; a request without it is answered 403 and not processed)
+    and the allowed updates; the local server listens on GREMIENBOT_WEBHOOK_LISTEN:_PORT at
+    the path of the public URL, so a reverse proxy passes requests through unchanged.
+    Polling: PTB calls deleteWebhook first (Telegram refuses getUpdates while a webhook is
+    set), so switching back from webhook mode needs nothing by hand."""
+    if settings.webhook_url:
+        path = settings.require_webhook()
+        log.info(
+            "webhook %s, listening on %s:%d%s",
+            settings.webhook_url,
+            settings.webhook_listen,
+            settings.webhook_port,
+            path,
+        )
+        app.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=re.escape(path),  # PTB matches it as a regular expression
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret,
+            allowed_updates=ALLOWED_UPDATES,
+            drop_pending_updates=False,
+        )
+    else:
+        app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)

@@ -4,6 +4,7 @@ Contract (other tools depend on it; keep it stable):
     gremienbot [--db PATH] ingest PATH...
     gremienbot [--db PATH] ask "QUESTION" [--json] [--top N]
     gremienbot [--db PATH] ask --batch FILE --json      (one question per line, - = stdin)
+    gremienbot [--db PATH] backup FILE | restore FILE | doctor     (operations, see README)
 JSON per question: {"question", "answered", "answers": [{"text", "document", "title", "date",
 "score"}]}; `answered` is false and `answers` empty when the bot declines. A question about
 sessions and events answered from the calendar: {"question", "answered": true, "source":
@@ -30,13 +31,13 @@ from bot import terminal
 from bot.agenda import Agenda
 from bot.calendar_answers import calendar_answer, calendar_json
 from bot.config import ConfigError, Settings, load_settings
+from bot.database import SchemaError, open_db
 from bot.dialog import Dialog, Person
 from bot.logs import setup_logging
 from bot.proposing import propose_from
 from knowledge.answer import Answer, Hit
 from knowledge.base import KnowledgeBase
 from knowledge.ingest import METADATA_FILE, IngestResult, discover, ingest_paths
-from knowledge.store import open_db
 from scheduler.calendar import Calendar
 from scheduler.clock import SystemClock
 from scheduler.events import (
@@ -104,7 +105,19 @@ def answer_text(answer: Answer) -> str:
     return "\n".join(lines).rstrip()
 
 
-@click.group()
+class Group(click.Group):
+    """Click's group; a database this code cannot open ends any command with one line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; SchemaError: one line on stderr, exit code 2."""
+        try:
+            return super().invoke(ctx)
+        except SchemaError as exc:
+            click.echo(f"Fehler: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=Group)
 @click.option(
     "--db",
     "db_path",
@@ -126,11 +139,14 @@ def main(ctx: click.Context, db_path: Path | None, config_file: Path | None, ver
     try:
         settings = load_settings(config_file=config_file)
     except ConfigError as exc:
+        if ctx.invoked_subcommand == "doctor":  # the doctor names it among its checks
+            ctx.obj = {"settings": None, "config_error": str(exc)}
+            return
         click.echo(f"Fehler: {exc}", err=True)
         ctx.exit(2)
     if db_path is not None:
         settings = replace(settings, db_path=db_path)
-    setup_logging(verbose=verbose, secrets=settings.secrets())
+    setup_logging(verbose=verbose, secrets=settings.secrets(), log_format=settings.log_format)
     ctx.obj = {"db_path": settings.db_path, "settings": settings}
 
 
@@ -283,6 +299,8 @@ def run(ctx: click.Context) -> None:
     settings: Settings = ctx.obj["settings"]
     try:
         settings.require_token()
+        if settings.webhook_url:
+            settings.require_webhook()
     except ConfigError as exc:
         click.echo(f"Fehler: {exc}", err=True)
         ctx.exit(2)
@@ -290,8 +308,37 @@ def run(ctx: click.Context) -> None:
 
 
 def run_bot(settings: Settings) -> None:
+    """Run the bot on its database until it is stopped, holding the database's lock (shared:
+    `gremienbot restore` refuses while it is held)."""
+    from telegram.error import InvalidToken, TelegramError
+
+    from bot.database import InUse, lock
+
+    try:
+        with lock(settings.db_path, exclusive=False):
+            _run_bot(settings)
+    except InUse:
+        _fail(
+            f"{settings.db_path} wird gerade zurückgespielt (gremienbot restore); danach "
+            "erneut starten.",
+            2,
+        )
+    except ConfigError as exc:
+        _fail(str(exc), 2)
+    except InvalidToken:
+        _fail("Telegram lehnt den Token ab: TELEGRAM_BOT_TOKEN prüfen (gremienbot doctor).", 2)
+    except TelegramError as exc:  # e.g. setWebhook refused: "bad webhook: Failed to resolve host"
+        _fail(f"Telegram: {exc.message} (gremienbot doctor prüft die Einstellungen).", 1)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"Fehler: {message}", err=True)
+    sys.exit(code)
+
+
+def _run_bot(settings: Settings) -> None:
     """Build the Application and run it until it is stopped."""
-    from bot.app import ALLOWED_UPDATES, build_app
+    from bot.app import build_app, run_app
     from bot.handlers.common import Deps
 
     dialog = _dialog(settings.db_path, settings)
@@ -312,17 +359,80 @@ def run_bot(settings: Settings) -> None:
         settings, Deps(dialog=dialog, admins=settings.admins, agenda=dialog.agenda), outbox=True
     )
     log.info("starting: database %s, %d staff", settings.db_path, len(settings.admins))
-    if settings.webhook_url:
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path="telegram",
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret,
-            allowed_updates=ALLOWED_UPDATES,
+    run_app(app, settings)
+
+
+@main.command()
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option(
+    "--keep",
+    type=click.IntRange(1, 10000),
+    help="Nur in einen Ordner: die neuesten N Sicherungen behalten, ältere löschen.",
+)
+@click.pass_context
+def backup(ctx: click.Context, target: Path, keep: int | None) -> None:
+    """Die Datenbank nach TARGET sichern (auch während der Bot läuft; geprüfte Kopie, nur
+    für den Besitzer lesbar). TARGET ein Ordner: eine Datei gremienbot-<Zeit>.db darin.
+    Exit 1: nicht gesichert."""
+    from bot.backup import BackupError, dated_target, prune
+    from bot.backup import backup as copy_out
+
+    folder = target if target.is_dir() else None
+    if keep is not None and folder is None:
+        raise click.UsageError("--keep geht nur mit einem Ordner als Ziel.")
+    try:
+        done = copy_out(
+            ctx.obj["db_path"], dated_target(folder, SystemClock().now()) if folder else target
         )
-    else:
-        app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+    except BackupError as exc:
+        click.echo(f"Fehler: {exc}", err=True)
+        ctx.exit(1)
+    click.echo(
+        f"Gesichert: {done.path} ({done.size / 2**20:.1f} MB, Schemaversion {done.version}, "
+        "integrity_check ok)."
+    )
+    if folder is not None and keep is not None:
+        gone = prune(folder, keep)
+        if gone:
+            click.echo(f"{len(gone)} ältere Sicherung(en) gelöscht.")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def restore(ctx: click.Context, file: Path) -> None:
+    """Die Datenbank durch die Sicherung FILE ersetzen (nur bei gestopptem Bot; die bisherige
+    bleibt als <db>.before-restore). Exit 1: nicht zurückgespielt."""
+    from bot.backup import BackupError
+    from bot.backup import restore as copy_in
+
+    db_path: Path = ctx.obj["db_path"]
+    try:
+        done = copy_in(file, db_path)
+    except BackupError as exc:
+        click.echo(f"Fehler: {exc}", err=True)
+        ctx.exit(1)
+    kept = db_path.with_name(db_path.name + ".before-restore")
+    click.echo(
+        f"Zurückgespielt: {file} → {done.path} (Schemaversion {done.version})"
+        + (f"; die vorige Datenbank liegt in {kept}." if kept.exists() else ".")
+    )
+
+
+@main.command()
+@click.pass_context
+def doctor(ctx: click.Context) -> None:
+    """Prüft Konfiguration, Token, Datenbank, OCR, OParl und Webhook: eine Zeile je Prüfung.
+    Exit 0 nur, wenn alle nötigen Prüfungen bestehen."""
+    from bot.doctor import healthy, run_checks
+
+    settings: Settings | None = ctx.obj["settings"]
+    if settings is not None:
+        settings = replace(settings, db_path=ctx.obj["db_path"])
+    checks = run_checks(settings, config_error=ctx.obj.get("config_error"))
+    for check in checks:
+        click.echo(check.line())
+    ctx.exit(0 if healthy(checks) else 1)
 
 
 @main.command()

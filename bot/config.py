@@ -15,6 +15,33 @@ import platformdirs
 APP_NAME = "gremienbot"
 DEFAULT_API_URL = "https://api.telegram.org/bot"
 TOKEN_RE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
+# Telegram's rules for setWebhook: an https URL on one of these ports, and a secret_token of
+# 1..256 characters A-Z, a-z, 0-9, _ and -.
+WEBHOOK_PORTS = (443, 80, 88, 8443)
+SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+LOG_FORMATS = ("text", "json")
+
+# Every environment variable the bot reads (the configuration table of the README and
+# deploy/gremienbot.env.example list exactly these; tests/test_deploy.py checks it).
+ENV_KEYS = (
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_API_URL",
+    "GREMIENBOT_CONFIG",
+    "GREMIENBOT_DB",
+    "GREMIENBOT_ADMINS",
+    "GREMIENBOT_WEBHOOK_URL",
+    "GREMIENBOT_WEBHOOK_LISTEN",
+    "GREMIENBOT_WEBHOOK_PORT",
+    "GREMIENBOT_WEBHOOK_SECRET",
+    "GREMIENBOT_REMINDER_OFFSETS",
+    "GREMIENBOT_QUESTION_DAYS",
+    "GREMIENBOT_PRIVACY_CONTACT",
+    "GREMIENBOT_OPARL_URL",
+    "GREMIENBOT_OPARL_CONTACT",
+    "GREMIENBOT_OPARL_INTERVAL",
+    "GREMIENBOT_OPARL_MAX_FILE_MB",
+    "GREMIENBOT_LOG_FORMAT",
+)
 
 
 class ConfigError(ValueError):
@@ -46,6 +73,7 @@ class Settings:
     oparl_contact: str | None = None  # named in the User-Agent of OParl requests
     oparl_interval: int = 30  # minutes between syncs inside `gremienbot run`
     oparl_max_file_mb: float = 20.0  # a paper's file larger than this is not downloaded
+    log_format: str = "text"  # text: one line per event; json: one JSON object per line
 
     def secrets(self) -> list[str]:
         """Values that must never appear in a log."""
@@ -64,6 +92,40 @@ class Settings:
                 "z. B. 123456789:AA…)."
             )
         return self.token
+
+    def require_webhook(self) -> str:
+        """The local path the webhook listens at (the path of the public URL, so a reverse
+        proxy passes requests through unchanged), or ConfigError naming what to fix."""
+        from urllib.parse import urlsplit
+
+        url = self.webhook_url or ""
+        try:
+            parts = urlsplit(url)
+            port = parts.port or 443
+        except ValueError:
+            parts, port = urlsplit(""), 0
+        if parts.scheme != "https" or not parts.hostname:
+            raise ConfigError(
+                f"GREMIENBOT_WEBHOOK_URL muss eine https-Adresse sein (Telegram verlangt HTTPS), "
+                f"z. B. https://bot.example.org/gremienbot/hook; gesetzt ist: {url[:200]!r}."
+            )
+        if port not in WEBHOOK_PORTS:
+            raise ConfigError(
+                f"GREMIENBOT_WEBHOOK_URL: Telegram erlaubt nur die Ports "
+                f"{', '.join(map(str, WEBHOOK_PORTS))}, nicht {port}."
+            )
+        if not self.webhook_secret:
+            raise ConfigError(
+                "GREMIENBOT_WEBHOOK_SECRET fehlt: ohne Geheimnis könnte jeder dem Bot Updates "
+                'unterschieben. Eins erzeugen mit: python3 -c "import secrets; '
+                'print(secrets.token_urlsafe(32))"'
+            )
+        if not SECRET_RE.match(self.webhook_secret):
+            raise ConfigError(
+                "GREMIENBOT_WEBHOOK_SECRET darf nur A-Z, a-z, 0-9, _ und - enthalten "
+                "(1 bis 256 Zeichen; Vorgabe von Telegram)."
+            )
+        return parts.path or "/"
 
 
 def _admins(value: Any) -> frozenset[int]:
@@ -131,7 +193,8 @@ def load_settings(
     environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, GREMIENBOT_DB, GREMIENBOT_ADMINS,
     GREMIENBOT_WEBHOOK_URL/_LISTEN/_PORT/_SECRET, GREMIENBOT_REMINDER_OFFSETS,
     GREMIENBOT_QUESTION_DAYS, GREMIENBOT_PRIVACY_CONTACT, GREMIENBOT_OPARL_URL,
-    GREMIENBOT_OPARL_CONTACT, GREMIENBOT_OPARL_INTERVAL, GREMIENBOT_OPARL_MAX_FILE_MB."""
+    GREMIENBOT_OPARL_CONTACT, GREMIENBOT_OPARL_INTERVAL, GREMIENBOT_OPARL_MAX_FILE_MB,
+    GREMIENBOT_LOG_FORMAT (all listed in ENV_KEYS)."""
     env = os.environ if env is None else env
     path = config_file or (Path(env["GREMIENBOT_CONFIG"]) if env.get("GREMIENBOT_CONFIG") else None)
     data = _read_toml(path) if path else {}
@@ -159,6 +222,10 @@ def load_settings(
         raise ConfigError("GREMIENBOT_OPARL_MAX_FILE_MB muss eine Zahl sein.") from exc
     if not 0 < max_file_mb <= 1024:
         raise ConfigError("GREMIENBOT_OPARL_MAX_FILE_MB muss zwischen 0 und 1024 liegen.")
+    log_format = str(pick("GREMIENBOT_LOG_FORMAT", data.get("log", {}), "format") or "text")
+    log_format = log_format.strip().lower()
+    if log_format not in LOG_FORMATS:
+        raise ConfigError("GREMIENBOT_LOG_FORMAT muss text oder json sein.")
     return Settings(
         token=(pick("TELEGRAM_BOT_TOKEN", telegram, "token") or None),
         api_url=pick("TELEGRAM_API_URL", telegram, "api_url") or DEFAULT_API_URL,
@@ -176,4 +243,5 @@ def load_settings(
         oparl_contact=" ".join(oparl_contact.split()) or None,
         oparl_interval=_oparl_interval(pick("GREMIENBOT_OPARL_INTERVAL", oparl, "interval")),
         oparl_max_file_mb=max_file_mb,
+        log_format=log_format,
     )

@@ -60,7 +60,7 @@ class Person:
         return self.staff and self.private
 
 
-_SCHEMA = """
+SCHEMA = """
 CREATE TABLE IF NOT EXISTS bot_questions (
     id INTEGER PRIMARY KEY,
     user_id INTEGER NOT NULL,
@@ -136,7 +136,7 @@ class Dialog:
         self.db: sqlite_utils.Database = kb.db
         self.clock = clock
         self.gate = RateGate(questions_per_minute)
-        self.db.conn.execute(_SCHEMA)
+        self.db.conn.execute(SCHEMA)
         _add_declined_column(self.db)
         # /datenschutz, /meine_daten, /daten_loeschen; deletes questions after question_days.
         self.privacy = Privacy(self.db, clock, days=question_days, contact=privacy_contact)

@@ -70,7 +70,7 @@ MIME_SUFFIXES = {
 }
 PUBLIC, INTERNAL, REPLACE_PUBLIC, REPLACE_INTERNAL, DISCARD = 1, 2, 3, 4, 0
 
-_SCHEMA = """
+SCHEMA = """
 CREATE TABLE IF NOT EXISTS pending_uploads (
     id INTEGER PRIMARY KEY,
     user_id INTEGER NOT NULL,       -- the staff member who sent it: only they decide
@@ -150,7 +150,7 @@ class Uploads:
         # memory, stored on this connection).
         main = [r for r in self.db.conn.execute("PRAGMA database_list") if r[1] == "main"]
         self.db_path: Path | None = Path(main[0][2]) if main and main[0][2] else None
-        self.db.conn.execute(_SCHEMA)
+        self.db.conn.execute(SCHEMA)
         self.db.conn.commit()
         # One file is read at a time (OCR keeps a core busy): a second waits its turn.
         self.reading = asyncio.Semaphore(1)

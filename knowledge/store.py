@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import sqlite_utils
 
+# The knowledge base's tables are the first steps of the database's schema version (PRAGMA
+# user_version). The whole database (calendar, bot tables) is versioned in bot/database.py,
+# whose steps continue after these; a later change to these tables is a step there.
 SCHEMA_VERSION = 4
+
+# A step is SQL statements, or a function that changes the schema through the connection
+# (without committing: the step's transaction is the caller's).
+Step = Sequence[str | Callable[[sqlite3.Connection], None]]
 
 # Index terms are produced by knowledge.analyze; the tokenizer only has to keep them whole,
 # so numbers such as 1.000, 1,5, 03.09.2020 and 1:337 stay one token.
 FTS_TOKENIZE = "unicode61 remove_diacritics 0 tokenchars '.,:'"
 
-_MIGRATIONS: dict[int, list[str]] = {
+_MIGRATIONS: dict[int, Step] = {
     1: [
         """CREATE TABLE IF NOT EXISTS documents (
             id INTEGER PRIMARY KEY,
@@ -77,6 +85,9 @@ _MIGRATIONS: dict[int, list[str]] = {
 }
 
 
+KNOWLEDGE_STEPS: Mapping[int, Step] = _MIGRATIONS
+
+
 def open_db(path: Path | str | None) -> sqlite_utils.Database:
     """Open (and create or migrate) the database at `path`; None gives an in-memory one."""
     if path is None:
@@ -95,14 +106,33 @@ def open_db(path: Path | str | None) -> sqlite_utils.Database:
     return db
 
 
-def migrate(db: sqlite_utils.Database) -> None:
-    """Bring the schema up to SCHEMA_VERSION, one transaction per step."""
-    version = db.conn.execute("PRAGMA user_version").fetchone()[0]
-    for target in sorted(v for v in _MIGRATIONS if v > version):
-        with db.conn:
-            for statement in _MIGRATIONS[target]:
-                db.conn.execute(statement)
-            db.conn.execute(f"PRAGMA user_version = {int(target)}")
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The database's schema version (PRAGMA user_version; 0 for a new file)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database, steps: Mapping[int, Step] = _MIGRATIONS) -> None:
+    """Run the steps above the database's version in order, each in its own transaction
+    together with the new version number: a step that fails leaves the database as it was
+    before that step. BEGIN IMMEDIATE takes the write lock first, so two processes starting
+    at once never run a step twice (the second finds the version already raised)."""
+    conn = db.conn
+    for target in sorted(steps):
+        if target <= schema_version(conn):
+            continue
+        conn.execute("BEGIN IMMEDIATE")  # sqlite3 would run DDL outside any transaction
+        try:
+            if schema_version(conn) < target:
+                for statement in steps[target]:
+                    if isinstance(statement, str):
+                        conn.execute(statement)
+                    else:
+                        statement(conn)
+                conn.execute(f"PRAGMA user_version = {int(target)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
 
 def generation(db: sqlite_utils.Database) -> int:

@@ -15,7 +15,7 @@ from scheduler.events import check_window
 
 MAX_TEXT = 3500  # leaves room for the heading within Telegram's 4096
 
-_SCHEMA = [
+SCHEMA = [
     """CREATE TABLE IF NOT EXISTS announcements (
         id INTEGER PRIMARY KEY,
         author_id INTEGER NOT NULL,
@@ -46,7 +46,7 @@ class Announcement:
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create the table if it is missing."""
     with db.conn:
-        for statement in _SCHEMA:
+        for statement in SCHEMA:
             db.conn.execute(statement)
 
 

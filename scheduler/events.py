@@ -212,7 +212,7 @@ def format_offset(offset: timedelta) -> str:
 
 # -- storage ------------------------------------------------------------------------------
 
-_SCHEMA = [
+SCHEMA = [
     """CREATE TABLE IF NOT EXISTS events (
         id INTEGER PRIMARY KEY,
         title TEXT NOT NULL,
@@ -259,7 +259,7 @@ _SCHEMA = [
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create the events table if it is missing."""
     with db.conn:
-        for statement in _SCHEMA:
+        for statement in SCHEMA:
             db.conn.execute(statement)
 
 

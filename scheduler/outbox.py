@@ -44,7 +44,7 @@ OVERDUE = timedelta(minutes=1)  # due rows waiting longer are reported (/status,
 
 Kind = Literal["reminder", "announcement", "notice"]
 
-_SCHEMA = [
+SCHEMA = [
     """CREATE TABLE IF NOT EXISTS outbox (
         id INTEGER PRIMARY KEY,
         key TEXT NOT NULL UNIQUE,           -- dedup key: the same message is never queued twice
@@ -68,7 +68,7 @@ _SCHEMA = [
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create the outbox table if it is missing."""
     with db.conn:
-        for statement in _SCHEMA:
+        for statement in SCHEMA:
             db.conn.execute(statement)
 
 

@@ -18,7 +18,7 @@ ANNOUNCEMENTS = "ankuendigungen"
 KINDS = ("sitzungen", "jury", "veranstaltungen", ANNOUNCEMENTS)
 DEFAULT_KIND = "veranstaltungen"
 
-_SCHEMA = [
+SCHEMA = [
     """CREATE TABLE IF NOT EXISTS subscribers (
         chat_id INTEGER PRIMARY KEY,
         user_id INTEGER,
@@ -55,7 +55,7 @@ class Subscriber:
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create the tables if they are missing."""
     with db.conn:
-        for statement in _SCHEMA:
+        for statement in SCHEMA:
             db.conn.execute(statement)
 
 

@@ -4,9 +4,11 @@ It answers the methods the bot uses and refuses what Telegram refuses: HTML it c
 text over 4096 characters (after entity parsing), callback data over 64 bytes, more than
 `global_rate` messages a second overall or `chat_rate` a second per chat (429 with
 retry_after); blocked users (403), unknown chats (400 "chat not found"), refused calls and
-dropped connections can be injected. Files users send are kept under a file_id (`add_file`):
-getFile answers with a file_path (400 "file is too big" over 20 MB, as the cloud Bot API) and
-GET /file/bot<token>/<file_path> serves the bytes; `downloads` lists what was fetched.
+dropped connections can be injected. setWebhook is checked as Telegram checks it (https, its
+ports, the secret's characters); getWebhookInfo reports it and getUpdates answers 409 while a
+webhook is set. Files users send are kept under a file_id (`add_file`): getFile answers with a
+file_path (400 "file is too big" over 20 MB, as the cloud Bot API) and GET
+/file/bot<token>/<file_path> serves the bytes; `downloads` lists what was fetched.
 Stdlib only; one thread per request.
 """
 
@@ -109,6 +111,10 @@ class FakeBotAPI:
         self.downloads: list[str] = []  # file paths fetched from /file/bot<token>/...
         self.file_ids = itertools.count(1)
         self.new_updates = threading.Condition(self.lock)
+        # setWebhook's state as getWebhookInfo reports it; while a URL is set, getUpdates is
+        # refused with 409 as Telegram does.
+        self.webhook: dict[str, Any] = {}
+        self.webhook_error: str | None = None  # a last_error_message to report
         self.server = _Server(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -460,6 +466,16 @@ class FakeBotAPI:
 
     def _call(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         if method == "getUpdates":
+            with self.lock:
+                webhook = bool(self.webhook)
+                if webhook:
+                    self.calls.append(Call("getUpdates", params, time.monotonic(), 409, {}))
+            if webhook:
+                return self._error(
+                    409,
+                    "Conflict: can't use getUpdates method while webhook is active; "
+                    "use deleteWebhook to delete the webhook first",
+                )
             return 200, {"ok": True, "result": self._get_updates(params)}
         with self.lock:
             status, payload = self._respond(method, params)
@@ -504,9 +520,12 @@ class FakeBotAPI:
                     "file_path": file_path,
                 },
             }
+        if method == "setWebhook":
+            return self._set_webhook(params)
+        if method == "deleteWebhook":
+            self.webhook = {}
+            return 200, {"ok": True, "result": True}
         if method in (
-            "deleteWebhook",
-            "setWebhook",
             "sendChatAction",
             "deleteMessage",
             "close",
@@ -514,10 +533,17 @@ class FakeBotAPI:
         ):
             return 200, {"ok": True, "result": True}
         if method == "getWebhookInfo":
-            return 200, {
-                "ok": True,
-                "result": {"url": "", "has_custom_certificate": False, "pending_update_count": 0},
+            info: dict[str, Any] = {
+                "url": self.webhook.get("url", ""),
+                "has_custom_certificate": False,
+                "pending_update_count": len(self.updates),
             }
+            if self.webhook.get("allowed_updates") is not None:
+                info["allowed_updates"] = self.webhook["allowed_updates"]
+            if self.webhook and self.webhook_error:
+                info["last_error_date"] = int(time.time())
+                info["last_error_message"] = self.webhook_error
+            return 200, {"ok": True, "result": info}
         if method in ("setMyCommands", "deleteMyCommands"):
             key = str(params.get("language_code") or "")
             commands = params.get("commands", "[]")
@@ -546,6 +572,36 @@ class FakeBotAPI:
         if method in SENDING:
             return self._send(method, params)
         return self._error(404, "Not Found: method not found")
+
+    def _set_webhook(self, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """As strict as Telegram: an https URL on port 443, 80, 88 or 8443, a secret_token of
+        1..256 characters A-Z a-z 0-9 _ -. The stand-in never calls the URL (it stands for the
+        public address of a reverse proxy); tests POST updates to the bot's local port. An
+        empty URL removes the webhook, as with Telegram."""
+        url = str(params.get("url") or "")
+        if not url:
+            self.webhook = {}
+            return 200, {"ok": True, "result": True, "description": "Webhook was deleted"}
+        parts = urllib.parse.urlsplit(url)
+        try:
+            port = parts.port or 443
+        except ValueError:
+            port = 0
+        if parts.scheme != "https" or not parts.hostname:
+            return self._error(400, "Bad Request: bad webhook: An HTTPS URL must be provided")
+        if port not in (443, 80, 88, 8443):
+            return self._error(
+                400,
+                "Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443",
+            )
+        secret = params.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+            return self._error(400, "Bad Request: secret token contains unallowed characters")
+        allowed = params.get("allowed_updates")
+        if isinstance(allowed, str):
+            allowed = json.loads(allowed)
+        self.webhook = {"url": url, "secret_token": secret, "allowed_updates": allowed}
+        return 200, {"ok": True, "result": True, "description": "Webhook was set"}
 
     def _send(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         try:

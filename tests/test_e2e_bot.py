@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,8 +25,17 @@ def server() -> Iterator[FakeBotAPI]:
     api.stop()
 
 
+def polling(server: FakeBotAPI) -> bool:
+    """Started in polling mode: getUpdates answered."""
+    return any(c.method == "getUpdates" and c.status == 200 for c in server.snapshot())
+
+
 def start_bot(
-    server: FakeBotAPI, db: Path, log: Path, *extra_env: tuple[str, str]
+    server: FakeBotAPI,
+    db: Path,
+    log: Path,
+    *extra_env: tuple[str, str],
+    ready: Callable[[FakeBotAPI], bool] = polling,
 ) -> subprocess.Popen[bytes]:
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "GREMIENBOT_"))},
@@ -43,12 +52,10 @@ def start_bot(
             stderr=stderr,
             env=env,
         )
-    ready = server.wait_for(
-        lambda s: any(c.method == "getUpdates" for c in s.snapshot()), timeout=STARTUP
-    )
-    if not ready:
+    started = server.wait_for(lambda s: ready(s) or proc.poll() is not None, timeout=STARTUP)
+    if not started or proc.poll() is not None:
         proc.kill()
-        pytest.fail("bot did not start polling: " + log.read_text(errors="replace")[-2000:])
+        pytest.fail("bot did not start: " + log.read_text(errors="replace")[-2000:])
     return proc
 
 

@@ -40,7 +40,7 @@ log = logging.getLogger("gremienbot.oparl")
 
 MAX_PAGES = 100_000  # per list: a server whose `next` never ends is cut off
 MAX_FILE_BYTES = 20 * 2**20  # a File larger than this is not downloaded (counted as skipped)
-_SCHEMA = [
+SCHEMA = [
     """CREATE TABLE IF NOT EXISTS oparl_lists (
         url TEXT PRIMARY KEY,           -- an external list of a body
         synced_from TEXT NOT NULL       -- start of its last successful walk (UTC)
@@ -78,7 +78,7 @@ KEEP_RUNS = 50  # the last syncs kept in oparl_runs (/status shows the newest)
 def ensure_schema(db: Any) -> None:
     """The sync's own tables (CREATE TABLE IF NOT EXISTS: safe on every start)."""
     with db.conn:
-        for statement in _SCHEMA:
+        for statement in SCHEMA:
             db.conn.execute(statement)
 
 
