@@ -137,6 +137,12 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
 }
 # Instances answer "which ...?": quoted names or list items (strong), a run of names (weaker).
 _LISTED_RE = re.compile(r"„[^“]{3,}“.*„|(?:\n\s*(?:[•▪●◦\-–>*]|o\s)\s*[A-ZÄÖÜ„\"][^\n]*){2,}")
+# What may stand for instances of a category the text does not name: a list, a run of
+# names, quoted names, or a number ("18 bis 27 Jahre").
+_INSTANCES_RE = re.compile(
+    r"„[^“]{3,}“|\n\s*(?:[•▪●◦\-–>*]|o\s)|\d|"
+    r"[A-ZÄÖÜ][\w-]+\s*(?:,|\bund\b|\bsowie\b|\bbzw\.)\s*(?:die\s|der\s|das\s|dem\s)?[A-ZÄÖÜ]"
+)
 _NAMES_RE = re.compile(
     r"(?:[A-ZÄÖÜ][\w-]+(?:\s[A-ZÄÖÜ][\w-]+)*\s*(?:,|\bund\b|\bsowie\b)\s*(?:die\s|der\s|das\s)?)"
     r"{2,}[A-ZÄÖÜ]"
@@ -329,6 +335,7 @@ class _Features:
         self.query = query
         self.wanted = frozenset(query_terms(query))
         self.parts = [c for c in query.concepts if c.kind == "part"]
+        self.categories = any(c.kind == "category" for c in query.concepts)
         # "Wer hat nach … gefragt?" asks for the question itself, not for its reply.
         self.about_asking = any(_ASKING_RE.match(c.label) for c in query.concepts)
         # "Für wen ist … gedacht?", "for whom": the people it is meant for.
@@ -448,6 +455,10 @@ def _score_window(
         if f.own(c) or f.lead(c) or (refers_back and c.ord < core.ord) or c.passage_id in linked
     )
     evidence = _evidence(query.qtype, text)
+    if f.categories and not _INSTANCES_RE.search(text):
+        # "Welche Fraktion …?" answered by a sentence naming no party, list or number: the
+        # category noun it lacks counts in full.
+        cov = min(cov, coverage(query, _credits(f, window, core, context), instances=False))
     if f.years and _other_year(f, window, core):
         cov *= OTHER_YEAR
     if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it

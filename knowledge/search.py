@@ -604,6 +604,9 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             continue
         # "welchen Zeitraum": mostly the kind of fact asked for (a period), little topic.
         asks_period = folded in _PERIOD_NOUNS and previous in _PERIOD_ASKERS
+        # "Welche Projekte …", "welche Stellen und Organisationen …": the noun names the kind
+        # of the answer, which lists instances ("Nähstube", "Jobcenter") without it.
+        category = not asks_period and _names_category(tokens, i, cased)
         if token.kind == "number" and previous in _PART_WORDS and concepts:
             # "Modul 2", "Baustein 6", "TOP 7": the number names a part of what precedes it;
             # a passage must name that very part ("Modul 2"), not just some module or a 2.
@@ -667,7 +670,7 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             * min(max(idf, 1.0), 8.0)
             * (OWNER_WEIGHT if owner_of_part else 1.0)
             * (PERIOD_WEIGHT if asks_period else 1.0),
-            kind=concept.kind,
+            kind="category" if category and concept.kind == "word" else concept.kind,
         )
         concepts.append(concept)
     return Query(
@@ -708,6 +711,28 @@ _PERIOD_NOUNS = frozenset(
     }
 )
 _PERIOD_ASKERS = frozenset({"welchen", "welchem", "welcher", "welche", "what", "which"})
+
+
+CATEGORY_FLOOR = 0.45  # share of its weight a category noun the text lacks still costs
+_CATEGORY_ASKERS = _PERIOD_ASKERS | {"welches", "welchem"}
+_CATEGORY_LINKS = frozenset({"und", "oder", "bzw", "and", "or", "sowie"})
+
+
+def _names_category(tokens: Sequence[Token], i: int, cased: bool) -> bool:
+    """Whether token i is the noun after "welche"/"which"/"what" (or one joined to it by
+    "und"/"oder"): it names the category of the answer, not its topic."""
+    j = i - 1
+    if j >= 1 and fold(tokens[j].text) in _CATEGORY_LINKS and _names_category(tokens, j - 1, cased):
+        return _is_noun(tokens[i], cased)
+    return j >= 0 and fold(tokens[j].text) in _CATEGORY_ASKERS and _is_noun(tokens[i], cased)
+
+
+def _is_noun(token: Token, cased: bool) -> bool:
+    if token.kind != "word" or fold(token.text) in stopwords():
+        return False
+    if cased:
+        return token.text[:1].isupper()
+    return not _looks_like_verb(fold(token.text)) or fold(token.text).endswith("en")
 
 
 def _part_terms(concept: Concept) -> tuple[str, ...]:
@@ -771,7 +796,8 @@ def match_expressions(query: Query, vocab: Vocabulary) -> list[Match]:
         terms = sorted(t for t in concept.terms() if vocab.has(t))
         if terms:
             text = "terms : (" + " OR ".join(fts_quote(t) for t in terms) + ")"
-            groups.append((text, sum(vocab.df[t] for t in terms), concept.importance))
+            weight = concept.importance * (CATEGORY_FLOOR if concept.kind == "category" else 1.0)
+            groups.append((text, sum(vocab.df[t] for t in terms), weight))
     matches = []
     if len(groups) > 1:
         matches.append(Match(" AND ".join(g for g, _, _ in groups), min(n for _, n, _ in groups)))
@@ -873,12 +899,20 @@ def concept_match(concept: Concept, credits: Mapping[str, float]) -> float:
     return best
 
 
-def coverage(query: Query, credits: Mapping[str, float]) -> float:
-    """Importance-weighted share of the question's concepts found among `credits`' terms."""
-    total = sum(c.importance for c in query.concepts)
-    if total == 0:
-        return 0.0
-    return sum(c.importance * concept_match(c, credits) for c in query.concepts) / total
+def coverage(query: Query, credits: Mapping[str, float], *, instances: bool = True) -> float:
+    """Importance-weighted share of the question's concepts found among `credits`' terms.
+    A category noun ("Welche Projekte …") counts in full where the text names it, but where
+    it does not it costs only CATEGORY_FLOOR of its weight when the text may list
+    `instances` of it ("Nähstube", "Jobcenter") instead."""
+    total = found = 0.0
+    for c in query.concepts:
+        m = concept_match(c, credits)
+        weight = c.importance
+        if c.kind == "category" and instances:
+            weight *= CATEGORY_FLOOR + (1.0 - CATEGORY_FLOOR) * m
+        total += weight
+        found += weight * m
+    return found / total if total > 0 else 0.0
 
 
 def proximity(query: Query, terms: tuple[str, ...]) -> int:
