@@ -134,9 +134,16 @@ class Vocabulary:
     def correct(self, word: str) -> str | None:
         """The closest document word within 1 edit (5-8 letters) or 2 (9+), most frequent first.
         Typos rarely hit the first letter, so only words sharing it are compared."""
+        found = self.near(word, 1)
+        return found[0] if found else None
+
+    def near(self, word: str, limit: int = 3) -> list[str]:
+        """Document words as close to `word` as the closest (see `correct`), most frequent
+        first: "siegl" is "sieg" or "siegel" (a letter added or one dropped), and only the
+        rest of the question can tell which."""
         n = len(word)
         if n < 5:
-            return None
+            return []
         k = 1 if n <= 8 else 2
         found: list[tuple[str, float]] = []
         for m in range(n - k, n + k + 1):
@@ -149,8 +156,10 @@ class Vocabulary:
                     )
                 ]
         if not found:
-            return None
-        return min(found, key=lambda f: (f[1], -self.words.get(f[0], 0)))[0]
+            return []
+        best = min(d for _, d in found)
+        ranked = sorted((f for f in found if f[1] == best), key=lambda f: -self.words.get(f[0], 0))
+        return list(dict.fromkeys(w for w, _ in ranked))[:limit]
 
 
 def load_vocabulary(
@@ -366,10 +375,13 @@ def _word_concept(
     pieces = [p for p in folded.split("-") if p]
     compound = vocab.lexicon.split(folded) if len(pieces) == 1 else pieces
     if not alternatives and not is_german_word(folded) and folded not in english_glossary():
-        fixed = vocab.correct(folded) if folded.isalpha() else None
-        if fixed and fixed != folded:
+        near = [w for w in vocab.near(folded) if w != folded] if folded.isalpha() else []
+        if near:
+            fixed = near[0]
             corrections.append((token.text, fixed))
             add(word_terms(fixed)[:1], 0.9)
+            for other in near[1:]:  # as close, less frequent: the topic decides between them
+                add(word_terms(other)[:1], TYPO_ALTERNATIVE_WEIGHT)
             compound = compound or vocab.lexicon.split(fixed)
     if not alternatives and len(compound) > 1:
         parts = tuple(dict.fromkeys(stem(p) for p in compound if vocab.has(stem(p))))
@@ -390,6 +402,7 @@ def _word_concept(
     return Concept(label, alternatives, parts)
 
 
+TYPO_ALTERNATIVE_WEIGHT = 0.85  # another document word as close to a typo as the chosen one
 SHORT_FORM_WEIGHT = 0.8  # the abbreviation of a long form the question writes out
 SEPARATED_VERB_WEIGHT = 0.8  # "findet" of "findet … statt": documents write it apart too
 # Particles of German separable verbs, as they stand at the end of a question.
