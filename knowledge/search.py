@@ -69,6 +69,16 @@ class Concept:
 
 
 PART_CREDIT = 0.85
+MONTH_DATES = 40  # date terms that stand for a month the question names
+_DATE_TERM_RE = re.compile(r"^\d\d\.(\d\d)\.\d{4}$")
+# Month names, German (also as typed without umlauts) and English, with their numbers.
+_MONTH_NUMBERS = {
+    **{m: i for i, m in enumerate(("januar", "februar", "marz", "april", "mai", "juni", "juli",
+       "august", "september", "oktober", "november", "dezember"), 1)},
+    **{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june",
+       "july", "august", "september", "october", "november", "december"), 1)},
+    "maerz": 3, "märz": 3, "jan": 1, "feb": 2, "sept": 9, "okt": 10, "dez": 12,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,7 @@ class Vocabulary:
     # Head word of a long form -> the abbreviations that stand for it ("integrationsmanagement"
     # -> "kim"): a question that writes the long form finds texts that use the abbreviation.
     short_forms: dict[str, set[str]] = field(default_factory=dict)
+    _dates: dict[int, list[str]] | None = None  # month -> date terms ("04.07.2019")
 
     def __post_init__(self) -> None:
         self._sorted_terms = sorted(self.df)
@@ -110,6 +121,17 @@ class Vocabulary:
         for w in {*self.words, *stopwords()}:
             if w:
                 self._by_length.setdefault((w[0], len(w)), []).append(w)
+
+    def dates(self, month: int, year: str | None = None, limit: int = MONTH_DATES) -> list[str]:
+        """Index terms of dates in `month` (of `year`), most frequent first: "Juli 2019" is
+        "04.07.2019" in the documents."""
+        if self._dates is None:
+            self._dates = {}
+            for term in self._sorted_terms:
+                if m := _DATE_TERM_RE.match(term):
+                    self._dates.setdefault(int(m.group(1)), []).append(term)
+        found = [t for t in self._dates.get(month, ()) if year is None or t.endswith(year)]
+        return sorted(found, key=lambda t: -self.df[t])[:limit]
 
     def has(self, term: str) -> bool:
         """Whether the index holds the term."""
@@ -537,6 +559,24 @@ def _is_english(question: Sequence[Token]) -> bool:
     return any(fold(t.text) in _ONLY_ENGLISH for t in question)
 
 
+def _month_concept(
+    token: Token, month: int, question: Sequence[Token], vocab: Vocabulary
+) -> Concept:
+    """A month the question names, found as its name or in a date of that month; of the
+    year the question names with it, when it does ("Juli 2019")."""
+    folded = fold(token.text)
+    years = [t.text for t in question if t.kind == "number" and _YEAR_RE.match(t.text)]
+    alternatives = {t: 1.0 for t in word_terms(token.text)[:1] if vocab.has(t)}
+    for year in years or [None]:
+        alternatives.update(dict.fromkeys(vocab.dates(month, year), 1.0))
+    if not alternatives:
+        return Concept(folded, {stem(folded): 1.0}, kind="month")
+    return Concept(folded, alternatives, kind="month")
+
+
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+
+
 def _abbreviation_concept(token: Token, vocab: Vocabulary) -> Concept:
     """An abbreviation and, at a lower weight, the head word of its most common long forms."""
     term = abbreviation_term(token.text)
@@ -640,6 +680,9 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             concept = Concept(
                 token.text, dict.fromkeys(number_terms(token.text, query=True), 1.0), kind="number"
             )
+        elif (month := _MONTH_NUMBERS.get(folded)) and (folded != "may" or not english):
+            # "im Juli 2019": the month as a word or in a date of it ("04.07.2019").
+            concept = _month_concept(token, month, tokens, vocab)
         elif token.kind == "abbr" or (folded in vocab.abbreviations and len(folded) <= 5):
             concept = _abbreviation_concept(token, vocab)
             abbreviations.append(concept.label)
