@@ -788,7 +788,12 @@ def _is_noun(token: Token, cased: bool) -> bool:
         return False
     if cased:
         return token.text[:1].isupper()
-    return not _looks_like_verb(fold(token.text)) or fold(token.text).endswith("en")
+    # Typed in lower case, the word after "welche" is a noun unless it is a known verb form
+    # ("welche gibt es", "what happened").
+    folded = fold(token.text)
+    return not (
+        folded in light_verbs() or folded in verb_forms() or folded.endswith(("ed", "ing"))
+    )
 
 
 def _part_terms(concept: Concept) -> tuple[str, ...]:
