@@ -392,6 +392,9 @@ def _word_concept(
     if english and (not vocab.has(folded) or _is_english(question)):
         for german in english:
             add(word_terms(german)[:1], 0.95)
+            # German joins what English writes apart: "seal" also finds "Siegelprozess".
+            for term in word_terms(german)[:1]:
+                add(_compounds_of(term, vocab), ENGLISH_COMPOUND_WEIGHT)
     for root in roots[:1]:
         add(sorted(vocab.short_forms.get(root, ())), SHORT_FORM_WEIGHT)
     pieces = [p for p in folded.split("-") if p]
@@ -422,6 +425,45 @@ def _word_concept(
         weight = 0.25 if _looks_like_verb(token.text) else 1.0
         return Concept(label, {stem(folded): 1.0}, (), weight)
     return Concept(label, alternatives, parts)
+
+
+ENGLISH_COMPOUND_WEIGHT = 0.75  # a German compound that starts with an English word's German
+
+
+def _joined_english(concepts: list[Concept]) -> list[Concept]:
+    """English writes apart what German joins: in "jury meeting" the German of "jury" is
+    "Jurytermin", which ends in a German word for "meeting" ("Termin"), so it counts for
+    "meeting" too."""
+    out = list(concepts)
+    for i in range(1, len(out)):
+        before, concept = out[i - 1], out[i]
+        extra = {
+            t: ENGLISH_COMPOUND_WEIGHT
+            for t in before.alternatives
+            for own in concept.alternatives
+            if len(own) >= 5 and len(t) > len(own) and t.endswith(own)
+        }
+        if extra and concept.kind == "word":
+            out[i] = Concept(
+                concept.label,
+                {**extra, **concept.alternatives},
+                concept.parts,
+                concept.importance,
+                concept.kind,
+            )
+    return out
+
+
+def _compounds_of(term: str, vocab: Vocabulary) -> list[str]:
+    """Index terms of compounds whose first part is the word `term` ("siegel" ->
+    "siegelprozess", "siegelverleihung"); none for short words, which start too much."""
+    if len(term) < 5:
+        return []
+    return [
+        t
+        for t in vocab.prefixed(term)
+        if t != term and (parts := vocab.lexicon.split(t)) and stem(parts[0]) == term
+    ]
 
 
 TYPO_ALTERNATIVE_WEIGHT = 0.85  # another document word as close to a typo as the chosen one
@@ -729,6 +771,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             kind="category" if category and concept.kind == "word" else concept.kind,
         )
         concepts.append(concept)
+    if english:
+        concepts = _joined_english(concepts)
     return Query(
         question,
         question_type(" ".join(t.text for t in tokens)),
