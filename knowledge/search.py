@@ -607,7 +607,9 @@ def _month_concept(
     """A month the question names, found as its name or in a date of that month; of the
     year the question names with it, when it does ("Juli 2019")."""
     folded = fold(token.text)
-    years = [t.text for t in question if t.kind == "number" and _YEAR_RE.match(t.text)]
+    years: list[str | None] = [
+        t.text for t in question if t.kind == "number" and _YEAR_RE.match(t.text)
+    ]
     alternatives = {t: 1.0 for t in word_terms(token.text)[:1] if vocab.has(t)}
     for year in years or [None]:
         alternatives.update(dict.fromkeys(vocab.dates(month, year), 1.0))
@@ -835,9 +837,7 @@ def _is_noun(token: Token, cased: bool) -> bool:
     # Typed in lower case, the word after "welche" is a noun unless it is a known verb form
     # ("welche gibt es", "what happened").
     folded = fold(token.text)
-    return not (
-        folded in light_verbs() or folded in verb_forms() or folded.endswith(("ed", "ing"))
-    )
+    return not (folded in light_verbs() or folded in verb_forms() or folded.endswith(("ed", "ing")))
 
 
 def _part_terms(concept: Concept) -> tuple[str, ...]:
