@@ -428,16 +428,6 @@ def _score_window(
 ) -> _Scored:
     query = f.query
     core_cov = f.own_coverage(core)
-    cov = coverage(query, _credits(f, window, core, context))
-    if core_cov < MIN_CORE_COVERAGE:
-        cov *= core_cov / MIN_CORE_COVERAGE  # the fact must stand in the sentence itself
-    # "Was ist Modul 2?": the answer names that very part ("Modul 2", "Modulen 2 und 3"), not
-    # another one ("Module 1 bis 3") or only the programme around it.
-    part_missing = bool(f.parts) and not all(
-        any(f.names_part(c, i) for c in window) for i in range(len(f.parts))
-    )
-    if part_missing:
-        cov *= PART_MISSING
     # Evidence counts from sentences about the question, and from the sentence before one
     # that refers back to it ("Als Vertreter ... regte er an").
     refers_back = bool(_PRONOUN_RE.search(core.text))
@@ -454,11 +444,20 @@ def _score_window(
         for c in window
         if f.own(c) or f.lead(c) or (refers_back and c.ord < core.ord) or c.passage_id in linked
     )
+    # "Welche Fraktion …?" answered by a sentence naming no party, list or number: the
+    # category noun it lacks counts in full.
+    instances = not f.categories or bool(_INSTANCES_RE.search(text))
+    cov = coverage(query, _credits(f, window, core, context), instances=instances)
+    if core_cov < MIN_CORE_COVERAGE:
+        cov *= core_cov / MIN_CORE_COVERAGE  # the fact must stand in the sentence itself
+    # "Was ist Modul 2?": the answer names that very part ("Modul 2", "Modulen 2 und 3"), not
+    # another one ("Module 1 bis 3") or only the programme around it.
+    part_missing = bool(f.parts) and not all(
+        any(f.names_part(c, i) for c in window) for i in range(len(f.parts))
+    )
+    if part_missing:
+        cov *= PART_MISSING
     evidence = _evidence(query.qtype, text)
-    if f.categories and not _INSTANCES_RE.search(text):
-        # "Welche Fraktion …?" answered by a sentence naming no party, list or number: the
-        # category noun it lacks counts in full.
-        cov = min(cov, coverage(query, _credits(f, window, core, context), instances=False))
     if f.years and _other_year(f, window, core):
         cov *= OTHER_YEAR
     if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it
