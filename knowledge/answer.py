@@ -137,6 +137,12 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
 }
 # Instances answer "which ...?": quoted names or list items (strong), a run of names (weaker).
 _LISTED_RE = re.compile(r"„[^“]{3,}“.*„|(?:\n\s*(?:[•▪●◦\-–>*]|o\s)\s*[A-ZÄÖÜ„\"][^\n]*){2,}")
+# What may stand for instances of a category the text does not name: a list, a run of
+# names, quoted names, or a number ("18 bis 27 Jahre").
+_INSTANCES_RE = re.compile(
+    r"„[^“]{3,}“|\n\s*(?:[•▪●◦\-–>*]|o\s)|\d|"
+    r"[A-ZÄÖÜ][\w-]+\s*(?:,|\bund\b|\bsowie\b|\bbzw\.)\s*(?:die\s|der\s|das\s|dem\s)?[A-ZÄÖÜ]"
+)
 _NAMES_RE = re.compile(
     r"(?:[A-ZÄÖÜ][\w-]+(?:\s[A-ZÄÖÜ][\w-]+)*\s*(?:,|\bund\b|\bsowie\b)\s*(?:die\s|der\s|das\s)?)"
     r"{2,}[A-ZÄÖÜ]"
@@ -329,6 +335,7 @@ class _Features:
         self.query = query
         self.wanted = frozenset(query_terms(query))
         self.parts = [c for c in query.concepts if c.kind == "part"]
+        self.categories = any(c.kind == "category" for c in query.concepts)
         # "Wer hat nach … gefragt?" asks for the question itself, not for its reply.
         self.about_asking = any(_ASKING_RE.match(c.label) for c in query.concepts)
         # "Für wen ist … gedacht?", "for whom": the people it is meant for.
@@ -421,16 +428,6 @@ def _score_window(
 ) -> _Scored:
     query = f.query
     core_cov = f.own_coverage(core)
-    cov = coverage(query, _credits(f, window, core, context))
-    if core_cov < MIN_CORE_COVERAGE:
-        cov *= core_cov / MIN_CORE_COVERAGE  # the fact must stand in the sentence itself
-    # "Was ist Modul 2?": the answer names that very part ("Modul 2", "Modulen 2 und 3"), not
-    # another one ("Module 1 bis 3") or only the programme around it.
-    part_missing = bool(f.parts) and not all(
-        any(f.names_part(c, i) for c in window) for i in range(len(f.parts))
-    )
-    if part_missing:
-        cov *= PART_MISSING
     # Evidence counts from sentences about the question, and from the sentence before one
     # that refers back to it ("Als Vertreter ... regte er an").
     refers_back = bool(_PRONOUN_RE.search(core.text))
@@ -447,6 +444,19 @@ def _score_window(
         for c in window
         if f.own(c) or f.lead(c) or (refers_back and c.ord < core.ord) or c.passage_id in linked
     )
+    # "Welche Fraktion …?" answered by a sentence naming no party, list or number: the
+    # category noun it lacks counts in full.
+    instances = not f.categories or bool(_INSTANCES_RE.search(text))
+    cov = coverage(query, _credits(f, window, core, context), instances=instances)
+    if core_cov < MIN_CORE_COVERAGE:
+        cov *= core_cov / MIN_CORE_COVERAGE  # the fact must stand in the sentence itself
+    # "Was ist Modul 2?": the answer names that very part ("Modul 2", "Modulen 2 und 3"), not
+    # another one ("Module 1 bis 3") or only the programme around it.
+    part_missing = bool(f.parts) and not all(
+        any(f.names_part(c, i) for c in window) for i in range(len(f.parts))
+    )
+    if part_missing:
+        cov *= PART_MISSING
     evidence = _evidence(query.qtype, text)
     if f.years and _other_year(f, window, core):
         cov *= OTHER_YEAR

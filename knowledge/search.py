@@ -69,6 +69,16 @@ class Concept:
 
 
 PART_CREDIT = 0.85
+MONTH_DATES = 40  # date terms that stand for a month the question names
+_DATE_TERM_RE = re.compile(r"^\d\d\.(\d\d)\.\d{4}$")
+# Month names, German (also as typed without umlauts) and English, with their numbers.
+_MONTH_NUMBERS = {
+    **{m: i for i, m in enumerate(("januar", "februar", "marz", "april", "mai", "juni", "juli",
+       "august", "september", "oktober", "november", "dezember"), 1)},
+    **{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june",
+       "july", "august", "september", "october", "november", "december"), 1)},
+    "maerz": 3, "märz": 3, "jan": 1, "feb": 2, "sept": 9, "okt": 10, "dez": 12,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,7 @@ class Vocabulary:
     # Head word of a long form -> the abbreviations that stand for it ("integrationsmanagement"
     # -> "kim"): a question that writes the long form finds texts that use the abbreviation.
     short_forms: dict[str, set[str]] = field(default_factory=dict)
+    _dates: dict[int, list[str]] | None = None  # month -> date terms ("04.07.2019")
 
     def __post_init__(self) -> None:
         self._sorted_terms = sorted(self.df)
@@ -110,6 +121,17 @@ class Vocabulary:
         for w in {*self.words, *stopwords()}:
             if w:
                 self._by_length.setdefault((w[0], len(w)), []).append(w)
+
+    def dates(self, month: int, year: str | None = None, limit: int = MONTH_DATES) -> list[str]:
+        """Index terms of dates in `month` (of `year`), most frequent first: "Juli 2019" is
+        "04.07.2019" in the documents."""
+        if self._dates is None:
+            self._dates = {}
+            for term in self._sorted_terms:
+                if m := _DATE_TERM_RE.match(term):
+                    self._dates.setdefault(int(m.group(1)), []).append(term)
+        found = [t for t in self._dates.get(month, ()) if year is None or t.endswith(year)]
+        return sorted(found, key=lambda t: -self.df[t])[:limit]
 
     def has(self, term: str) -> bool:
         """Whether the index holds the term."""
@@ -134,9 +156,16 @@ class Vocabulary:
     def correct(self, word: str) -> str | None:
         """The closest document word within 1 edit (5-8 letters) or 2 (9+), most frequent first.
         Typos rarely hit the first letter, so only words sharing it are compared."""
+        found = self.near(word, 1)
+        return found[0] if found else None
+
+    def near(self, word: str, limit: int = 3) -> list[str]:
+        """Document words as close to `word` as the closest (see `correct`), most frequent
+        first: "siegl" is "sieg" or "siegel" (a letter added or one dropped), and only the
+        rest of the question can tell which."""
         n = len(word)
         if n < 5:
-            return None
+            return []
         k = 1 if n <= 8 else 2
         found: list[tuple[str, float]] = []
         for m in range(n - k, n + k + 1):
@@ -149,8 +178,10 @@ class Vocabulary:
                     )
                 ]
         if not found:
-            return None
-        return min(found, key=lambda f: (f[1], -self.words.get(f[0], 0)))[0]
+            return []
+        best = min(d for _, d in found)
+        ranked = sorted((f for f in found if f[1] == best), key=lambda f: -self.words.get(f[0], 0))
+        return list(dict.fromkeys(w for w, _ in ranked))[:limit]
 
 
 def load_vocabulary(
@@ -361,15 +392,21 @@ def _word_concept(
     if english and (not vocab.has(folded) or _is_english(question)):
         for german in english:
             add(word_terms(german)[:1], 0.95)
+            # German joins what English writes apart: "seal" also finds "Siegelprozess".
+            for term in word_terms(german)[:1]:
+                add(_compounds_of(term, vocab), ENGLISH_COMPOUND_WEIGHT)
     for root in roots[:1]:
         add(sorted(vocab.short_forms.get(root, ())), SHORT_FORM_WEIGHT)
     pieces = [p for p in folded.split("-") if p]
     compound = vocab.lexicon.split(folded) if len(pieces) == 1 else pieces
     if not alternatives and not is_german_word(folded) and folded not in english_glossary():
-        fixed = vocab.correct(folded) if folded.isalpha() else None
-        if fixed and fixed != folded:
+        near = [w for w in vocab.near(folded) if w != folded] if folded.isalpha() else []
+        if near:
+            fixed = near[0]
             corrections.append((token.text, fixed))
             add(word_terms(fixed)[:1], 0.9)
+            for other in near[1:]:  # as close, less frequent: the topic decides between them
+                add(word_terms(other)[:1], TYPO_ALTERNATIVE_WEIGHT)
             compound = compound or vocab.lexicon.split(fixed)
     if not alternatives and len(compound) > 1:
         parts = tuple(dict.fromkeys(stem(p) for p in compound if vocab.has(stem(p))))
@@ -390,6 +427,46 @@ def _word_concept(
     return Concept(label, alternatives, parts)
 
 
+ENGLISH_COMPOUND_WEIGHT = 0.75  # a German compound that starts with an English word's German
+
+
+def _joined_english(concepts: list[Concept]) -> list[Concept]:
+    """English writes apart what German joins: in "jury meeting" the German of "jury" is
+    "Jurytermin", which ends in a German word for "meeting" ("Termin"), so it counts for
+    "meeting" too."""
+    out = list(concepts)
+    for i in range(1, len(out)):
+        before, concept = out[i - 1], out[i]
+        extra = {
+            t: ENGLISH_COMPOUND_WEIGHT
+            for t in before.alternatives
+            for own in concept.alternatives
+            if len(own) >= 5 and len(t) > len(own) and t.endswith(own)
+        }
+        if extra and concept.kind == "word":
+            out[i] = Concept(
+                concept.label,
+                {**extra, **concept.alternatives},
+                concept.parts,
+                concept.importance,
+                concept.kind,
+            )
+    return out
+
+
+def _compounds_of(term: str, vocab: Vocabulary) -> list[str]:
+    """Index terms of compounds whose first part is the word `term` ("siegel" ->
+    "siegelprozess", "siegelverleihung"); none for short words, which start too much."""
+    if len(term) < 5:
+        return []
+    return [
+        t
+        for t in vocab.prefixed(term)
+        if t != term and (parts := vocab.lexicon.split(t)) and stem(parts[0]) == term
+    ]
+
+
+TYPO_ALTERNATIVE_WEIGHT = 0.85  # another document word as close to a typo as the chosen one
 SHORT_FORM_WEIGHT = 0.8  # the abbreviation of a long form the question writes out
 SEPARATED_VERB_WEIGHT = 0.8  # "findet" of "findet … statt": documents write it apart too
 # Particles of German separable verbs, as they stand at the end of a question.
@@ -524,6 +601,26 @@ def _is_english(question: Sequence[Token]) -> bool:
     return any(fold(t.text) in _ONLY_ENGLISH for t in question)
 
 
+def _month_concept(
+    token: Token, month: int, question: Sequence[Token], vocab: Vocabulary
+) -> Concept:
+    """A month the question names, found as its name or in a date of that month; of the
+    year the question names with it, when it does ("Juli 2019")."""
+    folded = fold(token.text)
+    years: list[str | None] = [
+        t.text for t in question if t.kind == "number" and _YEAR_RE.match(t.text)
+    ]
+    alternatives = {t: 1.0 for t in word_terms(token.text)[:1] if vocab.has(t)}
+    for year in years or [None]:
+        alternatives.update(dict.fromkeys(vocab.dates(month, year), 1.0))
+    if not alternatives:
+        return Concept(folded, {stem(folded): 1.0}, kind="month")
+    return Concept(folded, alternatives, kind="month")
+
+
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+
+
 def _abbreviation_concept(token: Token, vocab: Vocabulary) -> Concept:
     """An abbreviation and, at a lower weight, the head word of its most common long forms."""
     term = abbreviation_term(token.text)
@@ -604,6 +701,9 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             continue
         # "welchen Zeitraum": mostly the kind of fact asked for (a period), little topic.
         asks_period = folded in _PERIOD_NOUNS and previous in _PERIOD_ASKERS
+        # "Welche Projekte …", "welche Stellen und Organisationen …": the noun names the kind
+        # of the answer, which lists instances ("Nähstube", "Jobcenter") without it.
+        category = not asks_period and _names_category(tokens, i, cased)
         if token.kind == "number" and previous in _PART_WORDS and concepts:
             # "Modul 2", "Baustein 6", "TOP 7": the number names a part of what precedes it;
             # a passage must name that very part ("Modul 2"), not just some module or a 2.
@@ -624,6 +724,9 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             concept = Concept(
                 token.text, dict.fromkeys(number_terms(token.text, query=True), 1.0), kind="number"
             )
+        elif (month := _MONTH_NUMBERS.get(folded)) and (folded != "may" or not english):
+            # "im Juli 2019": the month as a word or in a date of it ("04.07.2019").
+            concept = _month_concept(token, month, tokens, vocab)
         elif token.kind == "abbr" or (folded in vocab.abbreviations and len(folded) <= 5):
             concept = _abbreviation_concept(token, vocab)
             abbreviations.append(concept.label)
@@ -667,9 +770,11 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             * min(max(idf, 1.0), 8.0)
             * (OWNER_WEIGHT if owner_of_part else 1.0)
             * (PERIOD_WEIGHT if asks_period else 1.0),
-            kind=concept.kind,
+            kind="category" if category and concept.kind == "word" else concept.kind,
         )
         concepts.append(concept)
+    if english:
+        concepts = _joined_english(concepts)
     return Query(
         question,
         question_type(" ".join(t.text for t in tokens)),
@@ -708,6 +813,31 @@ _PERIOD_NOUNS = frozenset(
     }
 )
 _PERIOD_ASKERS = frozenset({"welchen", "welchem", "welcher", "welche", "what", "which"})
+
+
+CATEGORY_FLOOR = 0.45  # share of its weight a category noun the text lacks still costs
+_CATEGORY_ASKERS = _PERIOD_ASKERS | {"welches", "welchem"}
+_CATEGORY_LINKS = frozenset({"und", "oder", "bzw", "and", "or", "sowie"})
+
+
+def _names_category(tokens: Sequence[Token], i: int, cased: bool) -> bool:
+    """Whether token i is the noun after "welche"/"which"/"what" (or one joined to it by
+    "und"/"oder"): it names the category of the answer, not its topic."""
+    j = i - 1
+    if j >= 1 and fold(tokens[j].text) in _CATEGORY_LINKS and _names_category(tokens, j - 1, cased):
+        return _is_noun(tokens[i], cased)
+    return j >= 0 and fold(tokens[j].text) in _CATEGORY_ASKERS and _is_noun(tokens[i], cased)
+
+
+def _is_noun(token: Token, cased: bool) -> bool:
+    if token.kind != "word" or fold(token.text) in stopwords():
+        return False
+    if cased:
+        return token.text[:1].isupper()
+    # Typed in lower case, the word after "welche" is a noun unless it is a known verb form
+    # ("welche gibt es", "what happened").
+    folded = fold(token.text)
+    return not (folded in light_verbs() or folded in verb_forms() or folded.endswith(("ed", "ing")))
 
 
 def _part_terms(concept: Concept) -> tuple[str, ...]:
@@ -771,7 +901,8 @@ def match_expressions(query: Query, vocab: Vocabulary) -> list[Match]:
         terms = sorted(t for t in concept.terms() if vocab.has(t))
         if terms:
             text = "terms : (" + " OR ".join(fts_quote(t) for t in terms) + ")"
-            groups.append((text, sum(vocab.df[t] for t in terms), concept.importance))
+            weight = concept.importance * (CATEGORY_FLOOR if concept.kind == "category" else 1.0)
+            groups.append((text, sum(vocab.df[t] for t in terms), weight))
     matches = []
     if len(groups) > 1:
         matches.append(Match(" AND ".join(g for g, _, _ in groups), min(n for _, n, _ in groups)))
@@ -873,12 +1004,20 @@ def concept_match(concept: Concept, credits: Mapping[str, float]) -> float:
     return best
 
 
-def coverage(query: Query, credits: Mapping[str, float]) -> float:
-    """Importance-weighted share of the question's concepts found among `credits`' terms."""
-    total = sum(c.importance for c in query.concepts)
-    if total == 0:
-        return 0.0
-    return sum(c.importance * concept_match(c, credits) for c in query.concepts) / total
+def coverage(query: Query, credits: Mapping[str, float], *, instances: bool = True) -> float:
+    """Importance-weighted share of the question's concepts found among `credits`' terms.
+    A category noun ("Welche Projekte …") counts in full where the text names it, but where
+    it does not it costs only CATEGORY_FLOOR of its weight when the text may list
+    `instances` of it ("Nähstube", "Jobcenter") instead."""
+    total = found = 0.0
+    for c in query.concepts:
+        m = concept_match(c, credits)
+        weight = c.importance
+        if c.kind == "category" and instances:
+            weight *= CATEGORY_FLOOR + (1.0 - CATEGORY_FLOOR) * m
+        total += weight
+        found += weight * m
+    return found / total if total > 0 else 0.0
 
 
 def proximity(query: Query, terms: tuple[str, ...]) -> int:
