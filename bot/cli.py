@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import tempfile
 from collections import Counter
@@ -363,20 +364,23 @@ def _run_bot(settings: Settings) -> None:
 
 
 @main.command()
-@click.argument("target", type=click.Path(path_type=Path))
+@click.argument("raw_target", metavar="TARGET", type=click.Path())
 @click.option(
     "--keep",
     type=click.IntRange(1, 10000),
     help="Nur in einen Ordner: die neuesten N Sicherungen behalten, ältere löschen.",
 )
 @click.pass_context
-def backup(ctx: click.Context, target: Path, keep: int | None) -> None:
+def backup(ctx: click.Context, raw_target: str, keep: int | None) -> None:
     """Die Datenbank nach TARGET sichern (auch während der Bot läuft; geprüfte Kopie, nur
-    für den Besitzer lesbar). TARGET ein Ordner: eine Datei gremienbot-<Zeit>.db darin.
-    Exit 1: nicht gesichert."""
+    für den Besitzer lesbar). TARGET ein Ordner (vorhanden oder mit / am Ende): eine Datei
+    gremienbot-<Zeit>.db darin. Exit 1: nicht gesichert."""
     from bot.backup import BackupError, dated_target, prune
     from bot.backup import backup as copy_out
 
+    target = Path(raw_target)
+    if raw_target.endswith(("/", os.sep)):  # meant as a folder, even before it exists
+        target.mkdir(parents=True, exist_ok=True)
     folder = target if target.is_dir() else None
     if keep is not None and folder is None:
         raise click.UsageError("--keep geht nur mit einem Ordner als Ziel.")

@@ -193,3 +193,14 @@ def test_backup_into_a_folder_keeps_the_newest(release_db: Path, tmp_path: Path)
     assert "2 ältere Sicherung(en) gelöscht" in result.output
     refused = CliRunner().invoke(main, ["--db", str(release_db), "backup", "--keep", "2", "x.db"])
     assert refused.exit_code == 2
+
+
+def test_backup_to_a_path_ending_in_a_slash_makes_that_folder(
+    release_db: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "neu" / "sicherungen"
+    result = CliRunner().invoke(main, ["--db", str(release_db), "backup", f"{target}/"])
+    assert result.exit_code == 0, result.output
+    (copy,) = target.iterdir()  # a folder with one dated copy, not a file named "sicherungen"
+    assert copy.name.startswith("gremienbot-")
+    assert pragma(copy, "user_version") == 4
