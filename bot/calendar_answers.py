@@ -58,7 +58,9 @@ def calendar_answer(
         return CalendarResult(_events_reply(db, t, found, language, internal), True, found)
     if not q.clear:
         return None
-    return CalendarResult(_nothing_reply(t, found, language), False, found)
+    # "Was steht diese Woche an?" names nothing a document could answer: the note is all.
+    alone = q.listing and not q.subject_text.strip() and q.kind is None
+    return CalendarResult(_nothing_reply(t, found, language), alone, found)
 
 
 def weekday_date(t: CalendarAnswerTexts, event: ev.Event) -> str:

@@ -417,15 +417,22 @@ class _Names:
     phrases: list[str] = field(default_factory=list)  # the whole names, folded
 
 
+_BODY_HEADS = ("ausschuss", "beirat", "rat", "tag", "konferenz", "gruppe", "kommission")
+
+
 def _initials(name_words: list[str]) -> set[str]:
     """'Integrationsrat' -> {'ir'}; 'Ausschuss für Soziales' -> {'afs', 'as'};
     'Kreisausschuss' -> {'ka'}: the abbreviations people use for a body."""
     parts: list[str] = []
+    bodies: set[str] = set()
     for w in name_words:
-        for head in ("ausschuss", "beirat", "rat", "tag", "konferenz", "gruppe", "kommission"):
-            if w.endswith(head) and len(w) > len(head) + 2:
-                first = w[: -len(head)]
-                parts += [first, head]
+        # Inflected names too: "des Integrationsrates", "der Kreisausschüsse".
+        forms = [w] + [w[: -len(end)] for end in ("es", "s", "en", "n") if w.endswith(end)]
+        for form in forms:
+            head = next((h for h in _BODY_HEADS if form.endswith(h)), None)
+            if head is not None and len(form) > len(head) + 2:
+                parts += [form[: -len(head)], head]
+                bodies.add(form[0] + head[0])  # "Sitzung des Integrationsrates" -> "ir"
                 break
         else:
             parts.append(w)
@@ -433,7 +440,7 @@ def _initials(name_words: list[str]) -> set[str]:
     if len(parts) >= 2:
         out.add("".join(p[0] for p in parts))
         out.add("".join(p[0] for p in parts if p not in ("fuer", "und", "der", "des")))
-    return {o for o in out if 2 <= len(o) <= 6}
+    return {o for o in out | bodies if 2 <= len(o) <= 6}
 
 
 def _names(event: ev.Event, committees: list[str]) -> _Names:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.store import open_db
 from scheduler.asking import recognise
 from scheduler.calendar import Calendar
+from scheduler.events import Event
 from tests.calendar_demo import DemoIds, add_demo_calendar
 from tests.fakes import FakeClock
 from tests.live import MEMBER, STAFF, Live
@@ -194,6 +195,24 @@ def test_nothing_ahead_is_said_plainly(demo: tuple[Calendar, DemoIds]) -> None:
     assert found is not None
     assert not found[0]
     assert "no coming jury session" in found[1]
+
+
+def test_an_empty_week_is_said_without_a_document_answer(tmp_path: Path) -> None:
+    """'Was steht diese Woche an?' names nothing a document could answer: the note is all."""
+    cal = Calendar(open_db(tmp_path / "leer.db"), FakeClock())
+    found = _ask(cal, "was steht diese woche an")
+    assert found is not None
+    assert found[0]
+    assert found[1] == "Im Kalender steht diese Woche nichts."
+
+
+def test_inflected_committee_titles_have_their_abbreviation(tmp_path: Path) -> None:
+    cal = Calendar(open_db(tmp_path / "ir.db"), FakeClock())
+    cal.create(Event("Sitzung des Integrationsrates", NOW + timedelta(days=10), place="Kreishaus"))
+    found = _ask(cal, "wann tagt der ir")
+    assert found is not None
+    assert found[0]
+    assert "Sitzung des Integrationsrates" in found[1]
 
 
 def test_document_questions_with_when_fall_through(demo: tuple[Calendar, DemoIds]) -> None:
