@@ -121,12 +121,12 @@ def fetch_ics(
                 raise FeedError(f"{url[:200]}: eine Webseite ({kind}), kein Kalender")
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:
-                raise FeedError(f"{url[:200]}: größer als {max_bytes // 2**20} MB")
+                raise FeedError(f"{url[:200]}: größer als {_size(max_bytes)}")
             body = bytearray()
             for chunk in response.iter_bytes():
                 body += chunk
                 if len(body) > max_bytes:
-                    raise FeedError(f"{url[:200]}: größer als {max_bytes // 2**20} MB")
+                    raise FeedError(f"{url[:200]}: größer als {_size(max_bytes)}")
                 if time.monotonic() > deadline:
                     raise FeedError(f"{url[:200]}: keine Antwort in {timeout:g} s")
                 if len(body) >= 2000 and not _looks_like_calendar(body):
@@ -136,6 +136,10 @@ def fetch_ics(
     if not _looks_like_calendar(body):
         raise FeedError(f"{url[:200]}: kein iCalendar (kein BEGIN:VCALENDAR am Anfang)")
     return bytes(body)
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:g} MB" if n >= 2**20 else f"{n / 1024:g} KB"
 
 
 def _looks_like_calendar(body: bytes | bytearray) -> bool:
