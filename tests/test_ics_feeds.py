@@ -453,3 +453,17 @@ def test_cli_imports_a_url_and_keeps_in_step(tmp_path: Path, feeds: FakeFeeds) -
         result = runner.invoke(main, ["--db", db, "events", "import", bad])
         assert result.exit_code == 1
         assert result.stderr.startswith("Fehler: ")
+
+
+def test_doctor_checks_each_feed(tmp_path: Path, feeds: FakeFeeds) -> None:
+    good = feeds.put("/ok.ics", calendar(SERIES, KREISTAG))
+    env = {"GREMIENBOT_ADMINS": "99", "GREMIENBOT_ICS_FEEDS": f"{good},{feeds.url('/gone.ics')}"}
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "kb.db"), "doctor"], env=env)
+    lines = [line for line in result.output.splitlines() if "ICS-Feed" in line]
+    assert len(lines) == 2, result.output
+    assert lines[0].startswith(f"✓ ICS-Feed: {good}: ")
+    assert "Termine lesbar" in lines[0]
+    assert lines[1].startswith("✗ ICS-Feed: ")
+    assert "HTTP 404" in lines[1]
+    assert "GREMIENBOT_ICS_FEEDS" in lines[1]
+    assert result.exit_code == 1
