@@ -467,3 +467,26 @@ def test_doctor_checks_each_feed(tmp_path: Path, feeds: FakeFeeds) -> None:
     assert "HTTP 404" in lines[1]
     assert "GREMIENBOT_ICS_FEEDS" in lines[1]
     assert result.exit_code == 1
+
+
+async def test_the_running_bot_reads_its_feeds_on_the_scheduler(
+    live: Live, feeds: FakeFeeds
+) -> None:
+    """`gremienbot run`'s runner (APScheduler) reads the configured feeds at start."""
+    import asyncio
+
+    from bot.app import start_outbox
+
+    url = feeds.put("/ki.ics", calendar(SERIES, KREISTAG))
+    live.app.bot_data["ics_feeds"] = read(live, url)
+    await start_outbox(live.app)
+    try:
+        for _ in range(200):
+            if last_runs(live.cal.db).get(url) is not None:
+                break
+            await asyncio.sleep(0.05)
+        assert last_runs(live.cal.db)[url].summary.startswith("10 neu")
+        assert get_event_by_uid(live.cal.db, "kreistag@ris") is not None
+        assert feeds.requests["/ki.ics"] == 1  # once at start; the next in 30 minutes
+    finally:
+        await live.app.bot_data["runner"].stop()
