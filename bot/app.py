@@ -109,6 +109,14 @@ async def start_outbox(app: Application) -> None:  # type: ignore[type-arg]
                 log.info("OParl sync still running; the next one waits for its turn")
 
         runner.every(syncer.interval, start_sync, job_id="oparl-sync")
+    feeds = app.bot_data.get("ics_feeds")  # scheduler.feeds.FeedSync (GREMIENBOT_ICS_FEEDS)
+    if feeds is not None:
+
+        async def read_feeds() -> None:
+            if not runner.stopping and not feeds.start():
+                log.info("ICS feeds still being read; the next read waits for its turn")
+
+        runner.every(feeds.interval, read_feeds, job_id="ics-feeds")
     app.bot_data["runner"] = runner
 
 

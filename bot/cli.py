@@ -48,7 +48,6 @@ from scheduler.events import (
     committees_of,
     format_local,
     web_of,
-    window_text,
 )
 
 log = logging.getLogger("gremienbot")
@@ -359,6 +358,16 @@ def _run_bot(settings: Settings) -> None:
     app = build_app(
         settings, Deps(dialog=dialog, admins=settings.admins, agenda=dialog.agenda), outbox=True
     )
+    if settings.ics_feeds and dialog.agenda is not None:  # read at start, then every 30 min
+        from scheduler.feeds import FeedSync
+
+        db_path = settings.db_path
+        app.bot_data["ics_feeds"] = FeedSync(
+            lambda: open_db(db_path),
+            settings.ics_feeds,
+            dialog.clock,
+            default_offsets=settings.reminder_offsets,
+        )
     log.info("starting: database %s, %d staff", settings.db_path, len(settings.admins))
     run_app(app, settings)
 
@@ -536,32 +545,43 @@ def events(ctx: click.Context, as_json: bool, everything: bool) -> None:
 
 
 @events.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("source")
 @click.pass_context
-def events_import(ctx: click.Context, file: Path) -> None:
-    """Termine aus einer .ics-Datei übernehmen (erneuter Import ändert statt zu verdoppeln).
-    Termine mit einem Datum außerhalb des Zeitfensters: je eine Zeile, der Rest wird
-    übernommen, Exit-Code 1."""
-    from scheduler.ics import IcsError, Refused, import_ics
+def events_import(ctx: click.Context, source: str) -> None:
+    """Termine aus einer .ics-Datei oder von einer http(s)-Adresse übernehmen; wiederkehrende
+    Termine einzeln für die nächsten 12 Monate. Ein erneuter Import ändert statt zu
+    verdoppeln (verlegte Termine: Hinweis an die Abonnenten); bei einer Adresse wird
+    abgesagt, was von ihr kam und dort fehlt. Nicht übernommene Termine: je eine Zeile,
+    der Rest wird übernommen, Exit-Code 1."""
+    from scheduler.feeds import FeedError, apply_ics, fetch_ics, record
+    from scheduler.ics import IcsError, describe
 
     cal = _calendar(ctx)
-    refused: list[Refused] = []
+    is_url = "://" in source
+    name = source if is_url else Path(source).name
     try:
-        found = import_ics(file.read_bytes(), refused=refused)
-    except IcsError as exc:
-        click.echo(f"Fehler: {file}: {exc}", err=True)
+        if is_url:
+            data = fetch_ics(source)
+        else:
+            path = Path(source)
+            if not path.is_file():
+                raise click.BadParameter(f"{source}: keine Datei.", param_hint="SOURCE")
+            data = path.read_bytes()
+        report = apply_ics(cal, data, feed=source if is_url else None)
+    except (FeedError, IcsError) as exc:
+        if is_url:
+            record(cal.db, source, ok=False, summary=str(exc), at=cal.clock.now())
+        click.echo(f"Fehler: {name}: {exc}", err=True)
         ctx.exit(1)
-    for r in refused:
+    if is_url:
+        record(cal.db, source, ok=True, summary=report.line(), at=cal.clock.now())
+    for r in report.refused:
         click.echo(
-            f"Fehler: {file.name}: Termin „{r.title[:80]}“ nicht übernommen: Datum {r.value[:60]} "
-            f"liegt außerhalb von {window_text()}.",
-            err=True,
+            f"Fehler: {name}: Termin „{r.title[:80]}“ nicht übernommen: {describe(r)}.", err=True
         )
-    for e in found:
-        cal.create(e)
-    left_out = f", {len(refused)} abgelehnt" if refused else ""
-    click.echo(f"{len(found)} Termin(e) aus {file.name} übernommen{left_out}.")
-    ctx.exit(1 if refused else 0)
+    taken = report.new + report.changed + report.unchanged
+    click.echo(f"{taken} Termin(e) aus {name} übernommen ({report.line()}).")
+    ctx.exit(1 if report.refused else 0)
 
 
 @events.command("export")

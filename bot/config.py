@@ -40,6 +40,7 @@ ENV_KEYS = (
     "GREMIENBOT_OPARL_CONTACT",
     "GREMIENBOT_OPARL_INTERVAL",
     "GREMIENBOT_OPARL_MAX_FILE_MB",
+    "GREMIENBOT_ICS_FEEDS",
     "GREMIENBOT_LOG_FORMAT",
 )
 
@@ -73,6 +74,7 @@ class Settings:
     oparl_contact: str | None = None  # named in the User-Agent of OParl requests
     oparl_interval: int = 30  # minutes between syncs inside `gremienbot run`
     oparl_max_file_mb: float = 20.0  # a paper's file larger than this is not downloaded
+    ics_feeds: tuple[str, ...] = ()  # ICS feed URLs read every 30 minutes inside `gremienbot run`
     log_format: str = "text"  # text: one line per event; json: one JSON object per line
 
     def secrets(self) -> list[str]:
@@ -177,6 +179,20 @@ def _oparl_interval(value: Any) -> int:
     return minutes
 
 
+def _ics_feeds(value: Any) -> tuple[str, ...]:
+    from scheduler.feeds import FeedError, parse_feeds
+
+    if value is not None and not isinstance(value, str | list):
+        value = str(value)
+    try:
+        return tuple(parse_feeds(value))
+    except FeedError as exc:
+        raise ConfigError(
+            f"GREMIENBOT_ICS_FEEDS ([ics] feeds): {exc} (http(s)-Adressen, durch Komma oder "
+            "Leerzeichen getrennt)."
+        ) from exc
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -194,7 +210,7 @@ def load_settings(
     GREMIENBOT_WEBHOOK_URL/_LISTEN/_PORT/_SECRET, GREMIENBOT_REMINDER_OFFSETS,
     GREMIENBOT_QUESTION_DAYS, GREMIENBOT_PRIVACY_CONTACT, GREMIENBOT_OPARL_URL,
     GREMIENBOT_OPARL_CONTACT, GREMIENBOT_OPARL_INTERVAL, GREMIENBOT_OPARL_MAX_FILE_MB,
-    GREMIENBOT_LOG_FORMAT (all listed in ENV_KEYS)."""
+    GREMIENBOT_ICS_FEEDS, GREMIENBOT_LOG_FORMAT (all listed in ENV_KEYS)."""
     env = os.environ if env is None else env
     path = config_file or (Path(env["GREMIENBOT_CONFIG"]) if env.get("GREMIENBOT_CONFIG") else None)
     data = _read_toml(path) if path else {}
@@ -222,6 +238,7 @@ def load_settings(
         raise ConfigError("GREMIENBOT_OPARL_MAX_FILE_MB muss eine Zahl sein.") from exc
     if not 0 < max_file_mb <= 1024:
         raise ConfigError("GREMIENBOT_OPARL_MAX_FILE_MB muss zwischen 0 und 1024 liegen.")
+    ics_feeds = _ics_feeds(pick("GREMIENBOT_ICS_FEEDS", data.get("ics", {}), "feeds"))
     log_format = str(pick("GREMIENBOT_LOG_FORMAT", data.get("log", {}), "format") or "text")
     log_format = log_format.strip().lower()
     if log_format not in LOG_FORMATS:
@@ -243,5 +260,6 @@ def load_settings(
         oparl_contact=" ".join(oparl_contact.split()) or None,
         oparl_interval=_oparl_interval(pick("GREMIENBOT_OPARL_INTERVAL", oparl, "interval")),
         oparl_max_file_mb=max_file_mb,
+        ics_feeds=ics_feeds,
         log_format=log_format,
     )

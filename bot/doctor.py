@@ -261,6 +261,22 @@ def check_oparl(settings: Settings) -> Check | None:
     return Check("OParl", True, f"{settings.oparl_url} ({kind.rstrip('/').rsplit('/', 1)[-1]})")
 
 
+def check_ics_feeds(settings: Settings) -> list[Check]:
+    """Each configured ICS feed answers with a readable calendar (nothing is stored)."""
+    from scheduler.feeds import FeedError, fetch_ics
+    from scheduler.ics import IcsError, import_ics
+
+    out = []
+    for url in settings.ics_feeds:
+        try:
+            found = import_ics(fetch_ics(url, timeout=TIMEOUT), refused=[])
+        except (FeedError, IcsError) as exc:
+            out.append(Check("ICS-Feed", False, f"{exc} → GREMIENBOT_ICS_FEEDS prüfen"))
+            continue
+        out.append(Check("ICS-Feed", True, f"{url}: {len(found)} Termine lesbar"))
+    return out
+
+
 def run_checks(settings: Settings | None, *, config_error: str | None = None) -> list[Check]:
     """Every check, in the order they are printed."""
     checks = check_config(settings, config_error)
@@ -272,6 +288,7 @@ def run_checks(settings: Settings | None, *, config_error: str | None = None) ->
     oparl = check_oparl(settings)
     if oparl is not None:
         checks.append(oparl)
+    checks += check_ics_feeds(settings)
     return checks
 
 

@@ -66,12 +66,18 @@ def test_ics_import_of_foreign_files() -> None:
         b"STATUS:CANCELLED\r\nSUMMARY:Abgesagt\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:a5\r\n"
         b"SUMMARY:kaputt ohne Start\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
-    found = {e.title: e for e in import_ics(outlook)}
+    events = import_ics(outlook, now=NOW)
+    found = {e.title: e for e in events}
     assert set(found) == {"Preisverleihung", "UTC", "Floating"}
     assert found["Preisverleihung"].start_at == datetime(2026, 6, 16, 16, 30, tzinfo=UTC)
     assert found["UTC"].start_at == datetime(2026, 1, 1, 9, tzinfo=UTC)
-    assert found["Floating"].start_at == datetime(2026, 7, 1, 8, tzinfo=UTC)
-    assert "(wiederkehrend)" in (found["Floating"].description or "")
+    # A weekly series from 01.07.2026 10:00 (floating: Berlin): its occurrences of the next
+    # 12 months, 10:00 Berlin in winter (09:00 UTC) and summer (08:00 UTC) alike.
+    weekly = [e for e in events if e.title == "Floating"]
+    assert weekly[0].start_at == datetime(2026, 11, 25, 9, tzinfo=UTC)
+    assert weekly[0].uid == "a3@20261125T090000Z"
+    assert datetime(2027, 7, 7, 8, tzinfo=UTC) in {e.start_at for e in weekly}
+    assert len(weekly) == 52  # 25.11.2026 .. 17.11.2027
 
 
 @pytest.mark.parametrize("data", [b"", b"\x00\xff\x10binary", b"hello world", b"BEGIN:VCALENDAR"])
