@@ -57,6 +57,7 @@ MAX_KEYWORDS = 20  # per chat
 MAX_WORD = 40  # characters of a keyword
 MAX_WORDS = 3  # words of a keyword ("Offener Ganztag")
 MAX_SENTENCE = 280  # characters of the quoted sentence
+MIN_PASSAGE = 80  # a matching passage this long is quoted before a shorter one (a heading)
 # Endings the stemmer leaves on (Kita/Kitas, Bus/Busse): a term matches the keyword's term
 # with one of these added.
 _ENDINGS = ("s", "n", "e", "en", "er", "es", "ern", "se", "sen")
@@ -317,15 +318,19 @@ def _queue_doc(
     for kw in keywords:
         if kw.chat_id in found:
             continue
-        for (pid, text, _terms), found_terms in zip(passages, sets, strict=True):
-            if _all_match(kw.terms, found_terms):
-                found[kw.chat_id] = {
-                    "why": "keyword",
-                    "word": kw.word,
-                    "passage": pid,
-                    "sentence": sentence_with(text, kw.terms),
-                }
-                break
+        hits = [
+            (pid, text)
+            for (pid, text, _terms), found_terms in zip(passages, sets, strict=True)
+            if _all_match(kw.terms, found_terms)
+        ]
+        if hits:  # a passage with sentences rather than a heading alone, when there is one
+            pid, text = next((h for h in hits if len(h[1]) >= MIN_PASSAGE), hits[0])
+            found[kw.chat_id] = {
+                "why": "keyword",
+                "word": kw.word,
+                "passage": pid,
+                "sentence": sentence_with(text, kw.terms),
+            }
     on_agenda = agenda.get(" ".join(doc.title.casefold().split()), set())
     for topic, chats in committees.items():
         wanted = [c for c in chats if c not in found]
