@@ -86,7 +86,9 @@ def test_sentence_is_the_one_with_the_word_and_short() -> None:
     assert alerts.sentence_with(text, ("kita",)) == "Dann kommen die Kitas im Norden."
     long = "Vorn " + "sehr " * 100 + "die Kita " + "und " * 100 + "Ende."
     cut = alerts.sentence_with(long, ("kita",))
-    assert "Kita" in cut and len(cut) <= alerts.MAX_SENTENCE and cut.startswith("…")
+    assert "Kita" in cut
+    assert len(cut) <= alerts.MAX_SENTENCE
+    assert cut.startswith("…")
 
 
 def test_deep_link_payloads_follow_telegrams_rules() -> None:
@@ -105,18 +107,21 @@ def test_deep_link_payloads_follow_telegrams_rules() -> None:
 
 def test_quiet_hours_arithmetic() -> None:
     q = qt.parse("22-7")
-    assert q == qt.Quiet(22 * 60, 7 * 60) and q.label() == "22:00–07:00"
+    assert q == qt.Quiet(22 * 60, 7 * 60)
+    assert q.label() == "22:00–07:00"
     assert qt.parse("22:30 - 6.45 Uhr") == qt.Quiet(22 * 60 + 30, 6 * 60 + 45)
-    assert qt.parse("aus") is None and qt.parse("off") is None
+    assert qt.parse("aus") is None
+    assert qt.parse("off") is None
     for bad in ("22", "7-7", "25-3", "22:61-7", "abends"):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="quiet_usage"):
             qt.parse(bad)
     night = datetime(2026, 11, 23, 23, 0, tzinfo=BERLIN).astimezone(UTC)
     morning = datetime(2026, 11, 24, 7, 0, tzinfo=BERLIN).astimezone(UTC)
     assert qt.hold(q, night) == morning
     assert qt.hold(q, morning) == morning  # the end is no longer quiet
     noon = datetime(2026, 11, 24, 12, 0, tzinfo=BERLIN).astimezone(UTC)
-    assert qt.hold(q, noon) == noon and qt.hold(None, night) == night
+    assert qt.hold(q, noon) == noon
+    assert qt.hold(None, night) == night
     # A reminder due at 04:30 for an event at 06:30 moves before 22:00; for 08:00, to 07:00.
     due = datetime(2026, 11, 24, 4, 30, tzinfo=BERLIN).astimezone(UTC)
     early = datetime(2026, 11, 24, 6, 30, tzinfo=BERLIN).astimezone(UTC)
@@ -177,9 +182,7 @@ async def test_keyword_alert_after_cli_ingest_in_another_process(
     db = open_db(live.db_file)
     agenda = Agenda(Calendar(db, live.clock, default_offsets="7d,1d,2h"))
     dialog = Dialog(KnowledgeBase(db), live.clock, agenda=agenda)
-    settings = Settings(
-        token=live.server.token, api_url=live.server.base_url, db_path=live.db_file
-    )
+    settings = Settings(token=live.server.token, api_url=live.server.base_url, db_path=live.db_file)
     again = build_app(settings, Deps(dialog=dialog, admins=frozenset({ADMIN}), agenda=agenda))
     await again.initialize()
     first = live.app
@@ -228,7 +231,8 @@ async def test_remove_a_keyword_with_its_button(live: Live) -> None:
     assert "Bitte nennen Sie ein Wort" in live.texts(MEMBER)[-1]
     await live.send("/abo", user_id=MEMBER)
     data = dict(live.buttons(MEMBER))["❌ Brunnen"]
-    assert len(data.encode()) <= 64 and decode(data) is not None
+    assert len(data.encode()) <= 64
+    assert decode(data) is not None
     await live.press(data, user_id=MEMBER)
     assert live.toasts()[-1] == "Stichwort „Brunnen“ entfernt."
     assert live.cal.keywords(MEMBER) == []
@@ -275,7 +279,8 @@ async def test_committee_subscribers_hear_of_papers_naming_their_committee(
     ingest_in_another_process(live.db_file, path)
     await runner_tick(live)
     [got] = alert_texts(live, MEMBER)
-    assert "Neues Dokument für Integrationsrat" in got and "Beratungsfolge" in got
+    assert "Neues Dokument für Integrationsrat" in got
+    assert "Beratungsfolge" in got
     assert alert_texts(live, OTHER) == []  # a kind of event is no committee
 
 
@@ -289,12 +294,14 @@ async def test_deep_links_subscribe_to_a_committee_a_kind_and_a_keyword(live: Li
     )
     await live.send("/start abo-ausschuss_fuer_soziales", user_id=MEMBER)
     reply = live.texts(MEMBER)[-1]
-    assert "abonniert" in reply and "Ausschuss Für Soziales" in reply
+    assert "abonniert" in reply
+    assert "Ausschuss Für Soziales" in reply
     assert "ausschuss für soziales" in live.cal.topics(MEMBER)[1]
     await live.send("/start abo-ausschuss_fuer_soziales", user_id=MEMBER)  # twice: still on
     assert "ausschuss für soziales" in live.cal.topics(MEMBER)[1]
     await live.send("/start abo-jury", user_id=MEMBER)
-    assert "„Jury" in live.texts(MEMBER)[-1] and "abonniert" in live.texts(MEMBER)[-1]
+    assert "„Jury" in live.texts(MEMBER)[-1]
+    assert "abonniert" in live.texts(MEMBER)[-1]
     assert "jury" in live.cal.topics(MEMBER)[1]
     await live.send("/start abo-stichwort-offener_ganztag", user_id=MEMBER)
     assert "Stichwort „offener ganztag“ abonniert" in live.texts(MEMBER)[-1]
@@ -312,7 +319,8 @@ async def test_deep_links_subscribe_to_a_committee_a_kind_and_a_keyword(live: Li
 async def test_unknown_deep_links_get_the_greeting(live: Live, payload: str) -> None:
     await live.send(f"/start {payload}", user_id=MEMBER)
     assert live.texts(MEMBER)[-1].startswith("Guten Tag!")
-    assert live.cal.keywords(MEMBER) == [] and not live.cal.subscribed(MEMBER)
+    assert live.cal.keywords(MEMBER) == []
+    assert not live.cal.subscribed(MEMBER)
 
 
 async def test_abo_and_termine_show_links_to_share(live: Live) -> None:
@@ -355,10 +363,13 @@ async def test_profile_texts_in_german_and_english_name_the_operator(live: Live)
     long_name = "Kreisverwaltung " * 40
     for texts in (de.ALERTS, en.ALERTS):
         description, short = profile_texts(texts, long_name)
-        assert len(description) <= 512 and len(short) <= 120
-        assert "Kreisverwaltung" in description and short.endswith(".")
+        assert len(description) <= 512
+        assert len(short) <= 120
+        assert "Kreisverwaltung" in description
+        assert short.endswith(".")
     description, short = profile_texts(de.ALERTS, None)
-    assert "Betrieben" not in description and "{" not in short
+    assert "Betrieben" not in description
+    assert "{" not in short
     # The stand-in refuses what Telegram refuses.
     with pytest.raises(Exception, match="too long"):
         await live.app.bot.set_my_short_description("x" * 121)
@@ -415,3 +426,16 @@ async def test_announcement_in_quiet_hours_waits(live: Live) -> None:
     live.clock.current = datetime(2026, 11, 24, 7, 0, tzinfo=BERLIN).astimezone(UTC)
     await live.drain()
     assert sum("fällt die Sitzung aus" in t for t in live.texts(MEMBER)) == 1
+
+
+async def test_my_data_lists_and_delete_data_removes_keywords_and_quiet_hours(live: Live) -> None:
+    from scheduler import personal
+
+    await live.send("/abo stichwort Brunnen", user_id=MEMBER)
+    await live.send("/ruhezeit 22-7", user_id=MEMBER)
+    data = personal.member_data(live.cal.db, MEMBER, MEMBER)
+    assert data["keywords"] == ["Brunnen"]
+    assert data["quiet_hours"] == "22:00-07:00"
+    personal.forget(live.cal.db, MEMBER, MEMBER)
+    assert live.cal.keywords(MEMBER) == []
+    assert live.cal.quiet(MEMBER) is None
