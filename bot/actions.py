@@ -15,7 +15,7 @@ VERSION = "v1"
 MAX_BYTES = 64  # Telegram's limit for callback_data
 ActionKind = Literal[
     "ex", "more", "pas", "doc", "ics", "acc", "dis", "abo", "ann", "edit", "del", "delok",
-    "forget", "pp", "gapx", "upl", "dpg", "drm", "drmok",
+    "forget", "pp", "gapx", "upl", "dpg", "drm", "drmok", "kwd", "alp",
 ]  # fmt: skip
 # kind -> number of args: example index; question id + offset; passage/document/event id +
 # version of what it points to; topic index + number of topics; announcement id + send (1/0).
@@ -31,6 +31,8 @@ _KINDS: dict[str, int] = {
     "upl": 2,
     # /dokument_entfernen: page; document id + generation; the same + yes (1) / cancel (0).
     "dpg": 1, "drm": 2, "drmok": 3,
+    "kwd": 1,  # /abo: remove the keyword with this id
+    "alp": 2,  # an alert's passage: passage id + document id (stays valid as documents come)
 }  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot import deeplinks
 from bot.actions import Action
 from bot.dialog import Person
 from bot.oparl.sync import Run, last_run
@@ -21,9 +22,11 @@ from bot.render import (
     shorten,
 )
 from bot.reply import Attachment, Button, Reply, Span
-from bot.texts import AgendaTexts, agenda_texts_for
+from bot.texts import AgendaTexts, agenda_texts_for, alert_texts_for
 from scheduler import announcements as ann
 from scheduler import events as ev
+from scheduler import quiet as qt
+from scheduler import subscriptions as subs
 from scheduler.calendar import Calendar
 from scheduler.events import (
     EARLIEST,
@@ -41,6 +44,7 @@ from scheduler.events import (
     to_utc,
     usable,
 )
+from scheduler.feeds import FEED_SOURCE
 
 MAX_LISTED = 10
 MAX_AGENDA_LISTED = 5  # agenda items per session in /termine (ten sessions fit a message)
@@ -94,12 +98,24 @@ def offsets_text(t: AgendaTexts, offsets: tuple[timedelta, ...]) -> str:
     return ", ".join(parts[:-1]) + f" {t.and_word} " + parts[-1]
 
 
+# Events kept in step with a source outside the bot: staff change them there, not here (the
+# next sync or feed read would undo the change).
+READ_ONLY_SOURCES = frozenset({"oparl", FEED_SOURCE})
+
+
+def _read_only(who: Person, event: ev.Event) -> Reply:
+    t = agenda_texts_for(who.language_code)
+    text = t.event_read_only_feed if event.source == FEED_SOURCE else t.event_read_only
+    return Reply.text(text.format(id=event.id))
+
+
 class Agenda:
     """Replies for the calendar commands and buttons."""
 
     def __init__(self, calendar: Calendar) -> None:
         self.cal = calendar
         self.syncer: BackgroundSync | None = None  # set by `gremienbot run` with an OParl URL
+        self.username: str | None = None  # the bot's @name (getMe), for deep links
 
     def _denied(self, who: Person) -> Reply | None:
         """Staff commands: staff only, and only in a private chat (their replies can show
@@ -161,18 +177,49 @@ class Agenda:
         if not rows:
             rows = [tuple(buttons[i : i + 5]) for i in range(0, len(buttons), 5)]
         rows += [(link,) for link in links]
+        share = self._link(deeplinks.topic_payload("sitzungen"))
+        if share:
+            a = alert_texts_for(who.language_code)
+            paragraphs.append((Span(a.share_events.format(link=share), "italic"),))
         return Reply(tuple(paragraphs), tuple(rows))
 
+    _KEYWORD_RE = re.compile(
+        r"^(?:stichw(?:ort|örter|oerter)|schlagwort|keywords?|kw)\b\s*(?P<word>.*)$", re.I | re.S
+    )
+
     def subscribe(self, who: Person, args: str) -> Reply:
-        """/abo: topic toggles; /abo alle: everything."""
+        """/abo: topic toggles and keywords; /abo alle: everything; /abo stichwort WORT:
+        alerts on new documents that mention the word."""
         t = agenda_texts_for(who.language_code)
         if args.strip().lower() in ("alle", "all", "alles", "everything"):
             self.cal.subscribe_all(who.chat_id, user_id=who.user_id, language=who.language_code)
             return Reply.text(t.abo_all_done)
+        m = self._KEYWORD_RE.match(args.strip())
+        if m:
+            return self._add_keyword(who, m.group("word"))
         return self._topics_reply(who)
+
+    def _add_keyword(self, who: Person, word: str, *, deep: bool = False) -> Reply:
+        a = alert_texts_for(who.language_code)
+        added = self.cal.add_keyword(
+            who.chat_id, word, user_id=who.user_id, language=who.language_code
+        )
+        if added == "empty":
+            return Reply.text(a.keyword_empty)
+        if added == "too_many":
+            return Reply.text(a.keyword_too_many.format(n=len(self.cal.keywords(who.chat_id))))
+        if isinstance(added, str):  # "exists"
+            shown = shorten(" ".join(word.split()), MAX_LABEL)
+            return Reply.text(a.keyword_exists.format(word=shown))
+        shown = shorten(added.word, MAX_LABEL)
+        return Reply.text((a.deeplink_keyword if deep else a.keyword_added).format(word=shown))
+
+    def _link(self, payload: str) -> str | None:
+        return deeplinks.link(self.username, payload) if self.username else None
 
     def _topics_reply(self, who: Person) -> Reply:
         t = agenda_texts_for(who.language_code)
+        a = alert_texts_for(who.language_code)
         offered, mine = self.cal.topics(who.chat_id)
         choices = ["*", *offered]
         buttons = []
@@ -182,8 +229,100 @@ class Agenda:
             buttons.append(
                 Button(mark.format(topic=label), Action("abo", (i, len(choices))).encode())
             )
-        rows = tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
-        return Reply(((Span(t.abo_title),),), rows)
+        rows = [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
+        paragraphs: list[tuple[Span, ...]] = [(Span(t.abo_title),)]
+        keywords = self.cal.keywords(who.chat_id)
+        if keywords:
+            paragraphs.append((Span(a.keywords_title, "bold"),))
+            removes = [
+                Button(
+                    a.button_remove.format(word=shorten(k.word, MAX_LABEL)),
+                    Action("kwd", (k.id,)).encode(),
+                )
+                for k in keywords
+            ]
+            rows += [tuple(removes[i : i + 2]) for i in range(0, len(removes), 2)]
+        paragraphs.append((Span(a.keywords_hint, "italic"),))
+        shared = [
+            (t.topics.get(topic, topic.title()), self._link(deeplinks.topic_payload(topic)))
+            for topic in sorted(mine - {subs.ALL})
+        ] + [(k.word, self._link(deeplinks.keyword_payload(k.word))) for k in keywords]
+        lines = [f"{shorten(name, MAX_LABEL)}: {url}" for name, url in shared if url]
+        if not lines:
+            url = self._link(deeplinks.topic_payload("sitzungen"))
+            lines = [f"{t.topics.get('sitzungen', 'Sitzungen')}: {url}"] if url else []
+        if lines:
+            paragraphs.append((Span(a.share_topics),))
+            paragraphs.append((Span("\n".join(lines[:12])),))
+        return Reply(tuple(paragraphs), tuple(rows))
+
+    # -- deep links -------------------------------------------------------------------------
+
+    def deep_link(self, who: Person, payload: str) -> Reply | None:
+        """/start PAYLOAD from a t.me link (see bot.deeplinks): subscribe to a topic or a
+        keyword, or show an event; None when the payload asks for nothing known (the
+        caller greets as usual)."""
+        start = deeplinks.parse(payload)
+        if start is None:
+            return None
+        a = alert_texts_for(who.language_code)
+        t = agenda_texts_for(who.language_code)
+        if start.kind == "keyword":
+            return self._add_keyword(who, start.value, deep=True)
+        if start.kind == "event":
+            return self.event_card(who, int(start.value))
+        if start.value in ("alle", "all", "alles"):
+            self.cal.subscribe_all(who.chat_id, user_id=who.user_id, language=who.language_code)
+            return Reply.text(t.abo_all_done)
+        offered, mine = self.cal.topics(who.chat_id)
+        topic = next((o for o in offered if deeplinks.slug(o) == start.value), None)
+        if topic is None:
+            return None
+        if topic not in mine:
+            self.cal.toggle(who.chat_id, topic, user_id=who.user_id, language=who.language_code)
+        label = shorten(t.topics.get(topic, topic.title()), MAX_LABEL)
+        return Reply.text(a.deeplink_topic.format(topic=label))
+
+    def event_card(self, who: Person, event_id: int) -> Reply | None:
+        """One event as /termine shows it (with its .ics button), or None when it is not
+        listed (past, proposed, unknown)."""
+        t = agenda_texts_for(who.language_code)
+        e = self.cal.listed(event_id)
+        if e is None or e.id is None:
+            return None
+        place = f" ({shorten(e.place, MAX_LISTED_PLACE)})" if e.place else ""
+        paragraphs: list[tuple[Span, ...]] = [
+            (Span(f"#{e.id} {when(e)} – "), Span(shorten(e.title, MAX_TITLE), "bold"), Span(place))
+        ]
+        items = agenda_lines(t, ev.agenda_of(self.cal.db, e.id), internal=who.internal)
+        if items:
+            paragraphs.append((Span("\n".join(items), "italic"),))
+        rows: list[tuple[Button, ...]] = [
+            (Button(t.button_ics.format(n=e.id), Action("ics", (e.id, e.version)).encode()),)
+        ]
+        web = ev.web_of(self.cal.db, e.id)
+        if web:
+            rows.append((Button(t.button_web_event.format(n=e.id), url=web),))
+        return Reply(tuple(paragraphs), tuple(rows))
+
+    # -- quiet hours --------------------------------------------------------------------------
+
+    def quiet(self, who: Person, args: str) -> Reply:
+        """/ruhezeit 22-7 | aus: alerts and announcements wait; reminders move before."""
+        a = alert_texts_for(who.language_code)
+        if not args.strip():
+            found = self.cal.quiet(who.chat_id)
+            if found is None:
+                return Reply.text(a.quiet_none)
+            return Reply.text(a.quiet_now.format(label=found.label()))
+        try:
+            parsed = qt.parse(args)
+        except ValueError:
+            return Reply.text(a.quiet_usage)
+        self.cal.set_quiet(who.chat_id, parsed)
+        if parsed is None:
+            return Reply.text(a.quiet_off)
+        return Reply.text(a.quiet_set.format(label=parsed.label()))
 
     def unsubscribe(self, who: Person) -> Reply:
         """Stop everything."""
@@ -283,8 +422,8 @@ class Agenda:
         existing = self._listed(who, first)
         if isinstance(existing, Reply):
             return existing
-        if existing.source == "oparl":
-            return Reply.text(t.event_read_only.format(id=existing.id))
+        if existing.source in READ_ONLY_SOURCES:
+            return _read_only(who, existing)
         topic = self._topic(who, rest)
         if isinstance(topic, Reply):
             return topic
@@ -323,9 +462,8 @@ class Agenda:
         event = self._listed(who, args)
         if isinstance(event, Reply):
             return event
-        if event.source == "oparl":
-            t = agenda_texts_for(who.language_code)
-            return Reply.text(t.event_read_only.format(id=event.id))
+        if event.source in READ_ONLY_SOURCES:
+            return _read_only(who, event)
         return self._delete_question(who, event)
 
     def _delete_question(self, who: Person, event: Event) -> Reply:
@@ -368,8 +506,8 @@ class Agenda:
         event = self.cal.listed(event_id)
         if event is None or event.version != version:
             return Reply.text(t.event_changed_meanwhile.format(id=event_id))
-        if event.source == "oparl":
-            return Reply.text(t.event_read_only.format(id=event_id))
+        if event.source in READ_ONLY_SOURCES:
+            return _read_only(who, event)
         if action.kind == "edit":
             return self._edit_command(who, event)
         if action.kind == "del":
@@ -540,6 +678,14 @@ class Agenda:
                 who.chat_id, choices[index], user_id=who.user_id, language=who.language_code
             )
             return self._topics_reply(who)
+        if action.kind == "kwd":
+            a = alert_texts_for(who.language_code)
+            removed = self.cal.remove_keyword(who.chat_id, action.args[0])
+            if removed is None:
+                return Reply(toast=a.keyword_gone, paragraphs=self._topics_reply(who).paragraphs)
+            reply = self._topics_reply(who)
+            toast = a.keyword_removed.format(word=shorten(removed, MAX_LABEL))
+            return Reply(reply.paragraphs, reply.buttons, toast=toast)
         if (denied := self._denied(who)) is not None:
             return Reply(toast=denied.paragraphs[0][0].text, paragraphs=denied.paragraphs)
         if action.kind in ("edit", "del", "delok"):

@@ -8,6 +8,7 @@ import os
 import re
 
 from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -23,7 +24,7 @@ from bot.config import Settings
 from bot.handlers import calendar, documents, errors, privacy, questions, uploads
 from bot.handlers.common import Deps
 from bot.sender import TelegramSender
-from bot.texts import de, en
+from bot.texts import AlertTexts, de, en
 from bot.uploads import Uploads
 from scheduler.runner import Runner
 
@@ -42,6 +43,7 @@ CALENDAR_COMMANDS = {
     ("abo", "subscribe"): calendar.subscribe,
     ("abbestellen", "unsubscribe"): calendar.unsubscribe,
     ("erinnerung", "reminders"): calendar.reminders,
+    ("ruhezeit", "quiet"): calendar.quiet,
     ("termin_neu", "event_new"): calendar.new_event,
     ("termin_aendern", "event_edit"): calendar.change_event,
     ("termin_loeschen", "event_delete"): calendar.delete_event,
@@ -81,6 +83,42 @@ async def register_commands(app: Application) -> None:  # type: ignore[type-arg]
     log.info("bot @%s ready", bot.username)
 
 
+MAX_DESCRIPTION = 512  # setMyDescription (Telegram's limit)
+MAX_SHORT_DESCRIPTION = 120  # setMyShortDescription
+
+
+def profile_texts(texts: AlertTexts, operator: str | None) -> tuple[str, str]:
+    """(description, short description) naming the operator when configured; a long
+    operator name is cut so both stay within Telegram's limits."""
+
+    def fill(template: str, plain: str, limit: int) -> str:
+        if not operator:
+            return plain[:limit]
+        room = limit - len(template.replace("{operator}", ""))
+        if room < 10:
+            return plain[:limit]
+        name = operator if len(operator) <= room else operator[: room - 1].rstrip() + "…"
+        return template.format(operator=name)
+
+    return (
+        fill(texts.description, texts.description_no_operator, MAX_DESCRIPTION),
+        fill(texts.short_description, texts.short_description_no_operator, MAX_SHORT_DESCRIPTION),
+    )
+
+
+async def register_profile(app: Application) -> None:  # type: ignore[type-arg]
+    """setMyDescription and setMyShortDescription: German by default, English for English-
+    speaking users. A refusal is logged; the bot runs without them."""
+    operator = app.bot_data.get("operator")
+    for texts, language in ((de.ALERTS, None), (en.ALERTS, "en")):
+        description, short = profile_texts(texts, operator)
+        try:
+            await app.bot.set_my_description(description, language_code=language)
+            await app.bot.set_my_short_description(short, language_code=language)
+        except TelegramError as exc:
+            log.warning("profile texts (%s) not set: %s", language or "de", exc)
+
+
 async def start_outbox(app: Application) -> None:  # type: ignore[type-arg]
     """After start: recover what a killed process left in flight, then wake the outbox."""
     deps: Deps = app.bot_data["deps"]
@@ -97,6 +135,10 @@ async def start_outbox(app: Application) -> None:  # type: ignore[type-arg]
             deps.dialog.privacy.purge_if_due()  # old stored questions, daily by the clock
         except Exception:  # never let housekeeping stop the outbox
             log.exception("deleting old stored questions failed")
+        try:  # new documents from any process: alerts (every 30 s by the clock)
+            cal.check_documents_if_due(deps.admins)
+        except Exception:
+            log.exception("looking for new documents failed")
         await cal.tick(sender, stopping=lambda: runner.stopping)
 
     runner = Runner(work, watch=cal.watch_backlog)  # warns once when deliveries fall behind
@@ -121,8 +163,12 @@ async def start_outbox(app: Application) -> None:  # type: ignore[type-arg]
 
 
 async def post_init(app: Application) -> None:  # type: ignore[type-arg]
-    """Commands first, then the outbox."""
+    """Commands and profile texts first, then the outbox."""
     await register_commands(app)
+    await register_profile(app)
+    deps = app.bot_data.get("deps")
+    if isinstance(deps, Deps) and deps.agenda is not None:
+        deps.agenda.username = app.bot.username
     if app.bot_data.get("start_outbox"):
         await start_outbox(app)
 
@@ -172,6 +218,7 @@ def build_app(
     app = builder.build()
     app.bot_data["deps"] = deps
     app.bot_data["start_outbox"] = outbox
+    app.bot_data["operator"] = settings.operator
     app.bot_data["uploads"] = Uploads(
         deps.dialog.kb,
         deps.dialog.clock,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -28,7 +29,7 @@ from typing import IO, Any
 
 import click
 
-from bot import terminal
+from bot import deeplinks, terminal
 from bot.agenda import Agenda
 from bot.calendar_answers import calendar_answer, calendar_json
 from bot.config import ConfigError, Settings, load_settings
@@ -487,6 +488,65 @@ def _calendar(ctx: click.Context) -> Calendar:
     return Calendar(
         open_db(ctx.obj["db_path"]), SystemClock(), default_offsets=settings.reminder_offsets
     )
+
+
+def _bot_username(settings: Settings) -> str:
+    """The bot's @name from getMe (with the configured token and API URL)."""
+    import asyncio
+
+    from telegram import Bot
+    from telegram.error import TelegramError
+
+    async def ask() -> str:
+        async with Bot(settings.require_token(), base_url=settings.api_url) as bot:
+            return str(bot.username)
+
+    try:
+        return asyncio.run(ask())
+    except TelegramError as exc:
+        raise ConfigError(f"getMe fehlgeschlagen ({exc}); --username angeben") from exc
+
+
+@main.command()
+@click.option("--username", default=None, help="Name des Bots ohne @ (sonst per getMe).")
+@click.option("--json", "as_json", is_flag=True, help="Als JSON-Liste ausgeben.")
+@click.pass_context
+def links(ctx: click.Context, username: str | None, as_json: bool) -> None:
+    """Deep links zum Abonnieren (Webseite, QR-Code): alle Themen und die nächsten Termine."""
+    settings: Settings = ctx.obj["settings"]
+    if not username:
+        try:
+            username = _bot_username(settings)
+        except ConfigError as exc:
+            click.echo(f"Fehler: {exc}", err=True)
+            ctx.exit(2)
+    name = username.lstrip("@")
+    if not re.fullmatch(r"[A-Za-z0-9_]{3,64}", name):
+        click.echo(f"Fehler: {username!r} ist kein Bot-Name.", err=True)
+        ctx.exit(2)
+    cal = _calendar(ctx)
+    rows: list[dict[str, object]] = []
+    for topic in ["alle", *subs_topics(cal)]:
+        url = deeplinks.link(name, deeplinks.topic_payload(topic))
+        if url:
+            rows.append({"kind": "topic", "topic": topic, "url": url})
+    for event in cal.upcoming(20):
+        assert event.id is not None
+        url = deeplinks.link(name, deeplinks.event_payload(event.id))
+        if url:
+            rows.append({"kind": "event", "id": event.id, "title": event.title, "url": url})
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        label = row["topic"] if row["kind"] == "topic" else f"Termin #{row['id']} {row['title']}"
+        click.echo(f"{label}\t{row['url']}")
+
+
+def subs_topics(cal: Calendar) -> list[str]:
+    """The topics /abo offers (kinds, then committees and topics of events)."""
+    offered, _mine = cal.topics(0)
+    return offered
 
 
 def event_json(event: Event, db: Any = None) -> dict[str, object]:

@@ -36,6 +36,7 @@ ENV_KEYS = (
     "GREMIENBOT_REMINDER_OFFSETS",
     "GREMIENBOT_QUESTION_DAYS",
     "GREMIENBOT_PRIVACY_CONTACT",
+    "GREMIENBOT_OPERATOR",
     "GREMIENBOT_OPARL_URL",
     "GREMIENBOT_OPARL_CONTACT",
     "GREMIENBOT_OPARL_INTERVAL",
@@ -70,6 +71,7 @@ class Settings:
     reminder_offsets: str = "7d,1d,2h"
     question_days: int = 90  # stored questions are deleted after this many days
     privacy_contact: str | None = None  # shown by /datenschutz
+    operator: str | None = None  # who runs the bot: named in its profile texts
     oparl_url: str | None = None  # the council information system's OParl System or Body
     oparl_contact: str | None = None  # named in the User-Agent of OParl requests
     oparl_interval: int = 30  # minutes between syncs inside `gremienbot run`
@@ -208,7 +210,8 @@ def load_settings(
     """Settings from a TOML file (GREMIENBOT_CONFIG or `config_file`), overridden by the
     environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, GREMIENBOT_DB, GREMIENBOT_ADMINS,
     GREMIENBOT_WEBHOOK_URL/_LISTEN/_PORT/_SECRET, GREMIENBOT_REMINDER_OFFSETS,
-    GREMIENBOT_QUESTION_DAYS, GREMIENBOT_PRIVACY_CONTACT, GREMIENBOT_OPARL_URL,
+    GREMIENBOT_QUESTION_DAYS, GREMIENBOT_PRIVACY_CONTACT, GREMIENBOT_OPERATOR,
+    GREMIENBOT_OPARL_URL,
     GREMIENBOT_OPARL_CONTACT, GREMIENBOT_OPARL_INTERVAL, GREMIENBOT_OPARL_MAX_FILE_MB,
     GREMIENBOT_ICS_FEEDS, GREMIENBOT_LOG_FORMAT (all listed in ENV_KEYS)."""
     env = os.environ if env is None else env
@@ -229,6 +232,7 @@ def load_settings(
     db = pick("GREMIENBOT_DB", storage, "db")
     privacy = data.get("privacy", {})
     contact = str(pick("GREMIENBOT_PRIVACY_CONTACT", privacy, "contact") or "").strip()
+    operator = str(pick("GREMIENBOT_OPERATOR", telegram, "operator") or "").strip()
     oparl = data.get("oparl", {})
     oparl_contact = str(pick("GREMIENBOT_OPARL_CONTACT", oparl, "contact") or "").strip()
     max_file = pick("GREMIENBOT_OPARL_MAX_FILE_MB", oparl, "max_file_mb") or 20
@@ -256,6 +260,7 @@ def load_settings(
         or "7d,1d,2h",
         question_days=_question_days(pick("GREMIENBOT_QUESTION_DAYS", privacy, "question_days")),
         privacy_contact=" ".join(contact.split()) or None,
+        operator=" ".join(operator.split()) or None,
         oparl_url=str(pick("GREMIENBOT_OPARL_URL", oparl, "url") or "").strip() or None,
         oparl_contact=" ".join(oparl_contact.split()) or None,
         oparl_interval=_oparl_interval(pick("GREMIENBOT_OPARL_INTERVAL", oparl, "interval")),

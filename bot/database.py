@@ -22,7 +22,7 @@ import sqlite_utils
 from bot import dialog, uploads
 from bot.oparl import sync as oparl_sync
 from knowledge import store
-from scheduler import announcements, events, outbox, subscriptions
+from scheduler import alerts, announcements, events, feeds, outbox, quiet, subscriptions
 
 # "GrBt": PRAGMA application_id of a gremienbot database (files from before step 5 have 0).
 APPLICATION_ID = 0x47724274
@@ -48,6 +48,9 @@ STEPS: dict[int, store.Step] = {
         *oparl_sync.SCHEMA,
         f"PRAGMA application_id = {APPLICATION_ID}",
     ],
+    # Alerts on new documents (keywords, the high-water mark: documents stored before this
+    # step are old news), quiet hours per chat, and which ICS feed each event came from.
+    6: [*alerts.SCHEMA, alerts.INIT_MARK, *quiet.SCHEMA, *feeds.SCHEMA],
 }
 SCHEMA_VERSION = max(STEPS)
 # Tables every gremienbot database has had since the first release.

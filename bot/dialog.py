@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 1000  # longer messages are read up to here
 QUESTIONS_PER_MINUTE = 20
 PAGE = 1  # hits per answer message; "more" shows the next ones
-AGENDA_ACTIONS = frozenset({"ics", "acc", "dis", "abo", "ann", "edit", "del", "delok", "pp"})
+AGENDA_ACTIONS = frozenset({"ics", "acc", "dis", "abo", "ann", "edit", "del", "delok", "pp", "kwd"})
 
 
 @dataclass(frozen=True)
@@ -145,8 +145,13 @@ class Dialog:
 
     # -- commands -------------------------------------------------------------------------
 
-    def start(self, who: Person) -> Reply:
-        """Greeting, what the bot does, three example questions as buttons."""
+    def start(self, who: Person, payload: str = "") -> Reply:
+        """Greeting, what the bot does, three example questions as buttons; a deep link's
+        payload (bot.deeplinks) subscribes or shows an event instead, when it is known."""
+        if payload and self.agenda is not None:
+            linked = self.agenda.deep_link(who, payload)
+            if linked is not None:
+                return linked
         t = texts_for(who.language_code)
         buttons = tuple(
             (Button(example, Action("ex", (i,)).encode()),) for i, example in enumerate(t.examples)
@@ -359,23 +364,14 @@ class Dialog:
                 return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
             answer = self.kb.ask(row[0], top=offset + PAGE + 1, internal=who.internal)
             return self._answer_reply(t, answer, qid, offset)
+        if action.kind == "alp":  # from an alert: valid while the document is stored
+            if self.kb.passage_document(action.args[0]) != action.args[1]:
+                return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
+            return self._passage(t, who, action.args[0])
         if action.args[1] != generation(self.db):
             return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
         if action.kind == "pas":
-            view = self.kb.passage(action.args[0], internal=who.internal)
-            if view is None:
-                return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
-            return Reply(
-                (
-                    (Span(t.passage_title, "bold"),),
-                    (Span(view.context, "quote"),),
-                    (
-                        Span(f"{t.source}: "),
-                        Span(shorten(view.source.title, MAX_TITLE), "bold"),
-                        Span(f" ({source_details(view.source)})"),
-                    ),
-                )
-            )
+            return self._passage(t, who, action.args[0])
         found = self.kb.document_file(action.args[0], internal=who.internal)
         if found is None:
             return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
@@ -383,3 +379,20 @@ class Dialog:
         title = shorten(source.title, MAX_TITLE)
         caption = t.document_caption.format(title=title, details=source_details(source))
         return Reply(attachment=Attachment(filename, content, caption[:1000]))
+
+    def _passage(self, t: Texts, who: Person, passage_id: int) -> Reply:
+        """The whole passage with its source ("Ganze Passage")."""
+        view = self.kb.passage(passage_id, internal=who.internal)
+        if view is None:
+            return Reply(toast=t.stale, paragraphs=((Span(t.stale),),))
+        return Reply(
+            (
+                (Span(t.passage_title, "bold"),),
+                (Span(view.context, "quote"),),
+                (
+                    Span(f"{t.source}: "),
+                    Span(shorten(view.source.title, MAX_TITLE), "bold"),
+                    Span(f" ({source_details(view.source)})"),
+                ),
+            )
+        )

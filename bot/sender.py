@@ -23,9 +23,10 @@ from telegram.error import (
     TelegramError,
 )
 
+from bot.actions import Action
 from bot.agenda import agenda_lines, offsets_text, when
-from bot.render import MAX_PLACE, MAX_TEXT, MAX_TITLE, shorten
-from bot.texts import agenda_texts_for
+from bot.render import MAX_LABEL, MAX_PLACE, MAX_TEXT, MAX_TITLE, shorten
+from bot.texts import agenda_texts_for, alert_texts_for
 from bot.texts.base import AgendaTexts
 from scheduler import announcements as ann
 from scheduler import events as ev
@@ -93,6 +94,8 @@ class TelegramSender:
             return "\n".join(lines)
         if delivery.kind == "notice":
             return _notice(t, delivery.payload)
+        if delivery.kind == "alert":
+            return self._alert(delivery, sub.language if sub else None)
         found = ann.get(self.cal.db, delivery.ref_id)
         if found is None:
             return None
@@ -100,9 +103,55 @@ class TelegramSender:
         text = shorten(found.text, MAX_TEXT - len(heading) - 1)  # an old row may be longer
         return f"<b>{html.escape(heading)}</b>\n{html.escape(text)}"
 
+    def _alert(self, delivery: Delivery, language: str | None) -> str | None:
+        """A new document: why (keyword or committee), title, kind and date, the sentence.
+        None when the document is gone meanwhile (removed or replaced by another)."""
+        p = delivery.payload
+        row = self.cal.db.conn.execute(
+            "SELECT 1 FROM documents WHERE id = ? AND name = ?", (delivery.ref_id, p.get("doc"))
+        ).fetchone()
+        if row is None:
+            return None
+        a = alert_texts_for(language)
+        t = agenda_texts_for(language)
+        word = shorten(str(p.get("word") or ""), MAX_LABEL)
+        if p.get("why") == "committee":
+            heading = a.alert_committee.format(topic=t.topics.get(word, word.title()))
+        else:
+            heading = a.alert_keyword.format(word=word)
+        details = [str(p[k]) for k in ("kind",) if p.get(k)]
+        if p.get("date"):
+            try:
+                details.append(datetime.fromisoformat(str(p["date"])).strftime("%d.%m.%Y"))
+            except ValueError:
+                details.append(str(p["date"]))
+        elif p.get("year"):
+            details.append(str(p["year"]))
+        if not p.get("public", True):
+            details.append(a.alert_internal)
+        lines = [
+            f"<b>{html.escape(heading)}</b>",
+            f"<b>{html.escape(shorten(str(p.get('title') or ''), MAX_TITLE))}</b>",
+        ]
+        if details:
+            lines.append(html.escape(shorten(", ".join(details), MAX_PLACE)))
+        sentence = str(p.get("sentence") or "")
+        if sentence:
+            lines.append(f"<blockquote>{html.escape(shorten(sentence, 400))}</blockquote>")
+        return "\n".join(lines)
+
     def markup(self, delivery: Delivery) -> InlineKeyboardMarkup | None:
         """A reminder of a session from the council information system: its page as a
-        button."""
+        button; an alert: its passage."""
+        if delivery.kind == "alert":
+            passage = delivery.payload.get("passage")
+            if not isinstance(passage, int):
+                return None
+            sub = subs.subscriber(self.cal.db, delivery.chat_id)
+            a = alert_texts_for(sub.language if sub else None)
+            data = Action("alp", (passage, delivery.ref_id)).encode()
+            button = InlineKeyboardButton(a.button_passage, callback_data=data)
+            return InlineKeyboardMarkup([[button]])
         if delivery.kind != "reminder":
             return None
         web = ev.web_of(self.cal.db, delivery.ref_id)

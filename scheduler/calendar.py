@@ -10,15 +10,17 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
+from scheduler import alerts, outbox
 from scheduler import announcements as ann
 from scheduler import events as ev
-from scheduler import outbox
+from scheduler import quiet as qt
 from scheduler import subscriptions as subs
 from scheduler.clock import Clock
 
 log = logging.getLogger("gremienbot.calendar")
 
 DEFAULT_OFFSETS = "7d,1d,2h"
+DOCUMENTS_EVERY = timedelta(seconds=30)  # how often the running bot looks for new documents
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -27,6 +29,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     subs.ensure_schema(db)
     outbox.ensure_schema(db)
     ann.ensure_schema(db)
+    alerts.ensure_schema(db)
+    qt.ensure_schema(db)
 
 
 class Calendar:
@@ -40,6 +44,7 @@ class Calendar:
         self.default_offsets = ev.parse_offsets(default_offsets)
         self.sending: set[int] = set()  # outbox rows this process has in flight
         self._backlog_warned = False
+        self._documents_checked: datetime | None = None
         ensure_schema(db)
 
     # -- events ---------------------------------------------------------------------------
@@ -185,6 +190,7 @@ class Calendar:
         """Stop everything, including what is already queued."""
         subs.unsubscribe_all(self.db, chat_id, now=self.clock.now())
         with self.db.conn:
+            alerts.remove_all(self.db, chat_id)
             outbox.cancel_chat(self.db, chat_id)
 
     def set_offsets(
@@ -211,6 +217,50 @@ class Calendar:
     def topics(self, chat_id: int) -> tuple[list[str], set[str]]:
         """(all topics offered, the chat's topics)."""
         return subs.available_topics(self.db), subs.topics_of(self.db, chat_id)
+
+    # -- keyword alerts and quiet hours ---------------------------------------------------
+
+    def add_keyword(
+        self, chat_id: int, word: str, *, user_id: int | None, language: str | None
+    ) -> alerts.Keyword | str:
+        """Alert the chat of new documents with this word (see scheduler.alerts)."""
+        return alerts.add_keyword(
+            self.db, chat_id, word, user_id=user_id, language=language, now=self.clock.now()
+        )
+
+    def keywords(self, chat_id: int) -> list[alerts.Keyword]:
+        """A chat's keywords."""
+        return alerts.keywords_of(self.db, chat_id)
+
+    def remove_keyword(self, chat_id: int, keyword_id: int) -> str | None:
+        """Remove a keyword; its word, or None when it was gone already."""
+        return alerts.remove_keyword(self.db, chat_id, keyword_id)
+
+    def check_documents(self, admins: frozenset[int] = frozenset()) -> int:
+        """Queue alerts for documents stored since the last look (by any process)."""
+        return alerts.queue_alerts(self.db, now=self.clock.now(), admins=admins)
+
+    def check_documents_if_due(
+        self, admins: frozenset[int] = frozenset(), *, every: timedelta = DOCUMENTS_EVERY
+    ) -> int | None:
+        """check_documents when `every` has passed by the clock since the last look (the
+        runner asks every second); None when it was not due."""
+        now = self.clock.now()
+        last = self._documents_checked
+        if last is not None and last <= now < last + every:
+            return None
+        self._documents_checked = now
+        return self.check_documents(admins)
+
+    def set_quiet(self, chat_id: int, quiet: qt.Quiet | None) -> None:
+        """A chat's quiet hours (None: none); its pending reminders move accordingly."""
+        with self.db.conn:
+            qt.set_quiet(self.db, chat_id, quiet)
+        self._after_subscription_change(chat_id)
+
+    def quiet(self, chat_id: int) -> qt.Quiet | None:
+        """A chat's quiet hours."""
+        return qt.quiet_of(self.db, chat_id)
 
     # -- announcements --------------------------------------------------------------------
 

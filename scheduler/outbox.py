@@ -18,13 +18,14 @@ import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal, Protocol
 
 import sqlite_utils
 
 from scheduler import events as ev
+from scheduler import quiet as qt
 from scheduler import subscriptions as subs
 from scheduler.reminders import Reminder, plan
 
@@ -42,15 +43,15 @@ NETWORK_BACKOFF_CAP = 30.0  # seconds; the longest a row waits after a network e
 POLL = 0.05  # seconds; how soon the drain looks again while nothing can go right now
 OVERDUE = timedelta(minutes=1)  # due rows waiting longer are reported (/status, the log)
 
-Kind = Literal["reminder", "announcement", "notice"]
+Kind = Literal["reminder", "announcement", "notice", "alert"]
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS outbox (
         id INTEGER PRIMARY KEY,
         key TEXT NOT NULL UNIQUE,           -- dedup key: the same message is never queued twice
         chat_id INTEGER NOT NULL,
-        kind TEXT NOT NULL,                 -- reminder | announcement | notice
-        ref_id INTEGER NOT NULL,            -- event id | announcement id | event id
+        kind TEXT NOT NULL,                 -- reminder | announcement | notice | alert
+        ref_id INTEGER NOT NULL,            -- event | announcement | event | document id
         payload TEXT NOT NULL DEFAULT '{}', -- JSON: offset seconds for reminders
         not_before TEXT NOT NULL,           -- UTC ISO; due from then on
         status TEXT NOT NULL DEFAULT 'pending',  -- pending|sending|sent|failed|dropped
@@ -85,7 +86,7 @@ class Delivery:
     attempts: int
 
 
-Result = Literal["sent", "retry", "gone", "failed", "dropped"]
+Result = Literal["sent", "retry", "gone", "failed", "dropped", "held"]
 
 
 @dataclass(frozen=True)
@@ -94,12 +95,14 @@ class Outcome:
     (`network`: the connection failed or timed out, maybe delivered; otherwise an error of
     unknown cause, given up after MAX_ATTEMPTS); gone (blocked, deactivated, chat not found:
     the subscriber is deactivated); failed (refused for good); dropped (nothing to send any
-    more, e.g. the event began)."""
+    more, e.g. the event began); held (the chat's quiet time: not sent, due again at
+    `until`, no attempt counted)."""
 
     result: Result
     retry_after: float = 0.0
     error: str = ""
     network: bool = False
+    until: datetime | None = None
 
 
 class Sender(Protocol):
@@ -176,7 +179,8 @@ def sync_reminders(
         else:
             found = [ev.get_event(db, i) for i in event_ids]
             events = [e for e in found if e is not None]
-        wanted = plan(events, _interested(db, events, chat_id), default_offsets, now=now)
+        planned = plan(events, _interested(db, events, chat_id), default_offsets, now=now)
+        wanted = _around_quiet(db, events, planned, now)
         keys = {r.key for r in wanted}
         where = ["kind = 'reminder'", "status = 'pending'"]
         args: list[object] = []
@@ -199,10 +203,29 @@ def sync_reminders(
         return added, len(stale)
 
 
+def _around_quiet(
+    db: sqlite_utils.Database, events: list[ev.Event], wanted: list[Reminder], now: datetime
+) -> list[Reminder]:
+    """Reminders due in their chat's quiet time move (scheduler.quiet.reminder_due)."""
+    quiet = qt.all_quiet(db)
+    if not quiet:
+        return wanted
+    starts = {e.id: e.start_at for e in events}
+    out = []
+    for r in wanted:
+        q = quiet.get(r.chat_id)
+        if q is not None and not r.late:
+            due = qt.reminder_due(q, r.due_at, starts[r.event_id], now=now)
+            r = replace(r, due_at=due)
+        out.append(r)
+    return out
+
+
 def _enqueue_reminder(db: sqlite_utils.Database, r: Reminder, now: datetime) -> bool:
     """Queue a wanted reminder. Its key may be taken by a row dropped earlier (the chat
     unsubscribed or left the topic, then came back): that row is wanted again and pending.
-    A sent row stays sent (exactly once)."""
+    A sent row stays sent (exactly once); a pending one takes the time wanted now (quiet
+    hours set or changed)."""
     if enqueue(
         db,
         key=r.key,
@@ -214,6 +237,10 @@ def _enqueue_reminder(db: sqlite_utils.Database, r: Reminder, now: datetime) -> 
         payload={"offset": int(r.offset.total_seconds())},
     ):
         return True
+    db.conn.execute(
+        "UPDATE outbox SET not_before = ? WHERE key = ? AND status = 'pending' AND not_before != ?",
+        (_iso(r.due_at), r.key, _iso(r.due_at)),
+    )
     cur = db.conn.execute(
         "UPDATE outbox SET status = 'pending', not_before = ?, attempts = 0, claimed_at = NULL, "
         "last_error = NULL WHERE key = ? AND status = 'dropped'",
@@ -372,7 +399,12 @@ def record(
     and, like a 429, never gives up; an error of unknown cause backs off up to 5 minutes and
     fails after MAX_ATTEMPTS attempts."""
     with db.conn:
-        if outcome.result == "sent":
+        if outcome.result == "held" and outcome.until is not None:
+            db.conn.execute(
+                "UPDATE outbox SET status = 'pending', not_before = ?, last_error = ? WHERE id = ?",
+                (_iso(outcome.until), "quiet hours", delivery.id),
+            )
+        elif outcome.result == "sent":
             db.conn.execute(
                 "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 "
                 "WHERE id = ?",
@@ -428,7 +460,12 @@ def counts(db: sqlite_utils.Database) -> dict[str, int]:
 
 
 def _too_late(db: sqlite_utils.Database, delivery: Delivery, now: datetime) -> Outcome | None:
-    """A reminder whose event is gone, not confirmed, or has begun is not sent."""
+    """A reminder whose event is gone, not confirmed, or has begun is not sent; an alert or
+    announcement in the chat's quiet time waits for its end (a reminder's time is moved
+    around quiet hours when it is planned: see sync_reminders)."""
+    if delivery.kind in ("alert", "announcement"):
+        until = qt.hold(qt.quiet_of(db, delivery.chat_id), now)
+        return Outcome("held", until=until) if until > now else None
     if delivery.kind != "reminder":
         return None
     event = ev.get_event(db, delivery.ref_id)

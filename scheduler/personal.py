@@ -1,8 +1,9 @@
 """What the scheduler tables hold about one member, and forgetting it (DSGVO Art. 15 and 17).
 
 A member is a private chat (its chat id is the Telegram user id). Their data: the subscriber
-record, its topics and reminder offsets, the deliveries to that chat; also the staff entry, the
-announcements they wrote, and the group subscriptions they set up (where their user id is kept).
+record, its topics, keywords, quiet hours and reminder offsets, the deliveries to that chat;
+also the staff entry, the announcements they wrote, and the group subscriptions they set up
+(where their user id is kept).
 Forgetting removes the subscriber, its topics and offsets and the deliveries still queued, and
 strips the chat id from the delivery history (the rows stay as counts, so an announcement's
 "delivered" figure does not change); announcements by staff stay as the audit record.
@@ -103,9 +104,31 @@ def member_data(db: sqlite_utils.Database, chat_id: int, user_id: int) -> dict[s
             (user_id,),
         )
     ]
+    keywords = (
+        [
+            w
+            for (w,) in conn.execute(
+                "SELECT word FROM keywords WHERE chat_id = ? ORDER BY id", (chat_id,)
+            )
+        ]
+        if db["keywords"].exists()
+        else []
+    )
+    quiet = (
+        conn.execute(
+            "SELECT start_min, end_min FROM quiet_hours WHERE chat_id = ?", (chat_id,)
+        ).fetchone()
+        if db["quiet_hours"].exists()
+        else None
+    )
     return {
         "subscriber": subscriber,
         "topics": topics,
+        "keywords": keywords,
+        "quiet_hours": f"{quiet[0] // 60:02d}:{quiet[0] % 60:02d}-{quiet[1] // 60:02d}:"
+        f"{quiet[1] % 60:02d}"
+        if quiet
+        else None,
         "reminder_offsets": offsets,
         "deliveries": deliveries,
         "group_subscriptions_set_up": groups,
@@ -132,6 +155,11 @@ def forget(db: sqlite_utils.Database, chat_id: int, user_id: int) -> Forgotten:
     with db.conn:
         conn = db.conn
         topics = conn.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,)).rowcount
+        for table in ("keywords", "quiet_hours"):  # a member's keyword alerts and quiet hours
+            if db[table].exists():
+                topics += conn.execute(
+                    f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,)
+                ).rowcount
         subscriber = conn.execute("DELETE FROM subscribers WHERE chat_id = ?", (chat_id,)).rowcount
         queued = conn.execute(
             f"DELETE FROM outbox WHERE chat_id = ? AND status IN ({marks})", (chat_id, *QUEUED)

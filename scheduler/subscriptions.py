@@ -176,6 +176,17 @@ def _ensure_subscriber(
     )
 
 
+def ensure_subscriber(
+    db: sqlite_utils.Database,
+    chat_id: int,
+    user_id: int | None,
+    language: str | None,
+    now: datetime,
+) -> None:
+    """The chat's subscriber row, active (inside the caller's transaction)."""
+    _ensure_subscriber(db, chat_id, user_id, language, now)
+
+
 def topics_of(db: sqlite_utils.Database, chat_id: int) -> set[str]:
     """The topics a chat is subscribed to (empty when inactive)."""
     rows = db.conn.execute(

@@ -107,6 +107,7 @@ class FakeBotAPI:
         self.query_ids = itertools.count(1)
         self.open_queries: set[str] = set()
         self.commands: dict[str, Any] = {}
+        self.profile: dict[tuple[str, str], str] = {}  # (field, language_code) -> text
         self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
         self.downloads: list[str] = []  # file paths fetched from /file/bot<token>/...
         self.file_ids = itertools.count(1)
@@ -556,6 +557,15 @@ class FakeBotAPI:
                 ):
                     return self._error(400, "Bad Request: BOT_COMMAND_INVALID")
             self.commands[key] = loaded
+            return 200, {"ok": True, "result": True}
+        if method in ("setMyDescription", "setMyShortDescription"):
+            # Telegram: description 0..512 characters, short description 0..120, per language
+            field = "description" if method == "setMyDescription" else "short_description"
+            limit = 512 if method == "setMyDescription" else 120
+            text = str(params.get(field) or "")
+            if len(text) > limit:
+                return self._error(400, f"Bad Request: {field} is too long")
+            self.profile[(field, str(params.get("language_code") or ""))] = text
             return 200, {"ok": True, "result": True}
         if method == "answerCallbackQuery":
             query_id = str(params.get("callback_query_id"))

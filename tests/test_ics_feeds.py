@@ -21,7 +21,7 @@ from scheduler.feeds import FeedError, FeedSync, apply_ics, fetch_ics, last_runs
 from scheduler.ics import MAX_PER_FILE, MAX_PER_SERIES, Refused, import_ics
 from tests.fakes import FakeClock
 from tests.ics_server import FakeFeeds
-from tests.live import MEMBER, Live
+from tests.live import MEMBER, STAFF, Live
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=UTC)  # FakeClock's start, a Monday
 ENGLISH = 12
@@ -391,6 +391,14 @@ async def test_a_feed_read_while_the_bot_runs_and_changed_between_reads(
     assert len(live.texts(ENGLISH)) == before[ENGLISH] + 2
     assert live.refused() == []
     assert last_runs(live.cal.db)[url].ok
+    # Staff change feed events in the calendar they come from: the next read would undo it.
+    await live.send(f"/termin_aendern #{moved.id} 16.12.2026 18:00 Anders", user_id=STAFF)
+    assert "ICS-Feed" in live.texts(STAFF)[-1]
+    await live.send(f"/termin_loeschen #{moved.id}", user_id=STAFF)
+    assert "ICS-Feed" in live.texts(STAFF)[-1]
+    unchanged = get_event_by_uid(live.cal.db, "sprech@ki@20261214T160000Z")
+    assert unchanged is not None
+    assert unchanged.title == moved.title
 
 
 async def _read_once(live: Live, url: str, *, expect: tuple[int, int, int]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from telegram import InputFile, Message, Update
@@ -27,6 +28,9 @@ def get_deps(context: ContextTypes.DEFAULT_TYPE) -> Deps:
     """The dependencies stored in bot_data by build_app."""
     deps = context.application.bot_data["deps"]
     assert isinstance(deps, Deps)
+    if deps.agenda is not None and deps.agenda.username is None:
+        with contextlib.suppress(RuntimeError):  # known after getMe: deep links need it
+            deps.agenda.username = context.bot.username
     return deps
 
 

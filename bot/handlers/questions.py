@@ -12,9 +12,11 @@ from bot.handlers.common import get_deps, person, send
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Greeting with three example questions as buttons."""
+    """Greeting with three example questions as buttons; `/start PAYLOAD` from a deep link
+    (t.me/<bot>?start=abo-sitzungen) subscribes or shows an event (bot.deeplinks)."""
     deps = get_deps(context)
-    await send(update, deps.dialog.start(person(update, deps)))
+    payload = context.args[0] if context.args and len(context.args) == 1 else ""
+    await send(update, deps.dialog.start(person(update, deps), payload))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

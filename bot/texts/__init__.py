@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.texts import de, en
 from bot.texts.base import (
     AgendaTexts,
+    AlertTexts,
     CalendarAnswerTexts,
     GapsTexts,
     PrivacyTexts,
@@ -14,12 +15,14 @@ from bot.texts.base import (
 
 __all__ = [
     "AgendaTexts",
+    "AlertTexts",
     "CalendarAnswerTexts",
     "GapsTexts",
     "PrivacyTexts",
     "Texts",
     "UploadTexts",
     "agenda_texts_for",
+    "alert_texts_for",
     "calendar_answer_texts_for",
     "gaps_texts_for",
     "privacy_texts_for",
@@ -68,3 +71,10 @@ def calendar_answer_texts_for(language_code: str | None) -> CalendarAnswerTexts:
     if language_code and language_code.lower().startswith("en"):
         return en.CALENDAR_ANSWERS
     return de.CALENDAR_ANSWERS
+
+
+def alert_texts_for(language_code: str | None) -> AlertTexts:
+    """Alert, deep-link and quiet-hours texts in the user's language (English or German)."""
+    if language_code and language_code.lower().startswith("en"):
+        return en.ALERTS
+    return de.ALERTS

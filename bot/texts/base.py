@@ -64,6 +64,7 @@ class AgendaTexts:
     event_deleted: str
     event_not_found: str
     event_read_only: str  # a session from the council information system (OParl)
+    event_read_only_feed: str  # an event from a configured ICS feed
     errors: dict[str, str]  # ParseError keys -> message
     proposals_title: str
     proposals_empty: str
@@ -256,3 +257,35 @@ class CalendarAnswerTexts:
     latest: str  # {when}, {title}: the most recent past one when nothing lies ahead
     from_documents: str  # {year}: the document answer that follows
     from_documents_no_year: str
+
+
+@dataclass(frozen=True)
+class AlertTexts:
+    """Keyword alerts, deep links, quiet hours and the bot's profile texts."""
+
+    alert_keyword: str  # {word}: heading of an alert for a keyword
+    alert_committee: str  # {topic}: heading of an alert for a committee
+    alert_internal: str  # marks an internal document (staff only)
+    button_passage: str
+    keyword_added: str  # {word}
+    keyword_exists: str  # {word}
+    keyword_empty: str
+    keyword_too_many: str  # {n}
+    keyword_removed: str  # {word}
+    keyword_gone: str
+    keywords_title: str
+    keywords_hint: str
+    button_remove: str  # {word}
+    share_topics: str  # above the deep links of /abo
+    share_events: str  # {link}: under /termine
+    deeplink_topic: str  # {topic}: contains "abonniert"
+    deeplink_keyword: str  # {word}: contains "abonniert"
+    quiet_now: str  # {label}
+    quiet_none: str
+    quiet_set: str  # {label}
+    quiet_off: str
+    quiet_usage: str
+    description: str  # {operator}: setMyDescription (at most 512 characters)
+    description_no_operator: str
+    short_description: str  # {operator}: setMyShortDescription (at most 120 characters)
+    short_description_no_operator: str

@@ -2,6 +2,7 @@
 
 from bot.texts.base import (
     AgendaTexts,
+    AlertTexts,
     CalendarAnswerTexts,
     GapsTexts,
     PrivacyTexts,
@@ -78,9 +79,10 @@ TEXTS = Texts(
 AGENDA = AgendaTexts(
     commands={
         "termine": "Die nächsten Termine",
-        "abo": "Erinnerungen und Ankündigungen abonnieren",
+        "abo": "Erinnerungen, Ankündigungen, Stichwörter abonnieren",
         "abbestellen": "Alle Abos beenden",
         "erinnerung": "Wann ich erinnere, z. B. /erinnerung 1d 2h",
+        "ruhezeit": "Ruhezeit für Nachrichten, z. B. /ruhezeit 22-7",
     },
     staff_commands={
         "termin_neu": "Termin anlegen: [#thema] TT.MM.JJJJ HH:MM Titel @ Ort",
@@ -109,6 +111,10 @@ AGENDA = AgendaTexts(
     event_read_only=(
         "Termin #{id} kommt aus dem Ratsinformationssystem und wird dort gepflegt; "
         "der Bot übernimmt Änderungen und Absagen beim nächsten Abgleich."
+    ),
+    event_read_only_feed=(
+        "Termin #{id} kommt aus einem abonnierten Kalender (ICS-Feed) und wird dort gepflegt; "
+        "der Bot übernimmt Änderungen und Absagen beim nächsten Lesen des Kalenders."
     ),
     event_not_found=(
         "Einen Termin #{id} gibt es nicht unter den kommenden Terminen. Ändern und löschen "
@@ -462,4 +468,61 @@ CALENDAR_ANSWERS = CalendarAnswerTexts(
     latest="Zuletzt: {when} – {title}",
     from_documents="Aus den Unterlagen ({year}):",
     from_documents_no_year="Aus den Unterlagen:",
+)
+
+ALERTS = AlertTexts(
+    alert_keyword="🔔 Neues Dokument zum Stichwort „{word}“",
+    alert_committee="🔔 Neues Dokument für {topic}",
+    alert_internal="nicht öffentlich",
+    button_passage="Ganze Passage",
+    keyword_added=(
+        "✅ Stichwort „{word}“ abonniert. Sobald ein neues Dokument es erwähnt, schicke ich "
+        "Ihnen den Satz dazu. /abo zeigt Ihre Abos."
+    ),
+    keyword_exists="Das Stichwort „{word}“ haben Sie schon abonniert.",
+    keyword_empty="Bitte nennen Sie ein Wort, z. B. /abo stichwort Kita",
+    keyword_too_many="Sie haben schon {n} Stichwörter. Bitte entfernen Sie erst eines (/abo).",
+    keyword_removed="Stichwort „{word}“ entfernt.",
+    keyword_gone="Dieses Stichwort war schon entfernt.",
+    keywords_title="Ihre Stichwörter (antippen zum Entfernen):",
+    keywords_hint=(
+        "Neue Dokumente zu einem Thema melden lassen: /abo stichwort WORT (z. B. /abo stichwort "
+        "Kita)."
+    ),
+    button_remove="❌ {word}",
+    share_topics="Zum Weitergeben (ein Tipp abonniert):",
+    share_events="Termine abonnieren, zum Weitergeben: {link}",
+    deeplink_topic=(
+        "✅ „{topic}“ abonniert. Ich erinnere Sie an diese Termine. /abo zeigt und ändert Ihre "
+        "Abos, /abbestellen beendet alle."
+    ),
+    deeplink_keyword=(
+        "✅ Stichwort „{word}“ abonniert. Sobald ein neues Dokument es erwähnt, melde ich mich. "
+        "/abo zeigt und ändert Ihre Abos."
+    ),
+    quiet_now=("Ihre Ruhezeit: {label} Uhr. Ändern: /ruhezeit 22-7, aufheben: /ruhezeit aus"),
+    quiet_none=(
+        "Keine Ruhezeit eingestellt. Mit /ruhezeit 22-7 warten Hinweise und Ankündigungen "
+        "zwischen 22 und 7 Uhr bis zum Morgen."
+    ),
+    quiet_set=(
+        "Ruhezeit {label} Uhr gespeichert. Hinweise und Ankündigungen warten bis zu ihrem "
+        "Ende; eine Erinnerung an einen Termin, der vorher beginnt, kommt vor der Ruhezeit."
+    ),
+    quiet_off="Ruhezeit aufgehoben: Nachrichten kommen wieder zu jeder Zeit.",
+    quiet_usage="So geht es: /ruhezeit 22-7 (von 22 bis 7 Uhr), /ruhezeit 22:30-6:30 oder "
+    "/ruhezeit aus",
+    description=(
+        "Ich beantworte Fragen zu Niederschriften, Vorlagen und Terminen der Ausschüsse – mit "
+        "der Stelle, an der es steht. Ich erinnere an Sitzungen und melde neue Dokumente zu "
+        "Ihren Stichwörtern. Für Mitglieder der Gremien und alle, die ihre Arbeit begleiten. "
+        "Betrieben von {operator}."
+    ),
+    description_no_operator=(
+        "Ich beantworte Fragen zu Niederschriften, Vorlagen und Terminen der Ausschüsse – mit "
+        "der Stelle, an der es steht. Ich erinnere an Sitzungen und melde neue Dokumente zu "
+        "Ihren Stichwörtern. Für Mitglieder der Gremien und alle, die ihre Arbeit begleiten."
+    ),
+    short_description="Fragen, Termine und neue Dokumente der Ausschüsse. Von {operator}.",
+    short_description_no_operator="Fragen, Termine und neue Dokumente der Ausschüsse.",
 )

@@ -2,6 +2,7 @@
 
 from bot.texts.base import (
     AgendaTexts,
+    AlertTexts,
     CalendarAnswerTexts,
     GapsTexts,
     PrivacyTexts,
@@ -74,9 +75,10 @@ TEXTS = Texts(
 AGENDA = AgendaTexts(
     commands={
         "events": "The next events",
-        "subscribe": "Subscribe to reminders and announcements",
+        "subscribe": "Subscribe to reminders, announcements, keywords",
         "unsubscribe": "End all subscriptions",
         "reminders": "When I remind you, e.g. /reminders 1d 2h",
+        "quiet": "Quiet hours for messages, e.g. /quiet 22-7",
     },
     staff_commands={
         "event_new": "New event: [#topic] DD.MM.YYYY HH:MM title @ place",
@@ -105,6 +107,10 @@ AGENDA = AgendaTexts(
     event_read_only=(
         "Event #{id} comes from the council information system and is maintained there; "
         "the bot takes over changes and cancellations with the next sync."
+    ),
+    event_read_only_feed=(
+        "Event #{id} comes from a subscribed calendar (ICS feed) and is kept there; the bot "
+        "takes over changes and cancellations the next time it reads that calendar."
     ),
     event_not_found=(
         "There is no event #{id} among the upcoming events. Only those can be changed or "
@@ -433,4 +439,59 @@ CALENDAR_ANSWERS = CalendarAnswerTexts(
     latest="Most recent: {when} – {title}",
     from_documents="From the documents ({year}):",
     from_documents_no_year="From the documents:",
+)
+
+ALERTS = AlertTexts(
+    alert_keyword="🔔 New document for the keyword “{word}”",
+    alert_committee="🔔 New document for {topic}",
+    alert_internal="not public",
+    button_passage="Whole passage",
+    keyword_added=(
+        "✅ Subscribed to the keyword “{word}”. When a new document mentions it, I send you "
+        "the sentence. /subscribe shows your subscriptions."
+    ),
+    keyword_exists="You are already subscribed to the keyword “{word}”.",
+    keyword_empty="Please name a word, e.g. /subscribe keyword Kita",
+    keyword_too_many="You have {n} keywords already. Please remove one first (/subscribe).",
+    keyword_removed="Keyword “{word}” removed.",
+    keyword_gone="This keyword was removed already.",
+    keywords_title="Your keywords (tap to remove):",
+    keywords_hint=(
+        "Hear of new documents on a subject: /subscribe keyword WORD (e.g. /subscribe keyword "
+        "Kita)."
+    ),
+    button_remove="❌ {word}",
+    share_topics="To pass on (one tap subscribes):",
+    share_events="Subscribe to the events, to pass on: {link}",
+    deeplink_topic=(
+        "✅ Subscribed to “{topic}”. I will remind you of these events. /subscribe shows and "
+        "changes your subscriptions, /unsubscribe ends them all."
+    ),
+    deeplink_keyword=(
+        "✅ Subscribed to the keyword “{word}”. When a new document mentions it, I will tell "
+        "you. /subscribe shows and changes your subscriptions."
+    ),
+    quiet_now="Your quiet hours: {label}. Change: /quiet 22-7, remove: /quiet off",
+    quiet_none=(
+        "No quiet hours set. With /quiet 22-7, alerts and announcements between 10 pm and "
+        "7 am wait until the morning."
+    ),
+    quiet_set=(
+        "Quiet hours {label} saved. Alerts and announcements wait until they end; a reminder "
+        "of an event that starts earlier comes before they begin."
+    ),
+    quiet_off="Quiet hours removed: messages come at any time again.",
+    quiet_usage="Like this: /quiet 22-7 (10 pm to 7 am), /quiet 22:30-6:30 or /quiet off",
+    description=(
+        "I answer questions about the minutes, papers and dates of the committees, quoting the "
+        "passage. I remind you of sessions and tell you of new documents on your keywords. "
+        "For committee members and everyone who follows their work. Run by {operator}."
+    ),
+    description_no_operator=(
+        "I answer questions about the minutes, papers and dates of the committees, quoting the "
+        "passage. I remind you of sessions and tell you of new documents on your keywords. "
+        "For committee members and everyone who follows their work."
+    ),
+    short_description="Questions, dates and new papers of the committees. By {operator}.",
+    short_description_no_operator="Questions, dates and new papers of the committees.",
 )
