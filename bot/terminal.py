@@ -31,6 +31,7 @@ _AGENDA = {  # command -> (Agenda method, takes arguments)
     "vorschlaege": ("proposals", False), "proposals": ("proposals", False),
     "ankuendigung": ("announce", True), "announce": ("announce", True),
     "status": ("status", False), "staff_add": ("staff_add", True),
+    "ruhezeit": ("quiet", True), "quiet": ("quiet", True),
 }  # fmt: skip
 _PRIVACY = {  # command -> Privacy method
     "datenschutz": "info", "privacy": "info",

@@ -88,12 +88,16 @@ def clean_word(text: str) -> str:
 
 def keyword_terms(text: str) -> tuple[str, ...]:
     """The index terms a keyword must find: one per word (its whole-word stem), function
-    words left out when there are others; empty when nothing is left."""
+    words and single letters left out; empty when nothing is left ("a", "und", "der": they
+    would be in every document)."""
     tokens = tokenize(clean_word(text))[:MAX_WORDS]
     terms = [(tok.text, token_terms(tok)) for tok in tokens]
-    picked = [found[0] for _w, found in terms if found]
-    content = [found[0] for word, found in terms if found and word.casefold() not in stopwords()]
-    return tuple(dict.fromkeys(content or picked))
+    content = [
+        found[0]
+        for word, found in terms
+        if found and word.casefold() not in stopwords() and len(found[0]) >= 2
+    ]
+    return tuple(dict.fromkeys(content))
 
 
 def term_matches(wanted: str, term: str) -> bool:

@@ -73,7 +73,10 @@ def alert_texts(live: Live, chat: int) -> list[str]:
 def test_keyword_terms_and_inflection() -> None:
     assert alerts.keyword_terms("Müll") == alerts.keyword_terms("muell") == ("mull",)
     assert alerts.keyword_terms("  Offener   Ganztag ") == ("off", "ganztag")
-    assert alerts.keyword_terms("für") == ("fur",)  # only a function word: kept
+    # Only function words or a single letter: in every document, so no keyword at all.
+    assert alerts.keyword_terms("für") == ()
+    assert alerts.keyword_terms("a") == ()
+    assert alerts.keyword_terms("KI") == ("ki",)  # a short abbreviation is a real keyword
     assert alerts.keyword_terms("...") == ()
     assert alerts.term_matches("kita", "kitas")
     assert alerts.term_matches("kitas", "kita")
