@@ -21,6 +21,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 from datetime import datetime
@@ -140,8 +141,28 @@ def sentence_pool(rng: random.Random) -> list[str]:
     return [vary(rng.choice(sentences), rng, words) for _ in range(POOL)]
 
 
+def tree_memory(pid: int) -> tuple[float, float]:
+    """(RSS, PSS) in MB summed over a process and its descendants (Linux /proc; PSS counts
+    pages shared after a fork once in all); (0, 0) where /proc cannot tell."""
+    rss = pss = 0.0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith(("Rss:", "Pss:")):
+                    kb = float(line.split()[1]) / 1024
+                    rss, pss = (rss + kb, pss) if line.startswith("Rss:") else (rss, pss + kb)
+        except (OSError, ValueError):
+            continue  # ended meanwhile, or no /proc
+    return rss, pss
+
+
 def run_sync(db: Path, url: str, log: Path) -> tuple[float, float, dict[str, Any]]:
-    """One `oparl sync --json` in a child process: seconds, its peak RSS (MB), its report."""
+    """One `oparl sync --json` in a child process: seconds, its peak RSS (MB), its report.
+    The peak RSS and PSS of the sync with its worker processes together are printed too."""
     env = dict(os.environ, GREMIENBOT_OPARL_URL="", PYTHONPATH=str(ROOT))
     with log.open("w") as err, tempfile.TemporaryFile("w+") as out:
         t0 = time.perf_counter()
@@ -149,13 +170,26 @@ def run_sync(db: Path, url: str, log: Path) -> tuple[float, float, dict[str, Any
             [sys.executable, "-m", "bot", "--db", str(db), "oparl", "sync", url, "--json"],
             stdout=out, stderr=err, env=env, cwd=ROOT,
         )  # fmt: skip
+        peak = [0.0, 0.0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.2):
+                peak[:] = [max(a, b) for a, b in zip(peak, tree_memory(proc.pid), strict=True)]
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
+        done.set()
+        sampler.join()
         seconds = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read()
     if proc.returncode != 0:
         raise SystemExit(f"sync failed ({proc.returncode}); see {log}")
+    print(f"  all processes of the sync together (sampled every 0.2 s): peak RSS {peak[0]:.0f} MB, "
+          f"PSS {peak[1]:.0f} MB")  # fmt: skip
     return seconds, usage.ru_maxrss / 1024, json.loads(text.strip().splitlines()[-1])
 
 

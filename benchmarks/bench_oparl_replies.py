@@ -3,7 +3,7 @@
     python benchmarks/bench_oparl_replies.py [--papers 2000] [--meetings 400] [--no-hold]
 
 The stand-in body of bench_oparl.py (papers of ~20 pages of German text) is synced the way
-`gremienbot run` does it (bot.oparl.background.BackgroundSync: a worker thread with its own
+`gremienbot run` does it (bot.oparl.background.BackgroundSync: a child process with its own
 connection), while the event loop answers a question every `--every` seconds with the bot's
 KnowledgeBase, as the Telegram handlers do. A reply time is measured from the moment the
 question was due (so a stalled event loop counts) to its answer. Printed: sync seconds,
@@ -100,7 +100,7 @@ async def measure(args: argparse.Namespace, server: BigOParl, db_path: Path) -> 
     on_loop = [s for loop, s in loads[1:] if loop]
     papers = report.papers.new if report else 0
     print(
-        f"sync in gremienbot run (worker thread): {seconds:.1f} s, {papers} papers new; "
+        f"sync in gremienbot run (child process): {seconds:.1f} s, {papers} papers new; "
         f"vocabulary hold during the sync: {'off (before)' if args.no_hold else 'on'}"
     )
     print(stats("  during the sync", during))

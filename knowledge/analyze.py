@@ -14,6 +14,7 @@ import json
 import re
 import tomllib
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -161,6 +162,9 @@ def number_terms(text: str, *, query: bool = False) -> list[str]:
     return terms
 
 
+_FORGET_BUDGET = 300_000_000  # new words x cached text above which the cache is emptied
+
+
 class Lexicon:
     """Words seen standing alone in the documents: the material compounds are split into."""
 
@@ -173,13 +177,45 @@ class Lexicon:
 
     def add(self, words: Iterable[str], *, min_length: int = MIN_PART) -> None:
         """Remember folded simple words (letters only, at least `min_length` long)."""
-        before = len(self._words)
+        known = self._words
+        new: list[str] = []
         for w in words:
             f = fold(w)
-            if len(f) >= min_length and f.isalpha():
-                self._words.add(f)
-        if len(self._words) != before:
-            self.terms_cache.clear()
+            if len(f) >= min_length and f not in known and f.isalpha():
+                known.add(f)
+                # A general word of more than MIN_PART letters was a part already (__contains__).
+                if len(f) <= MIN_PART or f not in self._base:
+                    new.append(f)
+        if new:
+            self._forget_terms(new)
+
+    def _forget_terms(self, new: list[str]) -> None:
+        """Drop the cached terms the new words may change: a token's terms ask the lexicon only
+        about pieces of its folded text, so one that contains none of the new words keeps
+        them. (Growing the lexicon page by page during a sync no longer empties the cache.)"""
+        cache = self.terms_cache
+        if not cache:
+            return
+        keys = list(cache)
+        blob = fold("\n".join(keys))
+        lines = blob.split("\n")
+        if len(lines) != len(keys) or len(new) * len(blob) > _FORGET_BUDGET:
+            cache.clear()
+            return
+        starts: list[int] = []
+        at = 0
+        for line in lines:
+            starts.append(at)
+            at += len(line) + 1
+        drop: set[int] = set()
+        for w in new:
+            i = blob.find(w)
+            while i >= 0:
+                k = bisect_right(starts, i) - 1
+                drop.add(k)
+                i = blob.find(w, starts[k + 1]) if k + 1 < len(starts) else -1
+        for k in drop:
+            del cache[keys[k]]
 
     def __contains__(self, word: object) -> bool:
         if word in self._words:

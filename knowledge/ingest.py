@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -108,6 +108,7 @@ def prepare_text(text: str) -> PreparedText:
 
 
 Preparer = Callable[[Sequence[str]], list[PreparedText]]
+Ticket = Callable[[], list[PreparedText]]  # waits for texts being prepared (submit)
 
 
 def prepare_here(texts: Sequence[str]) -> list[PreparedText]:
@@ -129,20 +130,40 @@ class ParallelPreparer:
         self._broken = False
 
     def __call__(self, texts: Sequence[str]) -> list[PreparedText]:
+        return self.submit(texts)()
+
+    def submit(self, texts: Sequence[str]) -> Ticket:
+        """Start preparing the texts; the returned ticket waits for them. The caller may store
+        an earlier batch meanwhile (the workers prepare while this process writes). Small
+        batches are prepared when the ticket is redeemed, in this process."""
+        texts = list(texts)
         if self.workers < 2 or len(texts) < self.min_batch or self._broken:
-            return prepare_here(texts)
+            return partial(prepare_here, texts)
         if self._pool is None:
             german_words()  # loaded before a fork: the workers share it
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
         try:
-            return list(self._pool.map(prepare_text, texts))
-        except BrokenProcessPool:  # a worker died (memory?): on in this process
+            futures = [self._pool.submit(prepare_text, t) for t in texts]
+        except BrokenProcessPool:
+            return partial(self._failed, texts)
+
+        def redeem() -> list[PreparedText]:
+            try:
+                return [f.result() for f in futures]
+            except BrokenProcessPool:
+                return self._failed(texts)
+
+        return redeem
+
+    def _failed(self, texts: Sequence[str]) -> list[PreparedText]:
+        """A worker died (memory?): on in this process."""
+        if not self._broken:
             log.warning("text preparation workers failed; preparing in this process")
-            self._broken = True
-            self.close()
-            return prepare_here(texts)
+        self._broken = True
+        self.close()
+        return prepare_here(texts)
 
     def close(self) -> None:
         """End the worker processes (if any)."""
@@ -618,6 +639,27 @@ def ingest_texts(
 
     `prepare`: how the changed texts are repaired and split (a ParallelPreparer spreads that
     over worker processes); the writes all happen here, one document per transaction."""
+    return finish_texts(db, start_texts(db, docs, prepare=prepare), lexicon=lexicon)
+
+
+@dataclass
+class PendingTexts:
+    """Documents given as text whose changed texts are being prepared (start_texts)."""
+
+    results: list[IngestResult]  # unchanged ones, changed metadata (already applied)
+    docs: list[_Prepared]  # to store once prepared
+    ticket: Ticket
+
+
+def start_texts(
+    db: sqlite_utils.Database,
+    docs: Iterable[TextDocument],
+    *,
+    prepare: Preparer | ParallelPreparer = prepare_here,
+) -> PendingTexts:
+    """The first half of ingest_texts: unchanged documents recognised, changed metadata
+    applied, and the changed texts handed to `prepare` (a ParallelPreparer's workers go on
+    with them while the caller stores what it started before: finish_texts)."""
     results: list[IngestResult] = []
     prepared: list[_Prepared] = []
     for item in docs:
@@ -646,12 +688,27 @@ def ingest_texts(
                 results.append(IngestResult(doc.path, doc.name, "updated", message="metadata"))
             continue
         prepared.append(doc)  # repaired below, all changed texts at once
-    if not prepared:
+    texts = [doc.original for doc in prepared]
+    submit = prepare.submit if isinstance(prepare, ParallelPreparer) else _later(prepare)
+    return PendingTexts(results, prepared, submit(texts))
+
+
+def _later(prepare: Preparer) -> Callable[[Sequence[str]], Ticket]:
+    """A Preparer as a submit: the texts are prepared when the ticket is redeemed."""
+    return lambda texts: partial(prepare, texts)
+
+
+def finish_texts(
+    db: sqlite_utils.Database, pending: PendingTexts, *, lexicon: Lexicon | None = None
+) -> list[IngestResult]:
+    """The second half of ingest_texts: the prepared texts stored, one transaction each."""
+    results = list(pending.results)
+    if not pending.docs:
         return results
-    readies = prepare([doc.original for doc in prepared])
+    readies = pending.ticket()
     prepared = [
         replace(doc, repaired=ready.repaired, ready=ready)
-        for doc, ready in zip(prepared, readies, strict=True)
+        for doc, ready in zip(pending.docs, readies, strict=True)
     ]
     lexicon = lexicon if lexicon is not None else load_lexicon(db)
     for doc in prepared:

@@ -4,6 +4,7 @@ session moves or is called off, exactly once."""
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -129,7 +130,7 @@ async def test_status_shows_a_failed_sync(live: Live, oparl: FakeOParl) -> None:
 
 async def test_never_two_syncs_at_once(live: Live, oparl: FakeOParl) -> None:
     """While a sync waits for the server, a second start (the interval, /sync) is refused,
-    and the bot answers questions meanwhile (the sync runs in a thread)."""
+    and the bot answers questions meanwhile (the sync runs in a child process)."""
     job = syncer(live, oparl)
     held = oparl.hold("/meetings")
     assert job.start()
@@ -209,3 +210,28 @@ async def test_questions_are_answered_while_a_sync_writes_and_no_reload_on_the_l
     assert "14 Sprachkurse" in live.texts(MEMBER)[-1]
     assert not any(loads[1:])
     assert live.dialog.kb.hold_vocabulary is False
+
+
+async def test_a_sync_process_that_dies_is_logged_and_the_next_sync_runs(
+    live: Live, oparl: FakeOParl, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The sync runs in a child process (the bot's process keeps its interpreter lock for
+    the questions): one that dies without a report (killed, out of memory) is logged, the
+    bot goes on, and the next sync runs."""
+    from bot.oparl import background
+
+    def dies(*args: Any) -> None:
+        os._exit(3)  # would end the test run if the sync ran in the bot's own process
+
+    job = syncer(live, oparl)
+    monkeypatch.setattr(background, "_sync_child", dies)
+    assert job.start()
+    assert job.task is not None
+    assert await job.task is None
+    assert "ended without a report (exit 3)" in caplog.text
+    assert not job.running
+    monkeypatch.undo()
+    assert job.start()
+    report = await job.task
+    assert report is not None
+    assert report.meetings.new == 4

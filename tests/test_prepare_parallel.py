@@ -12,9 +12,13 @@ from knowledge.ingest import (
     DocumentMeta,
     ParallelPreparer,
     TextDocument,
+    finish_texts,
     ingest_texts,
+    load_lexicon,
     prepare_here,
+    start_texts,
 )
+from knowledge.search import make_lexicon
 from knowledge.store import open_db
 
 
@@ -80,3 +84,51 @@ def test_fast_token_paths_agree_with_tokenize() -> None:
         assert list(simple_words(text)) == words
         # Cached terms: asking twice gives the same list.
         assert text_terms(text) == text_terms(text)
+
+
+def test_a_batch_stored_while_the_next_is_prepared_stores_the_same(tmp_path: Path) -> None:
+    """start_texts/finish_texts overlapped (the OParl sync: page N stored while the workers
+    prepare page N+1) store what one ingest_texts per batch stores, with one lexicon."""
+    texts = demo_texts()
+    docs = [
+        TextDocument(
+            f"doc-{i}", t, DocumentMeta(f"Dokument {i}"), hashlib.sha256(t.encode()).hexdigest()
+        )
+        for i, t in enumerate([*texts, *(letter_spaced(t) for t in texts)])
+    ]
+    batches = [docs[i : i + 3] for i in range(0, len(docs), 3)]
+    here = open_db(tmp_path / "here.db")
+    lexicon = load_lexicon(here)
+    for batch in batches:
+        ingest_texts(here, batch, lexicon=lexicon)
+    pool = open_db(tmp_path / "pool.db")
+    lexicon = load_lexicon(pool)
+    results = []
+    with ParallelPreparer(workers=2, min_batch=2) as preparer:
+        pending = None
+        for batch in batches:
+            started = start_texts(pool, batch, prepare=preparer)
+            if pending is not None:
+                results += finish_texts(pool, pending, lexicon=lexicon)
+            pending = started
+        assert pending is not None
+        results += finish_texts(pool, pending, lexicon=lexicon)
+        assert preparer._pool is not None
+    assert [r.status for r in results] == ["added"] * len(docs)
+    assert stored(tmp_path / "pool.db") == stored(tmp_path / "here.db")
+
+
+def test_a_growing_lexicon_keeps_only_the_cached_terms_it_cannot_change() -> None:
+    """Terms cached before the lexicon grew are what a fresh lexicon gives: a token holding
+    a new word is worked out again ("quappelbeutel" splits once "quappel" is known), others
+    stay cached."""
+    text = "Quappelbeutelordnung Haushaltsplan Quappelbeutel Verwaltung 2024 KI-Projekt"
+    grown = make_lexicon(["beutelordnung", "beutel"])
+    first = text_terms(text, grown)
+    kept = {t: grown.terms_cache[t] for t in ("Haushaltsplan", "Verwaltung", "KI-Projekt")}
+    grown.add(["quappel", "haushaltsplan"], min_length=6)  # the second one is a general word
+    fresh = make_lexicon(["beutelordnung", "beutel", "quappel", "haushaltsplan"])
+    assert text_terms(text, grown) == text_terms(text, fresh)
+    assert text_terms(text, grown) != first  # the new word split the compounds
+    assert "quappel" in text_terms("Quappelbeutel", grown)
+    assert all(grown.terms_cache[t] is terms for t, terms in kept.items())

@@ -1,16 +1,23 @@
 """The OParl sync inside `gremienbot run`: at start, every GREMIENBOT_OPARL_INTERVAL and on
 /sync, never two at once, never on the event loop.
 
-The sync runs in a worker thread with its own SQLite connection and its own event loop (the
-HTTP requests, the writes, the text extraction); the vocabulary of the knowledge base is read
-in that thread too and handed over afterwards, so the first question after a sync does not
-reload it on the event loop. Members' questions are answered meanwhile.
+The sync runs in a child process with its own SQLite connection and its own event loop (the
+HTTP requests, the writes, the text extraction; a worker thread of the bot waits for it): the
+bot's process keeps its interpreter lock for the members' questions, which are answered
+meanwhile. Its report comes back through a pipe (and stays in `oparl_runs` for /status).
+Afterwards the vocabulary of the knowledge base is read in that worker thread and handed
+over, so the first question after a sync does not reload it on the event loop.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import multiprocessing
+import os
+from multiprocessing.connection import Connection
+from multiprocessing.context import ForkContext, SpawnContext
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +30,7 @@ from scheduler.calendar import DEFAULT_OFFSETS, Calendar
 from scheduler.clock import Clock
 
 log = logging.getLogger("gremienbot.oparl")
+SYNC_NICE = 10  # the sync process (and its text workers) yield the CPU to the bot's questions
 
 
 class BackgroundSync:
@@ -78,26 +86,78 @@ class BackgroundSync:
                 self.knowledge.hold_vocabulary = False
 
     def _in_thread(self) -> tuple[SyncReport | None, tuple[Vocabulary, Vocabulary | None] | None]:
-        """The sync with a connection of this thread (SQLite connections stay in theirs)."""
-        db = open_db(self.db_path)
+        """The sync in a child process, then the vocabulary read with a connection of this
+        thread (SQLite connections stay in theirs)."""
+        report = self._in_child()
+        vocabularies = None
+        if self.knowledge is not None:
+            db = open_db(self.db_path)
+            try:
+                vocabularies = KnowledgeBase.preload(db)
+            finally:
+                db.conn.close()
+        return report, vocabularies
+
+    def _in_child(self) -> SyncReport | None:
+        """Run the sync in a child process (forked where the system can, else spawned) and
+        wait for its report: its CPU work (JSON, text preparation, index terms) never holds
+        the interpreter lock of the bot's event loop."""
+        context: ForkContext | SpawnContext = (
+            multiprocessing.get_context("fork")
+            if "fork" in multiprocessing.get_all_start_methods()
+            else multiprocessing.get_context("spawn")
+        )
+        receive, send = context.Pipe(duplex=False)
+        args = (send, self.db_path, self.url, self.clock, self.default_offsets, self.contact,
+                self.client_options, self.max_file_bytes)  # fmt: skip
+        child = context.Process(target=_sync_child, args=args, name="gremienbot-oparl")
+        child.start()
+        send.close()
         try:
-            calendar = Calendar(db, self.clock, default_offsets=self.default_offsets)
+            report: SyncReport | None = receive.recv()
+        except EOFError:  # the child died (killed, out of memory) before it reported
+            child.join()
+            why = f"sync process ended without a report (exit {child.exitcode})"
+            raise RuntimeError(why) from None
+        finally:
+            receive.close()
+        child.join()
+        return report
+
+
+def _sync_child(
+    send: Connection,
+    db_path: Path,
+    url: str,
+    clock: Clock,
+    default_offsets: str,
+    contact: str | None,
+    client_options: dict[str, Any],
+    max_file_bytes: int,
+) -> None:
+    """The child process of BackgroundSync: one sync, its report sent to the parent (None
+    when nothing was synced; the outcome is recorded for /status either way)."""
+    report: SyncReport | None = None
+    # Background work: the bot's process comes first for the CPU (where nice() exists).
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(SYNC_NICE)
+    try:
+        db = open_db(db_path)
+        try:
+            calendar = Calendar(db, clock, default_offsets=default_offsets)
 
             async def go() -> SyncReport:
-                async with OParlClient(contact=self.contact, **self.client_options) as client:
-                    return await sync(
-                        calendar, self.url, client, max_file_bytes=self.max_file_bytes
-                    )
+                async with OParlClient(contact=contact, **client_options) as client:
+                    return await sync(calendar, url, client, max_file_bytes=max_file_bytes)
 
             try:
-                report: SyncReport | None = asyncio.run(go())
-                log.info("%s", report.line() if report else "")
+                report = asyncio.run(go())
+                log.info("%s", report.line())
             except NotOParl as exc:  # recorded for /status by sync()
                 log.error("OParl sync: %s", exc)
-                report = None
-            vocabularies = None
-            if self.knowledge is not None:
-                vocabularies = KnowledgeBase.preload(db)
-            return report, vocabularies
         finally:
             db.conn.close()
+    except Exception:  # reported here; the parent goes on with the next sync
+        log.exception("OParl sync failed")
+    send.send(report)
+    send.close()

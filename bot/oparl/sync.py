@@ -28,10 +28,13 @@ from knowledge.analyze import Lexicon
 from knowledge.filetext import UnreadableFile, read_bytes
 from knowledge.ingest import (
     ParallelPreparer,
+    PendingTexts,
     TextDocument,
+    finish_texts,
     ingest_texts,
     load_lexicon,
     remove_document,
+    start_texts,
 )
 from scheduler import events as ev
 from scheduler.calendar import Calendar
@@ -73,6 +76,7 @@ SCHEMA = [
 MAX_RETRIES = 48  # syncs that ask again for a file that failed for a passing reason
 MAX_RETRY_OBJECTS = 500  # objects asked again by id in one sync
 KEEP_RUNS = 50  # the last syncs kept in oparl_runs (/status shows the newest)
+_PaperDoc = tuple[str, m.DocumentFields, str | None, bool]  # id, document, modified, new
 
 
 def ensure_schema(db: Any) -> None:
@@ -174,6 +178,9 @@ class Sync:
         self._passing: set[str] = set()  # files whose download failed for a passing reason
         self._marked: set[str] = set()  # objects with such a file (oparl_retry)
         self._preparer = ParallelPreparer()  # texts repaired and split on both cores
+        # A page of papers whose texts the workers prepare while the page before is stored.
+        self._pending: tuple[PendingTexts, list[_PaperDoc]] | None = None
+        self._pending_ids: set[str] = set()
         ensure_schema(self.db)
 
     # -- entry ----------------------------------------------------------------------------
@@ -195,6 +202,7 @@ class Sync:
             await self._retry_pending()
             for body in bodies:
                 await self._body(body)
+            self._store_papers()
         finally:
             self._preparer.close()
         self.report.seconds = time.monotonic() - began
@@ -266,6 +274,8 @@ class Sync:
         except FetchError as exc:
             self.report.errors.append(str(exc))
             return
+        finally:
+            self._store_papers()  # the last page read (also when a later one failed)
         with self.db.conn:
             self.db.conn.execute(
                 "INSERT INTO oparl_lists(url, synced_from) VALUES (?, ?) "
@@ -408,8 +418,13 @@ class Sync:
         return True
 
     async def _papers(self, items: list[Any]) -> None:
+        """One page of papers: their texts go to the workers, then the page before is
+        stored (the workers prepare this one meanwhile); _store_papers stores the last."""
         counts = self.report.papers
-        docs: list[tuple[str, m.DocumentFields, str | None, bool]] = []
+        docs: list[_PaperDoc] = []
+        ids = {o.get("id") for o in items if isinstance(o, dict)}
+        if not self._pending_ids.isdisjoint(ids):  # a paper again: decided once it is stored
+            self._store_papers()
         items = await self._linked(items, ln.PAPER)
         items = await self._with_files(items, m.PAPER_FILES)
         self._retry_later(items, m.PAPER_FILES, "paper")
@@ -433,7 +448,21 @@ class Sync:
             docs.append((oid, found, m.modified(obj), known is None or known[1] is None))
         if not docs:
             return
-        results = {r.name: r for r in self._store_documents([d[1].document for d in docs])}
+        if self._lexicon is None:
+            self._lexicon = load_lexicon(self.db)
+        pending = start_texts(self.db, [d[1].document for d in docs], prepare=self._preparer)
+        self._store_papers()
+        self._pending = (pending, docs)
+        self._pending_ids = {d[0] for d in docs}
+
+    def _store_papers(self) -> None:
+        """Store the page of papers whose texts are being prepared (if any), and count it."""
+        if self._pending is None:
+            return
+        pending, docs = self._pending
+        self._pending, self._pending_ids = None, set()
+        counts = self.report.papers
+        results = {r.name: r for r in finish_texts(self.db, pending, lexicon=self._lexicon)}
         for oid, found, modified, new in docs:
             result = results.get(found.document.name)
             if result is None or result.status == "failed":
@@ -578,6 +607,7 @@ class Sync:
                             "UPDATE oparl_objects SET modified = NULL WHERE id = ?", (oid,)
                         )
                     await handle([obj])
+                    self._store_papers()
             if oid not in self._marked or attempts + 1 >= MAX_RETRIES:
                 if oid in self._marked:
                     self.report.errors.append(f"{oid}: Datei nach {MAX_RETRIES} Abgleichen "
