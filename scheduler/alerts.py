@@ -10,16 +10,17 @@ Matching uses the index terms stored per passage (knowledge.analyze: Snowball st
 umlauts folded, compound and hyphen parts beside the whole word), so "Kita" finds "Kitas",
 "Kita-Ausbau" and, when the lexicon splits it, "Kitaplätze"; "Muell" finds "Müll".
 
-Committee topics: the bot does not store which committee a paper is consulted by (the
-OParl sync keeps the paper's text, not its consultations), so a document concerns a
-committee when its text names the committee (the committee's terms in a row, e.g.
-"Integrationsrat", "Ausschuss für Soziales") or when a session of that committee has an
-agenda item with the document's title.
+Committee topics: a document concerns a committee when the OParl sync recorded that the
+committee consults it (the paper's Consultations, table document_committees), when a session
+of that committee has an agenda item with the document's title, or when its text names the
+committee (the committee's terms in a row, e.g. "Integrationsrat", "Ausschuss für Soziales":
+minutes and papers fed in by hand or uploaded carry no consultations).
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -233,6 +234,18 @@ def _committee_terms(topic: str) -> str:
     return " ".join(text_terms(topic))
 
 
+def _consulting_committees(db: sqlite_utils.Database, name: str) -> set[str]:
+    """The committee topics that consult a document (OParl papers: their Consultations, kept
+    by the sync in document_committees; other documents have none)."""
+    try:
+        rows = db.conn.execute(
+            "SELECT committee FROM document_committees WHERE name = ?", (name,)
+        ).fetchall()
+    except sqlite3.OperationalError:  # a database the OParl sync never touched
+        return set()
+    return {subs.topic_key(str(row[0])) for row in rows}
+
+
 def _agenda_committees(db: sqlite_utils.Database) -> dict[str, set[str]]:
     """Folded agenda item name -> the committee topics of the sessions it is on."""
     rows = db.conn.execute(
@@ -336,6 +349,7 @@ def _queue_doc(
                 "sentence": sentence_with(text, kw.terms),
             }
     on_agenda = agenda.get(" ".join(doc.title.casefold().split()), set())
+    on_agenda = on_agenda | _consulting_committees(db, doc.name)
     for topic, chats in committees.items():
         wanted = [c for c in chats if c not in found]
         if not wanted:

@@ -20,6 +20,8 @@ from bot.cli import main
 from bot.config import Settings
 from bot.dialog import Dialog
 from bot.handlers.common import Deps
+from bot.oparl.client import OParlClient
+from bot.oparl.sync import Sync
 from bot.texts import de, en
 from knowledge.base import KnowledgeBase
 from knowledge.store import open_db
@@ -28,6 +30,7 @@ from scheduler import quiet as qt
 from scheduler.calendar import Calendar
 from scheduler.events import BERLIN, Event
 from tests.live import ADMIN, MEMBER, STAFF, Live
+from tests.oparl_server import FakeOParl
 
 ROOT = Path(__file__).resolve().parent.parent
 OTHER = 12  # a second member, with another keyword
@@ -285,6 +288,38 @@ async def test_committee_subscribers_hear_of_papers_naming_their_committee(
     assert "Neues Dokument für Integrationsrat" in got
     assert "Beratungsfolge" in got
     assert alert_texts(live, OTHER) == []  # a kind of event is no committee
+
+
+async def test_committee_subscribers_hear_of_papers_their_committee_consults(
+    live: Live,
+) -> None:
+    """An OParl paper whose Consultation names the Sozialausschuss reaches its subscribers,
+    although its text never names the committee."""
+    live.cal.check_documents()
+    with FakeOParl() as server:
+        server.generate()
+        async with OParlClient() as client:
+            await Sync(live.cal, client).run(server.body_url)
+        await runner_tick(live)  # the generated papers: old news for what follows
+        live.cal.toggle(MEMBER, "sozialausschuss", user_id=MEMBER, language="de")
+        live.cal.toggle(OTHER, "kreistag", user_id=OTHER, language="de")
+        paper = server.paper("900", "Sprachkurse für Eltern", "2030/0900", "Die Kurse wachsen.")
+        paper["consultation"] = [
+            {
+                "id": server.url("consultation/900"),
+                "type": "https://schema.oparl.org/1.1/Consultation",
+                "organization": [server.url("organization/2")],
+                "role": "Beratung",
+            }
+        ]
+        server.put("paper", paper)
+        async with OParlClient() as client:
+            await Sync(live.cal, client).run(server.body_url)
+    await runner_tick(live)
+    [got] = alert_texts(live, MEMBER)
+    assert "Sprachkurse für Eltern" in got
+    assert "Sozialausschuss" in got
+    assert alert_texts(live, OTHER) == []  # the Kreistag does not consult it
 
 
 # -- deep links ----------------------------------------------------------------------------

@@ -375,6 +375,28 @@ def paper_document(paper: Any) -> DocumentFields:
     return DocumentFields(_document(paper_name(pid), text, meta), read, skipped)
 
 
+MAX_CONSULTATIONS = 50  # consultations read per paper
+
+
+def consulting_organizations(paper: Any) -> list[str]:
+    """The ids of the organizations (committees) a paper is consulted by: the `organization`
+    lists of its embedded Consultations (OParl 1.1; 1.0 has none); linked ones (URLs) are
+    not fetched for this."""
+    found: list[str] = []
+    consultations = paper.get("consultation") if isinstance(paper, dict) else None
+    if not isinstance(consultations, list):
+        return found
+    for consultation in consultations[:MAX_CONSULTATIONS]:
+        if not isinstance(consultation, dict) or consultation.get("deleted") is True:
+            continue
+        orgs = consultation.get("organization")
+        for org in orgs if isinstance(orgs, list) else [orgs]:
+            oid = org.get("id") if isinstance(org, dict) else org
+            if isinstance(oid, str) and oid not in found:
+                found.append(oid)
+    return found
+
+
 def protocol_document(meeting: Any, fields: MeetingFields) -> DocumentFields | None:
     """A meeting's minutes (resultsProtocol, verbatimProtocol) with a `text` -> a document
     titled with the committee and the session date; None when no file has text."""

@@ -67,6 +67,13 @@ SCHEMA = [
         stamp TEXT NOT NULL,            -- its modified|sha1Checksum|size when last read
         text BLOB                       -- its text (zlib), NULL when it gave none
     )""",
+    # Which committees consult a paper (its Consultations' organizations, by name): committee
+    # subscribers hear of each new paper their committee is to discuss (scheduler/alerts.py).
+    """CREATE TABLE IF NOT EXISTS document_committees (
+        name TEXT NOT NULL,             -- the document (documents.name)
+        committee TEXT NOT NULL,        -- the organization's name
+        PRIMARY KEY (name, committee)
+    )""",
     """CREATE TABLE IF NOT EXISTS oparl_retry (
         id TEXT PRIMARY KEY,            -- an object whose file failed for a passing reason
         kind TEXT NOT NULL,             -- meeting, paper
@@ -178,6 +185,7 @@ class Sync:
         self._passing: set[str] = set()  # files whose download failed for a passing reason
         self._marked: set[str] = set()  # objects with such a file (oparl_retry)
         self._preparer = ParallelPreparer()  # texts repaired and split on both cores
+        self._consultations: dict[str, list[str]] = {}  # paper id -> organization ids
         # A page of papers whose texts the workers prepare while the page before is stored.
         self._pending: tuple[PendingTexts, list[_PaperDoc]] | None = None
         self._pending_ids: set[str] = set()
@@ -438,6 +446,7 @@ class Sync:
             if m.is_deleted(obj):
                 if remove_document(self.db, m.paper_name(oid)) or known is not None:
                     counts.deleted += 1
+                self._consulted_by(m.paper_name(oid), [])
                 self._remember(oid, "paper", m.modified(obj))
                 continue
             try:
@@ -446,6 +455,7 @@ class Sync:
                 self._malformed(counts, obj, str(exc), "paper")
                 continue
             docs.append((oid, found, m.modified(obj), known is None or known[1] is None))
+            self._consultations[oid] = m.consulting_organizations(obj)
         if not docs:
             return
         if self._lexicon is None:
@@ -463,6 +473,7 @@ class Sync:
         self._pending, self._pending_ids = None, set()
         counts = self.report.papers
         results = {r.name: r for r in finish_texts(self.db, pending, lexicon=self._lexicon)}
+        committees = {d[0]: self._consultations.pop(d[0], []) for d in docs}
         for oid, found, modified, new in docs:
             result = results.get(found.document.name)
             if result is None or result.status == "failed":
@@ -470,11 +481,28 @@ class Sync:
                 continue
             self.report.files_read += found.files_read
             self.report.files_skipped += found.files_skipped
+            self._consulted_by(found.document.name, committees.get(oid, []))
             self._remember(oid, "paper", modified, ref=found.document.name)
             if new:
                 counts.new += 1
             else:
                 counts.changed += 1
+
+    def _consulted_by(self, name: str, organizations: list[str]) -> None:
+        """Record the committees (by name, as sessions name them) that consult a paper."""
+        names: list[str] = []
+        for oid in organizations:
+            row = self.db.conn.execute(
+                "SELECT name FROM oparl_objects WHERE id = ? AND kind = 'organization'", (oid,)
+            ).fetchone()
+            if row and row[0] and row[0] not in names:
+                names.append(str(row[0]))
+        with self.db.conn:
+            self.db.conn.execute("DELETE FROM document_committees WHERE name = ?", (name,))
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO document_committees(name, committee) VALUES (?, ?)",
+                [(name, n) for n in names],
+            )
 
     # -- files ----------------------------------------------------------------------------
 
