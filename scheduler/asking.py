@@ -551,13 +551,15 @@ def lookup(
         best: dict[int, float] = {}
         for idx, variant in variants:
             score = max((_token_score(variant, n) for n in names.words), default=0.0)
-            if len(idx) > 1 and score < 0.9:
-                continue  # a compound of two words counts only when it fits well
+            if len(idx) > 1 and score < 1.0:
+                continue  # two words written as one name only when they are that name
             for i in idx:
                 best[i] = max(best.get(i, 0.0), score)
         matched = {i for i, s in best.items() if s >= 0.5}
-        if q.event_word:  # "Wann tagt der Ausschuss?": a part of a name is enough
-            ok = bool(matched)
+        if q.event_word:  # "Wann tagt der Ausschuss?": a part of a name is enough, but
+            # not when most words name something else ("troisdorf sozialausschuss kiz wann"
+            # asks the documents about Troisdorf's KIZ, not for the next session)
+            ok = bool(matched) and (q.agenda or 2 * len(matched) >= len(q.subject))
         else:  # "Wann ist der Wertedialog?": the words must name the event, all of them
             ok = bool(q.subject) and all(best.get(i, 0.0) >= 0.9 for i in range(len(q.subject)))
         if ok and q.kind == "jury" and event_kind(e) != "jury":

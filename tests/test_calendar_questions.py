@@ -215,6 +215,18 @@ def test_inflected_committee_titles_have_their_abbreviation(tmp_path: Path) -> N
     assert "Sitzung des Integrationsrates" in found[1]
 
 
+def test_a_committee_named_among_other_things_is_a_document_question(
+    demo: tuple[Calendar, DemoIds],
+) -> None:
+    """Most words name something else than a session: the documents answer, not the next
+    session of the one committee named ("sozialausschusskiz" is no name of it either)."""
+    cal, _ids = demo
+    assert _ask(cal, "troisdorf sozialausschuss kiz wann") is None
+    found = _ask(cal, "wann tagt der sozialausschuss in siegburg")
+    assert found is not None
+    assert found[0]
+
+
 def test_document_questions_with_when_fall_through(demo: tuple[Calendar, DemoIds]) -> None:
     cal, _ids = demo
     for question in (
