@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from knowledge.analyze import token_terms, tokenize
@@ -290,12 +291,18 @@ def _term_offsets(query: Query, text: str) -> list[int]:
 
 def _definition_bonus(query: Query, text: str) -> float:
     """Bonus for a definition cue standing close to a term of the question."""
+    cues = [
+        (m.start(), bonus)
+        for pattern, bonus in ((_DEFINITION_STRONG, 0.12), (_DEFINITION_WEAK, 0.06))
+        for m in pattern.finditer(text)
+    ]
+    if not cues:
+        return 0.0  # no cue: the text need not be tokenized
     offsets = _term_offsets(query, text)
     best = 0.0
-    for pattern, bonus in ((_DEFINITION_STRONG, 0.12), (_DEFINITION_WEAK, 0.06)):
-        for m in pattern.finditer(text):
-            if any(abs(m.start() - o) <= CUE_REACH for o in offsets):
-                best = max(best, bonus)
+    for start, bonus in cues:
+        if any(abs(start - o) <= CUE_REACH for o in offsets):
+            best = max(best, bonus)
     return best
 
 
@@ -354,6 +361,9 @@ class _Features:
         self._lead: dict[int, frozenset[str]] = {}
         self._bonus: dict[int, float] = {}
         self._asked: dict[int, bool] = {}
+        self._coverage: dict[int, float] = {}
+        self._proximity: dict[int, int] = {}
+        self._evidence: dict[str, float] = {}
         self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
         # Years the question asks about, each with the terms that name it.
         self.years = {
@@ -396,7 +406,21 @@ class _Features:
 
     def own_coverage(self, c: Candidate) -> float:
         """Share of the question the passage's own words cover."""
-        return coverage(self.query, dict.fromkeys(self.own(c), 1.0))
+        if c.passage_id not in self._coverage:
+            self._coverage[c.passage_id] = coverage(self.query, dict.fromkeys(self.own(c), 1.0))
+        return self._coverage[c.passage_id]
+
+    def proximity(self, c: Candidate) -> int:
+        """Question concepts next to each other in the passage (search.proximity), once."""
+        if c.passage_id not in self._proximity:
+            self._proximity[c.passage_id] = proximity(self.query, c.terms)
+        return self._proximity[c.passage_id]
+
+    def evidence(self, text: str) -> float:
+        """_evidence for the question's type, once per text (windows share their texts)."""
+        if text not in self._evidence:
+            self._evidence[text] = _evidence(self.query.qtype, text)
+        return self._evidence[text]
 
     def asked(self, c: Candidate) -> bool:
         """Whether the passage reports a member's question."""
@@ -457,7 +481,7 @@ def _score_window(
     )
     if part_missing:
         cov *= PART_MISSING
-    evidence = _evidence(query.qtype, text)
+    evidence = f.evidence(text)
     if f.years and _other_year(f, window, core):
         cov *= OTHER_YEAR
     if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it
@@ -481,7 +505,7 @@ def _score_window(
         score += 0.05  # among rows of one table, the total answers "what does it cost"
     if any(c.passage_id in defined for c in window) and not part_missing and f.about_term:
         score += 0.25  # the passage spells out an abbreviation the question asks about
-    score += 0.05 * min(proximity(query, core.terms), 2)
+    score += 0.05 * min(f.proximity(core), 2)
     if len(window) > 1:
         score -= WINDOW_PENALTY
     score += 0.1 * core_cov
@@ -695,17 +719,18 @@ def _later_state(
     return hits, None
 
 
-def _title_terms(title: str, *, every: bool = False) -> set[str]:
+@lru_cache(maxsize=4096)
+def _title_terms(title: str, *, every: bool = False) -> frozenset[str]:
     """Distinctive words of a document title (abbreviations and long words), or `every` term
-    of it (with compound parts)."""
+    of it (with compound parts). Cached: the same titles come up question after question."""
     if every:
-        return {t for tok in tokenize(title) for t in token_terms(tok)}
-    return {
+        return frozenset(t for tok in tokenize(title) for t in token_terms(tok))
+    return frozenset(
         t
         for tok in tokenize(title)
         if (tok.kind == "abbr" or len(tok.text) >= 12)
         for t in token_terms(tok)[:1]
-    }
+    )
 
 
 def decide(

@@ -28,6 +28,7 @@ from knowledge.store import generation
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 1000  # characters of a question that are read
+SOURCE_CACHE = 20_000  # documents whose sources are kept between questions
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,9 @@ class KnowledgeBase:
         # vocabulary they have instead of reloading it after each page; the sync hands over
         # a fresh one at its end (preload/install).
         self.hold_vocabulary = False
+        # Sources of documents already read, for the index generation they were read in
+        # (every change to a document bumps it): their metadata columns stand after the texts.
+        self._source_cache: tuple[int, dict[int, Source]] = (-1, {})
 
     def vocabulary(self, *, internal: bool = True) -> Vocabulary:
         """The index vocabulary, reloaded after every ingest. Without `internal` it is drawn
@@ -207,13 +211,23 @@ class KnowledgeBase:
     def _sources(self, doc_ids: set[int]) -> dict[int, Source]:
         if not doc_ids:
             return {}
-        marks = ",".join("?" * len(doc_ids))
-        rows = self.db.conn.execute(
-            f"SELECT id, name, title, kind, year, date, reference, web FROM documents "
-            f"WHERE id IN ({marks})",
-            sorted(doc_ids),
-        )
-        return {r[0]: Source(r[1], r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows}
+        gen = generation(self.db)
+        if self._source_cache[0] != gen:
+            self._source_cache = (gen, {})
+        cache = self._source_cache[1]
+        missing = sorted(doc_ids - cache.keys())
+        if len(cache) + len(missing) > SOURCE_CACHE:
+            cache.clear()
+            missing = sorted(doc_ids)
+        if missing:
+            marks = ",".join("?" * len(missing))
+            rows = self.db.conn.execute(
+                f"SELECT id, name, title, kind, year, date, reference, web FROM documents "
+                f"WHERE id IN ({marks})",
+                missing,
+            )
+            cache.update({r[0]: Source(r[1], r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows})
+        return {d: cache[d] for d in sorted(doc_ids) if d in cache}
 
     def documents(self, *, internal: bool = False) -> list[DocumentInfo]:
         """Stored documents (public ones unless `internal`), newest year first."""
