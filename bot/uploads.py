@@ -50,6 +50,7 @@ from knowledge.limits import cap_title
 from knowledge.ocr import INSTALL_HINT
 from knowledge.search import Vocabulary
 from knowledge.store import generation, open_db
+from scheduler import events as ev
 from scheduler.calendar import Calendar
 from scheduler.clock import Clock
 from scheduler.proposals import find_appointments
@@ -494,7 +495,8 @@ class Uploads:
                 ),
             )
         remove_document(self.db, name)
-        log.info("document %s removed by staff", name)
+        dropped = ev.discard_proposals_of(self.db, name, now=self.clock.now())
+        log.info("document %s removed by staff (%d open proposals discarded)", name, dropped)
         return Reply.text(t.removed.format(title=shorten(title, MAX_TITLE)))
 
 

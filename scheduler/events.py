@@ -393,6 +393,18 @@ def set_status(
     return get_event(db, event_id)
 
 
+def discard_proposals_of(db: sqlite_utils.Database, document: str, *, now: datetime) -> int:
+    """Discard the open proposals found in a document (it was removed: what it said is no
+    longer the bot's to propose); returns how many. Accepted events stay."""
+    with db.conn:
+        cur = db.conn.execute(
+            "UPDATE events SET status='discarded', version=version+1, updated_at=? "
+            "WHERE document = ? AND status = 'proposed'",
+            (now.isoformat(), document),
+        )
+    return cur.rowcount
+
+
 def delete_event(db: sqlite_utils.Database, event_id: int) -> bool:
     """Remove an event; False when there was none."""
     cur = db.conn.execute("DELETE FROM events WHERE id = ?", (event_id,))

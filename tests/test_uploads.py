@@ -388,6 +388,24 @@ async def test_remove_a_document_with_confirmation(
     assert documents_count(live) == count - 1
 
 
+async def test_removing_a_document_withdraws_its_open_proposals(live: Live) -> None:
+    text = (
+        "Niederschrift Jury. Die Jurysitzung zum Integrationspreis findet am 14.01.2027 um "
+        "10:00 Uhr im Kreishaus Siegburg statt."
+    )
+    await upload(live, docx([text], heading="Jury Integrationspreis"), "jury.docx", mime_type=DOCX)
+    await live.press(button(live, "Öffentlich"), user_id=STAFF)
+    await live.send("/vorschlaege", user_id=STAFF)
+    assert "14.01.2027" in live.texts(STAFF)[-1]
+    await live.send("/dokument_entfernen", user_id=STAFF)
+    while not any(label.startswith("Jury Integrationspreis") for label, _ in live.buttons(STAFF)):
+        await live.press(button(live, "weiter"), user_id=STAFF)
+    await live.press(button(live, "Jury Integrationspreis"), user_id=STAFF)
+    await live.press(button(live, "Ja, entfernen"), user_id=STAFF)
+    await live.send("/vorschlaege", user_id=STAFF)
+    assert "14.01.2027" not in live.texts(STAFF)[-1]
+
+
 async def test_remove_is_for_staff_in_private(live: Live) -> None:
     count = documents_count(live)
     await live.send("/dokument_entfernen", user_id=MEMBER)
