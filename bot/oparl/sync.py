@@ -338,7 +338,7 @@ class Sync:
                     counts.deleted += 1
                     self._remember(oid, "organization", m.modified(obj))
                 continue
-            if known is not None and known[0] == m.modified(obj) and known[0] is not None:
+            if _unchanged(known, obj):
                 continue
             try:
                 name = m.organization_name(obj)
@@ -371,7 +371,7 @@ class Sync:
             if oid is None:
                 continue
             known = self._known(oid)
-            if known is not None and known[0] == m.modified(obj) and known[0] is not None:
+            if _unchanged(known, obj):
                 continue  # unchanged: no write
             if m.is_deleted(obj):
                 if self._cancel(oid):
@@ -441,12 +441,12 @@ class Sync:
             if oid is None:
                 continue
             known = self._known(oid)
-            if known is not None and known[0] == m.modified(obj) and known[0] is not None:
+            if _unchanged(known, obj):
                 continue
             if m.is_deleted(obj):
                 if remove_document(self.db, m.paper_name(oid)) or known is not None:
                     counts.deleted += 1
-                self._consulted_by(m.paper_name(oid), [])
+                self._consulted_by(m.paper_name(oid), [], {})
                 self._remember(oid, "paper", m.modified(obj))
                 continue
             try:
@@ -474,6 +474,7 @@ class Sync:
         counts = self.report.papers
         results = {r.name: r for r in finish_texts(self.db, pending, lexicon=self._lexicon)}
         committees = {d[0]: self._consultations.pop(d[0], []) for d in docs}
+        org_names = self._org_names() if any(committees.values()) else {}
         for oid, found, modified, new in docs:
             result = results.get(found.document.name)
             if result is None or result.status == "failed":
@@ -481,22 +482,17 @@ class Sync:
                 continue
             self.report.files_read += found.files_read
             self.report.files_skipped += found.files_skipped
-            self._consulted_by(found.document.name, committees.get(oid, []))
+            self._consulted_by(found.document.name, committees.get(oid, []), org_names)
             self._remember(oid, "paper", modified, ref=found.document.name)
             if new:
                 counts.new += 1
             else:
                 counts.changed += 1
 
-    def _consulted_by(self, name: str, organizations: list[str]) -> None:
-        """Record the committees (by name, as sessions name them) that consult a paper."""
-        names: list[str] = []
-        for oid in organizations:
-            row = self.db.conn.execute(
-                "SELECT name FROM oparl_objects WHERE id = ? AND kind = 'organization'", (oid,)
-            ).fetchone()
-            if row and row[0] and row[0] not in names:
-                names.append(str(row[0]))
+    def _consulted_by(self, name: str, organizations: list[str], org_names: dict[str, str]) -> None:
+        """Record the committees (by name, as sessions name them) that consult a paper;
+        `org_names` is _org_names(), read once per page by the caller."""
+        names = list(dict.fromkeys(org_names[o] for o in organizations if org_names.get(o)))
         with self.db.conn:
             self.db.conn.execute("DELETE FROM document_committees WHERE name = ?", (name,))
             self.db.conn.executemany(
@@ -516,7 +512,7 @@ class Sync:
         if not isinstance(obj, dict) or m.is_deleted(obj) or not isinstance(obj.get("id"), str):
             return obj
         known = self._known(obj["id"])
-        if known is not None and known[0] == m.modified(obj) and known[0] is not None:
+        if _unchanged(known, obj):
             return obj  # unchanged: skipped by the caller, nothing downloaded
         out = dict(obj)
         for key in keys:
@@ -578,7 +574,7 @@ class Sync:
         async def one(obj: Any) -> Any:
             if isinstance(obj, dict) and isinstance(obj.get("id"), str):
                 known = self._known(obj["id"])
-                if known is not None and known[0] == m.modified(obj) and known[0] is not None:
+                if _unchanged(known, obj):
                     return obj  # unchanged: skipped by the caller, nothing fetched
             return await self.links.resolve(obj, links, keep or {})
 
@@ -650,6 +646,11 @@ class Sync:
         if self._lexicon is None:
             self._lexicon = load_lexicon(self.db)
         return ingest_texts(self.db, docs, lexicon=self._lexicon, prepare=self._preparer)
+
+
+def _unchanged(known: tuple[str | None, str | None] | None, obj: Any) -> bool:
+    """Whether an object is stored with the `modified` it comes with now (no write needed)."""
+    return known is not None and known[0] is not None and known[0] == m.modified(obj)
 
 
 def _same(a: ev.Event, b: ev.Event) -> bool:
