@@ -14,7 +14,6 @@ Stdlib only; one thread per request.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
 import re
@@ -27,10 +26,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 
 from tests.fake_request import BOT_USER, visible_text
+from tests.http_stub import QuietHandler
 
 TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz"
 MAX_DOWNLOAD = 20 * 1024 * 1024  # the cloud Bot API serves bots files up to 20 MB
@@ -346,20 +346,10 @@ class FakeBotAPI:
 
     # -- HTTP -----------------------------------------------------------------------------
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
+    def _handler(self) -> type[QuietHandler]:
         api = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, format: str, *args: Any) -> None:
-                return
-
-            def handle(self) -> None:
-                # A client that went away (killed on purpose in the crash tests) is normal.
-                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    super().handle()
-
+        class Handler(QuietHandler):
             def do_POST(self) -> None:
                 self._serve()
 

@@ -10,8 +10,9 @@ Tests put a body (and its status and content type) at a path and change it betwe
 from __future__ import annotations
 
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from http.server import ThreadingHTTPServer
+
+from tests.http_stub import QuietHandler
 
 CALENDAR = "text/calendar; charset=utf-8"
 
@@ -25,7 +26,7 @@ class FakeFeeds:
         self.lock = threading.Lock()
         feeds = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 with feeds.lock:
                     feeds.requests[self.path] = feeds.requests.get(self.path, 0) + 1
@@ -35,9 +36,6 @@ class FakeFeeds:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
-
-            def log_message(self, format: str, *args: Any) -> None:  # quiet
-                pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)

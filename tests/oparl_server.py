@@ -22,10 +22,12 @@ import threading
 import urllib.parse
 from dataclasses import dataclass, field
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
+
+from tests.http_stub import QuietHandler
 
 BERLIN = ZoneInfo("Europe/Berlin")
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "oparl"
@@ -370,19 +372,10 @@ class FakeOParl:
                         return 200, obj
         return 404, {"error": "not found"}
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
+    def _handler(self) -> type[QuietHandler]:
         api = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, format: str, *args: Any) -> None:
-                return
-
-            def handle(self) -> None:
-                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    super().handle()
-
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 with api._lock:
                     api.inflight += 1
