@@ -21,7 +21,7 @@ from bot.render import (
     MAX_TITLE,
     shorten,
 )
-from bot.reply import Attachment, Button, Reply, Span
+from bot.reply import Attachment, Button, Reply, Span, staff_refusal
 from bot.texts import AgendaTexts, agenda_texts_for, alert_texts_for
 from scheduler import announcements as ann
 from scheduler import events as ev
@@ -121,11 +121,7 @@ class Agenda:
         """Staff commands: staff only, and only in a private chat (their replies can show
         proposals quoting internal papers, recipients, drafts; a group would read along)."""
         t = agenda_texts_for(who.language_code)
-        if not who.staff:
-            return Reply.text(t.staff_only)
-        if not who.private:
-            return Reply.text(t.staff_private_only)
-        return None
+        return staff_refusal(who, t.staff_only, t.staff_private_only)
 
     def _error(self, who: Person, key: str) -> Reply:
         t = agenda_texts_for(who.language_code)

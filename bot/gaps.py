@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from bot.actions import Action
 from bot.render import shorten
-from bot.reply import Attachment, Button, Reply, Span
+from bot.reply import Attachment, Button, Reply, Span, staff_refusal
 from bot.texts import gaps_texts_for
 from knowledge.analyze import fold
 from knowledge.search import Query
@@ -157,11 +157,7 @@ class Gaps:
 
     def _denied(self, who: Person) -> Reply | None:
         t = gaps_texts_for(who.language_code)
-        if not who.staff:
-            return Reply.text(t.staff_only)
-        if not who.private:
-            return Reply.text(t.private_only)
-        return None
+        return staff_refusal(who, t.staff_only, t.private_only)
 
     def gaps(self) -> list[Gap]:
         """The groups of declined questions in the window (no access check: callers do it)."""

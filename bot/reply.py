@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from bot.dialog import Person
 
 Style = Literal["plain", "bold", "italic", "quote", "code", "link"]
 
@@ -51,3 +54,13 @@ class Reply:
     def text(*lines: str) -> Reply:
         """A reply of plain paragraphs."""
         return Reply(tuple((Span(line),) for line in lines))
+
+
+def staff_refusal(who: Person, staff_only: str, private_only: str) -> Reply | None:
+    """The reply that refuses a staff command: to a member, or in a group (everyone would
+    read along); None when `who` is staff in a private chat."""
+    if not who.staff:
+        return Reply.text(staff_only)
+    if not who.private:
+        return Reply.text(private_only)
+    return None

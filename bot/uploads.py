@@ -25,7 +25,7 @@ from bot.actions import Action
 from bot.dialog import Person, date_de
 from bot.proposing import propose_from
 from bot.render import MAX_DETAILS, MAX_LABEL, MAX_TITLE, shorten
-from bot.reply import Button, Reply, Span
+from bot.reply import Button, Reply, Span, staff_refusal
 from bot.texts import UploadTexts, agenda_texts_for, upload_texts_for
 from knowledge.base import KnowledgeBase
 from knowledge.filetext import (
@@ -443,9 +443,10 @@ class Uploads:
 
     def remove_list(self, who: Person, page: int = 1) -> Reply:
         """The documents as buttons, REMOVE_PAGE a page, with "weiter"/"zurück"."""
-        if not who.internal:
-            t_agenda = agenda_texts_for(who.language_code)
-            return Reply.text(t_agenda.staff_only if not who.staff else t_agenda.staff_private_only)
+        t_agenda = agenda_texts_for(who.language_code)
+        refused = staff_refusal(who, t_agenda.staff_only, t_agenda.staff_private_only)
+        if refused is not None:
+            return refused
         t = upload_texts_for(who.language_code)
         rows = self.db.conn.execute(
             "SELECT id, title, year FROM documents ORDER BY year IS NULL, year DESC, title, id"
