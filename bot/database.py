@@ -28,13 +28,6 @@ from scheduler import alerts, announcements, events, feeds, outbox, quiet, subsc
 APPLICATION_ID = 0x47724274
 
 
-def _add_declined(conn: sqlite3.Connection) -> None:
-    """bot_questions.declined, for tables created before /luecken existed."""
-    columns = {row[1] for row in conn.execute("PRAGMA table_info(bot_questions)")}
-    if "declined" not in columns:
-        conn.execute("ALTER TABLE bot_questions ADD COLUMN declined INTEGER NOT NULL DEFAULT 0")
-
-
 STEPS: dict[int, store.Step] = {
     **store.KNOWLEDGE_STEPS,
     5: [
@@ -43,7 +36,7 @@ STEPS: dict[int, store.Step] = {
         *outbox.SCHEMA,
         *announcements.SCHEMA,
         dialog.SCHEMA,
-        _add_declined,
+        dialog.add_declined_column,
         uploads.SCHEMA,
         *oparl_sync.SCHEMA,
         f"PRAGMA application_id = {APPLICATION_ID}",

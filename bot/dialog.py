@@ -7,6 +7,7 @@ render the Reply they get back; nothing here knows about Telegram.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -89,15 +90,13 @@ def source_details(source: Source) -> str:
     return shorten(", ".join(x for x in details if x), MAX_DETAILS)
 
 
-def _add_declined_column(db: sqlite_utils.Database) -> None:
+def add_declined_column(conn: sqlite3.Connection) -> None:
     """Databases from before /luecken lack bot_questions.declined; their questions count as
-    answered (nobody knows any more which were declined)."""
-    columns = {row[1] for row in db.conn.execute("PRAGMA table_info(bot_questions)")}
+    answered (nobody knows any more which were declined). Commits nothing itself: the
+    schema migration (bot.database, step 5) runs it inside its transaction."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(bot_questions)")}
     if "declined" not in columns:
-        with db.conn:
-            db.conn.execute(
-                "ALTER TABLE bot_questions ADD COLUMN declined INTEGER NOT NULL DEFAULT 0"
-            )
+        conn.execute("ALTER TABLE bot_questions ADD COLUMN declined INTEGER NOT NULL DEFAULT 0")
 
 
 class RateGate:
@@ -137,7 +136,8 @@ class Dialog:
         self.clock = clock
         self.gate = RateGate(questions_per_minute)
         self.db.conn.execute(SCHEMA)
-        _add_declined_column(self.db)
+        with self.db.conn:
+            add_declined_column(self.db.conn)
         # /datenschutz, /meine_daten, /daten_loeschen; deletes questions after question_days.
         self.privacy = Privacy(self.db, clock, days=question_days, contact=privacy_contact)
         # /luecken: staff see the questions the documents could not answer.
