@@ -26,6 +26,7 @@ MAX_ANSWER = 560  # characters of quoted text in one answer ("about 500")
 ANSWER_MIN_COVERAGE = 0.62  # below this share of the question found, the bot declines
 NEWEST_MARGIN = 0.08  # scores this close count as "the same thing said in several years"
 LATER_MIN_COVERAGE = 0.5  # of a later document's answer that leads as the newer state
+UNCOUNTED_MIN_COVERAGE = 1.01  # of a "wie viele X" answer that never names X
 WINDOW_PENALTY = 0.04  # a two-sentence answer must earn its second sentence
 CONTEXT_CREDIT = 0.5  # share of credit for question words found in the sentences around
 LEAD_CREDIT = 0.8  # for words of the table header or list lead-in a passage belongs to
@@ -47,12 +48,21 @@ MISSING_NAME = 0.55  # share of coverage kept by a sentence without a name, when
 # another year or stands in a document of another year: most likely about something else (the
 # 2019 winners for "wer hat 2020 gewonnen", a 2020 date for "wann wurde 2019 verliehen").
 OTHER_YEAR = 0.82
+# What came of a year's event ("Wer hat 2020 gewonnen?") asked of an older document, which can
+# only have announced it: kept only when nothing else answers.
+ANNOUNCED_ONLY = 0.6
 _YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d,]|\.\d)")
 _ASKED_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 # A question for a web or mail address, and a text that holds one (issue 10).
 _ASKS_ADDRESS_RE = re.compile(
     r"internetadresse|internetseite|internetauftritt|webseite|website|webadresse|homepage|"
     r"\burl\b|e-?mail|mailadresse|web address|web site",
+    re.I,
+)
+# A question in the past tense: what happened ("hat … gewonnen", "wurden … ausgezeichnet").
+_PAST_RE = re.compile(
+    r"\b(?:hat|haben|hatte|hatten|wurde|wurden|war|waren|gab|gewonnen|bekommen|erhalten|"
+    r"did|won|was|were|got|had)\b",
     re.I,
 )
 _WEB_ADDRESS_RE = re.compile(r"\bwww\s?\.|https?:|\w@\w|\.(?:de|com|org|net)\b", re.I)
@@ -77,7 +87,13 @@ _BENEFICIARY_RE = re.compile(
 _ASKING_RE = re.compile(r"(?:ge|nachge|an)?fragt|fragte|erkundig|nachfrage|asked|enquir|inquir")
 # Without any sign of the asked-for kind of fact (no number for "wie viele", no date for
 # "wann", no name for "wer") a passage counts only this share of its coverage.
-MISSING_EVIDENCE: dict[QType, float] = {"quantity": 0.5, "time": 0.5, "person": 0.7, "reason": 0.85}
+MISSING_EVIDENCE: dict[QType, float] = {
+    "quantity": 0.5,
+    "time": 0.5,
+    "person": 0.7,
+    "reason": 0.85,
+    "place": 0.6,
+}
 
 _MONTHS = (
     r"januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember"
@@ -133,7 +149,14 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
         re.compile(
             r"\b(?:ort|raum|saal|straße|kreishaus|rathaus|gebiet|kreisgebiet|vor ort)\b", re.I
         ),
-        re.compile(r"\b(?:in|im|bei|nach)\s+[A-ZÄÖÜ]\w+"),
+        # "in Bonn", "im Kreishaus", "an die Koordinierungsstelle" (where to), not the
+        # prepositional phrases that name no place ("in Zusammenarbeit", "im Rahmen")
+        re.compile(
+            r"\b(?:in|im|bei|nach|an die|an den|zur|zum)\s+(?!(?:Zusammenarbeit|Abstimmung|"
+            r"Kooperation|Verbindung|Rahmen|Hinblick|Bezug|Folge|Form|Höhe|Zukunft|Vertretung|"
+            r"Anlehnung|Absprache|Ergänzung|Bezug|Sachen|Zeiten|Rahmen|Zuge|Kürze|Regel)\b)"
+            r"[A-ZÄÖÜ]\w+"
+        ),
     ),
 }
 # Instances answer "which ...?": quoted names or list items (strong), a run of names (weaker).
@@ -364,6 +387,7 @@ class _Features:
         self._coverage: dict[int, float] = {}
         self._proximity: dict[int, int] = {}
         self._evidence: dict[str, float] = {}
+        self.past = bool(_PAST_RE.search(query.text))  # asks what happened, in the past tense
         self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
         # Years the question asks about, each with the terms that name it.
         self.years = {
@@ -484,6 +508,8 @@ def _score_window(
     evidence = f.evidence(text)
     if f.years and _other_year(f, window, core):
         cov *= OTHER_YEAR
+    if f.years and _announced_only(f, core):
+        cov *= ANNOUNCED_ONLY
     if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it
         evidence = 1.0 if _BENEFICIARY_RE.search(text) else 0.0
     unnamed = f.wants_name and not _PERSON_NAME_RE.search(text)
@@ -525,6 +551,17 @@ def _other_year(f: _Features, window: tuple[Candidate, ...], core: Candidate) ->
         if named - {year} or (not named and source and source.year and source.year < int(year)):
             return True
     return False
+
+
+def _announced_only(f: _Features, core: Candidate) -> bool:
+    """Whether the question asks what came of a year's event ("Wer hat 2020 gewonnen?", "Wie
+    viele kamen 2022?") and the passage's document is older than that year: it can only have
+    announced the event, not reported its outcome. "Wann ist die Verleihung 2020?" is no such
+    question: an announced date answers it."""
+    if not f.past or f.query.qtype == "time":
+        return False
+    source = f.sources.get(core.doc_id)
+    return bool(source and source.year and source.year < min(int(y) for y in f.years))
 
 
 def _replies(f: _Features, c: Candidate, near: Mapping[tuple[int, int], Candidate]) -> bool:
@@ -733,6 +770,14 @@ def _title_terms(title: str, *, every: bool = False) -> frozenset[str]:
     )
 
 
+def _uncounted(query: Query, hit: Hit) -> bool:
+    """Whether a "wie viele X" answer never names X (nor a word standing for it): "wie viele
+    Bewerbungen" is not answered by a sentence about the prize's three categories."""
+    if query.qtype != "quantity" or query.focus is None:
+        return False
+    return query.concepts[query.focus].label not in hit.matched
+
+
 def decide(
     query: Query, hits: list[Hit], mentions: Mapping[str, frozenset[str]] | None = None
 ) -> Answer:
@@ -740,6 +785,8 @@ def decide(
     `mentions` maps document names to the question terms they contain anywhere (for finding a
     later state of the answer)."""
     if not query.concepts or not hits or hits[0].coverage < ANSWER_MIN_COVERAGE:
+        return Answer(query.text, query.qtype, False, (), None, None, query.corrections)
+    if _uncounted(query, hits[0]) and hits[0].coverage < UNCOUNTED_MIN_COVERAGE:
         return Answer(query.text, query.qtype, False, (), None, None, query.corrections)
     # What an abbreviation stands for does not go stale: its definition leads, whatever year.
     spelled_out = query.qtype == "definition" and bool(query.abbreviations)

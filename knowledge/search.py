@@ -247,7 +247,12 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         r" (warum|weshalb|wieso|why|aus welche[mn] gr(?:u|ü|ue)nde?n?|welche gr(?:u|ü|ue)nde|wozu|"
         r"for what reasons?|what (?:are|were) the reasons) ",
     ),
-    ("place", r" (wo|wohin|woher|where|an welchem ort) "),
+    (
+        "place",
+        r" (wo|wohin|woher|where|(?:an|in|aus) welche[mr] (?:ort|stadt|kommune|gemeinde|raum|"
+        r"saal|gebaude|gebaeude|stadtteil|ortsteil)|in which (?:town|city|place|room|building)|"
+        r"which (?:town|city|venue)) ",
+    ),
     (
         "definition",
         r" (was ist|was sind|was war|was bedeutet|was heisst|was versteht|"
@@ -745,8 +750,12 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             and focus_at == i - 1
             and focus == len(concepts) - 1
             and (
-                not is_german_word(fold(tokens[focus_at].text))
-                or (tokens[focus_at].text[:1].isupper() and token.text[:1].isupper())
+                (tokens[focus_at].text[:1].isupper() and token.text[:1].isupper())
+                or (
+                    not cased  # in "Lehrerstellen setzt" the verb follows a compound noun
+                    and not is_german_word(fold(tokens[focus_at].text))
+                    and folded not in light_verbs()  # "how much prize money came"
+                )
             )
         ):
             # "wie viele case management stellen", "Case Management Stellen": the last noun of
