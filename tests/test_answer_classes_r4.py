@@ -102,3 +102,24 @@ def test_older_document_cannot_report_a_later_outcome(tmp_path: Path) -> None:
     answer = kb.ask("Wann ist die Integrationspreisverleihung 2020?")
     assert answer.answered
     assert "16.06.2020" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("Wer sitzt in der Lenkungsgruppe?", "sitzt"),
+        ("welche stellen sitzen in der lenkungsgruppe", "sitzen"),
+        ("Wer ist in der Lenkungsgruppe vertreten?", "vertreten"),
+    ],
+)
+def test_who_sits_in_a_body_finds_the_words_of_its_make_up(
+    kb: KnowledgeBase, question: str, word: str
+) -> None:
+    """Minutes describe a body's members as its "Besetzung" or who is "vertreten" there."""
+    concept = next(c for c in kb.analyse(question).concepts if c.label == word)
+    assert {"besetz", "vertret"} <= set(concept.alternatives)
+    # Not party membership: "Welcher Fraktion gehört sie an" keeps its own words.
+    gehört = next(
+        c for c in kb.analyse("Welcher Fraktion gehört sie an?").concepts if c.label == "gehört"
+    )
+    assert "besetz" not in gehört.alternatives
