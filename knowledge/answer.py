@@ -51,6 +51,9 @@ OTHER_YEAR = 0.82
 # What came of a year's event ("Wer hat 2020 gewonnen?") asked of an older document, which can
 # only have announced it: kept only when nothing else answers.
 ANNOUNCED_ONLY = 0.6
+# A passage about one numbered part of a programme, for a question about none in particular.
+ONE_PART_PENALTY = 0.03
+_NAMED_PART_RE = re.compile(r"\b(?:Modul|Baustein|Förderbaustein|Phase|Stufe)\w*\s+\d+\b")
 _YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d,]|\.\d)")
 _ASKED_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 # A question for a web or mail address, and a text that holds one (issue 10).
@@ -532,6 +535,10 @@ def _score_window(
     if any(c.passage_id in defined for c in window) and not part_missing and f.about_term:
         score += 0.25  # the passage spells out an abbreviation the question asks about
     score += 0.05 * min(f.proximity(core), 2)
+    if not f.parts and _NAMED_PART_RE.search(core.text):
+        # "bis wann wird KIM gefördert": the funding period of one module ("Förderzeitraum des
+        # Moduls 2 … endete zum 31.12.2020") answers for the whole programme less well.
+        score -= ONE_PART_PENALTY
     if len(window) > 1:
         score -= WINDOW_PENALTY
     score += 0.1 * core_cov

@@ -123,3 +123,25 @@ def test_who_sits_in_a_body_finds_the_words_of_its_make_up(
         c for c in kb.analyse("Welcher Fraktion gehört sie an?").concepts if c.label == "gehört"
     )
     assert "besetz" not in gehört.alternatives
+
+
+def test_a_question_about_the_whole_prefers_the_whole_to_one_part(tmp_path: Path) -> None:
+    kb = _kb(
+        tmp_path,
+        {
+            "a.txt": (
+                2021,
+                FILLER
+                + " Der Förderzeitraum des Moduls 2 endete zum 31.12.2020. "
+                + FILLER
+                + " In der Richtlinie ist ein Förderzeitraum bis 2022 festgelegt. "
+                + FILLER,
+            )
+        },
+    )
+    answer = kb.ask("bis wann läuft der förderzeitraum")
+    assert answer.answered
+    assert "2022" in answer.hits[0].text
+    answer = kb.ask("Bis wann lief der Förderzeitraum von Modul 2?")
+    assert answer.answered
+    assert "31.12.2020" in answer.hits[0].text
