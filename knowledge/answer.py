@@ -170,6 +170,8 @@ _INSTANCES_RE = re.compile(
     r"„[^“]{3,}“|\n\s*(?:[•▪●◦\-–>*]|o\s)|\d|"
     r"[A-ZÄÖÜ][\w-]+\s*(?:,|\bund\b|\bsowie\b|\bbzw\.)\s*(?:die\s|der\s|das\s|dem\s)?[A-ZÄÖÜ]"
 )
+# An enumeration in brackets: "(1 Koordinierungsstelle, 2 Stellen für …, und eine Stelle bei …)".
+_ENUMERATED_RE = re.compile(r"\((?:[^(),]{2,120},){2,}[^(),]{2,120}\)")
 _NAMES_RE = re.compile(
     r"(?:[A-ZÄÖÜ][\w-]+(?:\s[A-ZÄÖÜ][\w-]+)*\s*(?:,|\bund\b|\bsowie\b)\s*(?:die\s|der\s|das\s)?)"
     r"{2,}[A-ZÄÖÜ]"
@@ -265,7 +267,9 @@ def _evidence(qtype: QType, text: str) -> float:
     """How clearly a text holds the kind of fact asked for: 0, weak (0.5), 1, or a list (1.6).
     A date or a year is no amount: "wie viel Geld …" is not answered by "bis 2022"."""
     if qtype == "which":
-        return 1.6 if _LISTED_RE.search(text) else 1.0 if _NAMES_RE.search(text) else 0.0
+        if _LISTED_RE.search(text):
+            return 1.6
+        return 1.0 if _NAMES_RE.search(text) or _ENUMERATED_RE.search(text) else 0.0
     if qtype == "quantity":
         text = _DATE_OR_YEAR_RE.sub(" ", text)
     patterns = _EVIDENCE.get(qtype)

@@ -145,3 +145,23 @@ def test_a_question_about_the_whole_prefers_the_whole_to_one_part(tmp_path: Path
     answer = kb.ask("Bis wann lief der Förderzeitraum von Modul 2?")
     assert answer.answered
     assert "31.12.2020" in answer.hits[0].text
+
+
+def test_which_question_prefers_the_sentence_that_enumerates(tmp_path: Path) -> None:
+    kb = _kb(
+        tmp_path,
+        {
+            "a.txt": (
+                2021,
+                FILLER
+                + " Von den 11 Stellen konnten bereits vier Stellen besetzt werden. "
+                + FILLER
+                + " Bislang konnten 4 Stellen besetzt werden (1 Koordinierungsstelle, "
+                "2 Stellen für die Sprachförderung, und eine Stelle bei der Stadt Troisdorf). "
+                + FILLER,
+            )
+        },
+    )
+    answer = kb.ask("welche stellen wurden schon besetzt")
+    assert answer.answered
+    assert "Koordinierungsstelle" in answer.hits[0].text
