@@ -165,3 +165,13 @@ def test_which_question_prefers_the_sentence_that_enumerates(tmp_path: Path) -> 
     answer = kb.ask("welche stellen wurden schon besetzt")
     assert answer.answered
     assert "Koordinierungsstelle" in answer.hits[0].text
+
+
+def test_case_manager_finds_case_management(kb: KnowledgeBase) -> None:
+    concept = next(
+        c for c in kb.analyse("wie viele case manager stellen").concepts if c.label == "manager"
+    )
+    assert "management" in concept.alternatives
+    answer = kb.ask("wieviele case manager stellen gibts")
+    assert answer.answered
+    assert "11" in answer.hits[0].text
