@@ -171,7 +171,11 @@ _INSTANCES_RE = re.compile(
     r"[A-ZÄÖÜ][\w-]+\s*(?:,|\bund\b|\bsowie\b|\bbzw\.)\s*(?:die\s|der\s|das\s|dem\s)?[A-ZÄÖÜ]"
 )
 # An enumeration in brackets: "(1 Koordinierungsstelle, 2 Stellen für …, und eine Stelle bei …)".
-_ENUMERATED_RE = re.compile(r"\((?:[^(),]{2,120},){2,}[^(),]{2,120}\)")
+# (or "(partizipative (1), präventive (2) und dialogfördernde (3) Projekte)").
+_ENUMERATED_RE = re.compile(
+    r"\((?:[^()]|\(\d\)){2,120}?(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?"
+    r"(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?\)"
+)
 _NAMES_RE = re.compile(
     r"(?:[A-ZÄÖÜ][\w-]+(?:\s[A-ZÄÖÜ][\w-]+)*\s*(?:,|\bund\b|\bsowie\b)\s*(?:die\s|der\s|das\s)?)"
     r"{2,}[A-ZÄÖÜ]"

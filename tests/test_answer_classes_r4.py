@@ -175,3 +175,17 @@ def test_case_manager_finds_case_management(kb: KnowledgeBase) -> None:
     answer = kb.ask("wieviele case manager stellen gibts")
     assert answer.answered
     assert "11" in answer.hits[0].text
+
+
+def test_gabs_is_as_empty_as_gibts(kb: KnowledgeBase) -> None:
+    labels = {c.label for c in kb.analyse("welche kategorien gabs beim integrationspreis").concepts}
+    assert labels == {"kategorien", "integrationspreis"}
+    assert kb.ask("welche kategorien gabs beim integrationspreis").answered
+
+
+def test_enumeration_with_numbered_items_counts_as_a_list() -> None:
+    from knowledge.answer import _evidence
+
+    text = "in drei Kategorien (partizipative (1), präventive (2) und dialogfördernde (3) Projekte)"
+    assert _evidence("which", text) >= 1.0
+    assert _evidence("which", "wie der Anlage (Anlage 2) zu entnehmen ist") == 0.0
