@@ -189,3 +189,18 @@ def test_enumeration_with_numbered_items_counts_as_a_list() -> None:
     text = "in drei Kategorien (partizipative (1), präventive (2) und dialogfördernde (3) Projekte)"
     assert _evidence("which", text) >= 1.0
     assert _evidence("which", "wie der Anlage (Anlage 2) zu entnehmen ist") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "labels"),
+    [
+        ("Wen meint die Verwaltung mit Teilhabe?", {"meint", "verwaltung", "teilhabe"}),
+        ("Wem gehört das Gebäude?", {"gehört", "gebäude"}),
+        ("How do the working groups talk with each other during the pandemic?",
+         {"working", "groups", "talk", "pandemic"}),
+    ],
+)  # fmt: skip
+def test_question_words_and_english_fillers_name_no_topic(
+    kb: KnowledgeBase, question: str, labels: set[str]
+) -> None:
+    assert {c.label for c in kb.analyse(question).concepts} == labels
