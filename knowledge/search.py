@@ -27,6 +27,7 @@ from knowledge.analyze import (
     fold,
     german_words,
     is_german_word,
+    known_abbreviations,
     light_verbs,
     number_terms,
     paraphrases,
@@ -109,6 +110,9 @@ class Vocabulary:
     # -> "kim"): a question that writes the long form finds texts that use the abbreviation.
     short_forms: dict[str, set[str]] = field(default_factory=dict)
     _dates: dict[int, list[str]] | None = None  # month -> date terms ("04.07.2019")
+    # Abbreviation term -> head words of its common long form (abbreviations_de.toml): "nrw"
+    # -> "nordrheinwestfal".
+    long_forms: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._sorted_terms = sorted(self.df)
@@ -118,6 +122,17 @@ class Vocabulary:
                 head = word_terms(words[-1]) if words else []
                 if head and len(head[0]) >= 6:
                     self.short_forms.setdefault(head[0], set()).add(term)
+        # Common council abbreviations the documents use without spelling out ("NRW"): a
+        # question writing "Nordrhein-Westfalen" finds them too, and "nrw" the long form.
+        for abbr, expansion in known_abbreviations().items():
+            words = expansion.split()
+            term = abbreviation_term(abbr)
+            if len(words) > 2 or "/" in expansion or not self.df.get(term):
+                continue
+            head = word_terms(words[-1])
+            if head and len(head[0]) >= 6:
+                self.short_forms.setdefault(head[0], set()).add(term)
+                self.long_forms.setdefault(term, set()).add(head[0])
         for w in {*self.words, *stopwords()}:
             if w:
                 self._by_length.setdefault((w[0], len(w)), []).append(w)
@@ -637,6 +652,9 @@ def _abbreviation_concept(token: Token, vocab: Vocabulary) -> Concept:
     )
     for head_term, _n in heads.most_common(ABBREVIATION_HEADS):
         alternatives.setdefault(head_term, 0.8)
+    for head_term in sorted(vocab.long_forms.get(term, ())):
+        if vocab.has(head_term):
+            alternatives.setdefault(head_term, 0.8)
     return Concept(term, alternatives, kind="abbr")
 
 
@@ -732,7 +750,9 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
         elif (month := _MONTH_NUMBERS.get(folded)) and (folded != "may" or not english):
             # "im Juli 2019": the month as a word or in a date of it ("04.07.2019").
             concept = _month_concept(token, month, tokens, vocab)
-        elif token.kind == "abbr" or (folded in vocab.abbreviations and len(folded) <= 5):
+        elif token.kind == "abbr" or (
+            (folded in vocab.abbreviations or folded in vocab.long_forms) and len(folded) <= 5
+        ):
             concept = _abbreviation_concept(token, vocab)
             abbreviations.append(concept.label)
         else:

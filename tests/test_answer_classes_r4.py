@@ -204,3 +204,13 @@ def test_question_words_and_english_fillers_name_no_topic(
     kb: KnowledgeBase, question: str, labels: set[str]
 ) -> None:
     assert {c.label for c in kb.analyse(question).concepts} == labels
+
+
+def test_common_abbreviation_and_its_long_form_find_each_other(kb: KnowledgeBase) -> None:
+    """NRW is never spelled out in the demo minutes' own definitions; the table of common
+    council abbreviations (abbreviations_de.toml) links the two both ways."""
+    query = kb.analyse("Welche Förderung gibt es in Nordrhein-Westfalen?")
+    concept = next(c for c in query.concepts if c.label == "nordrhein-westfalen")
+    assert "nrw" in concept.alternatives
+    concept = next(c for c in kb.analyse("was zahlt nrw").concepts if c.label == "nrw")
+    assert "nordrheinwestfal" in concept.alternatives
