@@ -62,6 +62,20 @@ _ASKS_ADDRESS_RE = re.compile(
     r"\burl\b|e-?mail|mailadresse|web address|web site",
     re.I,
 )
+# A question for an amount of money, and what an amount looks like ("1.000,- €", "170.000",
+# "2,5 Mio."): a currency, thousands written with points, or ",-" (not "0,75 Stellen").
+_ASKS_MONEY_RE = re.compile(
+    r"\b(?:geld\w*|kohle|knete|euro|kost\w*|budget\w*|etat|zusch(?:uss|üsse|uesse)\w*|"
+    r"f(?:ö|oe|o)rders(?:umme|ätze)\w*|f(?:ö|oe|o)rdermittel\w*|preisgeld\w*|betr(?:ag|äge)|"
+    r"gehalt|geh(?:ä|ae)lter|verdien\w*|honorar\w*|money|funding|funds|cost\w*|pay|paid|"
+    r"refund\w*|grant\w*|salary|salaries|prize money)\b|€",
+    re.I,
+)
+_AMOUNT_RE = re.compile(
+    r"€|\beuro\b|\beur\b|\b\d{1,3}(?:\.\d{3})+\b|\b\d+,-|"
+    r"\b\d+(?:,\d+)?\s*(?:mio|millionen|mrd|milliarden|tsd|tausend)\b",
+    re.I,
+)
 # A question in the past tense: what happened ("hat … gewonnen", "wurden … ausgezeichnet").
 _PAST_RE = re.compile(
     r"\b(?:hat|haben|hatte|hatten|wurde|wurden|war|waren|gab|gewonnen|bekommen|erhalten|"
@@ -398,6 +412,15 @@ class _Features:
         self._coverage: dict[int, float] = {}
         self._proximity: dict[int, int] = {}
         self._evidence: dict[str, float] = {}
+        # "Wie viel Geld …", "how much funding …": only an amount of money answers.
+        self.money = query.qtype == "quantity" and bool(_ASKS_MONEY_RE.search(query.text))
+        # The terms of the question's money word ("Geld", "Kosten", "funding").
+        self.money_terms = frozenset(
+            t
+            for c in query.concepts
+            if self.money and _ASKS_MONEY_RE.fullmatch(c.label)
+            for t in c.terms()
+        )
         self.past = bool(_PAST_RE.search(query.text))  # asks what happened, in the past tense
         self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
         # Years the question asks about, each with the terms that name it.
@@ -454,7 +477,10 @@ class _Features:
     def evidence(self, text: str) -> float:
         """_evidence for the question's type, once per text (windows share their texts)."""
         if text not in self._evidence:
-            self._evidence[text] = _evidence(self.query.qtype, text)
+            value = _evidence(self.query.qtype, text)
+            if self.money and value > 0 and not _AMOUNT_RE.search(_DATE_OR_YEAR_RE.sub(" ", text)):
+                value = 0.0  # "wie viel Geld …": a count of posts or a year is no amount
+            self._evidence[text] = value
         return self._evidence[text]
 
     def asked(self, c: Candidate) -> bool:
@@ -506,7 +532,11 @@ def _score_window(
     # "Welche Fraktion …?" answered by a sentence naming no party, list or number: the
     # category noun it lacks counts in full.
     instances = not f.categories or bool(_INSTANCES_RE.search(text))
-    cov = coverage(query, _credits(f, window, core, context), instances=instances)
+    credits = _credits(f, window, core, context)
+    if f.money_terms and _AMOUNT_RE.search(_DATE_OR_YEAR_RE.sub(" ", text)):
+        # "Wie viel Geld …?" answered by "170.000 Euro": the amount names the money.
+        credits.update(dict.fromkeys(f.money_terms, 1.0))
+    cov = coverage(query, credits, instances=instances)
     if core_cov < MIN_CORE_COVERAGE:
         cov *= core_cov / MIN_CORE_COVERAGE  # the fact must stand in the sentence itself
     # "Was ist Modul 2?": the answer names that very part ("Modul 2", "Modulen 2 und 3"), not
@@ -790,7 +820,13 @@ def _uncounted(query: Query, hit: Hit) -> bool:
     Bewerbungen" is not answered by a sentence about the prize's three categories."""
     if query.qtype != "quantity" or query.focus is None:
         return False
-    return query.concepts[query.focus].label not in hit.matched
+    if query.concepts[query.focus].label in hit.matched:
+        return False
+    # "Wie viel Geld …" is named by the amount itself ("170.000 Euro").
+    return not (
+        _ASKS_MONEY_RE.search(query.text)
+        and _AMOUNT_RE.search(_DATE_OR_YEAR_RE.sub(" ", hit.full_text))
+    )
 
 
 def decide(

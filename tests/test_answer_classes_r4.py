@@ -214,3 +214,33 @@ def test_common_abbreviation_and_its_long_form_find_each_other(kb: KnowledgeBase
     assert "nrw" in concept.alternatives
     concept = next(c for c in kb.analyse("was zahlt nrw").concepts if c.label == "nrw")
     assert "nordrheinwestfal" in concept.alternatives
+
+
+def test_money_question_needs_an_amount(tmp_path: Path) -> None:
+    kb = _kb(
+        tmp_path,
+        {
+            "a.txt": (
+                2021,
+                FILLER + " Für das Förderprogramm KIM seien 11 Stellen vorgesehen, die vom Land "
+                "gefördert werden. " + FILLER,
+            )
+        },
+    )
+    # Eleven posts are no amount of money ...
+    assert not kb.ask("wieviel geld gibts vom land fuer kim").answered
+    assert not kb.ask("How much funding does the state provide for KIM?").answered
+    kb2 = _kb(
+        tmp_path / "b",
+        {
+            "b.txt": (
+                2021,
+                FILLER + " Für das Förderprogramm KIM stellt das Land jährlich 170.000 Euro "
+                "bereit. " + FILLER,
+            )
+        },
+    )
+    # ... an amount in euros is.
+    answer = kb2.ask("wieviel geld gibts vom land fuer kim")
+    assert answer.answered
+    assert "170.000" in answer.hits[0].text
