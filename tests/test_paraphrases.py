@@ -96,6 +96,16 @@ def test_committee_synonyms_are_symmetric_groups() -> None:
         ("forced", "Zwangsverheiratung"),
         ("minutes", "Niederschrift"),
         ("tolerated", "Geduldete"),
+        ("applied", "beworben"),
+        ("institutions", "Einrichtungen"),
+        ("opening", "Öffnung"),
+        ("approval", "Genehmigung"),
+        ("module", "Baustein"),
+        ("meeting", "Tagung"),
+        ("mr", "Herr"),
+        ("back", "zurückgezahlt"),
+        ("money", "Preisgeld"),
+        ("website", "Homepage"),
     ],
 )
 def test_english_glossary_has_committee_and_integration_words(english: str, german: str) -> None:
