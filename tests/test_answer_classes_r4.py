@@ -247,3 +247,10 @@ def test_money_question_needs_an_amount(tmp_path: Path) -> None:
     answer = kb2.ask("wieviel geld gibts vom land fuer kim")
     assert answer.answered
     assert "170.000" in answer.hits[0].text
+
+
+def test_what_the_district_gets_finds_the_refund_row(kb: KnowledgeBase) -> None:
+    """"kriegt" said of money is the refund or grant of the cost table."""
+    answer = kb.ask("wieviel kohle kriegt der kreis vom land fuers kiz")
+    assert answer.answered
+    assert "170.000" in answer.hits[0].text
