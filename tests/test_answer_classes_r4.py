@@ -250,7 +250,17 @@ def test_money_question_needs_an_amount(tmp_path: Path) -> None:
 
 
 def test_what_the_district_gets_finds_the_refund_row(kb: KnowledgeBase) -> None:
-    """"kriegt" said of money is the refund or grant of the cost table."""
+    """ "kriegt" said of money is the refund or grant of the cost table."""
     answer = kb.ask("wieviel kohle kriegt der kreis vom land fuers kiz")
     assert answer.answered
     assert "170.000" in answer.hits[0].text
+
+
+def test_an_age_is_answered_in_years(kb: KnowledgeBase) -> None:
+    concept = next(
+        c for c in kb.analyse("welches alter hat die zielgruppe").concepts if c.label == "alter"
+    )
+    assert "jahrig" in concept.alternatives
+    answer = kb.ask("Welche Altersgruppe soll mit dem Förderbaustein 6 erreicht werden?")
+    assert answer.answered
+    assert "27" in answer.hits[0].text
