@@ -359,7 +359,7 @@ def _part_pattern(concept: Concept) -> re.Pattern[str]:
     that ends with it: "Modul 2", "Moduls 2", "Modulen 1 und 2"; not "Module 1 bis 3"."""
     word, number = concept.parts[0], concept.label.rsplit(" ", 1)[-1]
     return re.compile(
-        rf"\b{re.escape(word)}\w*[“\"]?\s+(?:\d+\s*(?:,|und|sowie|bzw\.?|or|and)\s*)*"
+        rf"\b\w*{re.escape(word)}\w*[“\"]?\s+(?:\d+\s*(?:,|und|sowie|bzw\.?|or|and)\s*)*"
         rf"{re.escape(number)}\b(?!\s*bis)",
         re.I,
     )

@@ -264,3 +264,15 @@ def test_an_age_is_answered_in_years(kb: KnowledgeBase) -> None:
     answer = kb.ask("Welche Altersgruppe soll mit dem Förderbaustein 6 erreicht werden?")
     assert answer.answered
     assert "27" in answer.hits[0].text
+
+
+def test_a_part_named_in_a_compound_is_that_part() -> None:
+    """A compound like "Förderbaustein 6" names Baustein 6 as much as "Baustein 6" does."""
+    from knowledge.answer import _part_pattern
+    from knowledge.search import Concept
+
+    concept = Concept("baustein 6", {}, ("baustein", "6"), kind="part")
+    pattern = _part_pattern(concept)
+    assert pattern.search("bei dem Förderbaustein 6 um eine Ergänzung")
+    assert pattern.search("am „Baustein 6“ beteiligen")
+    assert not pattern.search("Bausteine 1 bis 6")
