@@ -67,7 +67,8 @@ _ASKS_ADDRESS_RE = re.compile(
 _ASKS_MONEY_RE = re.compile(
     r"\b(?:geld\w*|kohle|knete|euro|kost\w*|budget\w*|etat|zusch(?:uss|üsse|uesse)\w*|"
     r"f(?:ö|oe|o)rders(?:umme|ätze)\w*|f(?:ö|oe|o)rdermittel\w*|preisgeld\w*|betr(?:ag|äge)|"
-    r"gehalt|geh(?:ä|ae)lter|verdien\w*|honorar\w*|money|funding|funds|cost\w*|pay|paid|"
+    r"gehalt|geh(?:ä|ae)lter|verdien\w*|honorar\w*|bezahl\w*|zahlt|eigenanteil\w*|"
+    r"kostenanteil\w*|money|funding|funds|cost\w*|pay|paid|"
     r"refund\w*|grant\w*|salary|salaries|prize money)\b|€",
     re.I,
 )

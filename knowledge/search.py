@@ -764,7 +764,9 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             continue
         seen.add(concept.label)
         if after_count and focus is None:
-            focus = len(concepts)
+            # "Wie viel müsste der Kreis zahlen": a verb after "wie viel" counts nothing.
+            if not (cased and token.text[:1].islower()):
+                focus = len(concepts)
         elif (
             focus is not None
             and focus_at == i - 1
@@ -775,6 +777,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
                     not cased  # in "Lehrerstellen setzt" the verb follows a compound noun
                     and not is_german_word(fold(tokens[focus_at].text))
                     and folded not in light_verbs()  # "how much prize money came"
+                    # an English plural ends the counted noun: "how many schools receive"
+                    and not (english and fold(tokens[focus_at].text).endswith("s"))
                 )
             )
         ):

@@ -276,3 +276,28 @@ def test_a_part_named_in_a_compound_is_that_part() -> None:
     assert pattern.search("bei dem Förderbaustein 6 um eine Ergänzung")
     assert pattern.search("am „Baustein 6“ beteiligen")
     assert not pattern.search("Bausteine 1 bis 6")
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("Wie viele Lehrerstellen setzt das Schulamt ein?", "lehrerstellen"),
+        ("How many schools receive shares of teacher positions?", "schools"),
+        ("how much prize money came with the award", "money"),
+        ("wieviele case manager stellen gibts", "manager"),
+        ("Wie viel müsste der Kreis selbst bezahlen?", None),
+    ],
+)
+def test_the_counted_word_is_a_noun(kb: KnowledgeBase, question: str, focus: str | None) -> None:
+    query = kb.analyse(question)
+    label = query.concepts[query.focus].label if query.focus is not None else None
+    assert label == focus
+
+
+def test_menschen_and_personen_are_the_same_people(kb: KnowledgeBase) -> None:
+    concept = next(
+        c
+        for c in kb.analyse("Wie viele Menschen betreut eine Stelle?").concepts
+        if c.label == "menschen"
+    )
+    assert "person" in concept.alternatives
