@@ -127,11 +127,14 @@ class Vocabulary:
         for abbr, expansion in known_abbreviations().items():
             words = expansion.split()
             term = abbreviation_term(abbr)
-            if len(words) > 2 or "/" in expansion or not self.df.get(term):
+            if len(words) > 2 or "/" in expansion:
                 continue
             head = word_terms(words[-1])
-            if head and len(head[0]) >= 6:
+            if not head or len(head[0]) < 6:
+                continue
+            if self.df.get(term):
                 self.short_forms.setdefault(head[0], set()).add(term)
+            if self.df.get(head[0]):
                 self.long_forms.setdefault(term, set()).add(head[0])
         for w in {*self.words, *stopwords()}:
             if w:
@@ -641,6 +644,15 @@ def _month_concept(
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
 
+def _known_short(folded: str, vocab: Vocabulary) -> str | None:
+    """A common abbreviation typed in lower case, plural too ("nrw", "ags"), or None."""
+    if folded in vocab.long_forms:
+        return folded
+    if folded.endswith("s") and folded[:-1] in vocab.long_forms:
+        return folded[:-1]
+    return None
+
+
 def _abbreviation_concept(token: Token, vocab: Vocabulary) -> Concept:
     """An abbreviation and, at a lower weight, the head word of its most common long forms."""
     term = abbreviation_term(token.text)
@@ -652,7 +664,7 @@ def _abbreviation_concept(token: Token, vocab: Vocabulary) -> Concept:
     )
     for head_term, _n in heads.most_common(ABBREVIATION_HEADS):
         alternatives.setdefault(head_term, 0.8)
-    for head_term in sorted(vocab.long_forms.get(term, ())):
+    for head_term in sorted(vocab.long_forms.get(_known_short(term, vocab) or term, ())):
         if vocab.has(head_term):
             alternatives.setdefault(head_term, 0.8)
     return Concept(term, alternatives, kind="abbr")
@@ -751,7 +763,7 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             # "im Juli 2019": the month as a word or in a date of it ("04.07.2019").
             concept = _month_concept(token, month, tokens, vocab)
         elif token.kind == "abbr" or (
-            (folded in vocab.abbreviations or folded in vocab.long_forms) and len(folded) <= 5
+            (folded in vocab.abbreviations or _known_short(folded, vocab)) and len(folded) <= 5
         ):
             concept = _abbreviation_concept(token, vocab)
             abbreviations.append(concept.label)

@@ -217,6 +217,9 @@ def test_common_abbreviation_and_its_long_form_find_each_other(kb: KnowledgeBase
     assert "nrw" in concept.alternatives
     concept = next(c for c in kb.analyse("was zahlt nrw").concepts if c.label == "nrw")
     assert "nordrheinwestfal" in concept.alternatives
+    # Typed in lower case and in the plural, though the documents never abbreviate it.
+    concept = next(c for c in kb.analyse("wie treffen sich ags").concepts if c.label == "ags")
+    assert "arbeitsgrupp" in concept.alternatives
 
 
 def test_money_question_needs_an_amount(tmp_path: Path) -> None:
