@@ -286,6 +286,8 @@ _QTYPE_PATTERNS = tuple((qtype, re.compile(pattern)) for qtype, pattern in _QTYP
 def question_type(question: str) -> QType:
     """The kind of fact the question asks for."""
     folded = " " + " ".join(fold(t.text) for t in tokenize(question)) + " "
+    if folded.startswith((" name ", " namen ")):
+        return "person"  # "name neubürgerbeauftragter?", typed on a phone
     for qtype, pattern in _QTYPE_PATTERNS:
         if pattern.search(folded):
             return qtype

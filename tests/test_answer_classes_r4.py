@@ -304,3 +304,18 @@ def test_menschen_and_personen_are_the_same_people(kb: KnowledgeBase) -> None:
         if c.label == "menschen"
     )
     assert "person" in concept.alternatives
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "name neubuergerbeauftragter",
+        "What is the name of the district's Neubürgerbeauftragter?",
+        "Wie heißt der Neubürgerbeauftragte?",
+    ],
+)
+def test_asked_for_a_name_the_answer_names_the_person(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.qtype == "person"
+    assert answer.answered
+    assert "Herr Neuber" in answer.hits[0].text
