@@ -319,3 +319,18 @@ def test_asked_for_a_name_the_answer_names_the_person(kb: KnowledgeBase, questio
     assert answer.qtype == "person"
     assert answer.answered
     assert "Herr Neuber" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wann fand die Auftaktveranstaltung zur Einführung von KIM statt?",
+        "when was the kim kickoff",
+    ],
+)
+def test_the_kickoff_of_an_introduction_is_its_implementation_event(
+    kb: KnowledgeBase, question: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.answered
+    assert "05.02.2021" in answer.hits[0].text
