@@ -89,6 +89,7 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _LONG_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 _DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _WEB_START_RE = re.compile(r"(?:www\.|https?:)", re.I)
+_OCR_Q_RE = re.compile(r"[qQ](?![uU])")
 _WEB_END_RE = re.compile(r"\.(?:de|com|org|net|eu|info|nrw)\W*$", re.I)
 MAX_WEB_TOKENS = 16  # pieces of a letter-spaced web address up to its top-level domain
 
@@ -772,9 +773,21 @@ def _respace_line(text: str, lexicon: _WithDictionary, *, goes_on: bool = False)
             tokens = _join_letter_runs(raw[start:first], lexicon)
             tokens = _merge_fragments(tokens, lexicon)
             out.extend(_glue_unknown_pieces(tokens, lexicon, goes_on=goes_on and first == len(raw)))
-        out.extend(raw[first:end])  # a web address is no word: left as it stands
+        # A web address is no word to rebuild: it stays as the document prints it, and when
+        # OCR spaced it out, its closed-up reading follows in brackets ("[www.….de]").
+        out.extend(raw[first:end])
+        if end - first > 1:
+            out.append(f"[{_join_web_address(raw[first:end])}]")
         start = end
     return " ".join(_attach_punctuation(out))
+
+
+def _join_web_address(tokens: Sequence[str]) -> str:
+    """A letter-spaced web address closed up, with the OCR's q for g put right where no u
+    follows (German and web addresses write q only before u): "www. inteQrat ionspor ta l -
+    rhein-s ieq-kre is .de" -> "www.integrationsportal-rhein-sieg-kreis.de"."""
+    joined = "".join(tokens)
+    return _OCR_Q_RE.sub(lambda m: "G" if m.group(0) == "Q" and joined.isupper() else "g", joined)
 
 
 def _web_addresses(tokens: Sequence[str]) -> list[tuple[int, int]]:

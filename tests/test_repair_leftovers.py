@@ -177,12 +177,20 @@ def test_clean_files_with_general_words_change_only_in_spaces_and_hyphens(name: 
 
 
 def test_a_web_address_is_no_word_to_rebuild() -> None:
+    """It stays as printed; its closed-up reading follows in brackets, the OCR's q before no
+    u read as g, so that "Integrationsportal" finds it and a member can use the address."""
     raw = (
         "Unter www. inteQrat ionspor ta l - rhein-s ieq-kre is .de bietet der Kre is Serv ice an \n"
     )
     assert repaired(raw) == (
-        "Unter www. inteQrat ionspor ta l - rhein-s ieq-kre is .de bietet der Kreis Service an\n"
+        "Unter www. inteQrat ionspor ta l - rhein-s ieq-kre is .de "
+        "[www.integrationsportal-rhein-sieg-kreis.de] bietet der Kreis Service an\n"
     )
+
+
+def test_a_web_address_written_whole_gets_no_brackets() -> None:
+    raw = "Unter www.integrationsportal.de bietet der Kre is Serv ice an \n"
+    assert repaired(raw) == "Unter www.integrationsportal.de bietet der Kreis Service an\n"
 
 
 # --- Answers from the repaired document ------------------------------------------------------
