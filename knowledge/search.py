@@ -258,7 +258,12 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
     (
         "person",
         r" (wer|wem|wen|who|whom|whose|welche person|wie heiss(?:t|en)|wie lautet der name|"
-        r"what is the name|whats the name) ",
+        r"what is the name|whats the name|"
+        # "Welches Kreistagsmitglied …", "which minister": a person named by role
+        r"(?:welche[rsnm]?|which) (?:\w*mitglied\w*|abgeordnete\w*|\w*minister\w*|dezernent\w*|"
+        r"vertreter\w*|referent\w*|landr(?:a|ae)t\w*|\w*b(?:u|ue)rgermeister\w*|vorsitzende\w*|"
+        r"leiter\w*|ansprechpartner\w*|politiker\w*|staatssekret\w*|\w*beauftragte\w*|"
+        r"sprecher\w*|member|minister|mayor|councillor|councilor|speaker|chair\w*)) ",
     ),
     (
         "reason",

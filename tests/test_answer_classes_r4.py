@@ -335,3 +335,23 @@ def test_the_kickoff_of_an_introduction_is_its_implementation_event(
     answer = kb.ask(question)
     assert answer.answered
     assert "05.02.2021" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welches Kreistagsmitglied hat sich gefreut, dass alle Stellen besetzt sind?",
+        "welcher minister kommt zum wertedialog",
+        "Which minister attends the dialogue?",
+    ],
+)
+def test_which_role_asks_for_a_person(question: str) -> None:
+    from knowledge.search import question_type
+
+    assert question_type(question) == "person"
+
+
+def test_a_role_question_is_answered_with_the_name(kb: KnowledgeBase) -> None:
+    answer = kb.ask("Welches Kreistagsmitglied hat sich gefreut, dass alle Stellen besetzt sind?")
+    assert answer.answered
+    assert "Haacke" in answer.hits[0].text
