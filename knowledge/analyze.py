@@ -197,7 +197,8 @@ class Lexicon:
         if not cache:
             return
         keys = list(cache)
-        blob = fold("\n".join(keys))
+        # Not through fold()'s cache: it would keep every page's blob (megabytes) alive.
+        blob = _fold_plain("\n".join(keys))
         lines = blob.split("\n")
         if len(lines) != len(keys) or len(new) * len(blob) > _FORGET_BUDGET:
             cache.clear()
