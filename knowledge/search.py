@@ -979,11 +979,26 @@ def _best_ranked(
     candidates(). The index alone ranks every match; the passages' rows (their texts) are read
     only for the best of them, in rank order, until `limit` are answerable (joining every
     match to its row before sorting read thousands of texts to keep 80)."""
-    ranked = db.conn.execute(
+    step = 2 * max(1, limit)
+    sql = (
         "SELECT rowid, bm25(passage_fts, 1.0, 0.35) AS r FROM passage_fts "
-        "WHERE passage_fts MATCH ? ORDER BY r",
-        (expression,),
-    ).fetchall()
+        "WHERE passage_fts MATCH ? ORDER BY r"
+    )
+    # The best `step` first (SQLite keeps only those while sorting); all of them only when
+    # too many of those are not answerable.
+    ranked = db.conn.execute(f"{sql} LIMIT ?", (expression, step)).fetchall()
+    if len(ranked) == step:
+        found = _answerable_rows(db, ranked, limit, internal)
+        if len(found) >= limit:
+            return found
+        ranked = db.conn.execute(sql, (expression,)).fetchall()
+    return _answerable_rows(db, ranked, limit, internal)
+
+
+def _answerable_rows(
+    db: sqlite_utils.Database, ranked: list[tuple[int, float]], limit: int, internal: bool
+) -> list[tuple[Any, ...]]:
+    """The rows of the first `limit` answerable passages of `ranked` (id, bm25), in order."""
     out: list[tuple[Any, ...]] = []
     step = 2 * max(1, limit)
     for i in range(0, len(ranked), step):
