@@ -197,9 +197,13 @@ class Lexicon:
         if not cache:
             return
         keys = list(cache)
-        blob = fold("\n".join(keys))
-        lines = blob.split("\n")
-        if len(lines) != len(keys) or len(new) * len(blob) > _FORGET_BUDGET:
+        # Each token folded on its own (tokens hold no line break, and fold() works letter by
+        # letter): fold()'s cache knows them, where folding the blob whole went letter by
+        # letter through Unicode normalisation (its line breaks miss the plain-letters path)
+        # and kept every blob, megabytes each, in that cache.
+        lines = [fold(k) for k in keys]
+        blob = "\n".join(lines)
+        if len(new) * len(blob) > _FORGET_BUDGET:
             cache.clear()
             return
         starts: list[int] = []

@@ -1001,21 +1001,75 @@ def candidates(
     match few enough passages to rank quickly; otherwise the newest matching passages come."""
     seen: dict[int, Candidate] = {}
     for match in matches:
-        order = "r" if match.estimate <= SORT_BUDGET else "passage_fts.rowid DESC"
-        rows = db.conn.execute(
-            "SELECT p.id, p.doc_id, p.ord, p.kind, p.text, p.terms, p.lead_terms, "
-            "bm25(passage_fts, 1.0, 0.35) AS r "
-            "FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
-            "JOIN documents d ON d.id = p.doc_id "
-            # Letterheads, form fields, signatures (kind "boilerplate", knowledge/boilerplate.py)
-            # are never an answer; their words reach the passages beside them as context.
-            f"WHERE passage_fts MATCH ? AND (d.public = 1 OR ?) AND p.kind != 'boilerplate' "
-            f"ORDER BY {order} LIMIT ?",
-            (match.expression, int(internal), limit),
-        ).fetchall()
+        if match.estimate <= SORT_BUDGET:
+            rows = _best_ranked(db, match.expression, limit, internal)
+        else:
+            rows = db.conn.execute(
+                "SELECT p.id, p.doc_id, p.ord, p.kind, p.text, p.terms, p.lead_terms, "
+                "bm25(passage_fts, 1.0, 0.35) AS r "
+                "FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+                "JOIN documents d ON d.id = p.doc_id "
+                f"WHERE passage_fts MATCH ? AND {_ANSWERABLE} "
+                "ORDER BY passage_fts.rowid DESC LIMIT ?",
+                (match.expression, int(internal), limit),
+            ).fetchall()
         for r in rows:
             seen.setdefault(r[0], _candidate(r[:7], r[7]))
     return list(seen.values())
+
+
+# Letterheads, form fields, signatures (kind "boilerplate", knowledge/boilerplate.py) are never
+# an answer; their words reach the passages beside them as context. Internal documents only
+# for staff (the parameter).
+_ANSWERABLE = "(d.public = 1 OR ?) AND p.kind != 'boilerplate'"
+
+
+def _best_ranked(
+    db: sqlite_utils.Database, expression: str, limit: int, internal: bool
+) -> list[tuple[Any, ...]]:
+    """The `limit` answerable passages matching `expression` with the best bm25, as rows of
+    candidates(). The index alone ranks every match; the passages' rows (their texts) are read
+    only for the best of them, in rank order, until `limit` are answerable (joining every
+    match to its row before sorting read thousands of texts to keep 80)."""
+    step = 2 * max(1, limit)
+    sql = (
+        "SELECT rowid, bm25(passage_fts, 1.0, 0.35) AS r FROM passage_fts "
+        "WHERE passage_fts MATCH ? ORDER BY r"
+    )
+    # The best `step` first (SQLite keeps only those while sorting); all of them only when
+    # too many of those are not answerable.
+    ranked = db.conn.execute(f"{sql} LIMIT ?", (expression, step)).fetchall()
+    if len(ranked) == step:
+        found = _answerable_rows(db, ranked, limit, internal)
+        if len(found) >= limit:
+            return found
+        ranked = db.conn.execute(sql, (expression,)).fetchall()
+    return _answerable_rows(db, ranked, limit, internal)
+
+
+def _answerable_rows(
+    db: sqlite_utils.Database, ranked: list[tuple[int, float]], limit: int, internal: bool
+) -> list[tuple[Any, ...]]:
+    """The rows of the first `limit` answerable passages of `ranked` (id, bm25), in order."""
+    out: list[tuple[Any, ...]] = []
+    step = 2 * max(1, limit)
+    for i in range(0, len(ranked), step):
+        chunk = ranked[i : i + step]
+        rows = {
+            r[0]: r
+            for r in db.conn.execute(
+                "SELECT p.id, p.doc_id, p.ord, p.kind, p.text, p.terms, p.lead_terms "
+                "FROM passages p JOIN documents d ON d.id = p.doc_id "
+                f"WHERE p.id IN ({','.join('?' * len(chunk))}) AND {_ANSWERABLE}",
+                [*(pid for pid, _ in chunk), int(internal)],
+            )
+        }
+        for pid, rank in chunk:
+            if pid in rows:
+                out.append((*rows[pid], rank))
+                if len(out) >= limit:
+                    return out
+    return out
 
 
 def _candidate(row: tuple[Any, ...], rank: float) -> Candidate:

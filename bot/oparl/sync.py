@@ -82,6 +82,7 @@ SCHEMA = [
 ]
 MAX_RETRIES = 48  # syncs that ask again for a file that failed for a passing reason
 MAX_RETRY_OBJECTS = 500  # objects asked again by id in one sync
+SYNC_CACHE_KB = -8000  # SQLite page cache during a sync (negative: KiB)
 KEEP_RUNS = 50  # the last syncs kept in oparl_runs (/status shows the newest)
 _PaperDoc = tuple[str, m.DocumentFields, str | None, bool]  # id, document, modified, new
 
@@ -206,6 +207,10 @@ class Sync:
             bodies = [entry]
         else:
             raise NotOParl(f"{url}: keine OParl-Antwort (weder System noch Body)")
+        # The sync writes page by page and reads little back: a small page cache serves it,
+        # and the 32 MB the bot keeps for answers would be most of the sync's own memory.
+        cache_size = self.db.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.db.conn.execute(f"PRAGMA cache_size = {SYNC_CACHE_KB}")
         try:
             await self._retry_pending()
             for body in bodies:
@@ -213,6 +218,7 @@ class Sync:
             self._store_papers()
         finally:
             self._preparer.close()
+            self.db.conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
         self.report.seconds = time.monotonic() - began
         for error in self.report.errors:
             log.warning("OParl: %s", error)
