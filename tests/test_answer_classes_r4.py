@@ -11,7 +11,7 @@ import pytest
 
 from knowledge.base import KnowledgeBase
 from knowledge.ingest import ingest_paths
-from knowledge.search import question_type
+from knowledge.search import Concept, question_type
 from knowledge.store import open_db
 
 
@@ -25,6 +25,15 @@ def _kb(tmp_path: Path, texts: dict[str, tuple[int, str]]) -> KnowledgeBase:
     db = open_db(tmp_path / "kb.db")
     ingest_paths(db, [folder])
     return KnowledgeBase(db)
+
+
+def _doc_kb(tmp_path: Path, year: int, sentences: str) -> KnowledgeBase:
+    """A base of one document of `year`: the sentences between ordinary filler."""
+    return _kb(tmp_path, {"a.txt": (year, f"{FILLER} {sentences} {FILLER}")})
+
+
+def _concept(kb: KnowledgeBase, question: str, label: str) -> Concept:
+    return next(c for c in kb.analyse(question).concepts if c.label == label)
 
 
 FILLER = " ".join(
@@ -49,33 +58,24 @@ def test_in_welchem_ort_asks_for_a_place(question: str, qtype: str) -> None:
 
 
 def test_place_question_declines_a_sentence_naming_no_place(tmp_path: Path) -> None:
-    kb = _kb(
+    kb = _doc_kb(
         tmp_path,
-        {
-            "a.txt": (
-                2019,
-                FILLER + " Die Siegelverleihung 2020 erfolgt in Zusammenarbeit mit dem "
-                "Caritasverband. " + FILLER,
-            )
-        },
+        2019,
+        " Die Siegelverleihung 2020 erfolgt in Zusammenarbeit mit dem Caritasverband. ",
     )
     assert not kb.ask("In welchem Ort findet die Siegelverleihung 2020 statt?").answered
-    kb2 = _kb(
-        tmp_path / "b",
-        {"b.txt": (2019, FILLER + " Die Siegelverleihung 2020 findet im Kreishaus statt. ")},
-    )
+    kb2 = _doc_kb(tmp_path / "b", 2019, "Die Siegelverleihung 2020 findet im Kreishaus statt.")
     answer = kb2.ask("In welchem Ort findet die Siegelverleihung 2020 statt?")
     assert answer.answered
     assert "Kreishaus" in answer.hits[0].text
 
 
 def test_count_of_something_the_answer_never_names_is_declined(tmp_path: Path) -> None:
-    text = (
-        FILLER
-        + " Der Integrationspreis 2019 wurde am 04.07.2019 in drei Kategorien verliehen. "
-        + FILLER
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        "Der Integrationspreis 2019 wurde am 04.07.2019 in drei Kategorien verliehen.",
     )
-    kb = _kb(tmp_path, {"a.txt": (2019, text)})
     # Nothing counts applications: the prize's three categories are no answer.
     assert not kb.ask("wieviele bewerbungen gab es beim integrationspreis 2019").answered
     # The counted word itself is answered.
@@ -85,15 +85,11 @@ def test_count_of_something_the_answer_never_names_is_declined(tmp_path: Path) -
 
 
 def test_older_document_cannot_report_a_later_outcome(tmp_path: Path) -> None:
-    kb = _kb(
+    kb = _doc_kb(
         tmp_path,
-        {
-            "2019.txt": (
-                2019,
-                FILLER + " Weitere Termine seien die Integrationspreisverleihung am 16.06.2020 "
-                "und die Siegelverleihung mit dem Caritasverband Rhein-Sieg e.V. " + FILLER,
-            )
-        },
+        2019,
+        " Weitere Termine seien die Integrationspreisverleihung am 16.06.2020 "
+        "und die Siegelverleihung mit dem Caritasverband Rhein-Sieg e.V. ",
     )
     # Who won in 2020 cannot stand in a 2019 document that announces the ceremony ...
     assert not kb.ask("Welche Projekte haben den Integrationspreis 2020 gewonnen?").answered
@@ -116,28 +112,19 @@ def test_who_sits_in_a_body_finds_the_words_of_its_make_up(
     kb: KnowledgeBase, question: str, word: str
 ) -> None:
     """Minutes describe a body's members as its "Besetzung" or who is "vertreten" there."""
-    concept = next(c for c in kb.analyse(question).concepts if c.label == word)
+    concept = _concept(kb, question, word)
     assert {"besetz", "vertret"} <= set(concept.alternatives)
     # Not party membership: "Welcher Fraktion gehört sie an" keeps its own words.
-    gehört = next(
-        c for c in kb.analyse("Welcher Fraktion gehört sie an?").concepts if c.label == "gehört"
-    )
+    gehört = _concept(kb, "Welcher Fraktion gehört sie an?", "gehört")
     assert "besetz" not in gehört.alternatives
 
 
 def test_a_question_about_the_whole_prefers_the_whole_to_one_part(tmp_path: Path) -> None:
-    kb = _kb(
+    kb = _doc_kb(
         tmp_path,
-        {
-            "a.txt": (
-                2021,
-                FILLER
-                + " Der Förderzeitraum des Moduls 2 endete zum 31.12.2020. "
-                + FILLER
-                + " In der Richtlinie ist ein Förderzeitraum bis 2022 festgelegt. "
-                + FILLER,
-            )
-        },
+        2021,
+        f"Der Förderzeitraum des Moduls 2 endete zum 31.12.2020. {FILLER} "
+        "In der Richtlinie ist ein Förderzeitraum bis 2022 festgelegt.",
     )
     answer = kb.ask("bis wann läuft der förderzeitraum")
     assert answer.answered
@@ -148,19 +135,12 @@ def test_a_question_about_the_whole_prefers_the_whole_to_one_part(tmp_path: Path
 
 
 def test_which_question_prefers_the_sentence_that_enumerates(tmp_path: Path) -> None:
-    kb = _kb(
+    kb = _doc_kb(
         tmp_path,
-        {
-            "a.txt": (
-                2021,
-                FILLER
-                + " Von den 11 Stellen konnten bereits vier Stellen besetzt werden. "
-                + FILLER
-                + " Bislang konnten 4 Stellen besetzt werden (1 Koordinierungsstelle, "
-                "2 Stellen für die Sprachförderung, und eine Stelle bei der Stadt Troisdorf). "
-                + FILLER,
-            )
-        },
+        2021,
+        f"Von den 11 Stellen konnten bereits vier Stellen besetzt werden. {FILLER} "
+        "Bislang konnten 4 Stellen besetzt werden (1 Koordinierungsstelle, "
+        "2 Stellen für die Sprachförderung, und eine Stelle bei der Stadt Troisdorf).",
     )
     answer = kb.ask("welche stellen wurden schon besetzt")
     assert answer.answered
@@ -168,9 +148,7 @@ def test_which_question_prefers_the_sentence_that_enumerates(tmp_path: Path) -> 
 
 
 def test_case_manager_finds_case_management(kb: KnowledgeBase) -> None:
-    concept = next(
-        c for c in kb.analyse("wie viele case manager stellen").concepts if c.label == "manager"
-    )
+    concept = _concept(kb, "wie viele case manager stellen", "manager")
     assert "management" in concept.alternatives
     answer = kb.ask("wieviele case manager stellen gibts")
     assert answer.answered
@@ -216,36 +194,26 @@ def test_common_abbreviation_and_its_long_form_find_each_other(kb: KnowledgeBase
     query = kb.analyse("Welche Förderung gibt es in Nordrhein-Westfalen?")
     concept = next(c for c in query.concepts if c.label == "nordrhein-westfalen")
     assert "nrw" in concept.alternatives
-    concept = next(c for c in kb.analyse("was zahlt nrw").concepts if c.label == "nrw")
+    concept = _concept(kb, "was zahlt nrw", "nrw")
     assert "nordrheinwestfal" in concept.alternatives
     # Typed in lower case and in the plural, though the documents never abbreviate it.
-    concept = next(c for c in kb.analyse("wie treffen sich ags").concepts if c.label == "ags")
+    concept = _concept(kb, "wie treffen sich ags", "ags")
     assert "arbeitsgrupp" in concept.alternatives
 
 
 def test_money_question_needs_an_amount(tmp_path: Path) -> None:
-    kb = _kb(
+    kb = _doc_kb(
         tmp_path,
-        {
-            "a.txt": (
-                2021,
-                FILLER + " Für das Förderprogramm KIM seien 11 Stellen vorgesehen, die vom Land "
-                "gefördert werden. " + FILLER,
-            )
-        },
+        2021,
+        " Für das Förderprogramm KIM seien 11 Stellen vorgesehen, die vom Land gefördert werden. ",
     )
     # Eleven posts are no amount of money ...
     assert not kb.ask("wieviel geld gibts vom land fuer kim").answered
     assert not kb.ask("How much funding does the state provide for KIM?").answered
-    kb2 = _kb(
+    kb2 = _doc_kb(
         tmp_path / "b",
-        {
-            "b.txt": (
-                2021,
-                FILLER + " Für das Förderprogramm KIM stellt das Land jährlich 170.000 Euro "
-                "bereit. " + FILLER,
-            )
-        },
+        2021,
+        " Für das Förderprogramm KIM stellt das Land jährlich 170.000 Euro bereit. ",
     )
     # ... an amount in euros is.
     answer = kb2.ask("wieviel geld gibts vom land fuer kim")
@@ -261,9 +229,7 @@ def test_what_the_district_gets_finds_the_refund_row(kb: KnowledgeBase) -> None:
 
 
 def test_an_age_is_answered_in_years(kb: KnowledgeBase) -> None:
-    concept = next(
-        c for c in kb.analyse("welches alter hat die zielgruppe").concepts if c.label == "alter"
-    )
+    concept = _concept(kb, "welches alter hat die zielgruppe", "alter")
     assert "jahrig" in concept.alternatives
     answer = kb.ask("Welche Altersgruppe soll mit dem Förderbaustein 6 erreicht werden?")
     assert answer.answered
