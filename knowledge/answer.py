@@ -59,7 +59,7 @@ _ASKED_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 # A question for a web or mail address, and a text that holds one (issue 10).
 _ASKS_ADDRESS_RE = re.compile(
     r"internetadresse|internetseite|internetauftritt|webseite|website|webadresse|homepage|"
-    r"\burl\b|e-?mail|mailadresse|web address|web site",
+    r"\burl\b|e-?mail|mailadresse|web address|web site|im netz\b|im internet\b|\bonline\b",
     re.I,
 )
 # A question for an amount of money, and what an amount looks like ("1.000,- €", "170.000",

@@ -321,3 +321,12 @@ def test_a_role_question_is_answered_with_the_name(kb: KnowledgeBase) -> None:
     answer = kb.ask("Welches Kreistagsmitglied hat sich gefreut, dass alle Stellen besetzt sind?")
     assert answer.answered
     assert "Haacke" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    "question", ["wo finde ich das integrationsportal im netz", "integrationsportal online"]
+)
+def test_where_on_the_web_asks_for_the_address(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.answered
+    assert "www.integrationsportal-rhein-sieg-kreis.de" in answer.hits[0].text
