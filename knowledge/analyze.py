@@ -393,6 +393,16 @@ def light_verbs() -> frozenset[str]:
     return _with_typed_umlauts({fold(w) for w in data["light_verbs"]["forms"]})
 
 
+@cache
+def frame_words() -> frozenset[str]:
+    """Folded words that frame a question rather than name its topic ("Welche Rolle spielt
+    X", "Worum geht es bei X", "Was ist mit X gemeint"): the answer often uses them, so they
+    still match, but a sentence without them loses little (knowledge/data/paraphrases_de.toml),
+    also as typed without umlauts."""
+    data = tomllib.loads(_data_text("paraphrases_de.toml"))
+    return _with_typed_umlauts({fold(w) for w in data["frame_words"]["forms"]})
+
+
 def _with_typed_umlauts(words: set[str]) -> frozenset[str]:
     """The words, plus each with its umlauts typed as ae/oe/ue and as a/o/u."""
     for w in list(words):

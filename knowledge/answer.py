@@ -11,6 +11,7 @@ from typing import Literal
 
 from knowledge.analyze import token_terms, tokenize
 from knowledge.search import (
+    YEAR_TERM_RE,
     Candidate,
     Concept,
     QType,
@@ -26,7 +27,6 @@ MAX_ANSWER = 560  # characters of quoted text in one answer ("about 500")
 ANSWER_MIN_COVERAGE = 0.62  # below this share of the question found, the bot declines
 NEWEST_MARGIN = 0.08  # scores this close count as "the same thing said in several years"
 LATER_MIN_COVERAGE = 0.5  # of a later document's answer that leads as the newer state
-UNCOUNTED_MIN_COVERAGE = 1.01  # of a "wie viele X" answer that never names X
 WINDOW_PENALTY = 0.04  # a two-sentence answer must earn its second sentence
 CONTEXT_CREDIT = 0.5  # share of credit for question words found in the sentences around
 LEAD_CREDIT = 0.8  # for words of the table header or list lead-in a passage belongs to
@@ -55,7 +55,6 @@ ANNOUNCED_ONLY = 0.6
 ONE_PART_PENALTY = 0.03
 _NAMED_PART_RE = re.compile(r"\b(?:Modul|Baustein|Förderbaustein|Phase|Stufe)\w*\s+\d+\b")
 _YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d,]|\.\d)")
-_ASKED_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 # A question for a web or mail address, and a text that holds one (issue 10).
 _ASKS_ADDRESS_RE = re.compile(
     r"internetadresse|internetseite|internetauftritt|webseite|website|webadresse|homepage|"
@@ -172,7 +171,7 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
         re.compile(
             r"\b(?:in|im|bei|nach|an die|an den|zur|zum)\s+(?!(?:Zusammenarbeit|Abstimmung|"
             r"Kooperation|Verbindung|Rahmen|Hinblick|Bezug|Folge|Form|Höhe|Zukunft|Vertretung|"
-            r"Anlehnung|Absprache|Ergänzung|Bezug|Sachen|Zeiten|Rahmen|Zuge|Kürze|Regel)\b)"
+            r"Anlehnung|Absprache|Ergänzung|Sachen|Zeiten|Zuge|Kürze|Regel)\b)"
             r"[A-ZÄÖÜ]\w+"
         ),
     ),
@@ -280,6 +279,16 @@ class _Scored:
     score: float
     coverage: float
     evidence: float = 1.0
+
+
+def _asks_money(query: Query) -> bool:
+    """A count asked in money: "Wie viel Geld …", "how much funding …"."""
+    return query.qtype == "quantity" and bool(_ASKS_MONEY_RE.search(query.text))
+
+
+def _has_amount(text: str) -> bool:
+    """Whether a text names an amount of money (a date or a year is none)."""
+    return bool(_AMOUNT_RE.search(_DATE_OR_YEAR_RE.sub(" ", text)))
 
 
 def _evidence(qtype: QType, text: str) -> float:
@@ -414,7 +423,7 @@ class _Features:
         self._proximity: dict[int, int] = {}
         self._evidence: dict[str, float] = {}
         # "Wie viel Geld …", "how much funding …": only an amount of money answers.
-        self.money = query.qtype == "quantity" and bool(_ASKS_MONEY_RE.search(query.text))
+        self.money = _asks_money(query)
         # The terms of the question's money word ("Geld", "Kosten", "funding").
         self.money_terms = frozenset(
             t
@@ -428,7 +437,7 @@ class _Features:
         self.years = {
             c.label: frozenset(c.terms())
             for c in query.concepts
-            if c.kind == "number" and _ASKED_YEAR_RE.match(c.label)
+            if c.kind == "number" and YEAR_TERM_RE.match(c.label)
         }
         self.sources = sources or {}
         # Per document: the question's year when it is the document's year ("Konzept 2013").
@@ -479,7 +488,7 @@ class _Features:
         """_evidence for the question's type, once per text (windows share their texts)."""
         if text not in self._evidence:
             value = _evidence(self.query.qtype, text)
-            if self.money and value > 0 and not _AMOUNT_RE.search(_DATE_OR_YEAR_RE.sub(" ", text)):
+            if self.money and value > 0 and not _has_amount(text):
                 value = 0.0  # "wie viel Geld …": a count of posts or a year is no amount
             self._evidence[text] = value
         return self._evidence[text]
@@ -534,7 +543,7 @@ def _score_window(
     # category noun it lacks counts in full.
     instances = not f.categories or bool(_INSTANCES_RE.search(text))
     credits = _credits(f, window, core, context)
-    if f.money_terms and _AMOUNT_RE.search(_DATE_OR_YEAR_RE.sub(" ", text)):
+    if f.money_terms and _has_amount(text):
         # "Wie viel Geld …?" answered by "170.000 Euro": the amount names the money.
         credits.update(dict.fromkeys(f.money_terms, 1.0))
     cov = coverage(query, credits, instances=instances)
@@ -824,10 +833,7 @@ def _uncounted(query: Query, hit: Hit) -> bool:
     if query.concepts[query.focus].label in hit.matched:
         return False
     # "Wie viel Geld …" is named by the amount itself ("170.000 Euro").
-    return not (
-        _ASKS_MONEY_RE.search(query.text)
-        and _AMOUNT_RE.search(_DATE_OR_YEAR_RE.sub(" ", hit.full_text))
-    )
+    return not (_asks_money(query) and _has_amount(hit.full_text))
 
 
 def decide(
@@ -836,9 +842,12 @@ def decide(
     """Answer with the best hits, or decline when the best covers too little of the question.
     `mentions` maps document names to the question terms they contain anywhere (for finding a
     later state of the answer)."""
-    if not query.concepts or not hits or hits[0].coverage < ANSWER_MIN_COVERAGE:
-        return Answer(query.text, query.qtype, False, (), None, None, query.corrections)
-    if _uncounted(query, hits[0]) and hits[0].coverage < UNCOUNTED_MIN_COVERAGE:
+    if (
+        not query.concepts
+        or not hits
+        or hits[0].coverage < ANSWER_MIN_COVERAGE
+        or _uncounted(query, hits[0])
+    ):
         return Answer(query.text, query.qtype, False, (), None, None, query.corrections)
     # What an abbreviation stands for does not go stale: its definition leads, whatever year.
     spelled_out = query.qtype == "definition" and bool(query.abbreviations)

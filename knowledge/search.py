@@ -6,12 +6,10 @@ from __future__ import annotations
 import bisect
 import math
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
 import sqlite_utils
@@ -25,6 +23,7 @@ from knowledge.analyze import (
     abbreviation_term,
     english_glossary,
     fold,
+    frame_words,
     german_words,
     is_german_word,
     known_abbreviations,
@@ -118,24 +117,20 @@ class Vocabulary:
         self._sorted_terms = sorted(self.df)
         for term, forms in self.abbreviations.items():
             for _abbr, expansion, _pid in forms:
-                words = expansion.split()
-                head = word_terms(words[-1]) if words else []
-                if head and len(head[0]) >= 6:
-                    self.short_forms.setdefault(head[0], set()).add(term)
+                if head := _head_term(expansion):
+                    self.short_forms.setdefault(head, set()).add(term)
         # Common council abbreviations the documents use without spelling out ("NRW"): a
         # question writing "Nordrhein-Westfalen" finds them too, and "nrw" the long form.
         for abbr, expansion in known_abbreviations().items():
-            words = expansion.split()
             term = abbreviation_term(abbr)
-            if len(words) > 2 or "/" in expansion:
+            if len(expansion.split()) > 2 or "/" in expansion:
                 continue
-            head = word_terms(words[-1])
-            if not head or len(head[0]) < 6:
+            if not (head := _head_term(expansion)):
                 continue
             if self.df.get(term):
-                self.short_forms.setdefault(head[0], set()).add(term)
-            if self.df.get(head[0]):
-                self.long_forms.setdefault(term, set()).add(head[0])
+                self.short_forms.setdefault(head, set()).add(term)
+            if self.df.get(head):
+                self.long_forms.setdefault(term, set()).add(head)
         for w in {*self.words, *stopwords()}:
             if w:
                 self._by_length.setdefault((w[0], len(w)), []).append(w)
@@ -200,6 +195,14 @@ class Vocabulary:
         best = min(d for _, d in found)
         ranked = sorted((f for f in found if f[1] == best), key=lambda f: -self.words.get(f[0], 0))
         return list(dict.fromkeys(w for w, _ in ranked))[:limit]
+
+
+def _head_term(expansion: str) -> str | None:
+    """The index term of a long form's head word ("Kommunales Integrationsmanagement" ->
+    "integrationsmanagement"), when it is long enough to stand for the abbreviation."""
+    words = expansion.split()
+    head = word_terms(words[-1]) if words else []
+    return head[0] if head and len(head[0]) >= 6 else None
 
 
 def load_vocabulary(
@@ -321,19 +324,6 @@ def _importance(token: Token, first: bool, cased: bool) -> float:
 LOWER_CASE_WEIGHT = 0.5
 LIGHT_VERB_SHARE = 0.45
 FRAME_SHARE = 0.3  # a word of the question's frame ("Welche Rolle spielt …", "Worum geht es")
-
-
-@cache
-def frame_words() -> frozenset[str]:
-    """Folded words that frame a question rather than name its topic ("Welche Rolle spielt
-    X", "Worum geht es bei X", "Was ist mit X gemeint"): the answer often uses them, so they
-    still match, but a sentence without them loses little (knowledge/data/paraphrases_de.toml)."""
-    text = resources.files("knowledge").joinpath("data", "paraphrases_de.toml").read_text("utf-8")
-    words = {fold(w) for w in tomllib.loads(text).get("frame_words", {}).get("forms", [])}
-    typed = {w.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue") for w in words}
-    return frozenset(
-        words | typed | {w.replace("ä", "a").replace("ö", "o").replace("ü", "u") for w in words}
-    )
 
 
 PARAPHRASE_WEIGHT = 0.85  # a colloquial word's document words (paraphrases_de.toml)
@@ -638,7 +628,7 @@ def _month_concept(
     year the question names with it, when it does ("Juli 2019")."""
     folded = fold(token.text)
     years: list[str | None] = [
-        t.text for t in question if t.kind == "number" and _YEAR_RE.match(t.text)
+        t.text for t in question if t.kind == "number" and YEAR_TERM_RE.match(t.text)
     ]
     alternatives = {t: 1.0 for t in word_terms(token.text)[:1] if vocab.has(t)}
     for year in years or [None]:
@@ -648,7 +638,7 @@ def _month_concept(
     return Concept(folded, alternatives, kind="month")
 
 
-_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+YEAR_TERM_RE = re.compile(r"^(?:19|20)\d\d$")  # a year as a question writes it
 
 
 def _known_short(folded: str, vocab: Vocabulary) -> str | None:
