@@ -58,13 +58,17 @@ _YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d,]|\.\d)")
 # A question for a web or mail address, and a text that holds one (issue 10).
 _ASKS_ADDRESS_RE = re.compile(
     r"internetadresse|internetseite|internetauftritt|webseite|website|webadresse|homepage|"
-    r"\burl\b|e-?mail|mailadresse|web address|web site|im netz\b|im internet\b|\bonline\b",
+    r"\burl\b|e-?mail|mailadresse|web address|web site|im netz\b|im internet\b|\bonline\b|"
+    # a telephone or fax number is a contact address too: "Telefonnummer", "phone number"
+    r"tele(?:f|ph)on(?!isch)|\bphone|\bfax\b|faxnummer|rufnummer|handynummer|\bhotline",
     re.I,
 )
 # A question for an amount of money, and what an amount looks like ("1.000,- €", "170.000",
 # "2,5 Mio."): a currency, thousands written with points, or ",-" (not "0,75 Stellen").
 _ASKS_MONEY_RE = re.compile(
-    r"\b(?:geld\w*|kohle|knete|euro|kost\w*|budget\w*|etat|zusch(?:uss|üsse|uesse)\w*|"
+    # money words also as the head of a compound: "Jahresbudget", "Personalkosten"
+    r"\b(?:\w*geld(?:er|es)?|kohle|knete|euro|kost\w*|\w*kosten|\w*budgets?|\w*etats?|"
+    r"\w*zusch(?:uss|üsse|uesse)\w*|"
     r"f(?:ö|oe|o)rders(?:umme|ätze)\w*|f(?:ö|oe|o)rdermittel\w*|preisgeld\w*|betr(?:ag|äge)|"
     r"gehalt|geh(?:ä|ae)lter|verdien\w*|honorar\w*|bezahl\w*|zahlt|eigenanteil\w*|"
     r"kostenanteil\w*|money|funding|funds|cost\w*|pay|paid|"
@@ -82,7 +86,11 @@ _PAST_RE = re.compile(
     r"did|won|was|were|got|had)\b",
     re.I,
 )
-_WEB_ADDRESS_RE = re.compile(r"\bwww\s?\.|https?:|\w@\w|\.(?:de|com|org|net)\b", re.I)
+_WEB_ADDRESS_RE = re.compile(
+    r"\bwww\s?\.|https?:|\w@\w|\.(?:de|com|org|net)\b|"
+    r"\b(?:tel|telefon|fon|fax|phone)\b\.?:?\s*[+(]?\d|\b0\d{2,5}\s?[/-]\s?\d{3,}",
+    re.I,
+)
 MISSING_ADDRESS = 0.5  # share of coverage a text keeps that holds no address asked for
 _ASKS_NAME_RE = re.compile(
     r"\bwie\s+hei(?:ß|ss|s)(?:t|en)\b|\bname[ns]?\b|\bwhat(?:'s| is) (?:his|her|the) name",
@@ -830,10 +838,32 @@ def _uncounted(query: Query, hit: Hit) -> bool:
     Bewerbungen" is not answered by a sentence about the prize's three categories."""
     if query.qtype != "quantity" or query.focus is None:
         return False
-    if query.concepts[query.focus].label in hit.matched:
-        return False
+    focus = query.concepts[query.focus]
+    if focus.label in hit.matched:
+        # (a compound asked in parts, "Teilhabemanger", is judged by its parts already)
+        return not focus.parts and _modifier_only(set(focus.alternatives), hit.full_text)
     # "Wie viel Geld …" is named by the amount itself ("170.000 Euro").
     return not (_asks_money(query) and _has_amount(hit.full_text))
+
+
+# Compound heads that count their first part: "Teilnehmerzahl" names a number of Teilnehmer.
+_COUNT_HEADS = ("zahl", "anzahl", "quot", "summ", "meng")
+
+
+def _modifier_only(terms: set[str], text: str) -> bool:
+    """Whether the counted word stands in the text only as the first part of compounds: an
+    "Einbürgerungsbehörde" is no number of Einbürgerungen. A compound names what its last part
+    names ("Case Management-Stellen" are Stellen), and "Teilnehmerzahl" counts Teilnehmer."""
+    inside = False
+    for tok in tokenize(text):
+        for stem_ in token_terms(tok):
+            for term in terms:
+                if len(term) < 4 or term not in stem_:
+                    continue
+                if stem_.endswith(term) or stem_.endswith(_COUNT_HEADS):
+                    return False
+                inside = True
+    return inside
 
 
 def decide(

@@ -1,0 +1,82 @@
+"""Classes of misses found on holdout10 (issue 10, round 5): a count is not answered by a
+compound that only begins with the counted word; money words inside compounds ask for money;
+a telephone number is a contact address the answer must hold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_answer_classes_r4 import _doc_kb
+
+
+def test_a_compound_that_begins_with_the_counted_word_counts_something_else(
+    tmp_path: Path,
+) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2021,
+        " Für das Modul 3 seien 2x 0,75 Stellen für die Einbürgerungsbehörde vorgesehen. ",
+    )
+    # The posts of the naturalisation office are no number of naturalisations ...
+    assert not kb.ask("Wie viele Einbürgerungen gab es im Jahr 2021?").answered
+    # ... but they answer the question about posts,
+    answer = kb.ask("Wie viele Stellen sind für die Einbürgerungsbehörde vorgesehen?")
+    assert answer.answered
+    assert "0,75 Stellen" in answer.hits[0].text
+    kb2 = _doc_kb(tmp_path / "b", 2021, " Im Jahr 2021 lag die Einbürgerungszahl bei 812. ")
+    # and a compound on -zahl counts its first part.
+    answer = kb2.ask("Wie viele Einbürgerungen gab es im Jahr 2021?")
+    assert answer.answered
+    assert "812" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie hoch ist das Jahresbudget des KIM im Jahr 2022?",
+        "wie hoch sind die personalkosten fuer kim",
+    ],
+)
+def test_money_words_inside_compounds_ask_for_an_amount(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        " Das Projekt KIM ist bis 2022 ausgelegt; im Jahr 2022 seien 11 Stellen besetzt. ",
+    )
+    assert not kb.ask(question).answered
+    kb2 = _doc_kb(
+        tmp_path / "b",
+        2022,
+        " Für KIM stehen im Jahr 2022 Personalkosten und ein Jahresbudget von 480.000 Euro bereit. ",
+    )
+    answer = kb2.ask(question)
+    assert answer.answered
+    assert "480.000 Euro" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the telephone number of the Kommunales Integrationszentrum?",
+        "telefonnummer ki?",
+        "Unter welcher Rufnummer erreiche ich das Kommunale Integrationszentrum?",
+    ],
+)
+def test_a_phone_number_question_needs_a_number(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        " Das Kommunale Integrationszentrum (KI) könne nur die Anzahl der Geduldeten zugrunde"
+        " legen. ",
+    )
+    assert not kb.ask(question).answered
+    kb2 = _doc_kb(
+        tmp_path / "b",
+        2019,
+        " Das Kommunale Integrationszentrum (KI) ist unter Telefon 02241 13-2345 erreichbar. ",
+    )
+    answer = kb2.ask(question)
+    assert answer.answered
+    assert "02241 13-2345" in answer.hits[0].text
