@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from knowledge.analyze import token_terms, tokenize
+from knowledge.analyze import token_terms, tokenize, word_terms
 from knowledge.search import (
     YEAR_TERM_RE,
     Candidate,
@@ -34,7 +34,10 @@ LEAD_CREDIT = 0.8  # for words of the table header or list lead-in a passage bel
 # titled "KIM: Personal, …" are about KIM in every sentence, though few sentences name it.
 TITLE_CREDIT = 0.7
 MIN_CORE_COVERAGE = 0.3  # share of the question the central sentence itself must hold
-NEIGHBOUR_CREDIT = 0.85  # for words of the second sentence of a two-sentence answer
+NEIGHBOUR_CREDIT = 0.85
+# For a person named in the sentences around ("Herr Liermann betonte, …"): minutes report one
+# speaker over several sentences, so "nach Ansicht von Herrn L." holds for all of them.
+SPEAKER_CREDIT = 0.8  # for words of the second sentence of a two-sentence answer
 CONTEXT_REACH = 2  # sentences before and after that set the topic
 EVIDENCE_BONUS = 0.12
 PRESHORTLIST = 60  # candidates whose neighbours are read
@@ -96,6 +99,11 @@ _ASKS_NAME_RE = re.compile(
     r"\bwie\s+hei(?:ß|ss|s)(?:t|en)\b|\bname[ns]?\b|\bwhat(?:'s| is) (?:his|her|the) name",
     re.I,
 )
+# A person named with a title, the name captured: "Herr Liermann", "VA’e Dinstühler".
+_SPEAKER_RE = re.compile(
+    r"\b(?:Herr[n]?|Frau|Dr\.|Prof\.|Abg\.|SkE|SkB|KTM|VA[’']?[eE])\s+(?:Dr\.\s+)?"
+    r"([A-ZÄÖÜ][a-zäöüß][\w-]*)"
+)
 _PERSON_NAME_RE = re.compile(
     r"\b(?:Herr[n]?|Frau|Dr\.|Prof\.|Abg\.|SkE|SkB|KTM|VA[’']?[eE])\s+(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]"
     r"|„[^“]{3,60}“"
@@ -137,10 +145,17 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
             r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|"
             # a duration or a period: "für zwei Jahre", "drei Monate lang", "von … bis …"
             rf"\b(?:\d+|ein(?:e[nm]?)?|{_NUMBER_WORDS}|halbe[sn]?)\s+"
-            r"(?:jahre?n?|monate?n?|wochen|tage?n?|stunden)\b|\bvon\b.{1,40}\bbis\b",
+            r"(?:jahre?n?|monate?n?|wochen|tage?n?|stunden)\b|\bvon\b.{1,40}\bbis\b|"
+            # a part of a year: "Anfang des Jahres", "Ende dieses Jahres", "Mitte 2020"
+            r"\b(?:anfang|ende|mitte|beginn)\s+(?:de[sr]|dieses|diesen|letzten|vergangenen|"
+            r"nächsten|kommenden)?\s*(?:jahres|monats|jahrzehnts|(?:19|20)\d\d)\b",
             re.I,
         ),
-        re.compile(r"\b(?:woche|jahr(?:es)?ende|frühjahr|herbst|sommer|winter)\b", re.I),
+        re.compile(
+            r"\b(?:woche|jahr(?:es)?ende|frühjahr|herbst|sommer|winter)\b|"
+            r"\b(?:letzte[nms]?|vergangene[nms]?|nächste[nms]?|kommende[nms]?)\s+jahr(?:es)?\b",
+            re.I,
+        ),
     ),
     "person": (
         re.compile(
@@ -233,8 +248,14 @@ _REPORTED_QUESTION_RE = re.compile(
 _LINKED_START_RE = re.compile(
     r"(?:\W{0,2})(?:Hier(?:für|zu|bei|mit|von|durch|aus)|Da(?:für|zu|bei|mit|von|durch|her|"
     r"rum|rüber|rin|nach|neben|raus)|Deshalb|Deswegen|Insgesamt|Somit|Folglich|Grund dafür|"
-    r"Dies(?:e[rsmn]?)?|Derzeit|Davon|Außerdem|Zudem|Allerdings|Jedoch|Denn)\b"
+    r"Dies(?:e[rsmn]?)?|Derzeit|Davon|Außerdem|Zudem|Allerdings|Jedoch|Denn|"
+    r"Aus diese[mn] Gr(?:u|ü)nde?n?)\b"
 )
+# Sentence openings that draw a consequence from the sentence before, which holds the reason.
+_CONSEQUENCE_START_RE = re.compile(
+    r"(?:\W{0,2})(?:Aus diese[mn] Gr(?:u|ü)nde?n?|Deshalb|Deswegen|Daher|Darum|Folglich|Somit)\b"
+)
+REASON_BEFORE_BONUS = 0.08
 _PARTITIVE = frozenset({"der", "von", "davon", "unter", "of"})  # "4 der größeren Kommunen"
 _PRONOUN_RE = re.compile(r"\b(?:er|sie|ihm|ihr|ihn|dieser|diese|dieses|Letztere[rs]?)\b")
 _NUMBER_RE = re.compile(rf"^(?:\d[\d.,:]*|{_NUMBER_WORDS})$", re.I)
@@ -388,8 +409,10 @@ def _credits(
 ) -> dict[str, float]:
     """Credit each question term earns: the core sentence's words 1, the other sentence of a
     two-sentence answer 0.85, table header or list lead-in 0.8, the document's year 0.8, a
-    distinctive word of the document's title 0.7, sentences around 0.5."""
+    distinctive word of the document's title 0.7, a speaker named in the sentences around 0.8,
+    other words of the sentences around 0.5."""
     credits = dict.fromkeys(context, CONTEXT_CREDIT)
+    credits.update(dict.fromkeys(f.speakers.get(core.passage_id, ()), SPEAKER_CREDIT))
     credits.update(dict.fromkeys(f.titled.get(core.doc_id, ()), TITLE_CREDIT))
     credits.update(dict.fromkeys(f.dated.get(core.doc_id, ()), LEAD_CREDIT))
     for c in window:
@@ -424,8 +447,11 @@ class _Features:
         self._part_res = [_part_pattern(c) for c in self.parts]
         self._names: dict[tuple[int, int], bool] = {}
         self._own: dict[int, frozenset[str]] = {}
+        self._named: dict[int, frozenset[str]] = {}
         self._lead: dict[int, frozenset[str]] = {}
         self._bonus: dict[int, float] = {}
+        # Per passage: the question's terms that name a person in the sentences around it.
+        self.speakers: dict[int, frozenset[str]] = {}
         self._asked: dict[int, bool] = {}
         self._coverage: dict[int, float] = {}
         self._proximity: dict[int, int] = {}
@@ -467,6 +493,15 @@ class _Features:
         if key not in self._names:
             self._names[key] = bool(self._part_res[index].search(c.text))
         return self._names[key]
+
+    def named(self, c: Candidate) -> frozenset[str]:
+        """The question's terms among the persons the passage names ("Herr Liermann")."""
+        if c.passage_id not in self._named:
+            names = (m.group(1) for m in _SPEAKER_RE.finditer(c.text))
+            self._named[c.passage_id] = self.wanted.intersection(
+                t for name in names for t in word_terms(name)[:1]
+            )
+        return self._named[c.passage_id]
 
     def own(self, c: Candidate) -> frozenset[str]:
         """The question's terms among the passage's own words."""
@@ -580,7 +615,12 @@ def _score_window(
     if evidence == 0:
         cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
     score = cov + EVIDENCE_BONUS * evidence
-    if f.asked(core):
+    if f.asked(core) and f.about_asking:
+        # "Who asked whether …": the reported question answers it; "fragte er nach" with the
+        # sentence before that says who "er" is answers it better.
+        if refers_back and any(c.ord < core.ord for c in window):
+            score += 0.06
+    elif f.asked(core):
         if any(c.ord > core.ord and not f.asked(c) for c in window):
             score += 0.06  # a member's question with the answer that follows it
         else:
@@ -595,6 +635,13 @@ def _score_window(
         # "bis wann wird KIM gefördert": the funding period of one module ("Förderzeitraum des
         # Moduls 2 … endete zum 31.12.2020") answers for the whole programme less well.
         score -= ONE_PART_PENALTY
+    # "Aus diesem Grund sei es wichtig, …": the reason is the sentence before.
+    if (
+        query.qtype == "reason"
+        and _CONSEQUENCE_START_RE.match(core.text)
+        and any(c.ord == core.ord - 1 for c in window)
+    ):
+        score += REASON_BEFORE_BONUS
     if len(window) > 1:
         score -= WINDOW_PENALTY
     score += 0.1 * core_cov
@@ -699,6 +746,16 @@ def rank(
                 features.own(n)
                 for d in range(-CONTEXT_REACH, CONTEXT_REACH + 1)
                 if (n := near.get((c.doc_id, c.ord + d))) is not None
+            )
+        )
+        for c in cands
+    }
+    features.speakers = {
+        c.passage_id: frozenset().union(
+            *(
+                features.named(n)
+                for d in range(-CONTEXT_REACH, CONTEXT_REACH + 1)
+                if d and (n := near.get((c.doc_id, c.ord + d))) is not None and features.own(n)
             )
         )
         for c in cands

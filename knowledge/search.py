@@ -263,7 +263,8 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         r" (wer|wem|wen|who|whom|whose|welche person|wie heiss(?:t|en)|wie lautet der name|"
         r"what is the name|whats the name|"
         # "Welches Kreistagsmitglied …", "which minister": a person named by role
-        r"(?:welche[rsnm]?|which) (?:\w*mitglied\w*|abgeordnete\w*|\w*minister\w*|dezernent\w*|"
+        r"(?:welche[rsnm]?|which) (?:\w+ )?(?:\w*mitglied\w*|abgeordnete\w*|\w*minister\w*|"
+        r"dezernent\w*|"
         r"vertreter\w*|referent\w*|landr(?:a|ae)t\w*|\w*b(?:u|ue)rgermeister\w*|vorsitzende\w*|"
         r"leiter\w*|ansprechpartner\w*|politiker\w*|staatssekret\w*|\w*beauftragte\w*|"
         r"sprecher\w*|member|minister|mayor|councillor|councilor|speaker|chair\w*)) ",
@@ -408,7 +409,9 @@ def _word_concept(
             add((word_terms(w)[0] for w in paraphrases().get(root, ())), PARAPHRASE_WEIGHT)
     else:
         add(_compound_paraphrases(folded), PARAPHRASE_WEIGHT)
-    english = english_glossary().get(folded.replace("-", ""))
+    english = english_glossary().get(folded.replace("-", "")) or english_glossary().get(
+        _POSSESSIVE_RE.sub("", token.text.lower())  # "women's issues": women
+    )
     if english and (not vocab.has(folded) or _is_english(question)):
         for german in english:
             add(word_terms(german)[:1], 0.95)
@@ -447,6 +450,7 @@ def _word_concept(
     return Concept(label, alternatives, parts)
 
 
+_POSSESSIVE_RE = re.compile(r"['’´`]s$")
 ENGLISH_COMPOUND_WEIGHT = 0.75  # a German compound that starts with an English word's German
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_answer_classes_r4 import _doc_kb
+from tests.test_answer_classes_r4 import _concept, _doc_kb
 
 
 def test_a_compound_that_begins_with_the_counted_word_counts_something_else(
@@ -49,7 +49,8 @@ def test_money_words_inside_compounds_ask_for_an_amount(tmp_path: Path, question
     kb2 = _doc_kb(
         tmp_path / "b",
         2022,
-        " Für KIM stehen im Jahr 2022 Personalkosten und ein Jahresbudget von 480.000 Euro bereit. ",
+        " Für KIM stehen im Jahr 2022 Personalkosten und ein Jahresbudget von 480.000 Euro"
+        " bereit. ",
     )
     answer = kb2.ask(question)
     assert answer.answered
@@ -80,3 +81,84 @@ def test_a_phone_number_question_needs_a_number(tmp_path: Path, question: str) -
     answer = kb2.ask(question)
     assert answer.answered
     assert "02241 13-2345" in answer.hits[0].text
+
+
+def test_a_part_of_a_year_answers_when(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        " Die gesetzlichen Bestimmungen zu KIM seien Anfang des Jahres im Landtag verabschiedet"
+        " worden. ",
+    )
+    answer = kb.ask("Wann wurden die gesetzlichen Bestimmungen zum KIM im Landtag verabschiedet?")
+    assert answer.answered
+    assert "Anfang des Jahres" in answer.hits[0].text
+    assert answer.hits[0].evidence == 1.0
+
+
+def test_a_consequence_is_answered_with_the_reason_before_it(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        " Es bestehe das Risiko, dass sich die Mitarbeiterinnen und Mitarbeiter anderweitig"
+        " orientierten. Aus diesem Grund sei es wichtig, den Mitarbeiterinnen und Mitarbeitern"
+        " Wertschätzung zu signalisieren. Herr Liermann betonte zudem den Zeitplan. ",
+    )
+    answer = kb.ask("Warum ist es wichtig, den Mitarbeitern Wertschätzung zu signalisieren?")
+    assert answer.answered
+    assert "anderweitig" in answer.hits[0].text
+
+
+def test_who_asked_is_answered_with_the_sentence_that_names_the_asker(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        " Unter Verweis auf die Vorlage erkundigte sich KTM Zorlu nach dem Zeitplan. Darüber"
+        " hinaus fragte er nach, ob die Integrationsräte in die Konzeptentwicklung eingebunden"
+        " würden. Frau Dinstühler erklärte, in das Konzept der Integrationsräte würden alle Akteure"
+        " einbezogen. ",
+    )
+    answer = kb.ask(
+        "Wer fragte, ob die Integrationsräte in die Konzeptentwicklung eingebunden werden?"
+    )
+    assert answer.answered
+    assert "Zorlu" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which NRW minister took part?", "Welcher zuständige Dezernent berichtete?"],
+)
+def test_a_word_may_stand_between_which_and_the_role(question: str) -> None:
+    from knowledge.search import question_type
+
+    assert question_type(question) == "person"
+
+
+def test_english_possessive_finds_the_word(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        " In Zusammenarbeit mit der Gleichstellungsstelle sei ein neuer Handlungsbereich zur"
+        " Frauenarbeit geplant. ",
+    )
+    answer = kb.ask("Together with which office is new work on women's issues planned?")
+    assert answer.answered
+    assert "Gleichstellungsstelle" in answer.hits[0].text
+
+
+def test_grown_out_of_finds_a_further_development(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2021,
+        " Abg. Peters äußerte, dass das Kommunale Integrationsmanagement (nachfolgend: KIM) ein"
+        " geeignetes Instrument darstelle. KIM sei eine Weiterentwicklung aus der Modellphase des"
+        " Projektes „Einwanderung gestalten NRW“. ",
+    )
+    answer = kb.ask(
+        "Aus welchem Modellprojekt ist das Kommunale Integrationsmanagement hervorgegangen?"
+    )
+    assert answer.answered
+    assert "Einwanderung gestalten" in answer.hits[0].text
+    concept = _concept(kb, "Aus welchem Projekt ist KIM hervorgegangen?", "hervorgegangen")
+    assert "weiterentwickl" in concept.alternatives
