@@ -35,6 +35,9 @@ LEAD_CREDIT = 0.8  # for words of the table header or list lead-in a passage bel
 TITLE_CREDIT = 0.7
 MIN_CORE_COVERAGE = 0.3  # share of the question the central sentence itself must hold
 NEIGHBOUR_CREDIT = 0.85
+# A place question answered by a sentence that does not name the event asked about (only the
+# sentences around do): the place is most likely another event's.
+EVENT_MISSING = 0.75
 # For a person named in the sentences around ("Herr Liermann betonte, …"): minutes report one
 # speaker over several sentences, so "nach Ansicht von Herrn L." holds for all of them.
 SPEAKER_CREDIT = 0.8  # for words of the second sentence of a two-sentence answer
@@ -465,6 +468,11 @@ class _Features:
             if self.money and _ASKS_MONEY_RE.fullmatch(c.label)
             for t in c.terms()
         )
+        # "Wo ist die Siegelverleihung?": the weightiest word (or words, as weighty) names
+        # what must happen there.
+        words = [c for c in query.concepts if c.kind == "word"] if query.qtype == "place" else []
+        top = max((c.importance for c in words), default=0.0)
+        self.event = frozenset(t for c in words if c.importance >= 0.95 * top for t in c.terms())
         self.past = bool(_PAST_RE.search(query.text))  # asks what happened, in the past tense
         self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
         # Years the question asks about, each with the terms that name it.
@@ -600,6 +608,9 @@ def _score_window(
     if part_missing:
         cov *= PART_MISSING
     evidence = f.evidence(text)
+    if f.event and not any(f.event & f.own(c) for c in window):
+        # A place or a date in a sentence about something else, the event only around it.
+        cov *= EVENT_MISSING
     if f.years and _other_year(f, window, core):
         cov *= OTHER_YEAR
     if f.years and _announced_only(f, core):

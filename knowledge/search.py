@@ -254,7 +254,7 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         r" (seit wann|bis wann|wann|when|what time|which date|an welchem tag|"
         r"zu welchem zeitpunkt|um wie ?viel uhr|"
         # periods: "für welchen Zeitraum", "wie lange", "how long", "what period"
-        r"(?:fur |auf |in |uber )?welche[nm]? (?:zeitraum|zeitpunkt|dauer|laufzeit)|"
+        r"(?:fur |auf |in |uber )?welche[nmr]? (?:zeitraum|zeitpunkt|dauer|laufzeit)|"
         r"an welche[mn] (?:datum|termin)|welche[nmsr]? (?:datum|termin)|"
         r"wie lange?|how long|what period|which period|for what period) ",
     ),

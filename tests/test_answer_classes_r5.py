@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.base import KnowledgeBase
 from tests.test_answer_classes_r4 import _concept, _doc_kb
 
 
@@ -162,3 +163,57 @@ def test_grown_out_of_finds_a_further_development(tmp_path: Path) -> None:
     assert "Einwanderung gestalten" in answer.hits[0].text
     concept = _concept(kb, "Aus welchem Projekt ist KIM hervorgegangen?", "hervorgegangen")
     assert "weiterentwickl" in concept.alternatives
+
+
+def test_cm_is_case_management(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2021,
+        " Von den 11 Case Management-Stellen konnten vier Stellen besetzt werden. Von den"
+        " 6 Lehrerstellen seien 2 Stellen besetzt. ",
+    )
+    assert "management" in _concept(kb, "wieviele cm stellen besetzt", "cm").alternatives
+    answer = kb.ask("wieviele cm stellen besetzt")
+    assert answer.answered
+    assert "Case Management" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["erstevaluation kim welcher zeitraum?", "Für welchen Zeitraum gilt das?"],
+)
+def test_welcher_zeitraum_asks_when(question: str) -> None:
+    from knowledge.search import question_type
+
+    assert question_type(question) == "time"
+
+
+def test_a_place_of_another_event_does_not_answer_where(tmp_path: Path) -> None:
+    text = (
+        " In der vergangenen Woche habe die Siegelverleihung stattgefunden. Das Thema"
+        " Antidiskriminierung werde mit den Integrationsagenturen weiter aufgegriffen. Am"
+        " 30.04.2020 werde eine Kooperationsveranstaltung im linksrheinischen Kreisgebiet"
+        " stattfinden. "
+    )
+    kb = _doc_kb(tmp_path, 2019, text)
+    # The place stands beside the Siegelverleihung, in a sentence about another event.
+    assert not kb.ask("wo is siegelverleihung 2020?").answered
+    kb2 = _doc_kb(
+        tmp_path / "b", 2019, text + " Die Siegelverleihung 2020 findet im Kreishaus statt. "
+    )
+    answer = kb2.ask("wo is siegelverleihung 2020?")
+    assert answer.answered
+    assert "Kreishaus" in answer.hits[0].text
+
+
+def test_a_worry_is_written_as_a_risk(kb: KnowledgeBase) -> None:
+    assert "risiko" in _concept(kb, "warum angst kim personal zu verlieren", "angst").alternatives
+    answer = kb.ask("warum sorge ums kim personal?")
+    assert answer.answered
+    assert "Risiko" in answer.hits[0].text
+
+
+def test_meeting_in_corona_times_is_an_exchange_in_corona_times(kb: KnowledgeBase) -> None:
+    answer = kb.ask("how do arbeitsgruppen meet in corona times")
+    assert answer.answered
+    assert "Videokonferenz" in answer.hits[0].text
