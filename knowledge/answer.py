@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from knowledge.analyze import token_terms, tokenize, word_terms
+from knowledge.analyze import fold, light_verbs, token_terms, tokenize, word_terms
 from knowledge.search import (
     YEAR_TERM_RE,
     Candidate,
@@ -146,9 +146,7 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
             rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\d{{2,4}})?|\b(?:{_MONTHS})\b|\buhr\b|"
             r"\b(?:19|20)\d\d\b|"
             r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|"
-            # a duration or a period: "für zwei Jahre", "drei Monate lang", "von … bis …"
-            rf"\b(?:\d+|ein(?:e[nm]?)?|{_NUMBER_WORDS}|halbe[sn]?)\s+"
-            r"(?:jahre?n?|monate?n?|wochen|tage?n?|stunden)\b|\bvon\b.{1,40}\bbis\b|"
+            r"\bvon\b.{1,40}\bbis\b|"
             # a part of a year: "Anfang des Jahres", "Ende dieses Jahres", "Mitte 2020"
             r"\b(?:anfang|ende|mitte|beginn)\s+(?:de[sr]|dieses|diesen|letzten|vergangenen|"
             r"nächsten|kommenden)?\s*(?:jahres|monats|jahrzehnts|(?:19|20)\d\d)\b",
@@ -202,6 +200,26 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
         ),
     ),
 }
+# A duration: "für zwei Jahre", "drei Monate lang", "nicht älter als 3 Jahre". It answers "wie
+# lange", "für welchen Zeitraum", not "wann" (a point in time).
+_DURATION_RE = re.compile(
+    rf"\b(?:\d+|ein(?:e[nm]?)?|{_NUMBER_WORDS}|halbe[sn]?)\s+"
+    r"(?:jahre?n?|monate?n?|wochen|tage?n?|stunden)\b",
+    re.I,
+)
+_PARTICIPLE_RE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert|eröffnet|beschlossen|verliehen)$")
+# Participles that leave the event to the noun: "Wann ist die Verleihung geplant?", "Wann wurde
+# der Antrag gestellt?", "Wann hat die Sitzung stattgefunden?"
+_LIGHT_PARTICIPLES = frozenset(
+    {"geplant", "gestellt", "vorgesehen", "stattgefunden", "erfolgt", "durchgeführt", "gehalten"}
+)
+_ASKS_POINT_RE = re.compile(r"\bwann\b|\bwhen\b", re.I)
+_ASKS_PERIOD_RE = re.compile(
+    r"\b(?:seit|bis|ab) wann\b|\bwie lange?\b|\bhow long\b|zeitraum|dauer|laufzeit|period",
+    re.I,
+)
+# The date a report speaks as of ("(Stand 10/2013)", "Stand: 01.03.2022") is no event's date.
+_AS_OF_RE = re.compile(r"\bStand:?\s*(?:\d{1,2}[./]\s?)?(?:\d{1,2}[./]\s?)?(?:19|20)?\d\d\b")
 # Instances answer "which ...?": quoted names or list items (strong), a run of names (weaker).
 _LISTED_RE = re.compile(r"„[^“]{3,}“.*„|(?:\n\s*(?:[•▪●◦\-–>*]|o\s)\s*[A-ZÄÖÜ„\"][^\n]*){2,}")
 # What may stand for instances of a category the text does not name: a list, a run of
@@ -323,15 +341,20 @@ def _has_amount(text: str) -> bool:
     return bool(_AMOUNT_RE.search(_DATE_OR_YEAR_RE.sub(" ", text)))
 
 
-def _evidence(qtype: QType, text: str) -> float:
+def _evidence(qtype: QType, text: str, *, point: bool = False) -> float:
     """How clearly a text holds the kind of fact asked for: 0, weak (0.5), 1, or a list (1.6).
-    A date or a year is no amount: "wie viel Geld …" is not answered by "bis 2022"."""
+    A date or a year is no amount: "wie viel Geld …" is not answered by "bis 2022". A report's
+    as-of date answers no "wann"; a duration answers no `point` question ("wann")."""
     if qtype == "which":
         if _LISTED_RE.search(text):
             return 1.6
         return 1.0 if _NAMES_RE.search(text) or _ENUMERATED_RE.search(text) else 0.0
     if qtype == "quantity":
         text = _DATE_OR_YEAR_RE.sub(" ", text)
+    if qtype == "time":
+        text = _AS_OF_RE.sub(" ", text)
+        if not point and _DURATION_RE.search(text):
+            return 1.0
     patterns = _EVIDENCE.get(qtype)
     if patterns is None:
         return 0.0
@@ -473,6 +496,21 @@ class _Features:
         words = [c for c in query.concepts if c.kind == "word"] if query.qtype == "place" else []
         top = max((c.importance for c in words), default=0.0)
         self.event = frozenset(t for c in words if c.importance >= 0.95 * top for t in c.terms())
+        # "Wann …" asks for a point in time; "seit wann", "wie lange" for a period too.
+        self.point = bool(_ASKS_POINT_RE.search(query.text)) and not _ASKS_PERIOD_RE.search(
+            query.text
+        )
+        if self.point:
+            # "Wann hat das KI seine Arbeit aufgenommen?": the participle names the event.
+            self.event = frozenset(
+                t
+                for c in query.concepts[-1:]
+                if c.kind == "word"
+                and _PARTICIPLE_RE.match(c.label)
+                and c.label not in _LIGHT_PARTICIPLES
+                and fold(c.label) not in light_verbs()
+                for t in c.terms()
+            )
         self.past = bool(_PAST_RE.search(query.text))  # asks what happened, in the past tense
         self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
         # Years the question asks about, each with the terms that name it.
@@ -538,7 +576,7 @@ class _Features:
     def evidence(self, text: str) -> float:
         """_evidence for the question's type, once per text (windows share their texts)."""
         if text not in self._evidence:
-            value = _evidence(self.query.qtype, text)
+            value = _evidence(self.query.qtype, text, point=self.point)
             if self.money and value > 0 and not _has_amount(text):
                 value = 0.0  # "wie viel Geld …": a count of posts or a year is no amount
             self._evidence[text] = value

@@ -217,3 +217,42 @@ def test_meeting_in_corona_times_is_an_exchange_in_corona_times(kb: KnowledgeBas
     answer = kb.ask("how do arbeitsgruppen meet in corona times")
     assert answer.answered
     assert "Videokonferenz" in answer.hits[0].text
+
+
+def test_when_an_event_happened_needs_a_sentence_about_that_event(tmp_path: Path) -> None:
+    text = (
+        " Betreff: Einrichtung eines Kommunalen Integrationszentrums im Rhein-Sieg-Kreis; Antrag"
+        " der SPD-Fraktion vom 01. Juli 2013. "
+    )
+    kb = _doc_kb(tmp_path, 2013, text)
+    # A date of the motion is no date of when the centre began its work ...
+    question = "Wann hat das Kommunale Integrationszentrum seine Arbeit aufgenommen?"
+    assert not kb.ask(question).answered
+    # ... and a report's as-of date is no event's date either.
+    kb2 = _doc_kb(
+        tmp_path / "b",
+        2013,
+        " Auf der Homepage sind aktuell (Stand 10/2013) 10 Kreise aufgeführt, die ihre Arbeit mit"
+        " einem Kommunalen Integrationszentrum aufgenommen haben. ",
+    )
+    assert not kb2.ask(question).answered
+    kb3 = _doc_kb(
+        tmp_path / "c",
+        2013,
+        text + " Das Kommunale Integrationszentrum hat seine Arbeit am 01.02.2014 aufgenommen. ",
+    )
+    answer = kb3.ask(question)
+    assert answer.answered
+    assert "01.02.2014" in answer.hits[0].text
+
+
+def test_a_duration_answers_how_long_not_when(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2013,
+        " Vorzulegen ist ein vom Kreistag beschlossenes Integrationskonzept, nicht älter als"
+        " 3 Jahre. ",
+    )
+    assert not kb.ask("Wann hat der Kreistag das Integrationskonzept beschlossen?").answered
+    answer = kb.ask("Wie alt darf das vom Kreistag beschlossene Integrationskonzept sein?")
+    assert answer.answered
