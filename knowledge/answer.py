@@ -213,6 +213,11 @@ _PARTICIPLE_RE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert|eröffnet|beschlossen
 _LIGHT_PARTICIPLES = frozenset(
     {"geplant", "gestellt", "vorgesehen", "stattgefunden", "erfolgt", "durchgeführt", "gehalten"}
 )
+# Words of a role a person holds: "Wer leitet …", "den Vorsitz", "who chairs", "zuständig".
+_ROLE_RE = re.compile(
+    r"(?:leit|vorsitz|chair|lead|led$|head|koordinier|coordinat|zustandig|responsib|"
+    r"verantwortlich|sprecher|spokes)"
+)
 _ASKS_POINT_RE = re.compile(r"\bwann\b|\bwhen\b", re.I)
 _ASKS_PERIOD_RE = re.compile(
     r"\b(?:seit|bis|ab) wann\b|\bwie lange?\b|\bhow long\b|zeitraum|dauer|laufzeit|period",
@@ -500,6 +505,11 @@ class _Features:
         self.point = bool(_ASKS_POINT_RE.search(query.text)) and not _ASKS_PERIOD_RE.search(
             query.text
         )
+        if query.qtype == "person":
+            # "Wer leitet die Lenkungsgruppe?", "who chairs …": the role asked about.
+            self.event = frozenset(
+                t for c in query.concepts if _ROLE_RE.match(fold(c.label)) for t in c.terms()
+            )
         if self.point:
             # "Wann hat das KI seine Arbeit aufgenommen?": the participle names the event.
             self.event = frozenset(

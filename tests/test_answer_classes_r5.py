@@ -256,3 +256,19 @@ def test_a_duration_answers_how_long_not_when(tmp_path: Path) -> None:
     assert not kb.ask("Wann hat der Kreistag das Integrationskonzept beschlossen?").answered
     answer = kb.ask("Wie alt darf das vom Kreistag beschlossene Integrationskonzept sein?")
     assert answer.answered
+
+
+def test_who_holds_a_role_needs_the_role(tmp_path: Path) -> None:
+    text = (
+        " Zur Besetzung führte Frau Dinstühler aus, dass in der KIM-Lenkungsgruppe die"
+        " Geschäftsführungen der Wohlfahrtsverbände vertreten seien. "
+    )
+    kb = _doc_kb(tmp_path, 2022, text)
+    # Who sits in the steering group is no answer to who chairs it.
+    assert not kb.ask("Who chairs the KIM steering group?").answered
+    kb2 = _doc_kb(
+        tmp_path / "b", 2022, text + " Den Vorsitz der KIM-Lenkungsgruppe hat Herr Liermann. "
+    )
+    answer = kb2.ask("Who chairs the KIM steering group?")
+    assert answer.answered
+    assert "Liermann" in answer.hits[0].text
