@@ -281,6 +281,10 @@ _LINKED_START_RE = re.compile(
 _CONSEQUENCE_START_RE = re.compile(
     r"(?:\W{0,2})(?:Aus diese[mn] Gr(?:u|ü)nde?n?|Deshalb|Deswegen|Daher|Darum|Folglich|Somit)\b"
 )
+# Sentences that go on from the reason before them: consequences and concessions.
+_REASON_BEFORE_RE = re.compile(
+    rf"{_CONSEQUENCE_START_RE.pattern}|(?:\W{{0,2}})(?:Auch wenn|Allerdings|Dennoch|Trotzdem)\b"
+)
 REASON_BEFORE_BONUS = 0.08
 _PARTITIVE = frozenset({"der", "von", "davon", "unter", "of"})  # "4 der größeren Kommunen"
 _PRONOUN_RE = re.compile(r"\b(?:er|sie|ihm|ihr|ihn|dieser|diese|dieses|Letztere[rs]?)\b")
@@ -636,7 +640,11 @@ def _score_window(
     text = "\n".join(
         c.text
         for c in window
-        if f.own(c) or f.lead(c) or (refers_back and c.ord < core.ord) or c.passage_id in linked
+        if (f.own(c) or f.lead(c) or (refers_back and c.ord < core.ord) or c.passage_id in linked)
+        # "X. Aus diesem Grund Y.": Y is what follows from X, no reason for it.
+        and not (
+            query.qtype == "reason" and c.ord > core.ord and _CONSEQUENCE_START_RE.match(c.text)
+        )
     )
     # "Welche Fraktion …?" answered by a sentence naming no party, list or number: the
     # category noun it lacks counts in full.
@@ -694,10 +702,11 @@ def _score_window(
         # "bis wann wird KIM gefördert": the funding period of one module ("Förderzeitraum des
         # Moduls 2 … endete zum 31.12.2020") answers for the whole programme less well.
         score -= ONE_PART_PENALTY
-    # "Aus diesem Grund sei es wichtig, …": the reason is the sentence before.
+    # "Aus diesem Grund sei es wichtig, …", "Auch wenn …, bestehe das Risiko": the reason
+    # is the sentence before.
     if (
         query.qtype == "reason"
-        and _CONSEQUENCE_START_RE.match(core.text)
+        and _REASON_BEFORE_RE.match(core.text)
         and any(c.ord == core.ord - 1 for c in window)
     ):
         score += REASON_BEFORE_BONUS

@@ -272,3 +272,18 @@ def test_who_holds_a_role_needs_the_role(tmp_path: Path) -> None:
     answer = kb2.ask("Who chairs the KIM steering group?")
     assert answer.answered
     assert "Liermann" in answer.hits[0].text
+
+
+def test_the_reason_for_a_risk_stands_before_it_not_in_its_consequence(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        " In der Gesamtbetrachtung ergebe sich allerdings das Problem, dass die Arbeitsverträge"
+        " der Mitarbeiterinnen und Mitarbeiter zeitlich befristet seien. Auch wenn von einer"
+        " Dauerfinanzierung ausgegangen werden könne, bestehe das Risiko, dass sich die"
+        " Mitarbeiterinnen und Mitarbeiter anderweitig orientierten. Aus diesem Grund sei es"
+        " wichtig, ihnen Wertschätzung zu signalisieren. ",
+    )
+    answer = kb.ask("why are the staff at risk")
+    assert answer.answered
+    assert "befristet" in answer.hits[0].text
