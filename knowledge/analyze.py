@@ -165,6 +165,9 @@ def number_terms(text: str, *, query: bool = False) -> list[str]:
 _FORGET_BUDGET = 300_000_000  # new words x cached text above which the cache is emptied
 
 
+KNOWN_TAIL = 8  # letters of a document word that count as the last part of a compound
+
+
 class Lexicon:
     """Words seen standing alone in the documents: the material compounds are split into."""
 
@@ -231,8 +234,18 @@ class Lexicon:
         return len(self._words | self._base)
 
     def split(self, word: str) -> list[str]:
-        """Parts of a folded compound (longest known first part), or [] when it is no compound."""
-        return self._split(word, depth=0)
+        """Parts of a folded compound (longest known first part), or [] when it is no compound.
+        A compound whose first part is unknown ("Förder-baustein": förder is no word of its
+        own) still has its last part when that is a long word of the documents."""
+        return self._split(word, depth=0) or self._known_tail(word)
+
+    def _known_tail(self, word: str) -> list[str]:
+        if len(word) < MIN_COMPOUND or not word.isalpha():
+            return []
+        for i in range(MIN_PART, len(word) - KNOWN_TAIL + 1):
+            if word[i:] in self._words:
+                return [word[:i], word[i:]]
+        return []
 
     def _split(self, word: str, depth: int) -> list[str]:
         if len(word) < MIN_COMPOUND or depth > 3 or not word.isalpha():

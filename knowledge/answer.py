@@ -286,6 +286,8 @@ _REASON_BEFORE_RE = re.compile(
     rf"{_CONSEQUENCE_START_RE.pattern}|(?:\W{{0,2}})(?:Auch wenn|Allerdings|Dennoch|Trotzdem)\b"
 )
 REASON_BEFORE_BONUS = 0.08
+# A sentence that begins with a demonstrative goes on about what the one before named.
+_DEMONSTRATIVE_START_RE = re.compile(r"(?:\W{0,2})(?:Dieser|Diese|Dieses|Dies)\b")
 _PARTITIVE = frozenset({"der", "von", "davon", "unter", "of"})  # "4 der größeren Kommunen"
 _PRONOUN_RE = re.compile(r"\b(?:er|sie|ihm|ihr|ihn|dieser|diese|dieses|Letztere[rs]?)\b")
 _NUMBER_RE = re.compile(rf"^(?:\d[\d.,:]*|{_NUMBER_WORDS})$", re.I)
@@ -710,6 +712,15 @@ def _score_window(
         and any(c.ord == core.ord - 1 for c in window)
     ):
         score += REASON_BEFORE_BONUS
+    if query.qtype == "definition" and f.own(core):
+        # "X gehe. Dieser befasse sich mit …": the next sentence says what X is.
+        for n in window:
+            if (
+                n.ord == core.ord + 1
+                and (m := _DEMONSTRATIVE_START_RE.match(n.text))
+                and _DEFINITION_STRONG.search(n.text, 0, m.end() + CUE_REACH)
+            ):
+                score += 0.12 + WINDOW_PENALTY  # the second sentence earns its place
     if len(window) > 1:
         score -= WINDOW_PENALTY
     score += 0.1 * core_cov

@@ -287,3 +287,35 @@ def test_the_reason_for_a_risk_stands_before_it_not_in_its_consequence(tmp_path:
     answer = kb.ask("why are the staff at risk")
     assert answer.answered
     assert "befristet" in answer.hits[0].text
+
+
+def test_a_compound_with_an_unknown_first_part_keeps_its_known_last_part() -> None:
+    from knowledge.analyze import Lexicon
+
+    lexicon = Lexicon(["Baustein", "Integration"])
+    assert lexicon.split("forderbaustein") == ["forder", "baustein"]
+    assert lexicon.split("baustein") == []  # a word of its own is no compound
+    assert lexicon.split("xyzintegration") == []  # the first part is too short
+
+
+def test_what_a_programme_part_is_may_stand_in_the_sentence_after_it(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        " Auf Kreisebene gehe es im Wesentlichen um den „Förderbaustein 6“. Dieser befasse sich"
+        " mit dem Teilhabemanagement für den Personenkreis der Geduldeten. Beim Baustein 6 habe"
+        " man sich gegen eine Teilnahme entschieden. ",
+    )
+    answer = kb.ask("Was ist Baustein 6?")
+    assert answer.answered
+    assert "Teilhabemanagement" in answer.hits[0].text
+    kb2 = _doc_kb(
+        tmp_path / "b",
+        2019,
+        " Letztlich handele es sich bei dem Förderbaustein 6 um eine Ergänzung zum"
+        " Fallmanagement. Zielgruppe seien die 18 bis 27-Jährigen jungen Erwachsenen. Der"
+        " Baustein 1 sei bereits angelaufen. ",
+    )
+    answer = kb2.ask("baustein 6 zielgruppe alter")
+    assert answer.answered
+    assert "18 bis 27" in answer.hits[0].text
