@@ -291,7 +291,7 @@ def word_terms(text: str, lexicon: Lexicon | None = None) -> list[str]:
         terms.append(stem(piece))
         if lexicon is not None:
             terms.extend(stem(part) for part in lexicon.split(piece))
-    if text[:1].islower() and (base := unparticiple(folded)):
+    if text[:1].islower() and (base := unparticiple(folded) or unzu(folded)):
         terms.append(stem(base))
     return list(dict.fromkeys(t for t in terms if t))
 
@@ -447,6 +447,20 @@ _PARTICIPLE_RE = re.compile(
     r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|zuruck|weiter|teil|fest|statt|vorbei)?"
     r"ge(\w{3,}?)(t|et|en)$"
 )
+
+
+# A separable verb's zu-infinitive: "aufzuteilen", "vorzulegen", "anzuwenden".
+_ZU_INFINITIVE_RE = re.compile(
+    r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zurück|zuruck|weiter|teil|fest|statt|vorbei|her|hin|"
+    r"dar|zusammen|fort|hervor|heraus)zu(\w{3,})en$"
+)
+
+
+def unzu(word: str) -> str | None:
+    """The infinitive of a lower-case zu-infinitive of a separable verb: aufzuteilen ->
+    aufteilen (as a question asks "aufgeteilt"); None for other words."""
+    m = _ZU_INFINITIVE_RE.match(word)
+    return f"{m.group(1)}{m.group(2)}en" if m else None
 
 
 def unparticiple(word: str) -> str | None:

@@ -319,3 +319,35 @@ def test_what_a_programme_part_is_may_stand_in_the_sentence_after_it(tmp_path: P
     answer = kb2.ask("baustein 6 zielgruppe alter")
     assert answer.answered
     assert "18 bis 27" in answer.hits[0].text
+
+
+def test_since_when_a_law_applies_is_when_it_came_into_force(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2013,
+        " Am 14.02.2012 trat das „Gesetz zur Förderung der gesellschaftlichen Teilhabe und"
+        " Integration“ in Kraft. ",
+    )
+    assert "kraft" in _concept(kb, "Seit wann gilt das Gesetz?", "gilt").alternatives
+    answer = kb.ask("Seit wann gilt das Teilhabe- und Integrationsgesetz?")
+    assert answer.answered
+    assert "14.02.2012" in answer.hits[0].text
+
+
+def test_a_zu_infinitive_is_its_verb() -> None:
+    from knowledge.analyze import unzu, word_terms
+
+    assert unzu("aufzuteilen") == "aufteilen"
+    assert unzu("vorzulegen") == "vorlegen"
+    assert unzu("zuteilen") is None  # no particle before the zu
+    assert "aufteil" in word_terms("aufzuteilen")
+    assert "aufteil" in word_terms("aufgeteilt")
+
+
+def test_a_phone_typed_modal_is_no_counted_word(kb: KnowledgeBase) -> None:
+    query = kb.analyse("wieviel teilhabemanager haett man beantragen koennen")
+    assert query.focus is not None
+    assert query.concepts[query.focus].label == "teilhabemanager"
+    answer = kb.ask("wieviel teilhabemanager haett man beantragen koennen")
+    assert answer.answered
+    assert "2 Teilhabemanagerinnen" in answer.hits[0].text

@@ -299,12 +299,14 @@ ANSWERED_BY_DEMO_CALENDAR = {
     "when is the seal award ceremony",
     "wann is die naechste sitzung vom integrationsrat",
     "wann ist die naechste sitzung vom sozialausschuss",
+    "wann nächste sitzung sozialausschuss?",
 }
 NOTE_BEFORE_DOCUMENTS = {
     "Wann ist die nächste Sozialdezernentenkonferenz?",
     "wann is die naechste sitzung vom integrationsrat",
     "wann ist die naechste sitzung vom sozialausschuss",
     "When does the jury meet for the seal process?",
+    "wann nächste sitzung sozialausschuss?",
 }
 
 
