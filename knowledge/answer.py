@@ -480,7 +480,10 @@ class _Features:
             and (bool(_ASKS_NAME_RE.search(query.text)) or len(query.concepts) == 1)
         )
         # "Was ist KIM?" is about the abbreviation; "fill all KIM jobs" about something of it.
-        self.about_term = query.qtype == "definition" or len(query.concepts) <= 2
+        # ("KIM für welche Zielgruppe" asks for instances of a category, not what KIM is)
+        self.about_term = query.qtype == "definition" or (
+            len(query.concepts) <= 2 and not self.categories
+        )
         self._part_res = [_part_pattern(c) for c in self.parts]
         self._names: dict[tuple[int, int], bool] = {}
         self._own: dict[int, frozenset[str]] = {}

@@ -351,3 +351,11 @@ def test_a_phone_typed_modal_is_no_counted_word(kb: KnowledgeBase) -> None:
     answer = kb.ask("wieviel teilhabemanager haett man beantragen koennen")
     assert answer.answered
     assert "2 Teilhabemanagerinnen" in answer.hits[0].text
+
+
+def test_which_group_of_an_abbreviation_is_not_what_it_stands_for(kb: KnowledgeBase) -> None:
+    answer = kb.ask("kim fuer welche zielgruppe")
+    assert answer.answered
+    assert "Zielgruppe" in answer.hits[0].text
+    # "Was ist KIM?" still leads with the sentence that spells it out.
+    assert "nachfolgend: KIM" in kb.ask("was ist kim").hits[0].text
