@@ -359,3 +359,9 @@ def test_which_group_of_an_abbreviation_is_not_what_it_stands_for(kb: KnowledgeB
     assert "Zielgruppe" in answer.hits[0].text
     # "Was ist KIM?" still leads with the sentence that spells it out.
     assert "nachfolgend: KIM" in kb.ask("was ist kim").hits[0].text
+
+
+def test_a_group_of_people_is_a_personenkreis(kb: KnowledgeBase) -> None:
+    answer = kb.ask("Wie groß ist ungefähr die Gruppe der Geduldeten im Rhein-Sieg-Kreis?")
+    assert answer.answered
+    assert "ca. 200 Personen" in answer.hits[0].text
