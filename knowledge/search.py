@@ -734,6 +734,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
         if folded in ("wieviele", "wieviel", "anzahl"):
             after_count = True
         if folded in stop or (len(folded) < 2 and token.kind != "number"):
+            if folded in _FINITE_VERBS:
+                after_count = False  # "Wie viel müsste der Kreis zahlen": no count of "Kreis"
             continue
         # "welchen Zeitraum": mostly the kind of fact asked for (a period), little topic.
         asks_period = folded in _PERIOD_NOUNS and previous in _PERIOD_ASKERS
@@ -857,6 +859,63 @@ _PERIOD_NOUNS = frozenset(
         "date",
         "day",
     }
+)
+# Finite verbs among the stopwords: after "wie viel" they end the counted noun phrase.
+_FINITE_VERBS = frozenset(
+    [
+        "ist",
+        "sind",
+        "war",
+        "waren",
+        "wird",
+        "werden",
+        "wurde",
+        "wurden",
+        "hat",
+        "haben",
+        "hatte",
+        "hatten",
+        "kann",
+        "können",
+        "konnte",
+        "konnten",
+        "muss",
+        "müssen",
+        "musste",
+        "mussten",
+        "soll",
+        "sollen",
+        "sollte",
+        "sollten",
+        "will",
+        "wollen",
+        "darf",
+        "dürfen",
+        "hätte",
+        "hätten",
+        "haette",
+        "haetten",
+        "haett",
+        "würde",
+        "würden",
+        "wuerde",
+        "wuerden",
+        "könnte",
+        "könnten",
+        "koennte",
+        "müsste",
+        "müssten",
+        "muesste",
+        "muessten",
+        "wäre",
+        "wären",
+        "waere",
+        "waer",
+        "gibt",
+        "gab",
+        "gibts",
+        "gabs",
+    ]
 )
 _PERIOD_ASKERS = frozenset({"welchen", "welchem", "welcher", "welche", "what", "which"})
 
