@@ -188,7 +188,9 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
     ),
     "place": (
         re.compile(
-            r"\b(?:ort|raum|saal|straße|kreishaus|rathaus|gebiet|kreisgebiet|vor ort)\b", re.I
+            # (not "vor Ort": "wie man dies vor Ort einbinden könne" names no place)
+            r"\b(?:(?<!vor )ort|raum|saal|straße|kreishaus|rathaus|gebiet|kreisgebiet)\b",
+            re.I,
         ),
         # "in Bonn", "im Kreishaus", "an die Koordinierungsstelle" (where to), not the
         # prepositional phrases that name no place ("in Zusammenarbeit", "im Rahmen")

@@ -365,3 +365,19 @@ def test_a_group_of_people_is_a_personenkreis(kb: KnowledgeBase) -> None:
     answer = kb.ask("Wie groß ist ungefähr die Gruppe der Geduldeten im Rhein-Sieg-Kreis?")
     assert answer.answered
     assert "ca. 200 Personen" in answer.hits[0].text
+
+
+def test_vor_ort_names_no_place(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        " In der vergangenen Woche habe die Siegelverleihung stattgefunden; nun werde überlegt,"
+        " wie man dies vor Ort in der Prozessbegleitung einbinden könne. ",
+    )
+    assert not kb.ask("wo is die siegelverleihung").answered
+    kb2 = _doc_kb(
+        tmp_path / "b", 2019, " Die Siegelverleihung habe im Kreishaus in Siegburg stattgefunden. "
+    )
+    answer = kb2.ask("wo is die siegelverleihung")
+    assert answer.answered
+    assert "Kreishaus" in answer.hits[0].text
