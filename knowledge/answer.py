@@ -164,7 +164,9 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
             r"Staatssekretär(?:in)?|Landrat|Bürgermeister(?:in)?|Vorsitzende[rn]?|Leiter(?:in)?|"
             r"Beigeordnete[rn]?|Vertreter(?:in)?)\s+[A-ZÄÖÜ]|\b(?:Verband|Verbände|Werk|"
             r"Jobcenter|e\.\s?V\.|Stadt|Gemeinde|Amt|Behörde|Caritas\w*|Diakon\w*|Gymnasium|"
-            r"Agentur|Sozialamt|Fraktion\w*)\b"
+            r"Agentur|Sozialamt|Fraktion\w*)\b|"
+            r"\b\w*(?:[Ii]nstitut|[Ss]tiftung|[Vv]erein|[Hh]ochschule|[Uu]niversität)"
+            r"(?:e[ns]?|s|en)?\b"
         ),
         re.compile(
             r"\b(?:Erwachsene\w*|Jugendliche\w*|Kinder\w*|Menschen|Personen|Geflüchtete\w*|"
@@ -219,6 +221,25 @@ _LIGHT_PARTICIPLES = frozenset(
 _ROLE_RE = re.compile(
     r"(?:leit|vorsitz|chair|lead|led$|head|koordinier|coordinat|zustandig|responsib|"
     r"verantwortlich|sprecher|spokes)"
+)
+# Minutes name who reports: "berichtete Dezernent Schmitz", "VA’e Dinstühler erklärte".
+_REPORTING = (
+    r"(?:berichtete|erklärte|ergänzte|äußerte|betonte|führte|hob|teilte|informierte|stellte|"
+    r"verwies|wies|entgegnete|antwortete|erläuterte|bestätigte|sagte|meinte|fragte|bat|"
+    r"erkundigte|begrüßte|dankte|merkte|regte|schlug)"
+)
+_TITLED_NAME = (
+    r"(?:Herr[n]?|Frau|Dr\.|Abg\.|SkE|SkB|KTM|VA[’']?[eE]|Dezernent(?:in)?|Landrat|"
+    r"Vorsitzende[rn]?)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+"
+)
+_SPEAKER_CLAUSE_RE = re.compile(
+    rf"\b{_REPORTING}\s+(?:\w+\s+){{0,2}}?(?:der|die|den)?\s*{_TITLED_NAME}|"
+    rf"\b{_TITLED_NAME}\s+(?:\w+\s+)?{_REPORTING}\b"
+)
+_ASKS_SPEAKER_RE = re.compile(
+    r"bericht|erklär|erläuter|gesagt|sagte|vorgestellt|präsentiert|informiert|betont|"
+    r"geäußert|report|present|said|explain|told|mention",
+    re.I,
 )
 _ASKS_POINT_RE = re.compile(r"\bwann\b|\bwhen\b", re.I)
 _ASKS_PERIOD_RE = re.compile(
@@ -354,10 +375,13 @@ def _has_amount(text: str) -> bool:
     return bool(_AMOUNT_RE.search(_DATE_OR_YEAR_RE.sub(" ", text)))
 
 
-def _evidence(qtype: QType, text: str, *, point: bool = False) -> float:
+def _evidence(qtype: QType, text: str, *, point: bool = False, speakers: bool = True) -> float:
     """How clearly a text holds the kind of fact asked for: 0, weak (0.5), 1, or a list (1.6).
     A date or a year is no amount: "wie viel Geld …" is not answered by "bis 2022". A report's
-    as-of date answers no "wann"; a duration answers no `point` question ("wann")."""
+    as-of date answers no "wann"; a duration answers no `point` question ("wann"). Without
+    `speakers`, who reports ("berichtete Dezernent Schmitz") is no person asked for."""
+    if qtype == "person" and not speakers:
+        text = _SPEAKER_CLAUSE_RE.sub(" ", text)
     if qtype == "which":
         if _LISTED_RE.search(text):
             return 1.6
@@ -532,6 +556,9 @@ class _Features:
                 and fold(c.label) not in light_verbs()
                 for t in c.terms()
             )
+        # "Wer hat den Preis gewonnen?" is not answered by who reported on it ("berichtete
+        # Dezernent Schmitz"); "Wer hat berichtet?", "Wer fragte?" are.
+        self.speakers_answer = self.about_asking or bool(_ASKS_SPEAKER_RE.search(query.text))
         self.past = bool(_PAST_RE.search(query.text))  # asks what happened, in the past tense
         self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
         # Years the question asks about, each with the terms that name it.
@@ -597,7 +624,9 @@ class _Features:
     def evidence(self, text: str) -> float:
         """_evidence for the question's type, once per text (windows share their texts)."""
         if text not in self._evidence:
-            value = _evidence(self.query.qtype, text, point=self.point)
+            value = _evidence(
+                self.query.qtype, text, point=self.point, speakers=self.speakers_answer
+            )
             if self.money and value > 0 and not _has_amount(text):
                 value = 0.0  # "wie viel Geld …": a count of posts or a year is no amount
             self._evidence[text] = value

@@ -300,7 +300,16 @@ def question_type(question: str) -> QType:
     for qtype, pattern in _QTYPE_PATTERNS:
         if pattern.search(folded):
             return qtype
+    if _WHO_NOUNS_RE.search(folded):
+        return "person"  # "integrationspreis gewinner 2019", "ki leitung": typed without "wer"
     return "other"
+
+
+# Nouns that ask for a person or a body when a phone-typed question has no question word.
+_WHO_NOUNS_RE = re.compile(
+    r" (?:gewinner\w*|preistrager\w*|sieger\w*|winners?|ansprechpartner\w*|"
+    r"ansprechperson\w*|leiter(?:in)?|leitung|vorsitzende[rn]?|vorsitz|chair|head) "
+)
 
 
 def _importance(token: Token, first: bool, cased: bool) -> float:

@@ -381,3 +381,40 @@ def test_vor_ort_names_no_place(tmp_path: Path) -> None:
     answer = kb2.ask("wo is die siegelverleihung")
     assert answer.answered
     assert "Kreishaus" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wer hat den integrationspreis 2019 gewonnen",
+        "integrationspreis gewinner 2019",
+        "welche projekte haben den integrationspreis gewonnen",
+    ],
+)
+def test_who_won_is_the_winners_not_who_reported(kb: KnowledgeBase, question: str) -> None:
+    """ "berichtete Dezernent Schmitz … von dem verliehenen Integrationspreis" names who
+    reported, not who won."""
+    answer = kb.ask(question)
+    assert answer.answered
+    assert "Nähstube" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("integrationspreis gewinner 2019", "person"),
+        ("ki leitung", "person"),
+        ("kim lenkungsgruppe vorsitz", "person"),
+        ("integrationspreis 2019", "other"),
+    ],
+)
+def test_a_who_noun_without_question_word_asks_for_a_person(question: str, qtype: str) -> None:
+    from knowledge.search import question_type
+
+    assert question_type(question) == qtype
+
+
+def test_who_reported_is_still_answered_by_the_speaker(kb: KnowledgeBase) -> None:
+    answer = kb.ask("wer hat über den integrationspreis 2019 berichtet")
+    assert answer.answered
+    assert "Schmitz" in answer.hits[0].text
