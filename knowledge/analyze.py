@@ -452,7 +452,7 @@ _PARTICIPLE_RE = re.compile(
 # A separable verb's zu-infinitive: "aufzuteilen", "vorzulegen", "anzuwenden".
 _ZU_INFINITIVE_RE = re.compile(
     r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zurück|zuruck|weiter|teil|fest|statt|vorbei|her|hin|"
-    r"dar|zusammen|fort|hervor|heraus)zu(\w{3,})en$"
+    r"dar|zusammen|fort|hervor|heraus|um)zu(\w{3,})en$"
 )
 
 
