@@ -426,3 +426,15 @@ def test_staff_leaving_is_written_as_orienting_elsewhere(kb: KnowledgeBase) -> N
     answer = kb.ask("Why is there a risk that KIM employees will leave?")
     assert answer.answered
     assert "anderweitig" in answer.hits[0].text
+
+
+def test_pro_jahr_is_a_rate_not_a_topic(kb: KnowledgeBase) -> None:
+    assert [c.label for c in kb.analyse("kiz kosten fuern kreis pro jahr").concepts] == [
+        "kiz",
+        "kosten",
+        "kreis",
+        "jahr",
+    ]
+    answer = kb.ask("kiz kosten anteil kreis pro jahr")
+    assert answer.answered
+    assert "183.094" in answer.hits[0].text
