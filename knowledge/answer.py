@@ -297,7 +297,7 @@ _REPORTED_QUESTION_RE = re.compile(
 _LINKED_START_RE = re.compile(
     r"(?:\W{0,2})(?:Hier(?:für|zu|bei|mit|von|durch|aus)|Da(?:für|zu|bei|mit|von|durch|her|"
     r"rum|rüber|rin|nach|neben|raus)|Deshalb|Deswegen|Insgesamt|Somit|Folglich|Grund dafür|"
-    r"Dies(?:e[rsmn]?)?|Derzeit|Davon|Außerdem|Zudem|Allerdings|Jedoch|Denn|"
+    r"Dies(?:e[rsmn]?)?|Letztere[rs]?|Derzeit|Davon|Außerdem|Zudem|Allerdings|Jedoch|Denn|"
     r"Aus diese[mn] Gr(?:u|ü)nde?n?)\b"
 )
 # Sentence openings that draw a consequence from the sentence before, which holds the reason.
@@ -310,7 +310,7 @@ _REASON_BEFORE_RE = re.compile(
 )
 REASON_BEFORE_BONUS = 0.08
 # A sentence that begins with a demonstrative goes on about what the one before named.
-_DEMONSTRATIVE_START_RE = re.compile(r"(?:\W{0,2})(?:Dieser|Diese|Dieses|Dies)\b")
+_DEMONSTRATIVE_START_RE = re.compile(r"(?:\W{0,2})(?:Dieser|Diese|Dieses|Dies|Letztere[rs]?)\b")
 _PARTITIVE = frozenset({"der", "von", "davon", "unter", "of"})  # "4 der größeren Kommunen"
 _PRONOUN_RE = re.compile(r"\b(?:er|sie|ihm|ihr|ihn|dieser|diese|dieses|Letztere[rs]?)\b")
 _NUMBER_RE = re.compile(rf"^(?:\d[\d.,:]*|{_NUMBER_WORDS})$", re.I)
@@ -746,8 +746,9 @@ def _score_window(
         and any(c.ord == core.ord - 1 for c in window)
     ):
         score += REASON_BEFORE_BONUS
-    if query.qtype == "definition" and f.own(core):
-        # "X gehe. Dieser befasse sich mit …": the next sentence says what X is.
+    if query.qtype in ("definition", "other") and f.own(core):
+        # "X gehe. Dieser befasse sich mit …", "… (LaKI) … Letztere fungiere als …": the next
+        # sentence says what X is or does.
         for n in window:
             if (
                 n.ord == core.ord + 1

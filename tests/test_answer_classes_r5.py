@@ -438,3 +438,17 @@ def test_pro_jahr_is_a_rate_not_a_topic(kb: KnowledgeBase) -> None:
     answer = kb.ask("kiz kosten anteil kreis pro jahr")
     assert answer.answered
     assert "183.094" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["was macht die laki", "What role does the LaKI play for the KI?"],
+)
+def test_what_a_body_does_may_stand_in_the_sentence_after_its_name(
+    kb: KnowledgeBase, question: str
+) -> None:
+    """ "… die Landeskoordinierungsstelle (LaKI) eng miteinander kooperieren. Letztere fungiere
+    dabei als Management Support System …" """
+    answer = kb.ask(question)
+    assert answer.answered
+    assert "Management Support System" in answer.hits[0].text
