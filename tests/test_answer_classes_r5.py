@@ -455,6 +455,8 @@ def test_what_a_body_does_may_stand_in_the_sentence_after_its_name(
 
 
 def test_part_of_says_little_of_the_topic(kb: KnowledgeBase) -> None:
-    answer = kb.ask("Why did the district have to pay back part of the 2020 funding?")
+    answer = kb.ask(
+        "Why did the district have to pay back part of the 2020 funding for case management?"
+    )
     assert answer.answered
     assert "nicht verausgabten Mittel" in answer.hits[0].text
