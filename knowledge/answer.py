@@ -102,6 +102,13 @@ _ASKS_NAME_RE = re.compile(
     r"\bwie\s+hei(?:ß|ss|s)(?:t|en)\b|\bname[ns]?\b|\bwhat(?:'s| is) (?:his|her|the) name",
     re.I,
 )
+# A sentence that refers back to an event named before it: "An der Veranstaltung teilnehmen
+# würden …", "Bei dieser Sitzung …".
+_EVENT_ANAPHOR_RE = re.compile(
+    r"\b(?:[Aa]n|[Bb]ei|[Ii]n|[Aa]uf|[Zz]u|[Ff]ür) (?:der|dieser|jener) "
+    r"(?:Veranstaltung|Sitzung|Tagung|Konferenz|Verleihung|Feier|Aktion)\b|"
+    r"\b(?:[Dd]ie|[Dd]iese) (?:Veranstaltung|Sitzung|Tagung|Konferenz|Verleihung|Feier|Aktion)\b"
+)
 # A person named with a title, the name captured: "Herr Liermann", "VA’e Dinstühler".
 _SPEAKER_RE = re.compile(
     r"\b(?:Herr[n]?|Frau|Dr\.|Prof\.|Abg\.|SkE|SkB|KTM|VA[’']?[eE])\s+(?:Dr\.\s+)?"
@@ -476,6 +483,7 @@ def _credits(
     other words of the sentences around 0.5."""
     credits = dict.fromkeys(context, CONTEXT_CREDIT)
     credits.update(dict.fromkeys(f.speakers.get(core.passage_id, ()), SPEAKER_CREDIT))
+    credits.update(dict.fromkeys(f.referred.get(core.passage_id, ()), SPEAKER_CREDIT))
     credits.update(dict.fromkeys(f.titled.get(core.doc_id, ()), TITLE_CREDIT))
     credits.update(dict.fromkeys(f.dated.get(core.doc_id, ()), LEAD_CREDIT))
     for c in window:
@@ -518,6 +526,9 @@ class _Features:
         self._bonus: dict[int, float] = {}
         # Per passage: the question's terms that name a person in the sentences around it.
         self.speakers: dict[int, frozenset[str]] = {}
+        # Per passage that refers back to an event ("An der Veranstaltung …"): the question's
+        # terms in the two sentences before, which name it.
+        self.referred: dict[int, frozenset[str]] = {}
         self._asked: dict[int, bool] = {}
         self._coverage: dict[int, float] = {}
         self._proximity: dict[int, int] = {}
@@ -863,6 +874,13 @@ def rank(
             )
         )
         for c in cands
+    }
+    features.referred = {
+        c.passage_id: frozenset().union(
+            *(features.own(n) for d in (1, 2) if (n := near.get((c.doc_id, c.ord - d))) is not None)
+        )
+        for c in cands
+        if _EVENT_ANAPHOR_RE.search(c.text)
     }
     features.speakers = {
         c.passage_id: frozenset().union(

@@ -460,3 +460,16 @@ def test_part_of_says_little_of_the_topic(kb: KnowledgeBase) -> None:
     )
     assert answer.answered
     assert "nicht verausgabten Mittel" in answer.hits[0].text
+
+
+def test_the_event_a_sentence_refers_back_to_counts_for_it(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        " Am 06.11.2019 finde außerdem ein sog. „Wertedialog“ statt. Zielsetzung sei es hier,"
+        " den Austausch mit den Bürgern zu fördern. An der Veranstaltung teilnehmen würden u.a."
+        " der Minister, Herr Dr. Joachim Stamp, und die Staatssekretärin Frau Serap Güler. ",
+    )
+    answer = kb.ask("wer kommt alles zum wertedialog")
+    assert answer.answered
+    assert "Joachim Stamp" in answer.hits[0].text
