@@ -444,7 +444,7 @@ def is_german_word(word: str) -> bool:
 
 
 _PARTICIPLE_RE = re.compile(
-    r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|zuruck|weiter|teil|fest|statt|vorbei)?"
+    r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|zuruck|weiter|teil|fest|statt|vorbei|um)?"
     r"ge(\w{3,}?)(t|et|en)$"
 )
 

@@ -506,8 +506,8 @@ SEPARATED_VERB_WEIGHT = 0.8  # "findet" of "findet … statt": documents write i
 _PARTICLES = frozenset(
     {
         "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "heraus", "herein",
-        "hin", "hinzu", "los", "mit", "nach", "raus", "rein", "statt", "teil", "vor", "vorbei",
-        "weg", "weiter", "zu", "zurück", "zuruck", "zusammen",
+        "hin", "hinzu", "los", "mit", "nach", "raus", "rein", "statt", "teil", "um", "vor",
+        "vorbei", "weg", "weiter", "zu", "zurück", "zuruck", "zusammen",
     }
 )  # fmt: skip
 

@@ -473,3 +473,28 @@ def test_the_event_a_sentence_refers_back_to_counts_for_it(tmp_path: Path) -> No
     answer = kb.ask("wer kommt alles zum wertedialog")
     assert answer.answered
     assert "Joachim Stamp" in answer.hits[0].text
+
+
+def test_a_separable_verb_with_um_is_its_verb(kb: KnowledgeBase) -> None:
+    """ "welche strategie setzt kim um": the text says "diese Strategie umgesetzt"."""
+    from knowledge.analyze import word_terms
+
+    assert "umsetz" in word_terms("umgesetzt")
+    answer = kb.ask("welche strategie setzt kim um")
+    assert answer.answered
+    assert "Teilhabestrategie 2030" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many communes rejected baustein 6?", "15 beteiligten Kommunen"),
+        ("wie laufen ag treffen in corona?", "Videokonferenz"),
+    ],
+)
+def test_communes_and_meetings_in_other_words(
+    kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.answered
+    assert expected in answer.hits[0].text
