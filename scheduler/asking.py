@@ -83,7 +83,12 @@ _PAST = frozenset({
 })  # fmt: skip
 _SESSION_VERBS = frozenset({
     "tagt", "tagen", "tagte", "tagten", "getagt", "trifft", "treffen", "traf", "trafen",
-    "meet", "meets", "met", "convene", "convenes", "zusammen", "sitting", "sits",
+    "meet", "meets", "met", "convene", "convenes", "sitting", "sits",
+})  # fmt: skip
+# "zusammen" is a session verb only with these: "kommt … zusammen", "tritt zusammen" (not "Mit
+# welcher Stelle zusammen ist … geplant?").
+_GATHER_VERBS = frozenset({
+    "kommt", "kommen", "kam", "kamen", "tritt", "treten", "trat", "traten", "zusammenkommt",
 })  # fmt: skip
 # Nouns of events (also as the head of a compound: "Jurytermin", "Integrationsratssitzung").
 _EVENT_NOUNS = (
@@ -357,6 +362,8 @@ def recognise(question: str, now: datetime) -> CalendarQuestion | None:
         if base not in parts:
             parts.append(base)
             shown.append(original)
+    if "zusammen" in words and _GATHER_VERBS & set(words):
+        session_verb = True
     if session_verb:
         event_word = True
         kind = kind or "sitzungen"

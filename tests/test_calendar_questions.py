@@ -94,6 +94,8 @@ def test_periods_are_dates_in_berlin() -> None:
         "Was ist KIM?",
         "was kam bei der letzten lenkungsgruppe sitzung raus",
         "Wie viele Case-Management-Stellen sind vorgesehen?",
+        # "zusammen" without "kommt"/"tritt" is no meeting
+        "Mit welcher Stelle zusammen ist ein neuer Handlungsbereich geplant?",
         "",
         "   ",
         "?!",
@@ -103,6 +105,12 @@ def test_periods_are_dates_in_berlin() -> None:
 )
 def test_not_calendar_questions(question: str) -> None:
     assert recognise(question, NOW) is None
+
+
+def test_coming_together_is_meeting() -> None:
+    found = recognise("wann kommt der integrationsrat wieder zusammen", NOW)
+    assert found is not None
+    assert found.kind == "sitzungen"
 
 
 # -- matching against the demo calendar ---------------------------------------------------
@@ -307,6 +315,7 @@ NOTE_BEFORE_DOCUMENTS = {
     "wann ist die naechste sitzung vom sozialausschuss",
     "When does the jury meet for the seal process?",
     "wann nächste sitzung sozialausschuss?",
+    "Wann tagt der Integrationsrat der Stadt Sankt Augustin das nächste Mal?",
 }
 
 
