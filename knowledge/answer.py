@@ -218,7 +218,10 @@ _DURATION_RE = re.compile(
     r"(?:jahre?n?|monate?n?|wochen|tage?n?|stunden)\b",
     re.I,
 )
-_PARTICIPLE_RE = re.compile(r"^(?:\w*ge\w+(?:t|en)|\w+iert|eröffnet|beschlossen|verliehen)$")
+# (and the verbs of a session: "Wann tagt der Integrationsrat?" needs a sentence about a session)
+_PARTICIPLE_RE = re.compile(
+    r"^(?:\w*ge\w+(?:t|en)|\w+iert|eröffnet|beschlossen|verliehen|tagt|tagen|tagte|trifft)$"
+)
 # Participles that leave the event to the noun: "Wann ist die Verleihung geplant?", "Wann wurde
 # der Antrag gestellt?", "Wann hat die Sitzung stattgefunden?"
 _LIGHT_PARTICIPLES = frozenset(
@@ -247,6 +250,10 @@ _ASKS_SPEAKER_RE = re.compile(
     r"bericht|erklär|erläuter|gesagt|sagte|vorgestellt|präsentiert|informiert|betont|"
     r"geäußert|report|present|said|explain|told|mention",
     re.I,
+)
+# Nouns of an event whose date "wann" asks ("Wann ist die nächste Sitzung?").
+_EVENT_NOUN_RE = re.compile(
+    r"(?:sitzung|termin|treffen|tagung|konferenz|veranstaltung|verleihung|feier)\w*$"
 )
 _ASKS_POINT_RE = re.compile(r"\bwann\b|\bwhen\b", re.I)
 _ASKS_PERIOD_RE = re.compile(
@@ -560,9 +567,9 @@ class _Features:
             # "Wann hat das KI seine Arbeit aufgenommen?": the participle names the event.
             self.event = frozenset(
                 t
-                for c in query.concepts[-1:]
+                for c in query.concepts
                 if c.kind == "word"
-                and _PARTICIPLE_RE.match(c.label)
+                and (_PARTICIPLE_RE.match(c.label) or _EVENT_NOUN_RE.search(fold(c.label)))
                 and c.label not in _LIGHT_PARTICIPLES
                 and fold(c.label) not in light_verbs()
                 for t in c.terms()

@@ -498,3 +498,25 @@ def test_communes_and_meetings_in_other_words(
     answer = kb.ask(question)
     assert answer.answered
     assert expected in answer.hits[0].text
+
+
+def test_naechste_is_no_topic(kb: KnowledgeBase) -> None:
+    """Its stem would be "nach", which stands in every other sentence."""
+    query = kb.analyse("wann is die naechste sitzung vom integrationsrat")
+    assert [c.label for c in query.concepts] == ["sitzung", "integrationsrat"]
+
+
+def test_when_a_session_is_needs_a_sentence_about_a_session(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        " Letzte Woche sei beim Arbeitskreis der Integrationsräte über das Konzept berichtet"
+        " worden. Der Bericht wurde am 12.05.2022 veröffentlicht. ",
+    )
+    assert not kb.ask("wann ist die nächste sitzung vom integrationsrat").answered
+    kb2 = _doc_kb(
+        tmp_path / "b", 2022, " Die nächste Sitzung des Integrationsrates ist am 14.06.2022. "
+    )
+    answer = kb2.ask("wann ist die nächste sitzung vom integrationsrat")
+    assert answer.answered
+    assert "14.06.2022" in answer.hits[0].text
