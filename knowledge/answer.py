@@ -147,7 +147,11 @@ _NUMBER_WORDS = (
 )
 # Evidence that a text holds the kind of fact asked for: (strong pattern, weak pattern).
 _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
-    "quantity": (re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.I), None),
+    # ("alle", "keine", "beide" count only weakly: "für alle Interessierten" is no number)
+    "quantity": (
+        re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b(?<!alle)(?<!keine)(?<!beide)(?<!beiden)", re.I),
+        re.compile(r"\b(?:alle|keine|beide[n]?)\b", re.I),
+    ),
     "time": (
         re.compile(
             rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\d{{2,4}})?|\b(?:{_MONTHS})\b|\buhr\b|"
@@ -325,6 +329,7 @@ _REASON_BEFORE_RE = re.compile(
 REASON_BEFORE_BONUS = 0.08
 # A sentence that begins with a demonstrative goes on about what the one before named.
 _DEMONSTRATIVE_START_RE = re.compile(r"(?:\W{0,2})(?:Dieser|Diese|Dieses|Dies|Letztere[rs]?)\b")
+_QUANTIFIER_RE = re.compile(r"alle|keine|beide[n]?", re.I)
 _PARTITIVE = frozenset({"der", "von", "davon", "unter", "of"})  # "4 der größeren Kommunen"
 _PRONOUN_RE = re.compile(r"\b(?:er|sie|ihm|ihr|ihn|dieser|diese|dieses|Letztere[rs]?)\b")
 _NUMBER_RE = re.compile(rf"^(?:\d[\d.,:]*|{_NUMBER_WORDS})$", re.I)
@@ -647,8 +652,22 @@ class _Features:
             )
             if self.money and value > 0 and not _has_amount(text):
                 value = 0.0  # "wie viel Geld …": a count of posts or a year is no amount
+            if self.query.qtype == "quantity" and value == 0.5:
+                # "alle Stellen besetzt" counts the Stellen; "für alle Interessierten" no
+                # Menschen: a quantifier answers only before the counted word.
+                value = 1.0 if self._quantifies(text) else 0.0
             self._evidence[text] = value
         return self._evidence[text]
+
+    def _quantifies(self, text: str) -> bool:
+        """Whether "alle", "keine" or "beide" stands right before a word of the question."""
+        toks = tokenize(text)
+        for i, tok in enumerate(toks[:-1]):
+            if _QUANTIFIER_RE.fullmatch(tok.text) and any(
+                self.wanted.intersection(token_terms(nxt)) for nxt in toks[i + 1 : i + 3]
+            ):
+                return True
+        return False
 
     def asked(self, c: Candidate) -> bool:
         """Whether the passage reports a member's question."""

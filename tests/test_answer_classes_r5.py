@@ -520,3 +520,12 @@ def test_when_a_session_is_needs_a_sentence_about_a_session(tmp_path: Path) -> N
     answer = kb2.ask("wann ist die nächste sitzung vom integrationsrat")
     assert answer.answered
     assert "14.06.2022" in answer.hits[0].text
+
+
+def test_alle_is_a_count_only_of_what_the_question_counts(kb: KnowledgeBase) -> None:
+    # "… ein Serviceangebot für Menschen mit Migrationshintergrund … und alle Interessierte"
+    question = "Wie viele Menschen mit Migrationshintergrund leben derzeit im Rhein-Sieg-Kreis?"
+    assert not kb.ask(question).answered
+    # "alle Stellen besetzt" still counts the Stellen.
+    answer = kb.ask("wieviele case management stellen sind besetzt?")
+    assert "alle Stellen besetzt" in answer.hits[0].text
