@@ -256,7 +256,8 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         # periods: "für welchen Zeitraum", "wie lange", "how long", "what period"
         r"(?:fur |auf |in |uber )?welche[nmr]? (?:zeitraum|zeitpunkt|dauer|laufzeit)|"
         r"an welche[mn] (?:datum|termin)|welche[nmsr]? (?:datum|termin)|"
-        r"wie lange?|how long|what period|which period|for what period) ",
+        r"wie lange?|how long|what period|which period|for what period|"
+        r"(?:on )?(?:which|what) (?:dates|days)|an welchen (?:tagen|terminen)) ",
     ),
     (
         "person",

@@ -529,3 +529,29 @@ def test_alle_is_a_count_only_of_what_the_question_counts(kb: KnowledgeBase) -> 
     # "alle Stellen besetzt" still counts the Stellen.
     answer = kb.ask("wieviele case management stellen sind besetzt?")
     assert "alle Stellen besetzt" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("On which dates in 2020 was the joint event scheduled?", "time"),
+        ("an welchen tagen ist die veranstaltung", "time"),
+    ],
+)
+def test_which_dates_asks_when(question: str, qtype: str) -> None:
+    from knowledge.search import question_type
+
+    assert question_type(question) == qtype
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ('What is meant by the expression "Menschen mit internationaler Geschichte"?', "Migrat"),
+        ("what age group is förderbaustein 6 for?", "18 bis 27"),
+    ],
+)
+def test_expression_and_age_in_english(kb: KnowledgeBase, question: str, expected: str) -> None:
+    answer = kb.ask(question)
+    assert answer.answered
+    assert expected in answer.hits[0].full_text

