@@ -11,6 +11,7 @@ import sqlite_utils
 
 from knowledge.analyze import known_abbreviations
 from knowledge.answer import Answer, Hit, Source, decide, rank, shortlist
+from knowledge.bm25 import IndexStats
 from knowledge.filetext import read_source_bytes
 from knowledge.glossary import base_form
 from knowledge.search import (
@@ -115,6 +116,8 @@ class KnowledgeBase:
         # Sources of documents already read, for the index generation they were read in
         # (every change to a document bumps it): their metadata columns stand after the texts.
         self._source_cache: tuple[int, dict[int, Source]] = (-1, {})
+        # Passage counts of the terms asked about, for bm25 (knowledge.bm25), per generation.
+        self._index_stats = IndexStats()
 
     def vocabulary(self, *, internal: bool = True) -> Vocabulary:
         """The index vocabulary, reloaded after every ingest. Without `internal` it is drawn
@@ -171,7 +174,9 @@ class KnowledgeBase:
         question = " ".join(question.replace("\x00", " ").split())[:MAX_QUESTION]
         vocab = self.vocabulary(internal=internal)
         query = analyse(question, vocab)
-        found = candidates(self.db, match_expressions(query, vocab), internal=internal)
+        found = candidates(
+            self.db, match_expressions(query, vocab), internal=internal, stats=self._index_stats
+        )
         cands = shortlist(query, found)
         near = neighbours(self.db, cands)
         sources = self._sources({c.doc_id for c in near.values()})

@@ -38,6 +38,7 @@ from knowledge.analyze import (
     verb_forms,
     word_terms,
 )
+from knowledge.bm25 import IndexStats, Scorer, Unscorable, scorer
 from knowledge.store import generation
 
 QType = Literal[
@@ -933,27 +934,39 @@ class Match:
 
     expression: str
     estimate: int
+    # Its terms in the order the expression names them (each one phrase to bm25), with the
+    # passages each is in; whether they count in the passage's own words only ("terms : ").
+    phrases: tuple[tuple[str, int], ...] = ()
+    column: bool = True
 
 
 def match_expressions(query: Query, vocab: Vocabulary) -> list[Match]:
     """FTS5 MATCH texts, every term double-quoted so user text never raises: first all
     concepts in the passage's own words (AND), then any rare term anywhere (OR)."""
-    groups: list[tuple[str, int, float]] = []
+    groups: list[tuple[str, int, float, tuple[tuple[str, int], ...]]] = []
     for concept in query.concepts:
         terms = sorted(t for t in concept.terms() if vocab.has(t))
         if terms:
             text = "terms : (" + " OR ".join(fts_quote(t) for t in terms) + ")"
             weight = concept.importance * (CATEGORY_FLOOR if concept.kind == "category" else 1.0)
-            groups.append((text, sum(vocab.df[t] for t in terms), weight))
+            phrases = tuple((t, vocab.df[t]) for t in terms)
+            groups.append((text, sum(n for _, n in phrases), weight, phrases))
+
+    def conjunction(chosen: list[tuple[str, int, float, tuple[tuple[str, int], ...]]]) -> Match:
+        return Match(
+            " AND ".join(g[0] for g in chosen),
+            min(g[1] for g in chosen),
+            tuple(p for g in chosen for p in g[3]),
+        )
+
     matches = []
     if len(groups) > 1:
-        matches.append(Match(" AND ".join(g for g, _, _ in groups), min(n for _, n, _ in groups)))
+        matches.append(conjunction(groups))
     # The same without one of the least important concepts: a sentence that lacks only the
     # question's verb ("Wie viele Kommunen gehören zum Kreis?") is still a candidate.
     if len(groups) > 2:
         for left_out in sorted(groups, key=lambda g: g[2])[:RELAXED_QUERIES]:
-            rest = [g for g in groups if g is not left_out]
-            matches.append(Match(" AND ".join(g for g, _, _ in rest), min(n for _, n, _ in rest)))
+            matches.append(conjunction([g for g in groups if g is not left_out]))
     limit = max(50, min(int(vocab.passages * MAX_DF_SHARE), MAX_DF_FETCH))
     known = {t for c in query.concepts for t in c.terms() if vocab.has(t)}
     rare = {t for t in known if vocab.df[t] <= limit}
@@ -961,7 +974,12 @@ def match_expressions(query: Query, vocab: Vocabulary) -> list[Match]:
         rare.update(sorted(known, key=lambda t: vocab.df[t])[:2])
     if rare:
         matches.append(
-            Match(" OR ".join(fts_quote(t) for t in sorted(rare)), sum(vocab.df[t] for t in rare))
+            Match(
+                " OR ".join(fts_quote(t) for t in sorted(rare)),
+                sum(vocab.df[t] for t in rare),
+                tuple((t, vocab.df[t]) for t in sorted(rare)),
+                column=False,
+            )
         )
     return matches
 
@@ -986,23 +1004,21 @@ def candidates(
     limit: int = CANDIDATES,
     *,
     internal: bool = False,
+    stats: IndexStats | None = None,
 ) -> list[Candidate]:
     """Passages matching the queries in turn, no repeats. Each is ranked by bm25 when it can
-    match few enough passages to rank quickly; otherwise the newest matching passages come."""
+    match few enough passages to rank quickly; otherwise the newest matching passages come.
+    With `stats` (kept by the caller from question to question) bm25 is computed from term
+    counts kept per index generation wherever that is cheaper than SQLite's own, which counts
+    every term's passages anew (knowledge.bm25): the same ranks, the same candidates."""
+    if stats is not None and not stats.refresh(db):
+        stats = None
     seen: dict[int, Candidate] = {}
     for match in matches:
         if match.estimate <= SORT_BUDGET:
-            rows = _best_ranked(db, match.expression, limit, internal)
+            rows = _best_ranked(db, match, limit, internal, stats)
         else:
-            rows = db.conn.execute(
-                "SELECT p.id, p.doc_id, p.ord, p.kind, p.text, p.terms, p.lead_terms, "
-                "bm25(passage_fts, 1.0, 0.35) AS r "
-                "FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
-                "JOIN documents d ON d.id = p.doc_id "
-                f"WHERE passage_fts MATCH ? AND {_ANSWERABLE} "
-                "ORDER BY passage_fts.rowid DESC LIMIT ?",
-                (match.expression, int(internal), limit),
-            ).fetchall()
+            rows = _newest(db, match, limit, internal, stats)
         for r in rows:
             seen.setdefault(r[0], _candidate(r[:7], r[7]))
     return list(seen.values())
@@ -1012,28 +1028,119 @@ def candidates(
 # an answer; their words reach the passages beside them as context. Internal documents only
 # for staff (the parameter).
 _ANSWERABLE = "(d.public = 1 OR ?) AND p.kind != 'boilerplate'"
+_ROW = "p.id, p.doc_id, p.ord, p.kind, p.text, p.terms, p.lead_terms"
+# Cost of ranking one matching passage in Python (reading its counts and sizes), in units of
+# one passage of a term's list walked by SQLite's bm25 to count the term (measured: about
+# 10 µs against 60 ns; the estimate a match is judged by is an upper bound of its passages).
+PYTHON_ROW_COST = 100
+
+
+def _newest(
+    db: sqlite_utils.Database,
+    match: Match,
+    limit: int,
+    internal: bool,
+    stats: IndexStats | None,
+) -> list[tuple[Any, ...]]:
+    """The newest `limit` answerable passages matching, with their bm25, as rows of
+    candidates(). Too many match to rank them all; SQLite's bm25 would still count every
+    passage of every term of the query first, so it is computed here where it can be."""
+    score = scorer(db, stats, [t for t, _ in match.phrases], match.column)
+    if score is not None:
+        rows = db.conn.execute(
+            f"SELECT {_ROW} FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+            "JOIN documents d ON d.id = p.doc_id "
+            f"WHERE passage_fts MATCH ? AND {_ANSWERABLE} "
+            "ORDER BY passage_fts.rowid DESC LIMIT ?",
+            (match.expression, int(internal), limit),
+        ).fetchall()
+        try:
+            ranks = _scores(db, score, [r[0] for r in rows])
+            return [(*r, ranks[r[0]]) for r in rows]
+        except Unscorable:
+            pass
+    return db.conn.execute(
+        f"SELECT {_ROW}, bm25(passage_fts, 1.0, 0.35) AS r "
+        "FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+        "JOIN documents d ON d.id = p.doc_id "
+        f"WHERE passage_fts MATCH ? AND {_ANSWERABLE} "
+        "ORDER BY passage_fts.rowid DESC LIMIT ?",
+        (match.expression, int(internal), limit),
+    ).fetchall()
+
+
+def _scores(db: sqlite_utils.Database, score: Scorer, ids: list[int]) -> dict[int, float]:
+    """bm25 of the given passages (knowledge.bm25)."""
+    if not ids:
+        return {}
+    context = "''" if score.column else "f.context"
+    return {
+        pid: score.score(terms, around, sizes)
+        for pid, terms, around, sizes in db.conn.execute(
+            f"SELECT f.rowid, f.terms, {context}, s.sz FROM passage_fts f "
+            "JOIN passage_fts_docsize s ON s.id = f.rowid "
+            f"WHERE f.rowid IN ({','.join('?' * len(ids))})",
+            ids,
+        )
+    }
 
 
 def _best_ranked(
-    db: sqlite_utils.Database, expression: str, limit: int, internal: bool
+    db: sqlite_utils.Database,
+    match: Match,
+    limit: int,
+    internal: bool,
+    stats: IndexStats | None,
 ) -> list[tuple[Any, ...]]:
-    """The `limit` answerable passages matching `expression` with the best bm25, as rows of
-    candidates(). The index alone ranks every match; the passages' rows (their texts) are read
-    only for the best of them, in rank order, until `limit` are answerable (joining every
-    match to its row before sorting read thousands of texts to keep 80)."""
+    """The `limit` answerable passages matching with the best bm25, as rows of candidates().
+    The index alone ranks every match; the passages' rows (their texts) are read only for the
+    best of them, in rank order, until `limit` are answerable (joining every match to its row
+    before sorting read thousands of texts to keep 80)."""
     step = 2 * max(1, limit)
+    sqlite_cost = sum(n for _, n in match.phrases)
+    python_cost = PYTHON_ROW_COST * match.estimate + sum(
+        n for t, n in match.phrases if stats is None or not stats.known(t, match.column)
+    )
+    score = (
+        scorer(db, stats, [t for t, _ in match.phrases], match.column)
+        if python_cost < sqlite_cost
+        else None
+    )
+    ranked: list[tuple[int, float]] | None = None
+    if score is not None:
+        context = "''" if score.column else "f.context"
+        try:
+            ranked = sorted(
+                (
+                    (pid, score.score(terms, around, sizes))
+                    for pid, terms, around, sizes in db.conn.execute(
+                        f"SELECT f.rowid, f.terms, {context}, s.sz FROM passage_fts f "
+                        "JOIN passage_fts_docsize s ON s.id = f.rowid WHERE passage_fts MATCH ?",
+                        (match.expression,),
+                    )
+                ),
+                key=lambda pr: (pr[1], pr[0]),  # as SQLite orders equal ranks
+            )
+        except Unscorable:
+            ranked = None
+    if ranked is not None:
+        if len(ranked) >= step:
+            found = _answerable_rows(db, ranked[:step], limit, internal)
+            if len(found) >= limit:
+                return found
+        return _answerable_rows(db, ranked, limit, internal)
     sql = (
         "SELECT rowid, bm25(passage_fts, 1.0, 0.35) AS r FROM passage_fts "
         "WHERE passage_fts MATCH ? ORDER BY r"
     )
     # The best `step` first (SQLite keeps only those while sorting); all of them only when
     # too many of those are not answerable.
-    ranked = db.conn.execute(f"{sql} LIMIT ?", (expression, step)).fetchall()
+    ranked = db.conn.execute(f"{sql} LIMIT ?", (match.expression, step)).fetchall()
     if len(ranked) == step:
         found = _answerable_rows(db, ranked, limit, internal)
         if len(found) >= limit:
             return found
-        ranked = db.conn.execute(sql, (expression,)).fetchall()
+        ranked = db.conn.execute(sql, (match.expression,)).fetchall()
     return _answerable_rows(db, ranked, limit, internal)
 
 
