@@ -113,6 +113,7 @@ class Vocabulary:
     # Abbreviation term -> head words of its common long form (abbreviations_de.toml): "nrw"
     # -> "nordrheinwestfal".
     long_forms: dict[str, set[str]] = field(default_factory=dict)
+    _heads: dict[str, Counter[str]] = field(default_factory=dict)  # see expansion_heads
 
     def __post_init__(self) -> None:
         self._sorted_terms = sorted(self.df)
@@ -146,6 +147,18 @@ class Vocabulary:
                     self._dates.setdefault(int(m.group(1)), []).append(term)
         found = [t for t in self._dates.get(month, ()) if year is None or t.endswith(year)]
         return sorted(found, key=lambda t: -self.df[t])[:limit]
+
+    def expansion_heads(self, term: str) -> Counter[str]:
+        """Index terms of the head words of the long forms the documents give for an
+        abbreviation term, with how often each is given; counted once per vocabulary (a large
+        archive spells out "KI" thousands of times)."""
+        if term not in self._heads:
+            self._heads[term] = Counter(
+                head[0]
+                for _abbr, expansion, _pid in self.abbreviations.get(term, [])
+                if (head := word_terms(expansion.split()[-1])) and self.has(head[0])
+            )
+        return self._heads[term]
 
     def has(self, term: str) -> bool:
         """Whether the index holds the term."""
@@ -655,12 +668,7 @@ def _abbreviation_concept(token: Token, vocab: Vocabulary) -> Concept:
     """An abbreviation and, at a lower weight, the head word of its most common long forms."""
     term = abbreviation_term(token.text)
     alternatives = {term: 1.0}
-    heads = Counter(
-        head[0]
-        for _abbr, expansion, _pid in vocab.abbreviations.get(term, [])
-        if (head := word_terms(expansion.split()[-1])) and vocab.has(head[0])
-    )
-    for head_term, _n in heads.most_common(ABBREVIATION_HEADS):
+    for head_term, _n in vocab.expansion_heads(term).most_common(ABBREVIATION_HEADS):
         alternatives.setdefault(head_term, 0.8)
     for head_term in sorted(vocab.long_forms.get(_known_short(term, vocab) or term, ())):
         if vocab.has(head_term):
