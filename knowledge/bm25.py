@@ -37,6 +37,11 @@ class Unscorable(Exception):
     """A passage whose text the index may split otherwise than at spaces."""
 
 
+def index_tokens(terms: str) -> set[str] | None:
+    """The index's tokens of a passage's terms, or None when it may split them otherwise."""
+    return None if _UNSAFE_RE.search(terms) else set(terms.split())
+
+
 def _varints(blob: bytes) -> list[int]:
     """SQLite varints (as FTS5 stores sizes and totals)."""
     out: list[int] = []

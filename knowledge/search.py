@@ -38,7 +38,7 @@ from knowledge.analyze import (
     verb_forms,
     word_terms,
 )
-from knowledge.bm25 import IndexStats, Scorer, Unscorable, scorer
+from knowledge.bm25 import IndexStats, Scorer, Unscorable, index_tokens, scorer
 from knowledge.store import generation
 
 QType = Literal[
@@ -942,10 +942,15 @@ class Match:
 
     expression: str
     estimate: int
-    # Its terms in the order the expression names them (each one phrase to bm25), with the
-    # passages each is in; whether they count in the passage's own words only ("terms : ").
-    phrases: tuple[tuple[str, int], ...] = ()
+    # Its terms as the expression names them, with the passages each is in: groups joined by
+    # AND of terms joined by OR; whether they count in the passage's own words ("terms : ").
+    groups: tuple[tuple[tuple[str, int], ...], ...] = ()
     column: bool = True
+
+    @property
+    def phrases(self) -> list[tuple[str, int]]:
+        """The terms in order: each is one phrase to bm25 (a term named twice counts twice)."""
+        return [p for group in self.groups for p in group]
 
 
 def match_expressions(query: Query, vocab: Vocabulary) -> list[Match]:
@@ -964,7 +969,7 @@ def match_expressions(query: Query, vocab: Vocabulary) -> list[Match]:
         return Match(
             " AND ".join(g[0] for g in chosen),
             min(g[1] for g in chosen),
-            tuple(p for g in chosen for p in g[3]),
+            tuple(g[3] for g in chosen),
         )
 
     matches = []
@@ -985,7 +990,7 @@ def match_expressions(query: Query, vocab: Vocabulary) -> list[Match]:
             Match(
                 " OR ".join(fts_quote(t) for t in sorted(rare)),
                 sum(vocab.df[t] for t in rare),
-                tuple((t, vocab.df[t]) for t in sorted(rare)),
+                (tuple((t, vocab.df[t]) for t in sorted(rare)),),
                 column=False,
             )
         )
@@ -1054,14 +1059,16 @@ def _newest(
     candidates(). Too many match to rank them all; SQLite's bm25 would still count every
     passage of every term of the query first, so it is computed here where it can be."""
     score = scorer(db, stats, [t for t, _ in match.phrases], match.column)
-    if score is not None:
-        rows = db.conn.execute(
-            f"SELECT {_ROW} FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
-            "JOIN documents d ON d.id = p.doc_id "
-            f"WHERE passage_fts MATCH ? AND {_ANSWERABLE} "
-            "ORDER BY passage_fts.rowid DESC LIMIT ?",
-            (match.expression, int(internal), limit),
-        ).fetchall()
+    if score is not None and stats is not None:
+        rows = _newest_filtered(db, match, limit, internal, stats.rows)
+        if rows is None:
+            rows = db.conn.execute(
+                f"SELECT {_ROW} FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+                "JOIN documents d ON d.id = p.doc_id "
+                f"WHERE passage_fts MATCH ? AND {_ANSWERABLE} "
+                "ORDER BY passage_fts.rowid DESC LIMIT ?",
+                (match.expression, int(internal), limit),
+            ).fetchall()
         try:
             ranks = _scores(db, score, [r[0] for r in rows])
             return [(*r, ranks[r[0]]) for r in rows]
@@ -1075,6 +1082,52 @@ def _newest(
         "ORDER BY passage_fts.rowid DESC LIMIT ?",
         (match.expression, int(internal), limit),
     ).fetchall()
+
+
+# A group of terms in more than this share of the passages ("Gemeinde OR Kommune OR Stadt") is
+# checked in the passages' terms rather than by the index, which walks its long lists at every
+# step of an AND; at most FILTER_SCAN passages are read so (then the index takes over).
+FILTER_SHARE = 0.25
+FILTER_SCAN = 400
+
+
+def _newest_filtered(
+    db: sqlite_utils.Database, match: Match, limit: int, internal: bool, passages: int
+) -> list[tuple[Any, ...]] | None:
+    """The rows _newest's query gives, found with the index asked only for the match's rarer
+    groups, the common ones checked in the passages' own terms (which are what the index
+    holds for them). None when there is no common group, or when too many passages lack one
+    (the index is quicker then)."""
+    if not match.column or len(match.groups) < 2:
+        return None
+    by_size = sorted(match.groups, key=lambda g: sum(n for _, n in g))
+    common = [g for g in by_size[1:] if sum(n for _, n in g) > FILTER_SHARE * passages]
+    if not common:
+        return None
+    kept = [g for g in match.groups if not any(g is c for c in common)]
+    expression = " AND ".join(
+        "terms : (" + " OR ".join(fts_quote(t) for t, _ in g) + ")" for g in kept
+    )
+    wanted = [{t for t, _ in g} for g in common]
+    out: list[tuple[Any, ...]] = []
+    cursor = db.conn.execute(
+        f"SELECT {_ROW} FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+        "JOIN documents d ON d.id = p.doc_id "
+        f"WHERE passage_fts MATCH ? AND {_ANSWERABLE} ORDER BY passage_fts.rowid DESC",
+        (expression, int(internal)),
+    )
+    try:
+        for scanned, row in enumerate(cursor, 1):
+            terms = index_tokens(row[5])
+            if terms is None or scanned > FILTER_SCAN:
+                return None
+            if all(not terms.isdisjoint(group) for group in wanted):
+                out.append(row)
+                if len(out) >= limit:
+                    break
+    finally:
+        cursor.close()
+    return out
 
 
 def _scores(db: sqlite_utils.Database, score: Scorer, ids: list[int]) -> dict[int, float]:

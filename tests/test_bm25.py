@@ -56,16 +56,21 @@ def test_python_bm25_is_sqlites(kb: KnowledgeBase) -> None:
     assert compared > 1000
 
 
-@pytest.mark.parametrize("path", ["newest", "ranked"])
+@pytest.mark.parametrize("path", ["newest", "filtered", "filtered-briefly", "ranked"])
 def test_candidates_do_not_change(
     kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, path: str
 ) -> None:
-    """The same candidates, ranks and order with kept counts as with SQLite's bm25, both for
-    queries ranked in full and for those that take the newest passages."""
-    if path == "newest":
-        monkeypatch.setattr(search, "SORT_BUDGET", -1)
-    else:
+    """The same candidates, ranks and order with kept counts as with SQLite's bm25: for
+    queries ranked in full, and for those that take the newest passages, also when common
+    groups of terms are checked in the passages' terms (and when that gives up early)."""
+    if path == "ranked":
         monkeypatch.setattr(search, "PYTHON_ROW_COST", 0)
+    else:
+        monkeypatch.setattr(search, "SORT_BUDGET", -1)
+    if path.startswith("filtered"):
+        monkeypatch.setattr(search, "FILTER_SHARE", 0.0)
+    if path == "filtered-briefly":
+        monkeypatch.setattr(search, "FILTER_SCAN", 5)
     stats = bm25.IndexStats()
     stats.refresh(kb.db)
     for m in _matches(kb):
@@ -95,7 +100,7 @@ def test_counts_follow_the_index(demo_db_file: Path, tmp_path: Path) -> None:
     assert stats.refresh(db)
     assert stats.rows > rows
     assert stats.hits(db, "kreis", True) == before + 2  # two sentences, two passages
-    m = search.Match('terms : ("kreis")', 1, (("kreis", 0),))
+    m = search.Match('terms : ("kreis")', 1, ((("kreis", 0),),))
     score = bm25.scorer(db, stats, ["kreis"], True)
     assert score is not None
     for _pid, expected, terms, context, sizes in db.conn.execute(
