@@ -1026,13 +1026,20 @@ def candidates(
     every term's passages anew (knowledge.bm25): the same ranks, the same candidates."""
     if stats is not None and not stats.refresh(db):
         stats = None
-    seen: dict[int, Candidate] = {}
-    for match in matches:
+    # Queries with fewer groups first: all the passages such a query finds, when they are
+    # fewer than `limit`, hold those of a query with more groups (found by checking its
+    # other groups in their terms). Joined in the order of `matches`, as always.
+    found: dict[int, list[tuple[Any, ...]]] = {}
+    complete: list[tuple[Match, list[tuple[Any, ...]]]] = []
+    for i in sorted(range(len(matches)), key=lambda i: len(matches[i].groups)):
+        match = matches[i]
         if match.estimate <= SORT_BUDGET:
-            rows = _best_ranked(db, match, limit, internal, stats)
+            found[i] = _best_ranked(db, match, limit, internal, stats)
         else:
-            rows = _newest(db, match, limit, internal, stats)
-        for r in rows:
+            found[i] = _newest(db, match, limit, internal, stats, complete)
+    seen: dict[int, Candidate] = {}
+    for i in range(len(matches)):
+        for r in found[i]:
             seen.setdefault(r[0], _candidate(r[:7], r[7]))
     return list(seen.values())
 
@@ -1054,13 +1061,18 @@ def _newest(
     limit: int,
     internal: bool,
     stats: IndexStats | None,
+    complete: list[tuple[Match, list[tuple[Any, ...]]]],
 ) -> list[tuple[Any, ...]]:
     """The newest `limit` answerable passages matching, with their bm25, as rows of
     candidates(). Too many match to rank them all; SQLite's bm25 would still count every
-    passage of every term of the query first, so it is computed here where it can be."""
+    passage of every term of the query first, so it is computed here where it can be.
+    `complete` holds earlier queries of the question that found fewer than `limit` (all
+    there are); this one's are added when it does too."""
     score = scorer(db, stats, [t for t, _ in match.phrases], match.column)
     if score is not None and stats is not None:
-        rows = _newest_filtered(db, match, limit, internal, stats.rows)
+        rows = _newest_within(match, limit, complete)
+        if rows is None:
+            rows = _newest_filtered(db, match, limit, internal, stats.rows)
         if rows is None:
             rows = db.conn.execute(
                 f"SELECT {_ROW} FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
@@ -1069,6 +1081,8 @@ def _newest(
                 "ORDER BY passage_fts.rowid DESC LIMIT ?",
                 (match.expression, int(internal), limit),
             ).fetchall()
+        if len(rows) < limit and match.column:
+            complete.append((match, rows))
         try:
             ranks = _scores(db, score, [r[0] for r in rows])
             return [(*r, ranks[r[0]]) for r in rows]
@@ -1089,6 +1103,29 @@ def _newest(
 # step of an AND; at most FILTER_SCAN passages are read so (then the index takes over).
 FILTER_SHARE = 0.25
 FILTER_SCAN = 400
+
+
+def _newest_within(
+    match: Match, limit: int, complete: list[tuple[Match, list[tuple[Any, ...]]]]
+) -> list[tuple[Any, ...]] | None:
+    """_newest's rows for a match whose groups include all of an earlier query's that found
+    every passage it matches (fewer than `limit`): those passages that hold the other groups
+    in their own terms. None when there is no such query."""
+    if not match.column:
+        return None
+    for earlier, rows in complete:
+        if not set(earlier.groups) <= set(match.groups):
+            continue
+        others = [{t for t, _ in g} for g in set(match.groups) - set(earlier.groups)]
+        out = []
+        for row in rows:
+            terms = index_tokens(row[5])
+            if terms is None:
+                return None
+            if all(not terms.isdisjoint(group) for group in others):
+                out.append(row)
+        return out[:limit]
+    return None
 
 
 def _newest_filtered(

@@ -27,6 +27,11 @@ def _questions() -> list[str]:
     ]
 
 
+def _question_matches(kb: KnowledgeBase) -> list[list[search.Match]]:
+    vocab = kb.vocabulary()
+    return [search.match_expressions(search.analyse(q, vocab), vocab) for q in _questions()]
+
+
 def _matches(kb: KnowledgeBase) -> list[search.Match]:
     vocab = kb.vocabulary()
     out: dict[str, search.Match] = {}
@@ -80,6 +85,10 @@ def test_candidates_do_not_change(
             expected = search.candidates(kb.db, [m], internal=internal)
             found = search.candidates(kb.db, [m], internal=internal, stats=stats)
             assert found == expected, m.expression
+    # A question's queries together: one that found all its passages may serve another.
+    for matches in _question_matches(kb):
+        expected = search.candidates(kb.db, matches)
+        assert search.candidates(kb.db, matches, stats=stats) == expected
 
 
 def test_counts_follow_the_index(demo_db_file: Path, tmp_path: Path) -> None:
