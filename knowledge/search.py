@@ -1073,14 +1073,6 @@ def _newest(
         rows = _newest_within(match, limit, complete)
         if rows is None:
             rows = _newest_filtered(db, match, limit, internal, stats.rows)
-        if rows is None:
-            rows = db.conn.execute(
-                f"SELECT {_ROW} FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
-                "JOIN documents d ON d.id = p.doc_id "
-                f"WHERE passage_fts MATCH ? AND {_ANSWERABLE} "
-                "ORDER BY passage_fts.rowid DESC LIMIT ?",
-                (match.expression, int(internal), limit),
-            ).fetchall()
         if len(rows) < limit and match.column:
             complete.append((match, rows))
         try:
@@ -1088,19 +1080,32 @@ def _newest(
             return [(*r, ranks[r[0]]) for r in rows]
         except Unscorable:
             pass
+    return _newest_rows(db, match.expression, limit, internal, ranked=True)
+
+
+def _newest_rows(
+    db: sqlite_utils.Database,
+    expression: str,
+    limit: int,
+    internal: bool,
+    *,
+    ranked: bool = False,
+) -> list[tuple[Any, ...]]:
+    """Rows of the newest `limit` answerable passages matching `expression`, with SQLite's
+    bm25 when `ranked`."""
+    rank = ", bm25(passage_fts, 1.0, 0.35) AS r" if ranked else ""
     return db.conn.execute(
-        f"SELECT {_ROW}, bm25(passage_fts, 1.0, 0.35) AS r "
-        "FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+        f"SELECT {_ROW}{rank} FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
         "JOIN documents d ON d.id = p.doc_id "
         f"WHERE passage_fts MATCH ? AND {_ANSWERABLE} "
         "ORDER BY passage_fts.rowid DESC LIMIT ?",
-        (match.expression, int(internal), limit),
+        (expression, int(internal), limit),
     ).fetchall()
 
 
 # A group of terms in more than this share of the passages ("Gemeinde OR Kommune OR Stadt") is
 # checked in the passages' terms rather than by the index, which walks its long lists at every
-# step of an AND; at most FILTER_SCAN passages are read so (then the index takes over).
+# step of an AND; at most FILTER_SCAN passages are read so (then the index is asked).
 FILTER_SHARE = 0.25
 FILTER_SCAN = 400
 
@@ -1130,17 +1135,15 @@ def _newest_within(
 
 def _newest_filtered(
     db: sqlite_utils.Database, match: Match, limit: int, internal: bool, passages: int
-) -> list[tuple[Any, ...]] | None:
-    """The rows _newest's query gives, found with the index asked only for the match's rarer
-    groups, the common ones checked in the passages' own terms (which are what the index
-    holds for them). None when there is no common group, or when too many passages lack one
-    (the index is quicker then)."""
-    if not match.column or len(match.groups) < 2:
-        return None
+) -> list[tuple[Any, ...]]:
+    """The rows of _newest_rows(match), found with the index asked only for the match's rarer
+    groups where some are common, the common ones checked in the passages' own terms (which
+    are what the index holds for them). After FILTER_SCAN passages without enough that hold
+    them the index is asked as usual (quicker then)."""
     by_size = sorted(match.groups, key=lambda g: sum(n for _, n in g))
     common = [g for g in by_size[1:] if sum(n for _, n in g) > FILTER_SHARE * passages]
-    if not common:
-        return None
+    if not match.column or not common:
+        return _newest_rows(db, match.expression, limit, internal)
     kept = [g for g in match.groups if not any(g is c for c in common)]
     expression = " AND ".join(
         "terms : (" + " OR ".join(fts_quote(t) for t, _ in g) + ")" for g in kept
@@ -1157,14 +1160,16 @@ def _newest_filtered(
         for scanned, row in enumerate(cursor, 1):
             terms = index_tokens(row[5])
             if terms is None or scanned > FILTER_SCAN:
-                return None
+                break
             if all(not terms.isdisjoint(group) for group in wanted):
                 out.append(row)
                 if len(out) >= limit:
-                    break
+                    return out
+        else:
+            return out  # every passage matching the rarer groups was read
     finally:
         cursor.close()
-    return out
+    return _newest_rows(db, match.expression, limit, internal)
 
 
 def _scores(db: sqlite_utils.Database, score: Scorer, ids: list[int]) -> dict[int, float]:
