@@ -26,7 +26,7 @@ from knowledge.store import generation
 K1 = 1.2  # FTS5's bm25 constants
 B = 0.75
 CONTEXT_WEIGHT = 0.35  # weight of the context column, as in bm25(passage_fts, 1.0, 0.35)
-MAX_KEPT = 200_000  # term counts kept per generation (a few MB at most)
+MAX_KEPT = 50_000  # term counts kept per generation (a few MB at most)
 
 # Characters the index's tokenizer keeps inside a token ("unicode61 tokenchars '.,:'"), for
 # which splitting at spaces gives exactly its tokens.
@@ -93,15 +93,19 @@ class IndexStats:
     def hits(self, db: sqlite_utils.Database, term: str, column: bool) -> int:
         """Passages holding the term (in their own words with `column`)."""
         key = (term, column)
-        if key not in self._hits:
+        found = self._hits.get(key)
+        if found is None:
             if len(self._hits) >= MAX_KEPT:
-                self._hits.clear()
+                self._hits = {}
             quoted = '"' + term.replace('"', '""') + '"'
-            self._hits[key] = db.conn.execute(
-                "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?",
-                (("terms : " if column else "") + quoted,),
-            ).fetchone()[0]
-        return self._hits[key]
+            found = int(
+                db.conn.execute(
+                    "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?",
+                    (("terms : " if column else "") + quoted,),
+                ).fetchone()[0]
+            )
+            self._hits[key] = found
+        return found
 
 
 class Scorer:
