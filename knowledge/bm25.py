@@ -10,8 +10,9 @@ holds each term, how long it is) is read from the index's tables as bm25 reads i
 
 Exactness rests on the index's tokens being the space-separated terms of knowledge.analyze
 (lower case letters, digits, '.,:'); a term or a text with any other character is left to
-SQLite (`scorer` returns None, `Scorer.score` raises `Unscorable`). tests/test_bm25.py compares
-both on a corpus."""
+SQLite (`scorer` returns None, `Scorer.score` raises `Unscorable`). On the same grounds
+knowledge.search checks whether a passage holds a term in its terms (`index_tokens`) where
+asking the index would cost more. tests/test_bm25.py compares both on a corpus."""
 
 from __future__ import annotations
 

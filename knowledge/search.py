@@ -1222,7 +1222,7 @@ def _best_ranked(
                         (match.expression,),
                     )
                 ),
-                key=lambda pr: (pr[1], pr[0]),  # as SQLite orders equal ranks
+                key=lambda pr: (pr[1], pr[0]),  # equal ranks by id, as SQLite's sort gave them
             )
         except Unscorable:
             ranked = None
