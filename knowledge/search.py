@@ -1049,10 +1049,12 @@ def candidates(
 # for staff (the parameter).
 _ANSWERABLE = "(d.public = 1 OR ?) AND p.kind != 'boilerplate'"
 _ROW = "p.id, p.doc_id, p.ord, p.kind, p.text, p.terms, p.lead_terms"
-# Cost of ranking one matching passage in Python (reading its counts and sizes), in units of
-# one passage of a term's list walked by SQLite's bm25 to count the term (measured: about
-# 10 µs against 60 ns; the estimate a match is judged by is an upper bound of its passages).
-PYTHON_ROW_COST = 100
+# Cost of ranking one passage of a match's estimate in Python (reading its counts and sizes),
+# in units of one passage of a term's list walked by SQLite's bm25 to count the term. About
+# 12 µs against 30 ns per passage ranked, and the estimate is an upper bound of the passages:
+# 150 is where, over the benchmark's questions at 300k and 1M passages, no query was ranked
+# more slowly in Python than SQLite would have (100 was up to 6 ms slower for some).
+PYTHON_ROW_COST = 150
 
 
 def _newest(
