@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 from collections.abc import Iterator, Mapping
@@ -11,6 +12,7 @@ import sqlite_utils
 
 from knowledge.analyze import known_abbreviations
 from knowledge.answer import Answer, Hit, Source, decide, rank, shortlist
+from knowledge.bm25 import IndexStats
 from knowledge.filetext import read_source_bytes
 from knowledge.glossary import base_form
 from knowledge.search import (
@@ -101,6 +103,22 @@ class _Mentions(Mapping[str, frozenset[str]]):
         return frozenset(found)
 
 
+SETTLE_SIZE = 100_000  # words and terms of a vocabulary worth keeping out of full collections
+
+
+def _settle(vocab: Vocabulary) -> None:
+    """Keep a large vocabulary out of the garbage collector's full passes, which walk every
+    object (at 1M passages about 90 ms each, several times per 1000 questions, taken by
+    whichever question triggers one): what lives now is collected once, then frozen
+    (gc.freeze). Unfrozen first, so that what a previous freeze held is collected too; frozen
+    objects are still freed when no longer referenced (a replaced vocabulary is)."""
+    if len(vocab.df) + len(vocab.words) < SETTLE_SIZE:
+        return
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 class KnowledgeBase:
     """Answers questions from the documents stored in one SQLite database."""
 
@@ -115,6 +133,8 @@ class KnowledgeBase:
         # Sources of documents already read, for the index generation they were read in
         # (every change to a document bumps it): their metadata columns stand after the texts.
         self._source_cache: tuple[int, dict[int, Source]] = (-1, {})
+        # Passage counts of the terms asked about, for bm25 (knowledge.bm25), per generation.
+        self._index_stats = IndexStats()
 
     def vocabulary(self, *, internal: bool = True) -> Vocabulary:
         """The index vocabulary, reloaded after every ingest. Without `internal` it is drawn
@@ -125,6 +145,7 @@ class KnowledgeBase:
         if self._vocab is None or (stale and not self.hold_vocabulary):
             self._vocab = load_vocabulary(self.db)
             self._public_vocab = None
+            _settle(self._vocab)
         if internal:
             return self._vocab
         if self._public_vocab is None:
@@ -136,6 +157,8 @@ class KnowledgeBase:
                 if hidden
                 else self._vocab
             )
+            if hidden:
+                _settle(self._public_vocab)
         return self._public_vocab
 
     @staticmethod
@@ -159,6 +182,7 @@ class KnowledgeBase:
             return False
         self._vocab = vocab
         self._public_vocab = public or vocab
+        _settle(vocab)
         return True
 
     def analyse(self, question: str, *, internal: bool = False) -> Query:
@@ -171,7 +195,9 @@ class KnowledgeBase:
         question = " ".join(question.replace("\x00", " ").split())[:MAX_QUESTION]
         vocab = self.vocabulary(internal=internal)
         query = analyse(question, vocab)
-        found = candidates(self.db, match_expressions(query, vocab), internal=internal)
+        found = candidates(
+            self.db, match_expressions(query, vocab), internal=internal, stats=self._index_stats
+        )
         cands = shortlist(query, found)
         near = neighbours(self.db, cands)
         sources = self._sources({c.doc_id for c in near.values()})

@@ -38,6 +38,7 @@ from knowledge.analyze import (
     verb_forms,
     word_terms,
 )
+from knowledge.bm25 import IndexStats, Scorer, Unscorable, index_tokens, scorer
 from knowledge.store import generation
 
 QType = Literal[
@@ -112,6 +113,7 @@ class Vocabulary:
     # Abbreviation term -> head words of its common long form (abbreviations_de.toml): "nrw"
     # -> "nordrheinwestfal".
     long_forms: dict[str, set[str]] = field(default_factory=dict)
+    _heads: dict[str, Counter[str]] = field(default_factory=dict)  # see expansion_heads
 
     def __post_init__(self) -> None:
         self._sorted_terms = sorted(self.df)
@@ -145,6 +147,18 @@ class Vocabulary:
                     self._dates.setdefault(int(m.group(1)), []).append(term)
         found = [t for t in self._dates.get(month, ()) if year is None or t.endswith(year)]
         return sorted(found, key=lambda t: -self.df[t])[:limit]
+
+    def expansion_heads(self, term: str) -> Counter[str]:
+        """Index terms of the head words of the long forms the documents give for an
+        abbreviation term, with how often each is given; counted once per vocabulary (a large
+        archive spells out "KI" thousands of times)."""
+        if term not in self._heads:
+            self._heads[term] = Counter(
+                head[0]
+                for _abbr, expansion, _pid in self.abbreviations.get(term, [])
+                if (head := word_terms(expansion.split()[-1])) and self.has(head[0])
+            )
+        return self._heads[term]
 
     def has(self, term: str) -> bool:
         """Whether the index holds the term."""
@@ -668,12 +682,7 @@ def _abbreviation_concept(token: Token, vocab: Vocabulary) -> Concept:
     """An abbreviation and, at a lower weight, the head word of its most common long forms."""
     term = abbreviation_term(token.text)
     alternatives = {term: 1.0}
-    heads = Counter(
-        head[0]
-        for _abbr, expansion, _pid in vocab.abbreviations.get(term, [])
-        if (head := word_terms(expansion.split()[-1])) and vocab.has(head[0])
-    )
-    for head_term, _n in heads.most_common(ABBREVIATION_HEADS):
+    for head_term, _n in vocab.expansion_heads(term).most_common(ABBREVIATION_HEADS):
         alternatives.setdefault(head_term, 0.8)
     for head_term in sorted(vocab.long_forms.get(_known_short(term, vocab) or term, ())):
         if vocab.has(head_term):
@@ -958,27 +967,44 @@ class Match:
 
     expression: str
     estimate: int
+    # Its terms as the expression names them, with the passages each is in: groups joined by
+    # AND of terms joined by OR; whether they count in the passage's own words ("terms : ").
+    groups: tuple[tuple[tuple[str, int], ...], ...] = ()
+    column: bool = True
+
+    @property
+    def phrases(self) -> list[tuple[str, int]]:
+        """The terms in order: each is one phrase to bm25 (a term named twice counts twice)."""
+        return [p for group in self.groups for p in group]
 
 
 def match_expressions(query: Query, vocab: Vocabulary) -> list[Match]:
     """FTS5 MATCH texts, every term double-quoted so user text never raises: first all
     concepts in the passage's own words (AND), then any rare term anywhere (OR)."""
-    groups: list[tuple[str, int, float]] = []
+    groups: list[tuple[str, int, float, tuple[tuple[str, int], ...]]] = []
     for concept in query.concepts:
         terms = sorted(t for t in concept.terms() if vocab.has(t))
         if terms:
             text = "terms : (" + " OR ".join(fts_quote(t) for t in terms) + ")"
             weight = concept.importance * (CATEGORY_FLOOR if concept.kind == "category" else 1.0)
-            groups.append((text, sum(vocab.df[t] for t in terms), weight))
+            phrases = tuple((t, vocab.df[t]) for t in terms)
+            groups.append((text, sum(n for _, n in phrases), weight, phrases))
+
+    def conjunction(chosen: list[tuple[str, int, float, tuple[tuple[str, int], ...]]]) -> Match:
+        return Match(
+            " AND ".join(g[0] for g in chosen),
+            min(g[1] for g in chosen),
+            tuple(g[3] for g in chosen),
+        )
+
     matches = []
     if len(groups) > 1:
-        matches.append(Match(" AND ".join(g for g, _, _ in groups), min(n for _, n, _ in groups)))
+        matches.append(conjunction(groups))
     # The same without one of the least important concepts: a sentence that lacks only the
     # question's verb ("Wie viele Kommunen gehören zum Kreis?") is still a candidate.
     if len(groups) > 2:
         for left_out in sorted(groups, key=lambda g: g[2])[:RELAXED_QUERIES]:
-            rest = [g for g in groups if g is not left_out]
-            matches.append(Match(" AND ".join(g for g, _, _ in rest), min(n for _, n, _ in rest)))
+            matches.append(conjunction([g for g in groups if g is not left_out]))
     limit = max(50, min(int(vocab.passages * MAX_DF_SHARE), MAX_DF_FETCH))
     known = {t for c in query.concepts for t in c.terms() if vocab.has(t)}
     rare = {t for t in known if vocab.df[t] <= limit}
@@ -986,7 +1012,12 @@ def match_expressions(query: Query, vocab: Vocabulary) -> list[Match]:
         rare.update(sorted(known, key=lambda t: vocab.df[t])[:2])
     if rare:
         matches.append(
-            Match(" OR ".join(fts_quote(t) for t in sorted(rare)), sum(vocab.df[t] for t in rare))
+            Match(
+                " OR ".join(fts_quote(t) for t in sorted(rare)),
+                sum(vocab.df[t] for t in rare),
+                (tuple((t, vocab.df[t]) for t in sorted(rare)),),
+                column=False,
+            )
         )
     return matches
 
@@ -1011,24 +1042,29 @@ def candidates(
     limit: int = CANDIDATES,
     *,
     internal: bool = False,
+    stats: IndexStats | None = None,
 ) -> list[Candidate]:
     """Passages matching the queries in turn, no repeats. Each is ranked by bm25 when it can
-    match few enough passages to rank quickly; otherwise the newest matching passages come."""
-    seen: dict[int, Candidate] = {}
-    for match in matches:
+    match few enough passages to rank quickly; otherwise the newest matching passages come.
+    With `stats` (kept by the caller from question to question) bm25 is computed from term
+    counts kept per index generation wherever that is cheaper than SQLite's own, which counts
+    every term's passages anew (knowledge.bm25): the same ranks, the same candidates."""
+    if stats is not None and not stats.refresh(db):
+        stats = None
+    # Queries with fewer groups first: all the passages such a query finds, when they are
+    # fewer than `limit`, hold those of a query with more groups (found by checking its
+    # other groups in their terms). Joined in the order of `matches`, as always.
+    found: dict[int, list[tuple[Any, ...]]] = {}
+    complete: list[tuple[Match, list[tuple[Any, ...]]]] = []
+    for i in sorted(range(len(matches)), key=lambda i: len(matches[i].groups)):
+        match = matches[i]
         if match.estimate <= SORT_BUDGET:
-            rows = _best_ranked(db, match.expression, limit, internal)
+            found[i] = _best_ranked(db, match, limit, internal, stats)
         else:
-            rows = db.conn.execute(
-                "SELECT p.id, p.doc_id, p.ord, p.kind, p.text, p.terms, p.lead_terms, "
-                "bm25(passage_fts, 1.0, 0.35) AS r "
-                "FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
-                "JOIN documents d ON d.id = p.doc_id "
-                f"WHERE passage_fts MATCH ? AND {_ANSWERABLE} "
-                "ORDER BY passage_fts.rowid DESC LIMIT ?",
-                (match.expression, int(internal), limit),
-            ).fetchall()
-        for r in rows:
+            found[i] = _newest(db, match, limit, internal, stats, complete)
+    seen: dict[int, Candidate] = {}
+    for i in range(len(matches)):
+        for r in found[i]:
             seen.setdefault(r[0], _candidate(r[:7], r[7]))
     return list(seen.values())
 
@@ -1037,28 +1073,204 @@ def candidates(
 # an answer; their words reach the passages beside them as context. Internal documents only
 # for staff (the parameter).
 _ANSWERABLE = "(d.public = 1 OR ?) AND p.kind != 'boilerplate'"
+_ROW = "p.id, p.doc_id, p.ord, p.kind, p.text, p.terms, p.lead_terms"
+# Cost of ranking one passage of a match's estimate in Python (reading its counts and sizes),
+# in units of one passage of a term's list walked by SQLite's bm25 to count the term. About
+# 12 µs against 30 ns per passage ranked, and the estimate is an upper bound of the passages:
+# 150 is where, over the benchmark's questions at 300k and 1M passages, no query was ranked
+# more slowly in Python than SQLite would have (100 was up to 6 ms slower for some).
+PYTHON_ROW_COST = 150
+
+
+def _newest(
+    db: sqlite_utils.Database,
+    match: Match,
+    limit: int,
+    internal: bool,
+    stats: IndexStats | None,
+    complete: list[tuple[Match, list[tuple[Any, ...]]]],
+) -> list[tuple[Any, ...]]:
+    """The newest `limit` answerable passages matching, with their bm25, as rows of
+    candidates(). Too many match to rank them all; SQLite's bm25 would still count every
+    passage of every term of the query first, so it is computed here where it can be.
+    `complete` holds earlier queries of the question that found fewer than `limit` (all
+    there are); this one's are added when it does too."""
+    score = scorer(db, stats, [t for t, _ in match.phrases], match.column)
+    if score is not None and stats is not None:
+        rows = _newest_within(match, limit, complete)
+        if rows is None:
+            rows = _newest_filtered(db, match, limit, internal, stats.rows)
+        if len(rows) < limit and match.column:
+            complete.append((match, rows))
+        try:
+            ranks = _scores(db, score, [r[0] for r in rows])
+            return [(*r, ranks[r[0]]) for r in rows]
+        except Unscorable:
+            pass
+    return _newest_rows(db, match.expression, limit, internal, ranked=True)
+
+
+def _newest_rows(
+    db: sqlite_utils.Database,
+    expression: str,
+    limit: int,
+    internal: bool,
+    *,
+    ranked: bool = False,
+) -> list[tuple[Any, ...]]:
+    """Rows of the newest `limit` answerable passages matching `expression`, with SQLite's
+    bm25 when `ranked`."""
+    rank = ", bm25(passage_fts, 1.0, 0.35) AS r" if ranked else ""
+    return db.conn.execute(
+        f"SELECT {_ROW}{rank} FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+        "JOIN documents d ON d.id = p.doc_id "
+        f"WHERE passage_fts MATCH ? AND {_ANSWERABLE} "
+        "ORDER BY passage_fts.rowid DESC LIMIT ?",
+        (expression, int(internal), limit),
+    ).fetchall()
+
+
+# A group of terms in more than this share of the passages ("Gemeinde OR Kommune OR Stadt") is
+# checked in the passages' terms rather than by the index, which walks its long lists at every
+# step of an AND; at most FILTER_SCAN passages are read so (then the index is asked).
+FILTER_SHARE = 0.25
+FILTER_SCAN = 400
+
+
+def _newest_within(
+    match: Match, limit: int, complete: list[tuple[Match, list[tuple[Any, ...]]]]
+) -> list[tuple[Any, ...]] | None:
+    """_newest's rows for a match whose groups include all of an earlier query's that found
+    every passage it matches (fewer than `limit`): those passages that hold the other groups
+    in their own terms. None when there is no such query."""
+    if not match.column:
+        return None
+    for earlier, rows in complete:
+        if not set(earlier.groups) <= set(match.groups):
+            continue
+        others = [{t for t, _ in g} for g in set(match.groups) - set(earlier.groups)]
+        out = []
+        for row in rows:
+            terms = index_tokens(row[5])
+            if terms is None:
+                return None
+            if all(not terms.isdisjoint(group) for group in others):
+                out.append(row)
+        return out[:limit]
+    return None
+
+
+def _newest_filtered(
+    db: sqlite_utils.Database, match: Match, limit: int, internal: bool, passages: int
+) -> list[tuple[Any, ...]]:
+    """The rows of _newest_rows(match), found with the index asked only for the match's rarer
+    groups where some are common, the common ones checked in the passages' own terms (which
+    are what the index holds for them). After FILTER_SCAN passages without enough that hold
+    them the index is asked as usual (quicker then)."""
+    by_size = sorted(match.groups, key=lambda g: sum(n for _, n in g))
+    common = [g for g in by_size[1:] if sum(n for _, n in g) > FILTER_SHARE * passages]
+    if not match.column or not common:
+        return _newest_rows(db, match.expression, limit, internal)
+    kept = [g for g in match.groups if not any(g is c for c in common)]
+    expression = " AND ".join(
+        "terms : (" + " OR ".join(fts_quote(t) for t, _ in g) + ")" for g in kept
+    )
+    wanted = [{t for t, _ in g} for g in common]
+    out: list[tuple[Any, ...]] = []
+    cursor = db.conn.execute(
+        f"SELECT {_ROW} FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+        "JOIN documents d ON d.id = p.doc_id "
+        f"WHERE passage_fts MATCH ? AND {_ANSWERABLE} ORDER BY passage_fts.rowid DESC",
+        (expression, int(internal)),
+    )
+    try:
+        for scanned, row in enumerate(cursor, 1):
+            terms = index_tokens(row[5])
+            if terms is None or scanned > FILTER_SCAN:
+                break
+            if all(not terms.isdisjoint(group) for group in wanted):
+                out.append(row)
+                if len(out) >= limit:
+                    return out
+        else:
+            return out  # every passage matching the rarer groups was read
+    finally:
+        cursor.close()
+    return _newest_rows(db, match.expression, limit, internal)
+
+
+def _scores(db: sqlite_utils.Database, score: Scorer, ids: list[int]) -> dict[int, float]:
+    """bm25 of the given passages (knowledge.bm25)."""
+    if not ids:
+        return {}
+    context = "''" if score.column else "f.context"
+    return {
+        pid: score.score(terms, around, sizes)
+        for pid, terms, around, sizes in db.conn.execute(
+            f"SELECT f.rowid, f.terms, {context}, s.sz FROM passage_fts f "
+            "JOIN passage_fts_docsize s ON s.id = f.rowid "
+            f"WHERE f.rowid IN ({','.join('?' * len(ids))})",
+            ids,
+        )
+    }
 
 
 def _best_ranked(
-    db: sqlite_utils.Database, expression: str, limit: int, internal: bool
+    db: sqlite_utils.Database,
+    match: Match,
+    limit: int,
+    internal: bool,
+    stats: IndexStats | None,
 ) -> list[tuple[Any, ...]]:
-    """The `limit` answerable passages matching `expression` with the best bm25, as rows of
-    candidates(). The index alone ranks every match; the passages' rows (their texts) are read
-    only for the best of them, in rank order, until `limit` are answerable (joining every
-    match to its row before sorting read thousands of texts to keep 80)."""
+    """The `limit` answerable passages matching with the best bm25, as rows of candidates().
+    The index alone ranks every match; the passages' rows (their texts) are read only for the
+    best of them, in rank order, until `limit` are answerable (joining every match to its row
+    before sorting read thousands of texts to keep 80)."""
     step = 2 * max(1, limit)
+    sqlite_cost = sum(n for _, n in match.phrases)
+    python_cost = PYTHON_ROW_COST * match.estimate + sum(
+        n for t, n in match.phrases if stats is None or not stats.known(t, match.column)
+    )
+    score = (
+        scorer(db, stats, [t for t, _ in match.phrases], match.column)
+        if python_cost < sqlite_cost
+        else None
+    )
+    ranked: list[tuple[int, float]] | None = None
+    if score is not None:
+        context = "''" if score.column else "f.context"
+        try:
+            ranked = sorted(
+                (
+                    (pid, score.score(terms, around, sizes))
+                    for pid, terms, around, sizes in db.conn.execute(
+                        f"SELECT f.rowid, f.terms, {context}, s.sz FROM passage_fts f "
+                        "JOIN passage_fts_docsize s ON s.id = f.rowid WHERE passage_fts MATCH ?",
+                        (match.expression,),
+                    )
+                ),
+                key=lambda pr: (pr[1], pr[0]),  # equal ranks by id, as SQLite's sort gave them
+            )
+        except Unscorable:
+            ranked = None
+    if ranked is not None:
+        if len(ranked) >= step:
+            found = _answerable_rows(db, ranked[:step], limit, internal)
+            if len(found) >= limit:
+                return found
+        return _answerable_rows(db, ranked, limit, internal)
     sql = (
         "SELECT rowid, bm25(passage_fts, 1.0, 0.35) AS r FROM passage_fts "
         "WHERE passage_fts MATCH ? ORDER BY r"
     )
     # The best `step` first (SQLite keeps only those while sorting); all of them only when
     # too many of those are not answerable.
-    ranked = db.conn.execute(f"{sql} LIMIT ?", (expression, step)).fetchall()
+    ranked = db.conn.execute(f"{sql} LIMIT ?", (match.expression, step)).fetchall()
     if len(ranked) == step:
         found = _answerable_rows(db, ranked, limit, internal)
         if len(found) >= limit:
             return found
-        ranked = db.conn.execute(sql, (expression,)).fetchall()
+        ranked = db.conn.execute(sql, (match.expression,)).fetchall()
     return _answerable_rows(db, ranked, limit, internal)
 
 

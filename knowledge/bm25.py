@@ -1,0 +1,165 @@
+"""FTS5's bm25, computed in Python for passages already found: the same numbers as
+`bm25(passage_fts, 1.0, 0.35)`, without its first step.
+
+SQLite's bm25 starts every query by counting, for each term of the query, the passages that
+hold it (its IDF): a walk over the term's whole list of passages. For the common words of a
+large archive ("Kreis", "Integration": most of a million passages) that walk costs more than
+the rest of the question. Those counts only change when the index does, so here they are
+counted once per index generation and kept; a passage's own part of the score (how often it
+holds each term, how long it is) is read from the index's tables as bm25 reads it.
+
+Exactness rests on the index's tokens being the space-separated terms of knowledge.analyze
+(lower case letters, digits, '.,:'); a term or a text with any other character is left to
+SQLite (`scorer` returns None, `Scorer.score` raises `Unscorable`). On the same grounds
+knowledge.search checks whether a passage holds a term in its terms (`index_tokens`) where
+asking the index would cost more. tests/test_bm25.py compares both on a corpus."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+import sqlite_utils
+
+from knowledge.store import generation
+
+K1 = 1.2  # FTS5's bm25 constants
+B = 0.75
+CONTEXT_WEIGHT = 0.35  # weight of the context column, as in bm25(passage_fts, 1.0, 0.35)
+MAX_KEPT = 50_000  # term counts kept per generation (a few MB at most)
+
+# Characters the index's tokenizer keeps inside a token ("unicode61 tokenchars '.,:'"), for
+# which splitting at spaces gives exactly its tokens.
+_UNSAFE_RE = re.compile(r"[^a-z0-9äöüß.,: ]")
+
+
+class Unscorable(Exception):
+    """A passage whose text the index may split otherwise than at spaces."""
+
+
+def index_tokens(terms: str) -> set[str] | None:
+    """The index's tokens of a passage's terms, or None when it may split them otherwise."""
+    return None if _UNSAFE_RE.search(terms) else set(terms.split())
+
+
+def _varints(blob: bytes) -> list[int]:
+    """SQLite varints (as FTS5 stores sizes and totals)."""
+    out: list[int] = []
+    i = 0
+    while i < len(blob):
+        value = 0
+        for k in range(9):
+            byte = blob[i]
+            i += 1
+            if k == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80:
+                break
+        out.append(value)
+    return out
+
+
+class IndexStats:
+    """What bm25 needs besides a passage's own counts, for one index generation: the number
+    of passages, their mean length, and per term the passages holding it (in their own words
+    with `column`, else anywhere), counted on first use."""
+
+    def __init__(self) -> None:
+        self.generation = -1
+        self.rows = 0
+        self.mean_length = 0.0
+        self._hits: dict[tuple[str, bool], int] = {}
+
+    def refresh(self, db: sqlite_utils.Database) -> bool:
+        """Follow index changes; False when the index keeps no totals to read."""
+        gen = generation(db)
+        if gen != self.generation:
+            self._hits = {}
+            self.rows = 0
+            row = db.conn.execute("SELECT block FROM passage_fts_data WHERE id = 1").fetchone()
+            totals = _varints(row[0]) if row and row[0] else []
+            if len(totals) == 3 and totals[0] > 0:
+                self.rows = totals[0]
+                self.mean_length = sum(totals[1:]) / totals[0]
+            self.generation = gen
+        return self.rows > 0
+
+    def known(self, term: str, column: bool) -> bool:
+        """Whether the term's count is kept already (costs nothing)."""
+        return (term, column) in self._hits
+
+    def hits(self, db: sqlite_utils.Database, term: str, column: bool) -> int:
+        """Passages holding the term (in their own words with `column`)."""
+        key = (term, column)
+        found = self._hits.get(key)
+        if found is None:
+            if len(self._hits) >= MAX_KEPT:
+                self._hits = {}
+            quoted = '"' + term.replace('"', '""') + '"'
+            found = int(
+                db.conn.execute(
+                    "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?",
+                    (("terms : " if column else "") + quoted,),
+                ).fetchone()[0]
+            )
+            self._hits[key] = found
+        return found
+
+
+class Scorer:
+    """bm25 of one query's passages: its terms in query order (each is one phrase to FTS5;
+    a term named twice counts twice) and whether they count in the terms column only."""
+
+    def __init__(
+        self, db: sqlite_utils.Database, stats: IndexStats, phrases: Sequence[str], column: bool
+    ) -> None:
+        self.column = column
+        self._phrases = frozenset(phrases)
+        self._idf: list[tuple[str, float]] = []
+        for term in phrases:
+            hits = stats.hits(db, term, column)
+            idf = math.log((stats.rows - hits + 0.5) / (hits + 0.5))
+            self._idf.append((term, idf if idf > 0.0 else 1e-6))
+        self._mean = stats.mean_length
+        self._norms: dict[int, float] = {}
+
+    def score(self, terms: str, context: str, sizes: bytes) -> float:
+        """The passage's bm25 from its terms column, its context column (read only without
+        `column`) and its column sizes (passage_fts_docsize), summed in FTS5's order."""
+        if _UNSAFE_RE.search(terms) or (not self.column and _UNSAFE_RE.search(context)):
+            raise Unscorable
+        own = terms.split()
+        present = self._phrases.intersection(own)
+        around: list[str] = []
+        if not self.column:
+            around = context.split()
+            present |= self._phrases.intersection(around)
+        if not present:
+            return -0.0
+        length = sum(_varints(sizes))
+        norm = self._norms.get(length)
+        if norm is None:
+            norm = self._norms[length] = K1 * (1 - B + B * length / self._mean)
+        total = 0.0
+        for term, idf in self._idf:
+            if term in present:
+                freq = float(own.count(term))
+                for _ in range(around.count(term) if around else 0):
+                    freq += CONTEXT_WEIGHT  # FTS5 adds each instance's weight in turn
+                total += idf * ((freq * (K1 + 1.0)) / (freq + norm))
+        return -1.0 * total
+
+
+def scorer(
+    db: sqlite_utils.Database, stats: IndexStats | None, phrases: Sequence[str], column: bool
+) -> Scorer | None:
+    """A Scorer, or None when SQLite's bm25 must rank (no stats kept, odd characters). The
+    stats must be refreshed for the index generation first (IndexStats.refresh)."""
+    if stats is None or not phrases:
+        return None
+    if any(not t or " " in t or _UNSAFE_RE.search(t) for t in phrases):
+        return None
+    return Scorer(db, stats, phrases, column)
