@@ -443,16 +443,12 @@ def is_german_word(word: str) -> bool:
     return word in german_words()
 
 
-_PARTICIPLE_RE = re.compile(
-    r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|zuruck|weiter|teil|fest|statt|vorbei|um)?"
-    r"ge(\w{3,}?)(t|et|en)$"
-)
-
-
+# Particles of separable verbs, before "ge" of a participle or "zu" of a zu-infinitive.
+_SEPARABLE = "ab|an|auf|aus|bei|ein|mit|nach|vor|zurück|zuruck|weiter|teil|fest|statt|vorbei|um"
+_PARTICIPLE_RE = re.compile(rf"^({_SEPARABLE}|zu)?ge(\w{{3,}}?)(t|et|en)$")
 # A separable verb's zu-infinitive: "aufzuteilen", "vorzulegen", "anzuwenden".
 _ZU_INFINITIVE_RE = re.compile(
-    r"^(ab|an|auf|aus|bei|ein|mit|nach|vor|zurück|zuruck|weiter|teil|fest|statt|vorbei|her|hin|"
-    r"dar|zusammen|fort|hervor|heraus|um)zu(\w{3,})en$"
+    rf"^({_SEPARABLE}|her|hin|dar|zusammen|fort|hervor|heraus)zu(\w{{3,}})en$"
 )
 
 

@@ -34,13 +34,14 @@ LEAD_CREDIT = 0.8  # for words of the table header or list lead-in a passage bel
 # titled "KIM: Personal, …" are about KIM in every sentence, though few sentences name it.
 TITLE_CREDIT = 0.7
 MIN_CORE_COVERAGE = 0.3  # share of the question the central sentence itself must hold
-NEIGHBOUR_CREDIT = 0.85
-# A place question answered by a sentence that does not name the event asked about (only the
-# sentences around do): the place is most likely another event's.
+NEIGHBOUR_CREDIT = 0.85  # for words of the second sentence of a two-sentence answer
+# A place, a date or a person in a window that does not name the event, act or role asked
+# about (only the sentences around do): most likely another event's (see _event_terms).
 EVENT_MISSING = 0.75
 # For a person named in the sentences around ("Herr Liermann betonte, …"): minutes report one
-# speaker over several sentences, so "nach Ansicht von Herrn L." holds for all of them.
-SPEAKER_CREDIT = 0.8  # for words of the second sentence of a two-sentence answer
+# speaker over several sentences, so "nach Ansicht von Herrn L." holds for all of them. Also for
+# the event a sentence refers back to ("An der Veranstaltung …").
+SPEAKER_CREDIT = 0.8
 CONTEXT_REACH = 2  # sentences before and after that set the topic
 EVIDENCE_BONUS = 0.12
 PRESHORTLIST = 60  # candidates whose neighbours are read
@@ -110,14 +111,9 @@ _EVENT_ANAPHOR_RE = re.compile(
     r"\b(?:[Dd]ie|[Dd]iese) (?:Veranstaltung|Sitzung|Tagung|Konferenz|Verleihung|Feier|Aktion)\b"
 )
 # A person named with a title, the name captured: "Herr Liermann", "VA’e Dinstühler".
-_SPEAKER_RE = re.compile(
-    r"\b(?:Herr[n]?|Frau|Dr\.|Prof\.|Abg\.|SkE|SkB|KTM|VA[’']?[eE])\s+(?:Dr\.\s+)?"
-    r"([A-ZÄÖÜ][a-zäöüß][\w-]*)"
-)
-_PERSON_NAME_RE = re.compile(
-    r"\b(?:Herr[n]?|Frau|Dr\.|Prof\.|Abg\.|SkE|SkB|KTM|VA[’']?[eE])\s+(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]"
-    r"|„[^“]{3,60}“"
-)
+_TITLE = r"\b(?:Herr[n]?|Frau|Dr\.|Prof\.|Abg\.|SkE|SkB|KTM|VA[’']?[eE])\s+(?:Dr\.\s+)?"
+_SPEAKER_RE = re.compile(rf"{_TITLE}([A-ZÄÖÜ][a-zäöüß][\w-]*)")
+_PERSON_NAME_RE = re.compile(rf"{_TITLE}[A-ZÄÖÜ][a-zäöüß]|„[^“]{{3,60}}“")
 _FOR_WHOM_RE = re.compile(
     r"\bf(?:ü|ue|u)r wen\b|\bfor whom\b|\bwho is (?:it|\w+) (?:meant )?for\b", re.I
 )
@@ -312,15 +308,14 @@ _REPORTED_QUESTION_RE = re.compile(
     r"\bzu verstehen sei\b"
 )
 # Sentence openings that continue the sentence before: demonstratives and pronominal adverbs.
+# Sentence openings that draw a consequence from the sentence before, which holds the reason.
+_CONSEQUENCE = r"Aus diese[mn] Gr(?:u|ü)nde?n?|Deshalb|Deswegen|Daher|Darum|Folglich|Somit"
+_CONSEQUENCE_START_RE = re.compile(rf"(?:\W{{0,2}})(?:{_CONSEQUENCE})\b")
 _LINKED_START_RE = re.compile(
     r"(?:\W{0,2})(?:Hier(?:für|zu|bei|mit|von|durch|aus)|Da(?:für|zu|bei|mit|von|durch|her|"
-    r"rum|rüber|rin|nach|neben|raus)|Deshalb|Deswegen|Insgesamt|Somit|Folglich|Grund dafür|"
+    r"rum|rüber|rin|nach|neben|raus)|Insgesamt|Grund dafür|"
     r"Dies(?:e[rsmn]?)?|Letztere[rs]?|Derzeit|Davon|Außerdem|Zudem|Allerdings|Jedoch|Denn|"
-    r"Aus diese[mn] Gr(?:u|ü)nde?n?)\b"
-)
-# Sentence openings that draw a consequence from the sentence before, which holds the reason.
-_CONSEQUENCE_START_RE = re.compile(
-    r"(?:\W{0,2})(?:Aus diese[mn] Gr(?:u|ü)nde?n?|Deshalb|Deswegen|Daher|Darum|Folglich|Somit)\b"
+    rf"{_CONSEQUENCE})\b"
 )
 # Sentences that go on from the reason before them: consequences and concessions.
 _REASON_BEFORE_RE = re.compile(
@@ -554,31 +549,11 @@ class _Features:
             if self.money and _ASKS_MONEY_RE.fullmatch(c.label)
             for t in c.terms()
         )
-        # "Wo ist die Siegelverleihung?": the weightiest word (or words, as weighty) names
-        # what must happen there.
-        words = [c for c in query.concepts if c.kind == "word"] if query.qtype == "place" else []
-        top = max((c.importance for c in words), default=0.0)
-        self.event = frozenset(t for c in words if c.importance >= 0.95 * top for t in c.terms())
         # "Wann …" asks for a point in time; "seit wann", "wie lange" for a period too.
         self.point = bool(_ASKS_POINT_RE.search(query.text)) and not _ASKS_PERIOD_RE.search(
             query.text
         )
-        if query.qtype == "person":
-            # "Wer leitet die Lenkungsgruppe?", "who chairs …": the role asked about.
-            self.event = frozenset(
-                t for c in query.concepts if _ROLE_RE.match(fold(c.label)) for t in c.terms()
-            )
-        if self.point:
-            # "Wann hat das KI seine Arbeit aufgenommen?": the participle names the event.
-            self.event = frozenset(
-                t
-                for c in query.concepts
-                if c.kind == "word"
-                and (_PARTICIPLE_RE.match(c.label) or _EVENT_NOUN_RE.search(fold(c.label)))
-                and c.label not in _LIGHT_PARTICIPLES
-                and fold(c.label) not in light_verbs()
-                for t in c.terms()
-            )
+        self.event = _event_terms(query, point=self.point)
         # "Wer hat den Preis gewonnen?" is not answered by who reported on it ("berichtete
         # Dezernent Schmitz"); "Wer hat berichtet?", "Wer fragte?" are.
         self.speakers_answer = self.about_asking or bool(_ASKS_SPEAKER_RE.search(query.text))
@@ -688,6 +663,33 @@ class _Features:
                     bonus += _counted(q, c.text)
             self._bonus[c.passage_id] = bonus
         return self._bonus[c.passage_id]
+
+
+def _event_terms(query: Query, *, point: bool) -> frozenset[str]:
+    """The terms of what the answer's own sentences must name (EVENT_MISSING), or none:
+    - "Wann hat das KI seine Arbeit aufgenommen?", "Wann ist die nächste Sitzung?": the
+      participle or session verb, or the event noun (not a light one: "geplant");
+    - "Wer leitet die Lenkungsgruppe?", "who chairs …": the role asked about;
+    - "Wo ist die Siegelverleihung?": the weightiest word (or words, as weighty)."""
+    if point:
+        return frozenset(
+            t
+            for c in query.concepts
+            if c.kind == "word"
+            and (_PARTICIPLE_RE.match(c.label) or _EVENT_NOUN_RE.search(fold(c.label)))
+            and c.label not in _LIGHT_PARTICIPLES
+            and fold(c.label) not in light_verbs()
+            for t in c.terms()
+        )
+    if query.qtype == "person":
+        return frozenset(
+            t for c in query.concepts if _ROLE_RE.match(fold(c.label)) for t in c.terms()
+        )
+    if query.qtype == "place":
+        words = [c for c in query.concepts if c.kind == "word"]
+        top = max((c.importance for c in words), default=0.0)
+        return frozenset(t for c in words if c.importance >= 0.95 * top for t in c.terms())
+    return frozenset()
 
 
 def _score_window(

@@ -88,7 +88,7 @@ _SESSION_VERBS = frozenset({
 # "zusammen" is a session verb only with these: "kommt … zusammen", "tritt zusammen" (not "Mit
 # welcher Stelle zusammen ist … geplant?").
 _GATHER_VERBS = frozenset({
-    "kommt", "kommen", "kam", "kamen", "tritt", "treten", "trat", "traten", "zusammenkommt",
+    "kommt", "kommen", "kam", "kamen", "tritt", "treten", "trat", "traten",
 })  # fmt: skip
 # Nouns of events (also as the head of a compound: "Jurytermin", "Integrationsratssitzung").
 _EVENT_NOUNS = (
