@@ -98,7 +98,7 @@ def answer_text(answer: Answer) -> str:
             head += f" (Stand {answer.as_of})"
         lines += [
             f"{head}:",
-            f"  „{hit.text}“",
+            f"  „{hit.text}“" if hit.quoted else f"  {hit.text}",
             f"  Quelle: {src.title} ({where}) [{src.name}]",
             *([f"  {src.web}"] if src.web else []),
             "",

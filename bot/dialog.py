@@ -289,7 +289,7 @@ class Dialog:
             if notes:
                 head.append(Span(f" ({', '.join(notes)})"))
             paragraphs.append(tuple(head))
-            paragraphs.append((Span(hit.text, "quote"),))
+            paragraphs.append((Span(hit.text, "quote" if hit.quoted else "plain"),))
             paragraphs.append(self._source_line(t, hit))
             earlier = self._earlier(answer) if offset == 0 else None
             if earlier is not None:  # "Stand 2022" leads; what an older paper said follows

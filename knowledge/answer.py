@@ -355,6 +355,7 @@ class Hit:
     full_text: str  # the whole window, untrimmed
     matched: frozenset[str] = frozenset()  # labels of the question's concepts it contains
     evidence: float = 1.0  # how clearly it holds the asked kind of fact (0 = not at all)
+    quoted: bool = True  # the document's own words; False: a line the bot wrote from them
 
 
 @dataclass(frozen=True)

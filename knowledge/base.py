@@ -6,12 +6,22 @@ import gc
 import hashlib
 import logging
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlite_utils
 
-from knowledge.analyze import known_abbreviations
-from knowledge.answer import Answer, Hit, Source, decide, rank, shortlist
+from knowledge.analyze import known_abbreviations, token_terms, tokenize
+from knowledge.answer import (
+    ANSWER_MIN_COVERAGE,
+    TITLE_CREDIT,
+    Answer,
+    Confidence,
+    Hit,
+    Source,
+    decide,
+    rank,
+    shortlist,
+)
 from knowledge.bm25 import IndexStats
 from knowledge.filetext import read_source_bytes
 from knowledge.glossary import base_form
@@ -20,17 +30,20 @@ from knowledge.search import (
     Vocabulary,
     analyse,
     candidates,
+    coverage,
     fts_quote,
     load_vocabulary,
     match_expressions,
     neighbours,
 )
+from knowledge.signatures import Block, asks_signer, is_signer_word, letters
 from knowledge.store import generation
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 1000  # characters of a question that are read
 SOURCE_CACHE = 20_000  # documents whose sources are kept between questions
+SIGNED_DOCUMENTS = 8  # documents of the front hits whose signature blocks a question may mean
 
 
 @dataclass(frozen=True)
@@ -203,6 +216,8 @@ class KnowledgeBase:
         sources = self._sources({c.doc_id for c in near.values()})
         defined = self._definitions(query, vocab)
         hits = rank(query, cands, near, sources, defined)
+        if asks_signer(question) and (signed := self._signed(query, hits)) is not None:
+            return signed
         answer = decide(query, hits, self._mentions(query, hits[:8], internal=internal))
         return Answer(
             answer.question,
@@ -213,6 +228,49 @@ class KnowledgeBase:
             answer.as_of,
             answer.corrections,
         )
+
+    def _signed(self, query: Query, hits: list[Hit]) -> Answer | None:
+        """ "Wer hat den Antrag unterzeichnet?": the signers of the letter, among the front
+        hits' documents (which the asker may read), that covers most of the rest of the
+        question; None when no letter covers enough of it (then it is answered as any other)."""
+        rest = replace(
+            query, concepts=tuple(c for c in query.concepts if not is_signer_word(c.label))
+        )
+        if not rest.concepts or len(rest.concepts) == len(query.concepts):
+            return None
+        best: tuple[float, Hit] | None = None
+        docs = {h.passage_ids[0]: h.source for h in hits if h.passage_ids}
+        seen: dict[str, Source] = {}
+        for pid, source in docs.items():
+            if len(seen) >= SIGNED_DOCUMENTS:
+                break
+            if source.name in seen:
+                continue
+            seen[source.name] = source
+            rows = self.db.conn.execute(
+                "SELECT id, kind, text, terms FROM passages WHERE doc_id = "
+                "(SELECT doc_id FROM passages WHERE id = ?) ORDER BY ord",
+                (pid,),
+            )
+            blocks = [
+                Block(r[0], r[2], frozenset(r[3].split()), r[1] == "boilerplate") for r in rows
+            ]
+            title = {t for tok in tokenize(source.title) for t in token_terms(tok)}
+            for letter in letters(blocks):
+                credits = dict.fromkeys(title, TITLE_CREDIT) | dict.fromkeys(letter.terms, 1.0)
+                cov = coverage(rest, credits)
+                if cov >= ANSWER_MIN_COVERAGE and (best is None or cov > best[0]):
+                    line = letter.line()
+                    best = (cov, Hit(line, source, cov, cov, (letter.pid,), line, quoted=False))
+        if best is None:
+            return None
+        cov, hit = best
+        # One topic word ("wer hat das Integrationskonzept unterschrieben") may name what a
+        # letter is about rather than the letter: never more than "unsicher" then.
+        confidence: Confidence = (
+            "low" if cov < 0.75 or len(rest.concepts) < 2 else "high" if cov >= 0.9 else "medium"
+        )
+        return Answer(query.text, "person", True, (hit,), confidence, None, query.corrections)
 
     def _mentions(
         self, query: Query, hits: list[Hit], *, internal: bool
