@@ -263,3 +263,15 @@ def test_phone_holdout12_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout12 (session start 25 of 32, 4 of 6; sealed 26 of
     32, 4 of 6; then 27 of 32)."""
     bar(kb, "holdout12_phone.jsonl", right=0.8, declined=0.6)
+
+
+def test_careful_holdout13_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Fresh careful set written at the start of round 6 from the documents alone and measured
+    once, sealed, before it was looked at (27 of 32, 5 of 7); its failures then guided the
+    round (signers, "welches Budget": 29 of 32, 6 of 7)."""
+    bar(kb, "holdout13_careful.jsonl", right=0.85, declined=0.8)
+
+
+def test_phone_holdout13_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout13 (sealed 23 of 32, 5 of 6; then 25 of 32)."""
+    bar(kb, "holdout13_phone.jsonl", right=0.75, declined=0.8)
