@@ -82,6 +82,8 @@ _ASKS_MONEY_RE = re.compile(
     r"refund\w*|grant\w*|salary|salaries|prize money)\b|€",
     re.I,
 )
+# The noun a "welche" question asks for: "Welches Budget", "mit welchen Raumkosten".
+_WHICH_NOUN_RE = re.compile(r"\b(?:welche[snmr]?|which|what)\s+(\w+)", re.I)
 _AMOUNT_RE = re.compile(
     r"€|\beuro\b|\beur\b|\b\d{1,3}(?:\.\d{3})+\b|\b\d+,-|"
     r"\b\d+(?:,\d+)?\s*(?:mio|millionen|mrd|milliarden|tsd|tausend)\b",
@@ -381,8 +383,15 @@ class _Scored:
 
 
 def _asks_money(query: Query) -> bool:
-    """A count asked in money: "Wie viel Geld …", "how much funding …"."""
-    return query.qtype == "quantity" and bool(_ASKS_MONEY_RE.search(query.text))
+    """A count asked in money: "Wie viel Geld …", "how much funding …"; or a money word
+    asked for with "welche": "Welches Budget steht … zur Verfügung?", "Mit welchen
+    Raumkosten rechnet …", "what budget …"."""
+    if query.qtype == "quantity":
+        return bool(_ASKS_MONEY_RE.search(query.text))
+    if query.qtype == "which":
+        asked = _WHICH_NOUN_RE.search(query.text)
+        return bool(asked and _ASKS_MONEY_RE.fullmatch(asked.group(1)))
+    return False
 
 
 def _has_amount(text: str) -> bool:
@@ -984,7 +993,8 @@ def rank(
 
 
 def _newest_first(hits: list[Hit]) -> tuple[list[Hit], int | None]:
-    """Among near-equal top hits from several years, the newest leads ("Stand 2022")."""
+    """Among near-equal top hits from several years, the newest leads ("Stand 2022"), when
+    it holds the asked kind of fact at least as clearly (a date for "bis wann")."""
     if not hits:
         return hits, None
     top = hits[0].score
@@ -994,6 +1004,7 @@ def _newest_first(hits: list[Hit]) -> tuple[list[Hit], int | None]:
         if h.score >= top - NEWEST_MARGIN
         and h.coverage >= max(ANSWER_MIN_COVERAGE, hits[0].coverage - 0.05)
         and h.matched == hits[0].matched
+        and h.evidence >= hits[0].evidence  # a newer text must hold the asked fact as well
     ]
     years = {h.source.year for h in close if h.source.year is not None}
     if len(years) < 2:
@@ -1097,6 +1108,11 @@ def decide(
         or _uncounted(query, hits[0])
     ):
         return Answer(query.text, query.qtype, False, (), None, None, query.corrections)
+    if query.qtype == "which" and _asks_money(query):
+        # "Welches Budget …": only a text with an amount answers; none among the good: decline.
+        hits = [h for h in hits if _has_amount(h.full_text)]
+        if not hits or hits[0].coverage < ANSWER_MIN_COVERAGE * 0.85:
+            return Answer(query.text, query.qtype, False, (), None, None, query.corrections)
     # What an abbreviation stands for does not go stale: its definition leads, whatever year.
     spelled_out = query.qtype == "definition" and bool(query.abbreviations)
     ordered, as_of = (hits, None) if spelled_out else _newest_first(hits)

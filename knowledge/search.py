@@ -261,7 +261,8 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
     (
         "quantity",
         r" (wie ?viele?n?|wieviele?|anzahl|how many|how much|wie hoch|wie gross|"
-        r"was kostet|was kosten|how high|how large|what does .* cost) ",
+        r"was kostet|was kosten|how high|how large|what does .* cost|"
+        r"what (?:is|are|was|were) the (?:\w+ )?(?:costs?|price|amount|budget|number|share)) ",
     ),
     (
         "time",
@@ -729,8 +730,13 @@ def _fix_question_words(
     return out
 
 
+# English contractions of question words as typed on a phone: "whats", "what's", "whos".
+_CONTRACTION_RE = re.compile(r"\b(what|who|where|how|when|which)[’']?s\b", re.I)
+
+
 def analyse(question: str, vocab: Vocabulary) -> Query:
     """Question -> concepts with alternatives and importance, typo fixes, question type."""
+    question = _CONTRACTION_RE.sub(r"\1 is", question)
     corrections: list[tuple[str, str]] = []
     tokens = _fix_question_words(tokenize(question[:1000]), vocab, corrections)
     concepts: list[Concept] = []

@@ -1,0 +1,63 @@
+"""Classes of misses found on holdout13 (issue 10, round 6): English contractions of question
+words, "what is the cost" asks for an amount, "welches Budget" is answered only by an amount,
+and a newer text leads only when it holds the asked kind of fact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.base import KnowledgeBase
+from knowledge.search import question_type
+from tests.test_answer_classes import top
+from tests.test_answer_classes_r4 import _doc_kb
+
+
+@pytest.mark.parametrize(
+    "question", ["whats the total cost of the KIZ", "what's the total cost of the KIZ"]
+)
+def test_a_contracted_question_word_is_no_topic_word(kb: KnowledgeBase, question: str) -> None:
+    labels = [c.label for c in kb.analyse(question).concepts]
+    assert "whats" not in labels
+    assert "what" not in labels
+    assert "353.094" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("what is the total cost of a KIZ", "quantity"),
+        ("what was the budget of the prize", "quantity"),
+        ("what is the KIZ", "definition"),
+    ],
+)
+def test_what_is_the_cost_asks_for_an_amount(question: str, qtype: str) -> None:
+    assert question_type(question) == qtype
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welches Budget steht für die Jahresabschlussfeier der Ehrenamtler 2020 zur Verfügung?",
+        "welchen zuschuss gibt es fuer die jahresabschlussfeier 2020",
+    ],
+)
+def test_which_money_is_answered_only_by_an_amount(tmp_path: Path, question: str) -> None:
+    without = (
+        " Für die Ehrenamtler ist im Dezember 2020 eine Jahresabschlussfeier im Kreishaus geplant. "
+    )
+    assert not _doc_kb(tmp_path, 2020, without).ask(question).answered
+    with_amount = " Für die Jahresabschlussfeier 2020 der Ehrenamtler stehen 1.500 Euro bereit. "
+    answer = _doc_kb(tmp_path / "b", 2020, with_amount).ask(question)
+    assert answer.answered
+    assert "1.500 Euro" in answer.hits[0].text
+
+
+def test_a_newer_text_without_a_date_does_not_lead_a_when_question(kb: KnowledgeBase) -> None:
+    # 2022 minutes report "den aktuellen Stand des Konzeptes" (no date) and score close to the
+    # 2013 papers about the Konzept; for "bis wann" the newer text does not lead for its year.
+    answer = kb.ask("bis wann soll der kreis das konzept machen?")
+    assert answer.answered
+    assert answer.hits[0].source.year == 2013
+    assert answer.as_of is None
