@@ -125,7 +125,8 @@ class Vocabulary:
         # question writing "Nordrhein-Westfalen" finds them too, and "nrw" the long form.
         for abbr, expansion in known_abbreviations().items():
             term = abbreviation_term(abbr)
-            if len(expansion.split()) > 2 or "/" in expansion:
+            expansion = expansion.split("/")[0].strip()  # "Bürgermeister/in": the first form
+            if len(expansion.split()) > 2:
                 continue
             if not (head := _head_term(expansion)):
                 continue
@@ -706,6 +707,23 @@ _QUESTION_WORDS = (
 )
 
 
+@cache
+def _long_stopwords() -> tuple[str, ...]:
+    return tuple(sorted(w for w in stopwords() if len(w) >= 4 and w.isalpha()))
+
+
+def _function_typo(folded: str, vocab: Vocabulary) -> bool:
+    """A function word typed with one slip ("habn", "nciht", "werdn"): one edit from one,
+    same first letter, and no word of its own (not German, not English, not in the
+    documents)."""
+    if len(folded) < 4 or not folded.isalpha() or vocab.words.get(folded):
+        return False
+    if is_german_word(folded) or folded in english_glossary():
+        return False
+    found = process.extractOne(folded, _long_stopwords(), scorer=OSA.distance, score_cutoff=1)
+    return bool(found) and found[0][0] == folded[0]
+
+
 def _fix_question_words(
     tokens: list[Token], vocab: Vocabulary, corrections: list[tuple[str, str]]
 ) -> list[Token]:
@@ -758,7 +776,11 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             continue  # "wie hoch", "wie lange": part of the question, not of the topic
         if folded in ("wieviele", "wieviel", "anzahl"):
             after_count = True
-        if folded in stop or (len(folded) < 2 and token.kind != "number"):
+        if (
+            folded in stop
+            or (len(folded) < 2 and token.kind != "number")
+            or (token.kind == "word" and _function_typo(folded, vocab))
+        ):
             if folded in _FINITE_VERBS:
                 after_count = False  # "Wie viel müsste der Kreis zahlen": no count of "Kreis"
             continue

@@ -61,3 +61,33 @@ def test_a_newer_text_without_a_date_does_not_lead_a_when_question(kb: Knowledge
     assert answer.answered
     assert answer.hits[0].source.year == 2013
     assert answer.as_of is None
+
+
+@pytest.mark.parametrize(
+    ("question", "slip"),
+    [("wieviele kreise habn kiz schon beantragt", "habn"), ("wer hat das nciht gemacht", "nciht")],
+)
+def test_a_mistyped_function_word_is_no_topic_word(
+    kb: KnowledgeBase, question: str, slip: str
+) -> None:
+    assert slip not in [c.label for c in kb.analyse(question).concepts]
+
+
+def test_a_mistyped_function_word_no_longer_blocks_the_answer(kb: KnowledgeBase) -> None:
+    assert "45 von insgesamt 54" in top(kb, "wieviele kreise habn kiz schon beantragt")
+
+
+@pytest.mark.parametrize("question", ["warum waren bms gegen das kreiskonzept", "was sagt der bm"])
+def test_a_gendered_council_abbreviation_finds_its_long_form(
+    kb: KnowledgeBase, question: str
+) -> None:
+    # "BM" = "Bürgermeister/in": the first form counts as its long form, plural "bms" too.
+    concept = next(c for c in kb.analyse(question).concepts if c.label in ("bms", "bm"))
+    assert "burgermeist" in concept.alternatives
+
+
+def test_mgmt_is_management(kb: KnowledgeBase) -> None:
+    concept = next(
+        c for c in kb.analyse("case mgmt wieviele stellen").concepts if c.label == "mgmt"
+    )
+    assert "management" in concept.alternatives
