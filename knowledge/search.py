@@ -707,6 +707,32 @@ _QUESTION_WORDS = (
 )
 
 
+def _split_hyphenated(tokens: list[Token], vocab: Vocabulary) -> list[Token]:
+    """A hyphenated word the documents never write, whose pieces are not all index terms
+    either ("KIM-Beschäftigten": "Beschäftigte" stands in no document, its synonym
+    "Mitarbeiter" does), becomes its pieces, each a word of its own with its synonyms.
+    Compounds whose pieces are all terms ("Case-Management-Stellen") stay whole: they are
+    matched by their parts."""
+    out: list[Token] = []
+    for token in tokens:
+        pieces = token.text.split("-")
+        if (
+            token.kind != "word"
+            or len(pieces) < 2
+            or any(len(p) < 2 or not p.isalpha() for p in pieces)
+            or any(vocab.has(t) for t in word_terms(token.text)[:1])
+            or all(vocab.has(stem(fold(p))) for p in pieces)
+            or fold(token.text).replace("-", "") in english_glossary()  # "year-end"
+        ):
+            out.append(token)
+            continue
+        start = token.start
+        for piece in pieces:
+            out.append(Token(piece, start, "word"))
+            start += len(piece) + 1
+    return out
+
+
 @cache
 def _long_stopwords() -> tuple[str, ...]:
     return tuple(sorted(w for w in stopwords() if len(w) >= 4 and w.isalpha()))
@@ -756,7 +782,9 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
     """Question -> concepts with alternatives and importance, typo fixes, question type."""
     question = _CONTRACTION_RE.sub(r"\1 is", question)
     corrections: list[tuple[str, str]] = []
-    tokens = _fix_question_words(tokenize(question[:1000]), vocab, corrections)
+    tokens = _split_hyphenated(
+        _fix_question_words(tokenize(question[:1000]), vocab, corrections), vocab
+    )
     concepts: list[Concept] = []
     abbreviations: list[str] = []
     seen: set[str] = set()

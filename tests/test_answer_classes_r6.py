@@ -91,3 +91,27 @@ def test_mgmt_is_management(kb: KnowledgeBase) -> None:
         c for c in kb.analyse("case mgmt wieviele stellen").concepts if c.label == "mgmt"
     )
     assert "management" in concept.alternatives
+
+
+def test_a_hyphenated_word_no_document_writes_is_read_as_its_words(kb: KnowledgeBase) -> None:
+    question = (
+        "Warum besteht die Gefahr, dass die KIM-Beschäftigten sich nach einer anderen Stelle"
+        " umsehen?"
+    )
+    concepts = {c.label: c for c in kb.analyse(question).concepts}
+    assert "kim" in concepts
+    assert "mitarbeit" in concepts["beschäftigten"].alternatives  # a synonym of its own
+    assert "anderweitig orientierten" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("Wie viele Case-Management-Stellen sind besetzt?", "case-management-stellen"),
+        ("When is the year-end party for volunteers?", "year-end"),
+    ],
+)
+def test_hyphenated_words_matched_by_their_parts_or_glossary_stay_whole(
+    kb: KnowledgeBase, question: str, label: str
+) -> None:
+    assert label in [c.label for c in kb.analyse(question).concepts]
