@@ -278,6 +278,13 @@ _ENUMERATED_RE = re.compile(
     r"\((?:[^()]|\(\d\)){2,120}?(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?"
     r"(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?\)"
 )
+MEMBERS_MISSING = 0.85  # share of coverage kept by a text without a list, for "wer gehört X an"
+_ASKS_MEMBERS_RE = re.compile(
+    r"\b(?:vertreten|angeh(?:ö|oe|o)r\w*|geh(?:ö|oe|o)r(?:t|en) \w+(?: \w+){0,4} an\b|"
+    r"sitz(?:t|en) (?:alles |alle )?(?:in|im)\b|mitglied(?:er)?\b|members?\b|sits? on\b|"
+    r"besteht aus|zusammengesetzt|zusammensetz\w*)",
+    re.I,
+)
 _NAMES_RE = re.compile(
     r"(?:[A-ZÄÖÜ][\w-]+(?:\s[A-ZÄÖÜ][\w-]+)*\s*(?:,|\bund\b|\bsowie\b)\s*(?:die\s|der\s|das\s)?)"
     r"{2,}[A-ZÄÖÜ]"
@@ -559,6 +566,8 @@ class _Features:
             if self.money and _ASKS_MONEY_RE.fullmatch(c.label)
             for t in c.terms()
         )
+        # "Wer ist in X vertreten", "wer gehört X an", "who sits on X": X's members.
+        self.members = query.qtype == "person" and bool(_ASKS_MEMBERS_RE.search(query.text))
         # "Wann …" asks for a point in time; "seit wann", "wie lange" for a period too.
         self.point = bool(_ASKS_POINT_RE.search(query.text)) and not _ASKS_PERIOD_RE.search(
             query.text
@@ -637,6 +646,10 @@ class _Features:
             )
             if self.money and value > 0 and not _has_amount(text):
                 value = 0.0  # "wie viel Geld …": a count of posts or a year is no amount
+            if self.members and (
+                _LISTED_RE.search(text) or _ENUMERATED_RE.search(text) or _NAMES_RE.search(text)
+            ):
+                value = 1.6  # "wer gehört der Lenkungsgruppe an": the list of its members
             if self.query.qtype == "quantity" and value == 0.5:
                 # "alle Stellen besetzt" counts the Stellen; "für alle Interessierten" no
                 # Menschen: a quantifier answers only before the counted word.
@@ -766,6 +779,8 @@ def _score_window(
         cov *= 1.0 if evidence else MISSING_ADDRESS
     if evidence == 0:
         cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
+    elif f.members and evidence < 1.6:
+        cov *= MEMBERS_MISSING  # "wer gehört X an": a text that lists no members answers less
     score = cov + EVIDENCE_BONUS * evidence
     if f.asked(core) and f.about_asking:
         # "Who asked whether …": the reported question answers it; "fragte er nach" with the

@@ -115,3 +115,17 @@ def test_hyphenated_words_matched_by_their_parts_or_glossary_stay_whole(
     kb: KnowledgeBase, question: str, label: str
 ) -> None:
     assert label in [c.label for c in kb.analyse(question).concepts]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Wer ist in der Lenkungsgruppe des KIM vertreten?", "wer sitzt alles in der lenkungsgruppe"],
+)
+def test_who_belongs_to_a_body_is_answered_by_the_list_of_members(
+    kb: KnowledgeBase, question: str
+) -> None:
+    # Not by a sentence that only mentions the body ("über die Lenkungsgruppe nun alle
+    # Akteure einbezogen"), but by the one that lists who sits in it.
+    text = top(kb, question)
+    assert "Jobcenter" in text
+    assert "Sozialamt" in text
