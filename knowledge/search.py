@@ -579,13 +579,26 @@ VERB_NOUN_WEIGHT = 0.8  # the -ung noun of a verb the question uses (fördern ->
 
 
 _IERUNG_RE = re.compile(r"^(\w{3,}i)erung(?:en)?$")
+_UNG_RE = re.compile(r"^(\w{5,})ung(?:en)?$")
 
 
 def _noun_verbs(folded: str) -> list[str]:
-    """Stems of the verb forms of an -ierung noun, which documents write as often: "die
-    Konkretisierung" -> "konkretisiert", "konkretisieren" (regular, no ge- prefix)."""
+    """Stems of the verb forms of an -ung noun, which documents write as often: "die
+    Konkretisierung" -> "konkretisiert", "konkretisieren" (regular, no ge- prefix); "die
+    Wertschätzung" -> "wertgeschätzt", "Verteilung" -> "verteilt" (longer nouns only: a short
+    one, "Wohnung", is too often no verb's noun, "gewohnt")."""
     m = _IERUNG_RE.match(folded)
-    return [stem(m[1] + "ert"), stem(m[1] + "eren")] if m else []
+    if m:
+        return [stem(m[1] + "ert"), stem(m[1] + "eren")]
+    m = _UNG_RE.match(folded)
+    if not m:
+        return []
+    root = m[1]
+    end = "et" if root.endswith(("t", "d")) else "t"  # "eingerichtet", "gefördert"
+    # The participle's "ge" stands first or after a first part: "wertgeschätzt",
+    # "ausgestellt". Only forms some document writes count (the caller checks).
+    cuts = [0, *range(2, len(root) - 2)]
+    return [stem(root + end)] + [stem(root[:i] + "ge" + root[i:] + end) for i in cuts]
 
 
 def _verb_relatives(folded: str) -> tuple[list[str], list[str]]:

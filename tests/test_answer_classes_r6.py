@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.base import KnowledgeBase
-from knowledge.search import question_type
+from knowledge.search import _noun_verbs, question_type
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import _doc_kb
 
@@ -129,3 +129,28 @@ def test_who_belongs_to_a_body_is_answered_by_the_list_of_members(
     text = top(kb, question)
     assert "Jobcenter" in text
     assert "Sozialamt" in text
+
+
+@pytest.mark.parametrize(
+    ("noun", "participle"),
+    [
+        ("wertschatzung", "wertgeschatzt"),
+        ("ausstellung", "ausgestellt"),
+        ("forderung", "gefordert"),
+    ],
+)
+def test_an_ung_noun_finds_its_participle(noun: str, participle: str) -> None:
+    assert participle in _noun_verbs(noun)
+
+
+def test_a_short_ung_noun_finds_no_verb() -> None:
+    assert _noun_verbs("wohnung") == []  # "gewohnt" is no Wohnung
+
+
+def test_the_noun_of_the_question_finds_the_verb_of_the_minutes(kb: KnowledgeBase) -> None:
+    # The minutes say "ihre Arbeit werde wertgeschätzt"; the question "Wertschätzung".
+    question = (
+        "Warum ist es nach Ansicht von Herrn Liermann wichtig, den Mitarbeiterinnen und"
+        " Mitarbeitern des KIM Wertschätzung zu signalisieren?"
+    )
+    assert "anderweitig orientierten" in top(kb, question)
