@@ -95,6 +95,10 @@ _PAST_RE = re.compile(
     r"did|won|was|were|got|had)\b",
     re.I,
 )
+# A sentence that only plans or announces an event ("geplant", "stattfinden werde").
+_PLANNED_RE = re.compile(
+    r"\bgeplant\b|\bstattfinden werde\b|\bwerde[n]?\b[^.;]{0,60}\bstattfinden\b", re.I
+)
 _WEB_ADDRESS_RE = re.compile(
     r"\bwww\s?\.|https?:|\w@\w|\.(?:de|com|org|net)\b|"
     r"\b(?:tel|telefon|fon|fax|phone)\b\.?:?\s*[+(]?\d|\b0\d{2,5}\s?[/-]\s?\d{3,}",
@@ -848,6 +852,9 @@ def _announced_only(f: _Features, core: Candidate) -> bool:
     question: an announced date answers it."""
     if not f.past or f.query.qtype == "time":
         return False
+    if _PLANNED_RE.search(core.text) and not _PAST_RE.search(core.text):
+        return True  # "ein Siegelprozess geplant, wozu am 21.11.2019 ein Jurytermin stattfinden
+        # werde": a plan, no outcome
     source = f.sources.get(core.doc_id)
     return bool(source and source.year and source.year < min(int(y) for y in f.years))
 

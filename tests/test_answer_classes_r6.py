@@ -12,6 +12,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.search import _noun_verbs, question_type
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import _doc_kb
+from tests.test_answer_classes_r5 import _declined_then_answered
 
 
 @pytest.mark.parametrize(
@@ -154,3 +155,15 @@ def test_the_noun_of_the_question_finds_the_verb_of_the_minutes(kb: KnowledgeBas
         " Mitarbeitern des KIM Wertschätzung zu signalisieren?"
     )
     assert "anderweitig orientierten" in top(kb, question)
+
+
+def test_a_plan_does_not_say_who_got_something(tmp_path: Path) -> None:
+    _declined_then_answered(
+        tmp_path,
+        "Wer hat das Siegel 2019 bekommen?",
+        " Von Seiten des KIs sei ein Siegelprozess geplant, wozu am 21.11.2019 ein Jurytermin"
+        " stattfinden werde. ",
+        " Das Siegel 2019 hat das Gymnasium Eitorf bekommen, so Frau Farshi. ",
+        "Gymnasium Eitorf",
+        year=2019,
+    )
