@@ -167,3 +167,8 @@ def test_a_plan_does_not_say_who_got_something(tmp_path: Path) -> None:
         "Gymnasium Eitorf",
         year=2019,
     )
+
+
+def test_a_launch_is_asked_as_auftakt(kb: KnowledgeBase) -> None:
+    # The minutes name the launch "Implementierungsveranstaltung am 05.02.2021".
+    assert "05.02.2021" in top(kb, "kim auftakt veranstaltung wann")
