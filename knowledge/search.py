@@ -598,7 +598,10 @@ def _noun_verbs(folded: str) -> list[str]:
     # The participle's "ge" stands first or after a first part: "wertgeschätzt",
     # "ausgestellt". Only forms some document writes count (the caller checks).
     cuts = [0, *range(2, len(root) - 2)]
-    return [stem(root + end)] + [stem(root[:i] + "ge" + root[i:] + end) for i in cuts]
+    # The verb's own stem too: how the first part of a compound is indexed ("Förderzeitraum"
+    # has the part "ford", "Förderung" the term "forder").
+    forms = [stem(root + end)] + [stem(root[:i] + "ge" + root[i:] + end) for i in cuts]
+    return [*forms, stem(root)]
 
 
 def _verb_relatives(folded: str) -> tuple[list[str], list[str]]:

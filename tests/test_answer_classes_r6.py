@@ -172,3 +172,8 @@ def test_a_plan_does_not_say_who_got_something(tmp_path: Path) -> None:
 def test_a_launch_is_asked_as_auftakt(kb: KnowledgeBase) -> None:
     # The minutes name the launch "Implementierungsveranstaltung am 05.02.2021".
     assert "05.02.2021" in top(kb, "kim auftakt veranstaltung wann")
+
+
+def test_an_ung_noun_finds_the_first_part_of_its_compounds() -> None:
+    # "Förderzeitraum" is indexed with the part "ford"; "Förderung" itself is "forder".
+    assert "ford" in _noun_verbs("forderung")
