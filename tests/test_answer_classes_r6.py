@@ -177,3 +177,11 @@ def test_a_launch_is_asked_as_auftakt(kb: KnowledgeBase) -> None:
 def test_an_ung_noun_finds_the_first_part_of_its_compounds() -> None:
     # "Förderzeitraum" is indexed with the part "ford"; "Förderung" itself is "forder".
     assert "ford" in _noun_verbs("forderung")
+
+
+@pytest.mark.parametrize("phrase", ["im Hinblick auf", "hinsichtlich", "bezüglich"])
+def test_a_prepositional_phrase_is_no_topic(kb: KnowledgeBase, phrase: str) -> None:
+    question = f"Welches Risiko sieht Herr Liermann {phrase} die Arbeitsverträge?"
+    labels = {c.label for c in kb.analyse(question).concepts}
+    assert not labels & {"hinblick", "hinsichtlich", "bezüglich"}
+    assert "risiko" in labels
