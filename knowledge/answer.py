@@ -204,7 +204,10 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
     "place": (
         re.compile(
             # (not "vor Ort": "wie man dies vor Ort einbinden könne" names no place)
-            r"\b(?:(?<!vor )ort|raum|saal|straße|kreishaus|rathaus|gebiet|kreisgebiet)\b",
+            r"\b(?:(?<!vor )ort|raum|saal|straße|kreishaus|rathaus|gebiet|kreisgebiet)\b|"
+            # where to turn: "bei der Bezirksregierung Arnsberg", "beim Kompetenzzentrum"
+            r"\b(?:bei|beim|an)\s+(?:der|dem|die|den\s+)?\s*\w*(?:regierung|behörde|amt|"
+            r"zentrum|ministerium|verwaltung)\b",
             re.I,
         ),
         # "in Bonn", "im Kreishaus", "an die Koordinierungsstelle" (where to), not the

@@ -185,3 +185,14 @@ def test_a_prepositional_phrase_is_no_topic(kb: KnowledgeBase, phrase: str) -> N
     labels = {c.label for c in kb.analyse(question).concepts}
     assert not labels & {"hinblick", "hinsichtlich", "bezüglich"}
     assert "risiko" in labels
+
+
+def test_where_to_apply_is_answered_by_the_authority(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2013,
+        " Der Antrag für ein KIZ wird im Kreis vorbereitet, das dauert einige Wochen."
+        " Nach der Genehmigung erfolgt die Antragstellung für das KIZ bei der Bezirksregierung"
+        " Arnsberg. ",
+    )
+    assert "Bezirksregierung Arnsberg" in top(kb, "Wo stellt man den Antrag für ein KIZ?")
