@@ -95,6 +95,14 @@ _PAST_RE = re.compile(
     r"did|won|was|were|got|had)\b",
     re.I,
 )
+# A question that asks about something not done, and a sentence that says no.
+_NEGATED_RE = re.compile(
+    r"\b(?:nicht|nich|net|kein\w*|not|no|never|don[’']?t|doesn[’']?t|didn[’']?t|isn[’']?t)\b", re.I
+)
+_NEGATIVE_RE = re.compile(
+    r"\b(?:nicht|kein\w*|gegen|abgelehnt|ablehn\w*|verzicht\w*|absage\w*|abgesagt)\b", re.I
+)
+NEGATION_BONUS = 0.05
 # A sentence that only plans or announces an event ("geplant", "stattfinden werde").
 _PLANNED_RE = re.compile(
     r"\bgeplant\b|\bstattfinden werde\b|\bwerde[n]?\b[^.;]{0,60}\bstattfinden\b", re.I
@@ -584,6 +592,8 @@ class _Features:
         # Dezernent Schmitz"); "Wer hat berichtet?", "Wer fragte?" are.
         self.speakers_answer = self.about_asking or bool(_ASKS_SPEAKER_RE.search(query.text))
         self.past = bool(_PAST_RE.search(query.text))  # asks what happened, in the past tense
+        # "warum macht der Kreis nicht mit": the answer says no too ("gegen … entschieden").
+        self.negated = bool(_NEGATED_RE.search(query.text))
         self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
         # Years the question asks about, each with the terms that name it.
         self.years = {
@@ -805,6 +815,8 @@ def _score_window(
     if any(c.passage_id in defined for c in window) and not part_missing and f.about_term:
         score += 0.25  # the passage spells out an abbreviation the question asks about
     score += 0.05 * min(f.proximity(core), 2)
+    if f.negated and _NEGATIVE_RE.search(core.text):
+        score += NEGATION_BONUS
     if not f.parts and _NAMED_PART_RE.search(core.text):
         # "bis wann wird KIM gefördert": the funding period of one module ("Förderzeitraum des
         # Moduls 2 … endete zum 31.12.2020") answers for the whole programme less well.

@@ -631,11 +631,12 @@ def _strong_forms() -> Mapping[str, tuple[str, ...]]:
 def _irregular_forms(infinitive: str) -> list[str]:
     """Stems of the irregular forms of a (particle) verb: auslaufen -> ausläuft, auslief,
     ausliefen, ausgelaufen, as documents write them in subordinate clauses."""
+    forms: list[str] = []  # the verb's own entries ("teilgenommen") and its base's ("nahm")
     for particle in ("", *sorted(_PARTICLES, key=lambda p: (-len(p), p))):
         base = infinitive[len(particle) :]
         if infinitive.startswith(particle) and base in _strong_forms():
-            return [stem(particle + form) for form in _strong_forms()[base]]
-    return []
+            forms += [stem(particle + form) for form in _strong_forms()[base]]
+    return list(dict.fromkeys(forms))
 
 
 def _compound_paraphrases(folded: str) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.base import KnowledgeBase
-from knowledge.search import _noun_verbs, question_type
+from knowledge.search import _irregular_forms, _noun_verbs, question_type
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import _doc_kb
 from tests.test_answer_classes_r5 import _declined_then_answered
@@ -196,3 +196,21 @@ def test_where_to_apply_is_answered_by_the_authority(tmp_path: Path) -> None:
         " Arnsberg. ",
     )
     assert "Bezirksregierung Arnsberg" in top(kb, "Wo stellt man den Antrag für ein KIZ?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "warum macht kreis bei baustein 6 nich mit",
+        "Warum nimmt der Kreis nicht am Baustein 6 teil?",
+    ],
+)
+def test_a_question_why_not_is_answered_by_the_sentence_that_says_no(
+    kb: KnowledgeBase, question: str
+) -> None:
+    assert "gegen die Teilnahme" in top(kb, question)
+
+
+def test_a_particle_verb_with_an_entry_of_its_own_keeps_its_base_verbs_forms() -> None:
+    # verbs_de.toml lists "teilgenommen" = "teilnehmen" and "nahm" = "nehmen": both count.
+    assert {"teilgenomm", "teilnimmt", "teilnahm"} <= set(_irregular_forms("teilnehmen"))
