@@ -1007,7 +1007,6 @@ _QUESTION_ADJECTIVES = frozenset(
         "oft",
         "gross",
         "grosse",
-        "alt",
         "weit",
         "teuer",
         "spat",

@@ -214,3 +214,16 @@ def test_a_question_why_not_is_answered_by_the_sentence_that_says_no(
 def test_a_particle_verb_with_an_entry_of_its_own_keeps_its_base_verbs_forms() -> None:
     # verbs_de.toml lists "teilgenommen" = "teilnehmen" and "nahm" = "nehmen": both count.
     assert {"teilgenomm", "teilnimmt", "teilnahm"} <= set(_irregular_forms("teilnehmen"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wie alt darf das integrationskonzept max sein",
+        "Wie alt darf das Integrationskonzept höchstens sein?",
+    ],
+)
+def test_how_old_asks_for_an_age(kb: KnowledgeBase, question: str) -> None:
+    # "wie alt" is no mere question word: the age ("nicht älter als 3 Jahre") answers it;
+    # "höchstens", "max" only frame the question.
+    assert "nicht älter als 3 Jahre" in top(kb, question)
