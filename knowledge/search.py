@@ -750,6 +750,29 @@ def _split_hyphenated(tokens: list[Token], vocab: Vocabulary) -> list[Token]:
     return out
 
 
+_FRAME_RE = re.compile(
+    # "zum Zeitpunkt der Sitzung", "zum damaligen Zeitpunkt", "at the time of the meeting":
+    # when the text was written, no topic
+    r"\b(?:zum|zu dem)(?: \w+)? zeitpunkt(?: (?:der|des) \w+)?|\bat the time(?: of the \w+)?",
+)
+
+
+def _without_frames(tokens: list[Token]) -> list[Token]:
+    """The tokens without phrases that frame the question in time rather than name a topic."""
+    folded = [fold(t.text) for t in tokens]
+    joined = " ".join(folded)
+    spans = [m.span() for m in _FRAME_RE.finditer(joined)]
+    if not spans:
+        return tokens
+    out, at = [], 0
+    for token, word in zip(tokens, folded, strict=True):
+        start = joined.index(word, at)
+        at = start + len(word)
+        if not any(a <= start < b for a, b in spans):
+            out.append(token)
+    return out
+
+
 @cache
 def _long_stopwords() -> tuple[str, ...]:
     return tuple(sorted(w for w in stopwords() if len(w) >= 4 and w.isalpha()))
@@ -800,7 +823,7 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
     question = _CONTRACTION_RE.sub(r"\1 is", question)
     corrections: list[tuple[str, str]] = []
     tokens = _split_hyphenated(
-        _fix_question_words(tokenize(question[:1000]), vocab, corrections), vocab
+        _without_frames(_fix_question_words(tokenize(question[:1000]), vocab, corrections)), vocab
     )
     concepts: list[Concept] = []
     abbreviations: list[str] = []

@@ -227,3 +227,23 @@ def test_how_old_asks_for_an_age(kb: KnowledgeBase, question: str) -> None:
     # "wie alt" is no mere question word: the age ("nicht älter als 3 Jahre") answers it;
     # "höchstens", "max" only frame the question.
     assert "nicht älter als 3 Jahre" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "gone"),
+    [
+        ("Welche Stellen waren zum Zeitpunkt der Sitzung schon besetzt?", {"zeitpunkt", "sitzung"}),
+        ("wie viele stellen waren zum damaligen zeitpunkt besetzt", {"zeitpunkt", "damaligen"}),
+        ("how many posts were filled at the time of the meeting", {"time", "meeting"}),
+    ],
+)
+def test_a_phrase_that_frames_the_time_is_no_topic(
+    kb: KnowledgeBase, question: str, gone: set[str]
+) -> None:
+    labels = {c.label for c in kb.analyse(question).concepts}
+    assert not labels & gone
+    assert labels & {"stellen", "posts"}
+
+
+def test_the_session_itself_is_still_a_topic(kb: KnowledgeBase) -> None:
+    assert "sitzung" in {c.label for c in kb.analyse("Wann ist die nächste Sitzung?").concepts}
