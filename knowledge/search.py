@@ -787,7 +787,7 @@ def _function_typo(folded: str, vocab: Vocabulary) -> bool:
     if is_german_word(folded) or folded in english_glossary():
         return False
     found = process.extractOne(folded, _long_stopwords(), scorer=OSA.distance, score_cutoff=1)
-    return bool(found) and found[0][0] == folded[0]
+    return found is not None and found[0][0] == folded[0]
 
 
 def _fix_question_words(
