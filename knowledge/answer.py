@@ -295,7 +295,9 @@ _ENUMERATED_RE = re.compile(
 )
 MEMBERS_MISSING = 0.85  # share of coverage kept by a text without a list, for "wer gehört X an"
 _ASKS_MEMBERS_RE = re.compile(
-    r"\b(?:vertreten|angeh(?:ö|oe|o)r\w*|geh(?:ö|oe|o)r(?:t|en) \w+(?: \w+){0,4} an\b|"
+    # "wer ist in X vertreten" (not "wer hat X vertreten": a deputy)
+    r"\b(?:(?:ist|sind|war|waren)\b.{0,60}\b(?:in|im)\b.{0,60}\bvertreten|"
+    r"angeh(?:ö|oe|o)r\w*|geh(?:ö|oe|o)r(?:t|en) \w+(?: \w+){0,4} an\b|"
     r"sitz(?:t|en) (?:alles |alle )?(?:in|im)\b|mitglied(?:er)?\b|members?\b|sits? on\b|"
     r"besteht aus|zusammengesetzt|zusammensetz\w*)",
     re.I,

@@ -247,3 +247,10 @@ def test_a_phrase_that_frames_the_time_is_no_topic(
 
 def test_the_session_itself_is_still_a_topic(kb: KnowledgeBase) -> None:
     assert "sitzung" in {c.label for c in kb.analyse("Wann ist die nächste Sitzung?").concepts}
+
+
+def test_who_stood_in_for_someone_is_no_question_for_members(kb: KnowledgeBase) -> None:
+    from knowledge.answer import _ASKS_MEMBERS_RE
+
+    assert _ASKS_MEMBERS_RE.search("Wer ist in der Lenkungsgruppe vertreten?")
+    assert not _ASKS_MEMBERS_RE.search("wer hat dinstühler vertreten?")
