@@ -254,3 +254,27 @@ def test_who_stood_in_for_someone_is_no_question_for_members(kb: KnowledgeBase) 
 
     assert _ASKS_MEMBERS_RE.search("Wer ist in der Lenkungsgruppe vertreten?")
     assert not _ASKS_MEMBERS_RE.search("wer hat dinstühler vertreten?")
+
+
+@pytest.mark.parametrize(
+    ("question", "label", "german"),
+    [
+        (
+            "When did the state parliament pass the legal provisions for KIM?",
+            "parliament",
+            "landtag",
+        ),
+        (
+            "When did the state parliament pass the legal provisions for KIM?",
+            "provisions",
+            "bestimm",
+        ),
+        ("Which body acts as a support for the KI?", "body", "einricht"),
+        ("is the kim concept new or an update?", "update", "fortschreib"),
+    ],
+)
+def test_english_words_of_law_making_and_bodies(
+    kb: KnowledgeBase, question: str, label: str, german: str
+) -> None:
+    concept = next(c for c in kb.analyse(question).concepts if c.label == label)
+    assert any(t.startswith(german) for t in concept.alternatives), concept.alternatives
