@@ -278,3 +278,11 @@ def test_english_words_of_law_making_and_bodies(
 ) -> None:
     concept = next(c for c in kb.analyse(question).concepts if c.label == label)
     assert any(t.startswith(german) for t in concept.alternatives), concept.alternatives
+
+
+def test_what_is_still_to_be_divided_is_the_remaining_count(kb: KnowledgeBase) -> None:
+    question = (
+        "Wie viele Case-Management-Stellen müssen noch auf die kreisangehörigen Kommunen"
+        " aufgeteilt werden?"
+    )
+    assert "verbleibenden 7 Stellen" in top(kb, question)
