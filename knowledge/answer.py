@@ -277,6 +277,9 @@ _ASKS_PERIOD_RE = re.compile(
     r"\b(?:seit|bis|ab) wann\b|\bwie lange?\b|\bhow long\b|zeitraum|dauer|laufzeit|period",
     re.I,
 )
+# A span of time: "von März 2012 bis Oktober 2012", "drei Jahre", "bis Ende 2022".
+_SPAN_RE = re.compile(rf"\bvon\b.{{1,40}}\bbis\b|{_DURATION_RE.pattern}", re.I)
+PERIOD_EVIDENCE = 1.3  # a span answers "wie lange" better than one date
 # The date a report speaks as of ("(Stand 10/2013)", "Stand: 01.03.2022") is no event's date.
 _AS_OF_RE = re.compile(r"\bStand:?\s*(?:\d{1,2}[./]\s?)?(?:\d{1,2}[./]\s?)?(?:19|20)?\d\d\b")
 # Instances answer "which ...?": quoted names or list items (strong), a run of names (weaker).
@@ -589,6 +592,7 @@ class _Features:
         self.point = bool(_ASKS_POINT_RE.search(query.text)) and not _ASKS_PERIOD_RE.search(
             query.text
         )
+        self.period = bool(_ASKS_PERIOD_RE.search(query.text))  # "wie lange", "seit wann"
         self.event = _event_terms(query, point=self.point)
         # "Wer hat den Preis gewonnen?" is not answered by who reported on it ("berichtete
         # Dezernent Schmitz"); "Wer hat berichtet?", "Wer fragte?" are.
@@ -665,6 +669,8 @@ class _Features:
             )
             if self.money and value > 0 and not _has_amount(text):
                 value = 0.0  # "wie viel Geld …": a count of posts or a year is no amount
+            if self.period and value == 1.0 and _SPAN_RE.search(text):
+                value = PERIOD_EVIDENCE  # "wie lange": "von März 2012 bis Oktober 2012"
             if self.members and (
                 _LISTED_RE.search(text) or _ENUMERATED_RE.search(text) or _NAMES_RE.search(text)
             ):

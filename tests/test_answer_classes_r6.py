@@ -286,3 +286,16 @@ def test_what_is_still_to_be_divided_is_the_remaining_count(kb: KnowledgeBase) -
         " aufgeteilt werden?"
     )
     assert "verbleibenden 7 Stellen" in top(kb, question)
+
+
+def test_how_is_he_called_typed_with_one_s_asks_for_a_name(kb: KnowledgeBase) -> None:
+    assert question_type("Wie heist der Neubürgerbeauftragte des Kreises?") == "person"
+    assert "Herr Neuber" in top(kb, "Wie heist der Neubürgerbeauftragte des Kreises?")
+
+
+def test_how_long_is_answered_by_a_span_not_by_one_date(kb: KnowledgeBase) -> None:
+    question = (
+        "Wie lange haben andere Kreise gebraucht, um die Beantragung eines"
+        " Integrationszentrums vorzubereiten?"
+    )
+    assert "von ca. März 2012 bis Oktober 2012" in top(kb, question)
