@@ -129,7 +129,7 @@ _TITLE = r"\b(?:Herr[n]?|Frau|Dr\.|Prof\.|Abg\.|SkE|SkB|KTM|VA[’']?[eE])\s+(?:
 _SPEAKER_RE = re.compile(rf"{_TITLE}([A-ZÄÖÜ][a-zäöüß][\w-]*)")
 _PERSON_NAME_RE = re.compile(rf"{_TITLE}[A-ZÄÖÜ][a-zäöüß]|„[^“]{{3,60}}“")
 _FOR_WHOM_RE = re.compile(
-    r"\bf(?:ü|ue|u)r wen\b|\bfor whom\b|\bwho is (?:it|\w+) (?:meant )?for\b", re.I
+    r"\bf(?:ü|ue|u)r wen\b|\bfor whom\b|\bwho is (?:\w+ ){1,3}(?:meant )?for\b", re.I
 )
 # Who something is meant for: a target group, people described by their situation.
 _BENEFICIARY_RE = re.compile(
@@ -278,7 +278,11 @@ _ASKS_PERIOD_RE = re.compile(
     re.I,
 )
 # A span of time: "von März 2012 bis Oktober 2012", "drei Jahre", "bis Ende 2022".
-_SPAN_RE = re.compile(rf"\bvon\b.{{1,40}}\bbis\b|{_DURATION_RE.pattern}", re.I)
+_SPAN_RE = re.compile(
+    rf"\bvon\b.{{1,40}}\bbis\b|{_DURATION_RE.pattern}|"
+    r"\bbis (?:zum |zur )?(?:Ende |Mitte )?(?:\d{1,2}\.\s?\d{1,2}\.\s?)?(?:19|20)\d\d\b",
+    re.I,
+)
 PERIOD_EVIDENCE = 1.3  # a span answers "wie lange" better than one date
 # The date a report speaks as of ("(Stand 10/2013)", "Stand: 01.03.2022") is no event's date.
 _AS_OF_RE = re.compile(r"\bStand:?\s*(?:\d{1,2}[./]\s?)?(?:\d{1,2}[./]\s?)?(?:19|20)?\d\d\b")

@@ -263,6 +263,7 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         "quantity",
         r" (wie ?viele?n?|wieviele?|anzahl|how many|how much|wie hoch|wie gross|"
         r"was kostet|was kosten|how high|how large|what does .* cost|"
+        r"was (?:verdien\w*|zahl\w*|bezahl\w*)|"
         r"what (?:is|are|was|were) the (?:\w+ )?(?:costs?|price|amount|budget|number|share)) ",
     ),
     (

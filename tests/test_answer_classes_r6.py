@@ -299,3 +299,31 @@ def test_how_long_is_answered_by_a_span_not_by_one_date(kb: KnowledgeBase) -> No
         " Integrationszentrums vorzubereiten?"
     )
     assert "von ca. März 2012 bis Oktober 2012" in top(kb, question)
+
+
+def test_what_someone_earns_is_answered_only_by_an_amount(kb: KnowledgeBase) -> None:
+    assert question_type("was verdient so ein case manager") == "quantity"
+    assert not kb.ask("was verdient so ein case manager").answered
+
+
+def test_how_many_posts_a_module_gets_is_written_as_planned(kb: KnowledgeBase) -> None:
+    # "kriegt" is written "vorgesehen": "Hierfür seien insgesamt 4,5 Stellen vorgesehen".
+    assert "4,5 Stellen" in top(kb, "wie viele stellen kriegt modul 1")
+
+
+def test_how_long_something_runs_is_answered_by_its_end(kb: KnowledgeBase) -> None:
+    from knowledge.answer import _SPAN_RE
+
+    assert _SPAN_RE.search("Förderzeitraum bis 2022 festgelegt")
+    assert _SPAN_RE.search("bis zum 31.12.2020")
+    assert not _SPAN_RE.search("am 03.09.2020")
+
+
+def test_are_contracts_permanent_finds_fixed_term(kb: KnowledgeBase) -> None:
+    assert "befristet" in top(kb, "are kim staff contracts permanent")
+
+
+def test_who_something_is_actually_for_asks_for_a_group(kb: KnowledgeBase) -> None:
+    from knowledge.answer import _FOR_WHOM_RE
+
+    assert _FOR_WHOM_RE.search("who is kim actually for?")
