@@ -5,7 +5,8 @@ Bürgermeister / Az: III/50 / Datum: 04.09.2013"), the committee table ("Beratun
 Sitzungsdatum Behandlung"), field labels ("Finanzielle Auswirkungen: Nein", "Sachdarstellung:"),
 signatures ("gez. …", "In Vertretung" and the name under it) and distribution lists
 ("Verteiler: …"). knowledge/passages.py keeps such lines apart from the prose and makes them
-passages of kind "boilerplate", which stay searchable as context but are never an answer.
+passages of kind "boilerplate", which stay searchable as context but are never quoted as an
+answer (a question who signed a paper gets the signers in one line: knowledge/signatures.py).
 The vocabulary is data: knowledge/data/form_fields_de.toml.
 """
 
