@@ -27,7 +27,7 @@ from bot.proposing import propose_from
 from bot.render import MAX_DETAILS, MAX_LABEL, MAX_TITLE, shorten
 from bot.reply import Button, Reply, Span, staff_refusal
 from bot.texts import UploadTexts, agenda_texts_for, upload_texts_for
-from knowledge.base import KnowledgeBase
+from knowledge.base import KnowledgeBase, Preloaded
 from knowledge.filetext import (
     SUPPORTED_SUFFIXES,
     NoTextLayer,
@@ -48,7 +48,6 @@ from knowledge.ingest import (
 )
 from knowledge.limits import cap_title
 from knowledge.ocr import INSTALL_HINT
-from knowledge.search import Vocabulary
 from knowledge.store import generation, open_db
 from scheduler import events as ev
 from scheduler.calendar import Calendar
@@ -372,9 +371,7 @@ class Uploads:
 
     # -- storing ----------------------------------------------------------------------------
 
-    def store(
-        self, decision: Decision
-    ) -> tuple[IngestResult, tuple[Vocabulary, Vocabulary | None]]:
+    def store(self, decision: Decision) -> tuple[IngestResult, Preloaded]:
         """Store an accepted upload and read the vocabulary afresh: in a worker thread with a
         connection of its own (SQLite connections stay in their thread), or on the bot's
         connection when the database is in memory."""
@@ -393,9 +390,7 @@ class Uploads:
             if db is not self.db:
                 db.conn.close()
 
-    async def store_async(
-        self, decision: Decision
-    ) -> tuple[IngestResult, tuple[Vocabulary, Vocabulary | None]]:
+    async def store_async(self, decision: Decision) -> tuple[IngestResult, Preloaded]:
         """`store`, off the event loop when the database is a file."""
         if self.db_path is None:
             return self.store(decision)
@@ -406,7 +401,7 @@ class Uploads:
         who: Person,
         decision: Decision,
         result: IngestResult,
-        vocabularies: tuple[Vocabulary, Vocabulary | None] | None = None,
+        vocabularies: Preloaded | None = None,
     ) -> Reply:
         """After storing: the confirmation, and the appointments proposed (as after a CLI
         ingest); a failure leaves the upload pending."""
@@ -420,7 +415,7 @@ class Uploads:
             return self.failed(who, shorten(result.message, 120))
         self._close(decision.pending_id, "stored")
         if vocabularies is not None:
-            self.kb.install(*vocabularies)
+            self.kb.install(vocabularies)
         title = shorten(decision.meta.title, MAX_TITLE)
         stored = t.stored_public if decision.meta.public else t.stored_internal
         lines = [stored.format(title=title, passages=result.passages)]

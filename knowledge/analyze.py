@@ -15,13 +15,15 @@ import re
 import tomllib
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
 import Stemmer
+
+from knowledge.wordlist import WordList
 
 TokenKind = Literal["word", "number", "abbr"]
 
@@ -171,7 +173,7 @@ KNOWN_TAIL = 8  # letters of a document word that count as the last part of a co
 class Lexicon:
     """Words seen standing alone in the documents: the material compounds are split into."""
 
-    def __init__(self, words: Iterable[str] = (), *, base: frozenset[str] = frozenset()) -> None:
+    def __init__(self, words: Iterable[str] = (), *, base: Collection[str] = frozenset()) -> None:
         self._base = base  # shared, already folded (general German words)
         self._words: set[str] = set()
         # Index terms of token texts with this lexicon (text_terms); emptied when it grows.
@@ -231,7 +233,7 @@ class Lexicon:
         return isinstance(word, str) and len(word) > MIN_PART and word in self._base
 
     def __len__(self) -> int:
-        return len(self._words | self._base)
+        return len(self._base) + sum(1 for w in self._words if w not in self._base)
 
     def split(self, word: str) -> list[str]:
         """Parts of a folded compound (longest known first part), or [] when it is no compound.
@@ -426,11 +428,23 @@ def _with_typed_umlauts(words: set[str]) -> frozenset[str]:
 
 
 @cache
-def german_words() -> frozenset[str]:
-    """Folded ordinary German words (letters only), from pyspellchecker's bundled list."""
+def german_words() -> WordList:
+    """Folded ordinary German words (letters only), from pyspellchecker's bundled list. Kept
+    as a WordList (about 13 MB) rather than a frozenset (about 100 MB in every process: the
+    sync's text workers each counted it again)."""
     raw = resources.files("spellchecker").joinpath("resources", "de.json.gz").read_bytes()
-    data: dict[str, int] = json.loads(gzip.decompress(raw))
-    return frozenset(f for w in data if (f := _fold_plain(w)).isalpha())
+    text = gzip.decompress(raw).decode()
+    del raw
+    # One '"word": count,' a line: read the keys without a dict of all of them (its memory
+    # stayed behind in the heap, which the forked text workers then counted too).
+    one_a_line = text.startswith('{\n"') and "\\" not in text
+    words: Iterable[str] = (
+        (m[1] for m in _LIST_KEY_RE.finditer(text)) if one_a_line else json.loads(text)
+    )
+    return WordList(f for w in words if (f := _fold_plain(w)).isalpha())
+
+
+_LIST_KEY_RE = re.compile(r'^"([^"\\\n]*)":', re.MULTILINE)
 
 
 def _fold_plain(word: str) -> str:

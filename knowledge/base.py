@@ -116,6 +116,19 @@ class _Mentions(Mapping[str, frozenset[str]]):
         return frozenset(found)
 
 
+@dataclass(frozen=True)
+class Preloaded:
+    """What `KnowledgeBase.preload` reads off the event loop, for `install`."""
+
+    vocab: Vocabulary
+    public: Vocabulary | None  # None: every document is public
+    stats: IndexStats  # bm25's term counts of the same generation, the common ones counted
+
+
+# Abbreviations spelled out in at least this many passages get their long forms' head words
+# counted ahead (Vocabulary.expansion_heads; tens of ms for "KI" in a large archive).
+HEADS_AHEAD = 100
+
 SETTLE_SIZE = 100_000  # words and terms of a vocabulary worth keeping out of full collections
 
 
@@ -175,26 +188,38 @@ class KnowledgeBase:
         return self._public_vocab
 
     @staticmethod
-    def preload(db: sqlite_utils.Database) -> tuple[Vocabulary, Vocabulary | None]:
+    def preload(db: sqlite_utils.Database) -> Preloaded:
         """The vocabularies (all documents; public ones only, or None when every document is
         public), read through `db`: another connection, e.g. in a worker thread after a sync,
-        so the event loop never stalls on a reload. Hand them over with `install`."""
+        so the event loop never stalls on a reload. With them what the first questions would
+        otherwise compute: bm25's counts of common terms (IndexStats.prime) and the head
+        words of often spelled-out abbreviations. Hand them over with `install`."""
         db.conn.execute("BEGIN")  # one snapshot: the generation matches what was read
         try:
             vocab = load_vocabulary(db)
             hidden = db.conn.execute("SELECT 1 FROM documents WHERE public = 0 LIMIT 1").fetchone()
             public = load_vocabulary(db, public_only=True, df=vocab.df) if hidden else None
+            stats = IndexStats()
+            if stats.refresh(db):
+                stats.prime(db, vocab.df)
         finally:
             db.conn.execute("COMMIT")
-        return vocab, public
+        for v in (vocab, public) if public else (vocab,):
+            for term, forms in v.abbreviations.items():
+                if len(forms) >= HEADS_AHEAD:
+                    v.expansion_heads(term)
+        return Preloaded(vocab, public, stats)
 
-    def install(self, vocab: Vocabulary, public: Vocabulary | None) -> bool:
-        """Use vocabularies from `preload` when they are of the current generation (a newer
-        ingest meanwhile: the next question reloads as before). True when installed."""
+    def install(self, preloaded: Preloaded) -> bool:
+        """Use what `preload` read when it is of the current generation (a newer ingest
+        meanwhile: the next question reloads as before). True when installed."""
+        vocab = preloaded.vocab
         if vocab.generation != generation(self.db):
             return False
         self._vocab = vocab
-        self._public_vocab = public or vocab
+        self._public_vocab = preloaded.public or vocab
+        if preloaded.stats.generation == vocab.generation:
+            self._index_stats = preloaded.stats
         _settle(vocab)
         return True
 

@@ -133,3 +133,64 @@ def test_odd_characters_are_left_to_sqlite(kb: KnowledgeBase) -> None:
     assert score is not None
     with pytest.raises(bm25.Unscorable):
         score.score("kreis a-b", "", b"\x02\x00")
+
+
+def test_primed_counts_are_the_counted_ones(kb: KnowledgeBase) -> None:
+    """Counted ahead (IndexStats.prime): every term's passages anywhere from the vocabulary,
+    the common terms' in their own words counted; the same numbers as counted on demand."""
+    vocab = kb.vocabulary()
+    counted = bm25.IndexStats()
+    assert counted.refresh(kb.db)
+    primed = bm25.IndexStats()
+    assert primed.refresh(kb.db)
+    min_df = sorted(vocab.df.values())[-20]
+    assert primed.prime(kb.db, vocab.df, min_df=min_df) >= 20
+    common = [t for t, n in vocab.df.items() if n >= min_df]
+    assert all(primed.known(t, True) and primed.known(t, False) for t in common)
+    rare = [t for t, n in vocab.df.items() if n < min_df][:200]
+    assert not any(primed.known(t, True) for t in rare)
+    assert all(primed.known(t, False) for t in rare)
+    for t in common + rare:
+        for column in (True, False):
+            assert primed.hits(kb.db, t, column) == counted.hits(kb.db, t, column), (t, column)
+    assert primed.hits(kb.db, "gibtesnicht", False) == 0
+
+
+def test_preload_counts_ahead_and_install_hands_them_over(
+    demo_db_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """preload counts every term of the questions ahead (here all terms are common enough),
+    install hands the counts over with the vocabulary (the bot's path after a sync), and the
+    answers are those of a knowledge base that loads and counts on demand."""
+    monkeypatch.setattr(bm25, "PRIME_MIN", 1)
+    preloaded = KnowledgeBase.preload(open_db(demo_db_file))
+    stats = preloaded.stats
+    assert stats.generation == preloaded.vocab.generation
+    kb = KnowledgeBase(open_db(demo_db_file))
+    assert kb.install(preloaded)
+    asked = 0
+    for matches in _question_matches(kb):
+        for m in matches:
+            for t, _ in m.phrases:
+                if " " not in t and t in preloaded.vocab.df:
+                    assert stats.known(t, True), t
+                    assert stats.known(t, False), t
+                    asked += 1
+    assert asked > 100
+    fresh = KnowledgeBase(open_db(demo_db_file))
+    for q in _questions():
+        assert kb.ask(q) == fresh.ask(q), q
+    assert kb._index_stats is stats  # still: no index change since
+
+
+def test_install_keeps_no_counts_of_another_generation(demo_db_file: Path, tmp_path: Path) -> None:
+    path = tmp_path / "kb.db"
+    shutil.copy(demo_db_file, path)
+    preloaded = KnowledgeBase.preload(open_db(path))
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "neu.txt").write_text("Der Kreis beschließt den Haushalt.\n", encoding="utf-8")
+    kb = KnowledgeBase(open_db(path))
+    ingest_paths(kb.db, [extra])
+    assert not kb.install(preloaded)
+    assert kb._index_stats is not preloaded.stats

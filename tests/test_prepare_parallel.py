@@ -132,3 +132,15 @@ def test_a_growing_lexicon_keeps_only_the_cached_terms_it_cannot_change() -> Non
     assert text_terms(text, grown) != first  # the new word split the compounds
     assert "quappel" in text_terms("Quappelbeutel", grown)
     assert all(grown.terms_cache[t] is terms for t, terms in kept.items())
+
+
+def test_free_heap_is_returned_before_the_workers_fork_without_harm() -> None:
+    """Where the C library has no malloc_trim it does nothing; either way the word list and
+    preparing still work."""
+    from knowledge.analyze import german_words
+    from knowledge.ingest import _return_free_heap
+
+    words = german_words()
+    _return_free_heap()
+    assert "wetter" in words
+    assert prepare_here(["Der Kreis beschließt den Haushalt."])[0].passages

@@ -23,8 +23,7 @@ from typing import Any
 
 from bot.oparl.client import OParlClient
 from bot.oparl.sync import MAX_FILE_BYTES, NotOParl, SyncReport, sync
-from knowledge.base import KnowledgeBase
-from knowledge.search import Vocabulary
+from knowledge.base import KnowledgeBase, Preloaded
 from knowledge.store import open_db
 from scheduler.calendar import DEFAULT_OFFSETS, Calendar
 from scheduler.clock import Clock
@@ -75,7 +74,7 @@ class BackgroundSync:
         try:
             report, vocabularies = await asyncio.to_thread(self._in_thread)
             if vocabularies is not None and self.knowledge is not None:
-                self.knowledge.install(*vocabularies)
+                self.knowledge.install(vocabularies)
             return report
         except Exception:  # one failed sync must not stop the next
             log.exception("OParl sync failed")
@@ -85,7 +84,7 @@ class BackgroundSync:
             if self.knowledge is not None:
                 self.knowledge.hold_vocabulary = False
 
-    def _in_thread(self) -> tuple[SyncReport | None, tuple[Vocabulary, Vocabulary | None] | None]:
+    def _in_thread(self) -> tuple[SyncReport | None, Preloaded | None]:
         """The sync in a child process, then the vocabulary read with a connection of this
         thread (SQLite connections stay in theirs)."""
         report = self._in_child()
