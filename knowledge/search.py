@@ -7,7 +7,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
@@ -1295,20 +1295,25 @@ def _newest_filtered(
     return _newest_rows(db, match.expression, limit, internal)
 
 
+def _scored(
+    db: sqlite_utils.Database, score: Scorer, where: str, params: Sequence[Any]
+) -> Iterator[tuple[int, float]]:
+    """(passage id, bm25) of the passages `where` selects (knowledge.bm25), read from the
+    index's own tables as SQLite's bm25 reads them."""
+    context = "''" if score.column else "f.context"
+    for pid, terms, around, sizes in db.conn.execute(
+        f"SELECT f.rowid, f.terms, {context}, s.sz FROM passage_fts f "
+        f"JOIN passage_fts_docsize s ON s.id = f.rowid WHERE {where}",
+        params,
+    ):
+        yield pid, score.score(terms, around, sizes)
+
+
 def _scores(db: sqlite_utils.Database, score: Scorer, ids: list[int]) -> dict[int, float]:
     """bm25 of the given passages (knowledge.bm25)."""
     if not ids:
         return {}
-    context = "''" if score.column else "f.context"
-    return {
-        pid: score.score(terms, around, sizes)
-        for pid, terms, around, sizes in db.conn.execute(
-            f"SELECT f.rowid, f.terms, {context}, s.sz FROM passage_fts f "
-            "JOIN passage_fts_docsize s ON s.id = f.rowid "
-            f"WHERE f.rowid IN ({','.join('?' * len(ids))})",
-            ids,
-        )
-    }
+    return dict(_scored(db, score, f"f.rowid IN ({','.join('?' * len(ids))})", ids))
 
 
 def _best_ranked(
@@ -1334,17 +1339,9 @@ def _best_ranked(
     )
     ranked: list[tuple[int, float]] | None = None
     if score is not None:
-        context = "''" if score.column else "f.context"
         try:
             ranked = sorted(
-                (
-                    (pid, score.score(terms, around, sizes))
-                    for pid, terms, around, sizes in db.conn.execute(
-                        f"SELECT f.rowid, f.terms, {context}, s.sz FROM passage_fts f "
-                        "JOIN passage_fts_docsize s ON s.id = f.rowid WHERE passage_fts MATCH ?",
-                        (match.expression,),
-                    )
-                ),
+                _scored(db, score, "passage_fts MATCH ?", (match.expression,)),
                 key=lambda pr: (pr[1], pr[0]),  # equal ranks by id, as SQLite's sort gave them
             )
         except Unscorable:
