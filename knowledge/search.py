@@ -783,12 +783,19 @@ def _function_typo(folded: str, vocab: Vocabulary) -> bool:
     """A function word typed with one slip ("habn", "nciht", "werdn"): one edit from one,
     same first letter, and no word of its own (not German, not English, not in the
     documents)."""
-    if len(folded) < 4 or not folded.isalpha() or vocab.words.get(folded):
+    if len(folded) < 4 or not folded.isalpha() or folded in english_glossary():
         return False
-    if is_german_word(folded) or folded in english_glossary():
-        return False
-    found = process.extractOne(folded, _long_stopwords(), scorer=OSA.distance, score_cutoff=1)
-    return found is not None and found[0][0] == folded[0]
+    slip = _slip_of(folded, _long_stopwords(), vocab)
+    return slip is not None and slip[0] == folded[0]
+
+
+def _slip_of(folded: str, words: Sequence[str], vocab: Vocabulary) -> str | None:
+    """The word of `words` one edit away from `folded`, when `folded` is no word of its own
+    (no ordinary German word, none of the documents'); else None."""
+    if is_german_word(folded) or vocab.words.get(folded):
+        return None
+    found = process.extractOne(folded, words, scorer=OSA.distance, score_cutoff=1)
+    return None if found is None else found[0]
 
 
 def _fix_question_words(
@@ -804,14 +811,12 @@ def _fix_question_words(
             or len(folded) < 3
             or folded in _QUESTION_WORDS
             or folded in stopwords()
-            or is_german_word(folded)
-            or vocab.words.get(folded)
         ):
             continue
-        found = process.extractOne(folded, _QUESTION_WORDS, scorer=OSA.distance, score_cutoff=1)
+        found = _slip_of(folded, _QUESTION_WORDS, vocab)
         if found:
-            corrections.append((token.text, found[0]))
-            out[i] = Token(found[0], token.start, "word")
+            corrections.append((token.text, found))
+            out[i] = Token(found, token.start, "word")
     return out
 
 
