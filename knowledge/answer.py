@@ -620,9 +620,9 @@ class _Features:
         }
         # Per document: the question's terms among the distinctive words of its title.
         self.titled = {
-            doc_id: title_terms
+            doc_id: titled
             for doc_id, source in (sources or {}).items()
-            if (title_terms := self.wanted & _title_terms(source.title))
+            if (titled := self.wanted & title_terms(source.title))
         }
 
     def names_part(self, c: Candidate, index: int) -> bool:
@@ -1075,19 +1075,19 @@ def _later_state(
     top = hits[0]
     if top.source.year is None or not top.matched:
         return hits, None
-    top_title = _title_terms(top.source.title)
+    top_title = title_terms(top.source.title)
     wanted = {c.label: c.terms() for c in query.concepts}
     for later in hits[1:8]:
         if (later.source.year or 0) <= top.source.year or later.evidence == 0:
             continue
         if later.coverage < LATER_MIN_COVERAGE or not later.matched:
             continue
-        if not top_title & _title_terms(later.source.title):
+        if not top_title & title_terms(later.source.title):
             continue
         # What the later answer leaves out must be the subject of the older document (in its
         # title) that the later document never names at all.
         known = mentions.get(later.source.name, frozenset())
-        titled = _title_terms(top.source.title, every=True)
+        titled = title_terms(top.source.title, every=True)
         left_out = [wanted.get(c, set()) for c in top.matched - later.matched]
         if not left_out or any(terms & known or not terms & titled for terms in left_out):
             continue
@@ -1098,7 +1098,7 @@ def _later_state(
 
 
 @lru_cache(maxsize=4096)
-def _title_terms(title: str, *, every: bool = False) -> frozenset[str]:
+def title_terms(title: str, *, every: bool = False) -> frozenset[str]:
     """Distinctive words of a document title (abbreviations and long words), or `every` term
     of it (with compound parts). Cached: the same titles come up question after question."""
     if every:
@@ -1144,6 +1144,14 @@ def _modifier_only(terms: set[str], text: str) -> bool:
     return inside
 
 
+def confidence_of(coverage: float) -> Confidence:
+    """How sure an answer covering this share of the question is ("sicher", "wahrscheinlich",
+    "unsicher")."""
+    if coverage >= 0.9:
+        return "high"
+    return "medium" if coverage >= 0.75 else "low"
+
+
 def decide(
     query: Query, hits: list[Hit], mentions: Mapping[str, frozenset[str]] | None = None
 ) -> Answer:
@@ -1171,13 +1179,7 @@ def decide(
         later = as_of is not None
     good = [h for h in ordered if h.coverage >= ANSWER_MIN_COVERAGE * 0.8 or h is ordered[0]]
     best = good[0]
-    confidence: Confidence
-    if best.coverage >= 0.9:
-        confidence = "high"
-    elif best.coverage >= 0.75:
-        confidence = "medium"
-    else:
-        confidence = "low"
+    confidence = confidence_of(best.coverage)
     if later:  # judged by the older answer it updates; the later one names less of it
         confidence = "medium" if hits[0].coverage >= 0.75 else "low"
     if query.qtype in MISSING_EVIDENCE and best.evidence == 0:

@@ -10,17 +10,18 @@ from dataclasses import dataclass, replace
 
 import sqlite_utils
 
-from knowledge.analyze import known_abbreviations, token_terms, tokenize
+from knowledge.analyze import known_abbreviations
 from knowledge.answer import (
     ANSWER_MIN_COVERAGE,
     TITLE_CREDIT,
     Answer,
-    Confidence,
     Hit,
     Source,
+    confidence_of,
     decide,
     rank,
     shortlist,
+    title_terms,
 )
 from knowledge.bm25 import IndexStats
 from knowledge.filetext import read_source_bytes
@@ -263,15 +264,13 @@ class KnowledgeBase:
         )
         if not rest.concepts or len(rest.concepts) == len(query.concepts):
             return None
+        # One passage of each of the first SIGNED_DOCUMENTS documents among the hits.
+        docs: dict[str, tuple[int, Source]] = {}
+        for h in hits:
+            if h.passage_ids and len(docs) < SIGNED_DOCUMENTS:
+                docs.setdefault(h.source.name, (h.passage_ids[0], h.source))
         best: tuple[float, Hit] | None = None
-        docs = {h.passage_ids[0]: h.source for h in hits if h.passage_ids}
-        seen: dict[str, Source] = {}
-        for pid, source in docs.items():
-            if len(seen) >= SIGNED_DOCUMENTS:
-                break
-            if source.name in seen:
-                continue
-            seen[source.name] = source
+        for pid, source in docs.values():
             rows = self.db.conn.execute(
                 "SELECT id, kind, text, terms FROM passages WHERE doc_id = "
                 "(SELECT doc_id FROM passages WHERE id = ?) ORDER BY ord",
@@ -280,7 +279,7 @@ class KnowledgeBase:
             blocks = [
                 Block(r[0], r[2], frozenset(r[3].split()), r[1] == "boilerplate") for r in rows
             ]
-            title = {t for tok in tokenize(source.title) for t in token_terms(tok)}
+            title = title_terms(source.title, every=True)
             for letter in letters(blocks):
                 credits = dict.fromkeys(title, TITLE_CREDIT) | dict.fromkeys(letter.terms, 1.0)
                 cov = coverage(rest, credits)
@@ -292,9 +291,7 @@ class KnowledgeBase:
         cov, hit = best
         # One topic word ("wer hat das Integrationskonzept unterschrieben") may name what a
         # letter is about rather than the letter: never more than "unsicher" then.
-        confidence: Confidence = (
-            "low" if cov < 0.75 or len(rest.concepts) < 2 else "high" if cov >= 0.9 else "medium"
-        )
+        confidence = "low" if len(rest.concepts) < 2 else confidence_of(cov)
         return Answer(query.text, "person", True, (hit,), confidence, None, query.corrections)
 
     def _mentions(
