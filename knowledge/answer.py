@@ -137,6 +137,10 @@ _BENEFICIARY_RE = re.compile(
     r"Personen|Geflüchtete\w*|Flüchtlinge\w*|Familien|Frauen|Männer\w*|Zugewanderte\w*|"
     r"Migrant\w*|Eingebürgerte\w*|Schüler\w*|Senior\w*|Eltern|Bürger\w*|Einwohner\w*)\b"
 )
+# Says outright who it is meant for ("Zielgruppe", "richtet sich an"): more than people named.
+_TARGET_GROUP_RE = re.compile(
+    r"\b(?:Zielgruppe\w*|Adressat\w*|richte[nt]? sich (?:\w+ ){0,3}an|gedacht für)\b", re.I
+)
 _ASKING_RE = re.compile(r"(?:ge|nachge|an)?fragt|fragte|erkundig|nachfrage|asked|enquir|inquir")
 # Without any sign of the asked-for kind of fact (no number for "wie viele", no date for
 # "wann", no name for "wer") a passage counts only this share of its coverage.
@@ -800,6 +804,7 @@ def _score_window(
         cov *= ANNOUNCED_ONLY
     if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it
         evidence = 1.0 if _BENEFICIARY_RE.search(text) else 0.0
+        evidence += 0.4 if evidence and _TARGET_GROUP_RE.search(text) else 0.0
     unnamed = f.wants_name and not _PERSON_NAME_RE.search(text)
     if unnamed:
         evidence = 0.0  # "Wie heißt der …?", "Wer ist Landrat?": a function is no name

@@ -1,0 +1,20 @@
+"""Classes of misses found in round 7 of issue 10 (holdout14 and holdout15): "who is X for"
+prefers the text that names the target group outright over one that only mentions people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_answer_classes_r4 import _doc_kb
+
+
+def test_who_it_is_for_prefers_the_named_target_group(tmp_path: Path) -> None:
+    sentences = (
+        " Der Lotsendienst sei für die Integration von Menschen in den Stadtteilen wichtig. "
+        + " ".join(["Die Verwaltung berichtet über den Radverkehr im Ausschuss."] * 4)
+        + " Der Lotsendienst habe grundsätzlich neu zugewanderte Familien zur Zielgruppe. "
+    )
+    for question in ("who is the lotsendienst actually for?", "Für wen ist der Lotsendienst?"):
+        answer = _doc_kb(tmp_path / str(len(question)), 2021, sentences).ask(question)
+        assert answer.answered
+        assert "Zielgruppe" in answer.hits[0].text
