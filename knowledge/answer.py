@@ -38,6 +38,7 @@ NEIGHBOUR_CREDIT = 0.85  # for words of the second sentence of a two-sentence an
 # A place, a date or a person in a window that does not name the event, act or role asked
 # about (only the sentences around do): most likely another event's (see _event_terms).
 EVENT_MISSING = 0.75
+DATE_OF_OTHER_EVENT = 0.6  # "wann": the window names the event, but not beside its date
 # For a person named in the sentences around ("Herr Liermann betonte, …"): minutes report one
 # speaker over several sentences, so "nach Ansicht von Herrn L." holds for all of them. Also for
 # the event a sentence refers back to ("An der Veranstaltung …").
@@ -103,6 +104,13 @@ _NEGATIVE_RE = re.compile(
     r"\b(?:nicht|kein\w*|gegen|abgelehnt|ablehn\w*|verzicht\w*|absage\w*|abgesagt)\b", re.I
 )
 NEGATION_BONUS = 0.05
+# A sentence that asks for or requires an act ("muss verabschiedet werden", "wird aufgefordert"):
+# it says nothing about when the act was done.
+_UNDONE_RE = re.compile(
+    r"\b(?:muss|müssen|müsste|soll|sollen|sollte|erforderlich\w*|aufgefordert|hofft|"
+    r"werden kann|zu richten)\b",
+    re.I,
+)
 # A sentence that only plans or announces an event ("geplant", "stattfinden werde").
 _PLANNED_RE = re.compile(
     r"\bgeplant\b|\bstattfinden werde\b|\bwerde[n]?\b[^.;]{0,60}\bstattfinden\b", re.I
@@ -748,6 +756,16 @@ def _event_terms(query: Query, *, point: bool) -> frozenset[str]:
     return frozenset()
 
 
+def _dates_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
+    """Whether a sentence of the window that holds a date also names the asked event (True
+    when no sentence holds a date: then evidence is missing, judged elsewhere)."""
+    strong = _EVIDENCE["time"][0]
+    dated = [c for c in window if strong.search(_AS_OF_RE.sub(" ", c.text))]
+    return not dated or any(
+        f.event & f.own(c) and not (f.past and _UNDONE_RE.search(c.text)) for c in dated
+    )
+
+
 def _score_window(
     f: _Features,
     window: tuple[Candidate, ...],
@@ -798,6 +816,10 @@ def _score_window(
     if f.event and not any(f.event & f.own(c) for c in window):
         # A place or a date in a sentence about something else, the event only around it.
         cov *= EVENT_MISSING
+    elif f.event and f.point and not _dates_event(f, window):
+        # "Wann hat der Kreistag … beschlossen?": "Das am 25.02.2012 in Kraft getretene Gesetz
+        # … Es muss vom Kreistag verabschiedet werden": the date is another event's.
+        cov *= DATE_OF_OTHER_EVENT
     if f.years and _other_year(f, window, core):
         cov *= OTHER_YEAR
     if f.years and _announced_only(f, core):

@@ -18,3 +18,17 @@ def test_who_it_is_for_prefers_the_named_target_group(tmp_path: Path) -> None:
         answer = _doc_kb(tmp_path / str(len(question)), 2021, sentences).ask(question)
         assert answer.answered
         assert "Zielgruppe" in answer.hits[0].text
+
+
+def test_a_date_beside_another_event_answers_no_when(tmp_path: Path) -> None:
+    # The date belongs to a law coming into force; the decision asked about is only required.
+    other = (
+        " Das am 25.02.2012 in Kraft getretene Gesetz sieht die Einrichtung eines Lotsenbüros"
+        " vor. Das Konzept muss vom Kreistag beschlossen werden. "
+    )
+    question = "Wann hat der Kreistag die Einrichtung des Lotsenbüros beschlossen?"
+    assert not _doc_kb(tmp_path, 2013, other).ask(question).answered
+    done = " Der Kreistag hat die Einrichtung des Lotsenbüros am 12.03.2014 beschlossen. "
+    answer = _doc_kb(tmp_path / "b", 2014, other + done).ask(question)
+    assert answer.answered
+    assert "12.03.2014" in answer.hits[0].text
