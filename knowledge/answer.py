@@ -39,6 +39,7 @@ NEIGHBOUR_CREDIT = 0.85  # for words of the second sentence of a two-sentence an
 # about (only the sentences around do): most likely another event's (see _event_terms).
 EVENT_MISSING = 0.75
 DATE_OF_OTHER_EVENT = 0.6  # "wann": the window names the event, but not beside its date
+ROLE_MISSING = 0.6  # "Wer leitet X?": no sentence of the window holds that role of X
 # For a person named in the sentences around ("Herr Liermann betonte, …"): minutes report one
 # speaker over several sentences, so "nach Ansicht von Herrn L." holds for all of them. Also for
 # the event a sentence refers back to ("An der Veranstaltung …").
@@ -610,6 +611,7 @@ class _Features:
         )
         self.period = bool(_ASKS_PERIOD_RE.search(query.text))  # "wie lange", "seit wann"
         self.event = _event_terms(query, point=self.point)
+        self.role_object = _role_object(query) if query.qtype == "person" else frozenset()
         # "Wer hat den Preis gewonnen?" is not answered by who reported on it ("berichtete
         # Dezernent Schmitz"); "Wer hat berichtet?", "Wer fragte?" are.
         self.speakers_answer = self.about_asking or bool(_ASKS_SPEAKER_RE.search(query.text))
@@ -746,14 +748,43 @@ def _event_terms(query: Query, *, point: bool) -> frozenset[str]:
             for t in c.terms()
         )
     if query.qtype == "person":
-        return frozenset(
-            t for c in query.concepts if _ROLE_RE.match(fold(c.label)) for t in c.terms()
-        )
+        # the first role word: "wer leitet die Koordinierung" asks who leads, not who coordinates
+        role = next((c for c in query.concepts if _ROLE_RE.match(fold(c.label))), None)
+        return frozenset(role.terms()) if role is not None else frozenset()
     if query.qtype == "place":
         words = [c for c in query.concepts if c.kind == "word"]
         top = max((c.importance for c in words), default=0.0)
         return frozenset(t for c in words if c.importance >= 0.95 * top for t in c.terms())
     return frozenset()
+
+
+# Particles that make another verb of a role's ("weiterleiten", "begleiten", "einleiten").
+_ROLE_PARTICLES = frozenset(
+    {"weiter", "ein", "ab", "an", "be", "beg", "ver", "um", "zu", "fort", "her", "durch"}
+    | {"aus", "uber", "hin", "zuruck"}
+)
+
+
+def _role_object(query: Query) -> frozenset[str]:
+    """The terms of what a role is asked of: the concept after the role word ("Wer leitet
+    die Fachstelle Integration?" -> Fachstelle; "Vorsitz in der Lenkungsgruppe")."""
+    concepts = list(query.concepts)
+    for i, c in enumerate(concepts[:-1]):
+        if _ROLE_RE.match(fold(c.label)):
+            return frozenset(concepts[i + 1].terms())
+    return frozenset()
+
+
+def _holds_role(text: str, roles: frozenset[str]) -> bool:
+    """Whether a word of the text names one of the asked roles itself, not a verb made of it
+    with a particle: "Leiterin", "Projektleitung", "geleitet"; not "Weiterleitung"."""
+    for tok in tokenize(text):
+        word = fold(tok.text)
+        for role in roles:
+            at = word.find(role)
+            if at >= 0 and word[:at] not in _ROLE_PARTICLES:
+                return True
+    return False
 
 
 def _dates_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
@@ -813,7 +844,17 @@ def _score_window(
     if part_missing:
         cov *= PART_MISSING
     evidence = f.evidence(text)
-    if f.event and not any(f.event & f.own(c) for c in window):
+    if query.qtype == "person" and f.event:
+        if not any(
+            f.event & f.own(c)
+            and _holds_role(c.text, f.event)
+            and (not f.role_object or f.role_object & f.own(c))
+            for c in window
+        ):
+            # "Wer leitet die Fachstelle?": a sentence with that role ("Weiterleitung" is
+            # none) of that body (not "die Leitung des KI").
+            cov *= ROLE_MISSING
+    elif f.event and not any(f.event & f.own(c) for c in window):
         # A place or a date in a sentence about something else, the event only around it.
         cov *= EVENT_MISSING
     elif f.event and f.point and not _dates_event(f, window):

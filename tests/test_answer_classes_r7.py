@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from knowledge.answer import _event_terms
+from knowledge.base import KnowledgeBase
 from tests.test_answer_classes_r4 import _doc_kb
 
 
@@ -32,3 +34,23 @@ def test_a_date_beside_another_event_answers_no_when(tmp_path: Path) -> None:
     answer = _doc_kb(tmp_path / "b", 2014, other + done).ask(question)
     assert answer.answered
     assert "12.03.2014" in answer.hits[0].text
+
+
+def test_who_leads_needs_that_role_of_that_body(tmp_path: Path) -> None:
+    other = (
+        " Die Anliegen gehen über die Weiterleitung durch Frau Berger an die Fachstelle Wohnen."
+        " Herr Roth stellte die neue Leitung des Jugendamts, Frau Yilmaz, vor. "
+    )
+    question = "Wer leitet die Fachstelle Wohnen?"
+    assert not _doc_kb(tmp_path, 2021, other).ask(question).answered
+    led = " Die Fachstelle Wohnen wird von Frau Okafor geleitet. "
+    answer = _doc_kb(tmp_path / "b", 2021, other + led).ask(question)
+    assert answer.answered
+    assert "Okafor" in answer.hits[0].text
+
+
+def test_the_role_asked_is_the_first_role_word(kb: KnowledgeBase) -> None:
+    # "Koordinierung" is what is led here, not the role asked about.
+    query = kb.analyse("wer leitet die koordinierung")
+    assert _event_terms(query, point=False) == frozenset(query.concepts[0].terms())
+    assert "koordini" not in _event_terms(query, point=False)
