@@ -564,6 +564,12 @@ class _Features:
         self.wanted = frozenset(query_terms(query))
         self.parts = [c for c in query.concepts if c.kind == "part"]
         self.categories = any(c.kind == "category" for c in query.concepts)
+        # "In welche Entgeltgruppe …?" where no document knows the word (only a part of it,
+        # "Gruppe"): names or lists in a text cannot be instances of it.
+        self.unknown_category = any(
+            c.kind == "category" and max(c.alternatives.values(), default=0.0) < 0.8
+            for c in query.concepts
+        )
         # "Wer hat nach … gefragt?" asks for the question itself, not for its reply.
         self.about_asking = any(_ASKING_RE.match(c.label) for c in query.concepts)
         # "Für wen ist … gedacht?", "for whom": the people it is meant for.
@@ -828,7 +834,7 @@ def _score_window(
     )
     # "Welche Fraktion …?" answered by a sentence naming no party, list or number: the
     # category noun it lacks counts in full.
-    instances = not f.categories or bool(_INSTANCES_RE.search(text))
+    instances = not f.categories or (not f.unknown_category and bool(_INSTANCES_RE.search(text)))
     credits = _credits(f, window, core, context)
     if f.money_terms and _has_amount(text):
         # "Wie viel Geld …?" answered by "170.000 Euro": the amount names the money.

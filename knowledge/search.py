@@ -896,7 +896,7 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             if maybe is None:
                 continue
             concept = maybe
-        if concept.label in seen:
+        if concept.label in seen or _same_word(concept, concepts):
             continue
         seen.add(concept.label)
         if after_count and focus is None:
@@ -951,6 +951,22 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
         tuple(corrections),
         tuple(abbreviations),
         focus,
+    )
+
+
+def _same_word(concept: Concept, before: list[Concept]) -> bool:
+    """Whether an earlier concept of the question is the same word in another form: "Case
+    Managerinnen und Case Manager", "Bürgerinnen und Bürger" name one topic, which counts
+    once (twice, it would outweigh the rest of the question)."""
+    own = {t for t, w in concept.alternatives.items() if w >= 1.0}
+    return (
+        concept.kind == "word"
+        and bool(own)
+        and any(
+            c.kind in ("word", "category")
+            and own == {t for t, w in c.alternatives.items() if w >= 1.0}
+            for c in before
+        )
     )
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from knowledge.answer import _event_terms
+import pytest
+
+from knowledge.answer import _event_terms, _Features
 from knowledge.base import KnowledgeBase
 from tests.test_answer_classes_r4 import _doc_kb
 
@@ -54,3 +56,29 @@ def test_the_role_asked_is_the_first_role_word(kb: KnowledgeBase) -> None:
     query = kb.analyse("wer leitet die koordinierung")
     assert _event_terms(query, point=False) == frozenset(query.concepts[0].terms())
     assert "koordini" not in _event_terms(query, point=False)
+
+
+@pytest.mark.parametrize(
+    ("question", "stem"),
+    [
+        ("Wie viele Case Managerinnen und Case Manager gibt es?", "manag"),
+        ("wie viele bürgerinnen und bürger kamen", "burg"),
+    ],
+)
+def test_both_forms_of_a_word_are_one_topic(kb: KnowledgeBase, question: str, stem: str) -> None:
+    concepts = kb.analyse(question).concepts
+    assert [c.alternatives.get(stem) for c in concepts].count(1.0) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("Nach welcher Entgeltgruppe werden die Case Manager bezahlt?", True),
+        ("Welche Projekte wurden ausgezeichnet?", False),
+    ],
+)
+def test_a_category_no_document_knows_is_marked(
+    kb: KnowledgeBase, question: str, unknown: bool
+) -> None:
+    # Names and lists in a text are instances only of a category the documents know.
+    assert _Features(kb.analyse(question)).unknown_category is unknown
