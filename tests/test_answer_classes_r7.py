@@ -9,6 +9,7 @@ import pytest
 
 from knowledge.answer import _event_terms, _Features
 from knowledge.base import KnowledgeBase
+from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import _doc_kb
 
 
@@ -82,3 +83,11 @@ def test_a_category_no_document_knows_is_marked(
 ) -> None:
     # Names and lists in a text are instances only of a category the documents know.
     assert _Features(kb.analyse(question)).unknown_category is unknown
+
+
+def test_colloquial_state_and_duty_words_find_the_documents_words(kb: KnowledgeBase) -> None:
+    # "inzwischen" is "zwischenzeitlich"; "wofür zuständig" asks what it does ("fungiere als").
+    assert "zwischenzeitlich alle Stellen besetzt" in top(
+        kb, "Konnten inzwischen alle Stellen im KIM besetzt werden?"
+    )
+    assert "Management Support System" in top(kb, "laki wofuer zustaendig")
