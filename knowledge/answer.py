@@ -319,7 +319,8 @@ _ASKS_MEMBERS_RE = re.compile(
     r"\b(?:(?:ist|sind|war|waren)\b.{0,60}\b(?:in|im)\b.{0,60}\bvertreten|"
     r"angeh(?:ö|oe|o)r\w*|geh(?:ö|oe|o)r(?:t|en) \w+(?: \w+){0,4} an\b|"
     r"sitz(?:t|en) (?:alles |alle )?(?:in|im)\b|mitglied(?:er)?\b|members?\b|sits? on\b|"
-    r"besteht aus|zusammengesetzt|zusammensetz\w*)",
+    r"besteht aus|zusammengesetzt|zusammensetz\w*|"
+    r"(?:is|are|was|were)\b.{0,40}\brepresented (?:in|on)\b|belongs? to\b)",
     re.I,
 )
 _NAMES_RE = re.compile(

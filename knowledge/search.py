@@ -754,7 +754,13 @@ def _split_hyphenated(tokens: list[Token], vocab: Vocabulary) -> list[Token]:
 _FRAME_RE = re.compile(
     # "zum Zeitpunkt der Sitzung", "zum damaligen Zeitpunkt", "at the time of the meeting":
     # when the text was written, no topic
-    r"\b(?:zum|zu dem)(?: \w+)? zeitpunkt(?: (?:der|des) \w+)?|\bat the time(?: of the \w+)?",
+    r"\b(?:zum|zu dem)(?: \w+)? zeitpunkt(?: (?:der|des) \w+)?|\bat the time(?: of the \w+)?|"
+    # "laut den Berichten des Kommunalen Integrationszentrums", "according to the minutes":
+    # where it stands, no topic
+    r"\b(?:laut|gemass|nach angaben)(?: (?:den|dem|der|des))? (?:bericht\w*|angaben|vorlage\w*|"
+    r"niederschrift\w*|protokoll\w*|aussage\w*|unterlagen)(?: (?:des|der|vom|von)(?: \w+){1,2}?"
+    r"(?= im | in | fur | zu |[?.!]|$))?|"
+    r"\baccording to (?:the |its |their )?(?:\w+ )?(?:report|minutes|paper|documents?)\b",
 )
 
 

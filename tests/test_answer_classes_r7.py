@@ -91,3 +91,21 @@ def test_colloquial_state_and_duty_words_find_the_documents_words(kb: KnowledgeB
         kb, "Konnten inzwischen alle Stellen im KIM besetzt werden?"
     )
     assert "Management Support System" in top(kb, "laki wofuer zustaendig")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie viele Geduldete gibt es laut den Berichten des Kommunalen Integrationszentrums?",
+        "According to the minutes, how many tolerated persons are there?",
+    ],
+)
+def test_where_a_fact_stands_is_no_topic(kb: KnowledgeBase, question: str) -> None:
+    labels = {c.label for c in kb.analyse(question).concepts}
+    assert not labels & {"berichten", "integrationszentrums", "minutes"}
+
+
+def test_who_is_represented_in_asks_for_the_members(kb: KnowledgeBase) -> None:
+    text = top(kb, "Who is represented in the KIM steering group (Lenkungsgruppe)?")
+    assert "Wohlfahrtsverbände" in text
+    assert "Ausländerbehörde" in text
