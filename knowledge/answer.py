@@ -157,7 +157,7 @@ MISSING_EVIDENCE: dict[QType, float] = {
     "quantity": 0.5,
     "time": 0.5,
     "person": 0.7,
-    "reason": 0.85,
+    "reason": 0.75,
     "place": 0.6,
 }
 

@@ -109,3 +109,19 @@ def test_who_is_represented_in_asks_for_the_members(kb: KnowledgeBase) -> None:
     text = top(kb, "Who is represented in the KIM steering group (Lenkungsgruppe)?")
     assert "Wohlfahrtsverbände" in text
     assert "Ausländerbehörde" in text
+
+
+def test_why_prefers_the_reason_over_the_decision_restated(tmp_path: Path) -> None:
+    sentences = (
+        " Auf der Tagung am 13.11.2019 haben die beteiligten Kommunen die Entscheidung getroffen,"
+        " sich nicht an der Lotsenförderung zu beteiligen. "
+        + " ".join(["Die Verwaltung berichtet über den Radverkehr im Ausschuss."] * 3)
+        + " Die Kommunen haben sich gegen die Lotsenförderung entschieden, weil der Aufwand"
+        " zu hoch sei. "
+    )
+    question = (
+        "Warum haben sich die Kommunen gegen eine Beteiligung an der Lotsenförderung entschieden?"
+    )
+    answer = _doc_kb(tmp_path, 2019, sentences).ask(question)
+    assert answer.answered
+    assert "weil der Aufwand" in answer.hits[0].text
