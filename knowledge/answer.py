@@ -285,9 +285,15 @@ _ASKS_SPEAKER_RE = re.compile(
 _EVENT_NOUN_RE = re.compile(
     r"(?:sitzung|termin|treffen|tagung|konferenz|veranstaltung|verleihung|feier)\w*$"
 )
-_ASKS_POINT_RE = re.compile(r"\bwann\b|\bwhen\b", re.I)
+_ASKS_POINT_RE = re.compile(
+    r"\bwann\b|\bwhen\b|\b(?:an |zu )?welche[mn]? (?:tag|datum|termin)\b|"
+    r"\b(?:on )?(?:what|which) (?:day|date)\b",
+    re.I,
+)
 _ASKS_PERIOD_RE = re.compile(
-    r"\b(?:seit|bis|ab) wann\b|\bwie lange?\b|\bhow long\b|zeitraum|dauer|laufzeit|period",
+    r"\b(?:seit|bis|ab) wann\b|\bbis zu(?:m)? welche[mn]? (?:datum|tag|termin|zeitpunkt)\b|"
+    r"\b(?:by|until) (?:what|which) (?:day|date)\b|\buntil when\b|"
+    r"\bwie lange?\b|\bhow long\b|zeitraum|dauer|laufzeit|period",
     re.I,
 )
 # A span of time: "von März 2012 bis Oktober 2012", "drei Jahre", "bis Ende 2022".

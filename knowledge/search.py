@@ -866,6 +866,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             continue
         # "welchen Zeitraum": mostly the kind of fact asked for (a period), little topic.
         asks_period = folded in _PERIOD_NOUNS and previous in _PERIOD_ASKERS
+        if asks_period and folded in _POINT_NOUNS:
+            continue  # "an welchem Datum", "which day": asks for a date, which says no "Datum"
         # "Welche Projekte …", "welche Stellen und Organisationen …": the noun names the kind
         # of the answer, which lists instances ("Nähstube", "Jobcenter") without it.
         category = not asks_period and _names_category(tokens, i, cased)
@@ -970,10 +972,25 @@ def _same_word(concept: Concept, before: list[Concept]) -> bool:
         and bool(own)
         and any(
             c.kind in ("word", "category")
-            and own == {t for t, w in c.alternatives.items() if w >= 1.0}
+            and (
+                own == {t for t, w in c.alternatives.items() if w >= 1.0}
+                or _gender_pair(fold(c.label), fold(concept.label))
+            )
             for c in before
         )
     )
+
+
+def _gender_pair(a: str, b: str) -> bool:
+    """ "sozialdezernentinnen" and "sozialdezernenten", "bürgerin" and "bürger": the female
+    and the male form of one noun (either order)."""
+    for female, male in ((a, b), (b, a)):
+        for suffix in ("innen", "in"):
+            if female.endswith(suffix) and len(female) > len(suffix) + 3:
+                stem_ = female[: -len(suffix)]
+                if male in (stem_, stem_ + "e", stem_ + "n", stem_ + "en"):
+                    return True
+    return False
 
 
 # Words that name a numbered part of a programme, an agenda or a text ("Modul 2", "TOP 7").
@@ -1003,6 +1020,7 @@ _PERIOD_NOUNS = frozenset(
         "day",
     }
 )
+_POINT_NOUNS = frozenset({"datum", "tag", "date", "day"})
 # Finite verbs among the stopwords: after "wie viel" they end the counted noun phrase.
 _FINITE_VERBS = frozenset({
     "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "hat", "haben", "hatte",

@@ -9,6 +9,7 @@ import pytest
 
 from knowledge.answer import _event_terms, _Features
 from knowledge.base import KnowledgeBase
+from knowledge.search import _gender_pair
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import _doc_kb
 
@@ -125,3 +126,36 @@ def test_why_prefers_the_reason_over_the_decision_restated(tmp_path: Path) -> No
     answer = _doc_kb(tmp_path, 2019, sentences).ask(question)
     assert answer.answered
     assert "weil der Aufwand" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "point"),
+    [
+        ("An welchem Tag hat der Kreistag das beschlossen?", True),
+        ("on which date was the prize awarded", True),
+        ("Bis zu welchem Datum mussten die RAA umgewandelt werden?", False),
+        ("Wann tagt der Ausschuss?", True),
+    ],
+)
+def test_which_day_asks_for_a_point_in_time(kb: KnowledgeBase, question: str, point: bool) -> None:
+    query = kb.analyse(question)
+    assert _Features(query).point is point
+    assert not {c.label for c in query.concepts} & {"tag", "date"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("sozialdezernentinnen", "sozialdezernenten", True),
+        ("bürgerin", "bürger", True),
+        ("managerinnen", "manager", True),
+        ("bürgerinnen", "bürgermeister", False),
+        ("stellen", "stelle", False),
+    ],
+)
+def test_female_and_male_form_are_one_noun(a: str, b: str, same: bool) -> None:
+    assert _gender_pair(a, b) is same
+
+
+def test_a_prize_given_is_a_prize_awarded(kb: KnowledgeBase) -> None:
+    assert "04.07.2019" in top(kb, "An welchem Datum wurde der Integrationspreis 2019 vergeben?")
