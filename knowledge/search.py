@@ -760,7 +760,10 @@ _FRAME_RE = re.compile(
     r"\b(?:laut|gemass|nach angaben)(?: (?:den|dem|der|des))? (?:bericht\w*|angaben|vorlage\w*|"
     r"niederschrift\w*|protokoll\w*|aussage\w*|unterlagen)(?: (?:des|der|vom|von)(?: \w+){1,2}?"
     r"(?= im | in | fur | zu |[?.!]|$))?|"
-    r"\baccording to (?:the |its |their )?(?:\w+ )?(?:report|minutes|paper|documents?)\b",
+    r"\baccording to (?:the |its |their )?(?:\w+ )?(?:report|minutes|paper|documents?)\b|"
+    # "when will the event take place": that it happens, no topic (German "stattfinden"
+    # is a light verb too)
+    r"\b(?:take|takes|taking|took|taken) place\b",
 )
 
 

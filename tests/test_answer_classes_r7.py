@@ -159,3 +159,10 @@ def test_female_and_male_form_are_one_noun(a: str, b: str, same: bool) -> None:
 
 def test_a_prize_given_is_a_prize_awarded(kb: KnowledgeBase) -> None:
     assert "04.07.2019" in top(kb, "An welchem Datum wurde der Integrationspreis 2019 vergeben?")
+
+
+def test_take_place_is_no_topic(kb: KnowledgeBase) -> None:
+    question = "When will the cooperation event on school absenteeism take place in 2020?"
+    labels = {c.label for c in kb.analyse(question).concepts}
+    assert not labels & {"take", "place"}
+    assert "30.04.2020" in top(kb, question)
