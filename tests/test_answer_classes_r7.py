@@ -9,7 +9,7 @@ import pytest
 
 from knowledge.answer import _event_terms, _Features
 from knowledge.base import KnowledgeBase
-from knowledge.search import _gender_pair
+from knowledge.search import _gender_pair, question_type
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import _doc_kb
 
@@ -166,3 +166,23 @@ def test_take_place_is_no_topic(kb: KnowledgeBase) -> None:
     labels = {c.label for c in kb.analyse(question).concepts}
     assert not labels & {"take", "place"}
     assert "30.04.2020" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("troisdorf modul 3 stellenanteil", "quantity"),
+        ("kiz kosten fuern kreis pro jahr", "quantity"),
+        ("integrationspreisverleihung 2020 datum", "time"),
+        ("ki leitung", "person"),
+        ("baustein 6", "other"),
+    ],
+)
+def test_a_question_without_question_word_asks_what_its_noun_names(
+    question: str, qtype: str
+) -> None:
+    assert question_type(question) == qtype
+
+
+def test_an_amount_typed_without_wie_viel_is_answered_with_it(kb: KnowledgeBase) -> None:
+    assert "1,5" in top(kb, "troisdorf modul 3 stellenanteil")
