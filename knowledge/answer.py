@@ -299,10 +299,24 @@ _ASKS_PERIOD_RE = re.compile(
 # A span of time: "von März 2012 bis Oktober 2012", "drei Jahre", "bis Ende 2022".
 _SPAN_RE = re.compile(
     rf"\bvon\b.{{1,40}}\bbis\b|{_DURATION_RE.pattern}|"
-    r"\bbis (?:zum |zur )?(?:Ende |Mitte )?(?:\d{1,2}\.\s?\d{1,2}\.\s?)?(?:19|20)\d\d\b",
+    r"\bbis (?:zum |zur )?(?:Ende |Mitte |Anfang )?"
+    rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?|(?:{_MONTHS}) )?(?:19|20)\d\d\b",
     re.I,
 )
 PERIOD_EVIDENCE = 1.3  # a span answers "wie lange" better than one date
+# "Bis wann soll der Kreis das Konzept erstellen?" asks for a deadline: "bis Dezember 2013".
+_ASKS_DEADLINE_RE = re.compile(
+    r"\bbis wann\b|\bbis zu(?:m)? welche[mn]? (?:datum|tag|termin|zeitpunkt)\b|"
+    r"\b(?:by|until) (?:when|what date|which date)\b|\bdeadline\b|\bfrist\b",
+    re.I,
+)
+_DEADLINE_RE = re.compile(
+    r"\b(?:bis|spätestens|until|by)\s+(?:zum |zur |Ende |Mitte |Anfang |spätestens )?"
+    rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.|(?:{_MONTHS})\b|(?:19|20)\d\d\b)",
+    re.I,
+)
+DEADLINE_EVIDENCE = 1.6
+DEADLINE_MISSING = 0.7
 # The date a report speaks as of ("(Stand 10/2013)", "Stand: 01.03.2022") is no event's date.
 _AS_OF_RE = re.compile(r"\bStand:?\s*(?:\d{1,2}[./]\s?)?(?:\d{1,2}[./]\s?)?(?:19|20)?\d\d\b")
 # Instances answer "which ...?": quoted names or list items (strong), a run of names (weaker).
@@ -623,6 +637,7 @@ class _Features:
             query.text
         )
         self.period = bool(_ASKS_PERIOD_RE.search(query.text))  # "wie lange", "seit wann"
+        self.deadline = bool(_ASKS_DEADLINE_RE.search(query.text))  # "bis wann soll …"
         self.event = _event_terms(query, point=self.point)
         self.role_object = _role_object(query) if query.qtype == "person" else frozenset()
         # "Wer hat den Preis gewonnen?" is not answered by who reported on it ("berichtete
@@ -702,6 +717,8 @@ class _Features:
                 value = 0.0  # "wie viel Geld …": a count of posts or a year is no amount
             if self.period and value == 1.0 and _SPAN_RE.search(text):
                 value = PERIOD_EVIDENCE  # "wie lange": "von März 2012 bis Oktober 2012"
+            if self.deadline and value >= 1.0 and _DEADLINE_RE.search(text):
+                value = DEADLINE_EVIDENCE  # "bis wann": "bis Dezember 2013", "bis zum 31.07."
             if self.members and (
                 _LISTED_RE.search(text) or _ENUMERATED_RE.search(text) or _NAMES_RE.search(text)
             ):
@@ -887,6 +904,8 @@ def _score_window(
     if f.wants_address:  # "Unter welcher Internetadresse …?": only a text with one answers
         evidence = 1.0 if _WEB_ADDRESS_RE.search(text) else 0.0
         cov *= 1.0 if evidence else MISSING_ADDRESS
+    if f.deadline and 0 < evidence < DEADLINE_EVIDENCE:
+        cov *= DEADLINE_MISSING  # "bis wann": a date that is no deadline
     if evidence == 0:
         cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
     elif f.members and evidence < 1.6:

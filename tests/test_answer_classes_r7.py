@@ -186,3 +186,16 @@ def test_a_question_without_question_word_asks_what_its_noun_names(
 
 def test_an_amount_typed_without_wie_viel_is_answered_with_it(kb: KnowledgeBase) -> None:
     assert "1,5" in top(kb, "troisdorf modul 3 stellenanteil")
+
+
+def test_until_when_prefers_a_deadline_over_another_date(tmp_path: Path) -> None:
+    sentences = (
+        " Das am 25.02.2012 in Kraft getretene Gesetz sieht ein Lotsenkonzept des Kreises vor. "
+        + " ".join(["Die Verwaltung berichtet über den Radverkehr im Ausschuss."] * 3)
+        + " Der Kreis wird aufgefordert, bis Dezember 2013 ein Lotsenkonzept zu erstellen. "
+    )
+    answer = _doc_kb(tmp_path, 2013, sentences).ask(
+        "bis wann soll der kreis das lotsenkonzept machen"
+    )
+    assert answer.answered
+    assert "bis Dezember 2013" in answer.hits[0].text
