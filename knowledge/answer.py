@@ -317,6 +317,8 @@ _DEADLINE_RE = re.compile(
 )
 DEADLINE_EVIDENCE = 1.6
 DEADLINE_MISSING = 0.7
+SPAN_MISSING = 0.8
+_HOW_LONG_RE = re.compile(r"\bwie lange?\b|\bhow long\b", re.I)
 # The date a report speaks as of ("(Stand 10/2013)", "Stand: 01.03.2022") is no event's date.
 _AS_OF_RE = re.compile(r"\bStand:?\s*(?:\d{1,2}[./]\s?)?(?:\d{1,2}[./]\s?)?(?:19|20)?\d\d\b")
 # Instances answer "which ...?": quoted names or list items (strong), a run of names (weaker).
@@ -638,6 +640,7 @@ class _Features:
         )
         self.period = bool(_ASKS_PERIOD_RE.search(query.text))  # "wie lange", "seit wann"
         self.deadline = bool(_ASKS_DEADLINE_RE.search(query.text))  # "bis wann soll …"
+        self.how_long = query.qtype == "time" and bool(_HOW_LONG_RE.search(query.text))
         self.event = _event_terms(query, point=self.point)
         self.role_object = _role_object(query) if query.qtype == "person" else frozenset()
         # "Wer hat den Preis gewonnen?" is not answered by who reported on it ("berichtete
@@ -906,6 +909,8 @@ def _score_window(
         cov *= 1.0 if evidence else MISSING_ADDRESS
     if f.deadline and 0 < evidence < DEADLINE_EVIDENCE:
         cov *= DEADLINE_MISSING  # "bis wann": a date that is no deadline
+    elif f.how_long and 0 < evidence < PERIOD_EVIDENCE:
+        cov *= SPAN_MISSING  # "wie lange": a date that is no span
     if evidence == 0:
         cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
     elif f.members and evidence < 1.6:

@@ -199,3 +199,8 @@ def test_until_when_prefers_a_deadline_over_another_date(tmp_path: Path) -> None
     )
     assert answer.answered
     assert "bis Dezember 2013" in answer.hits[0].text
+
+
+def test_how_long_prefers_a_span_over_a_date(kb: KnowledgeBase) -> None:
+    # A sentence on KIM with the year 2019 covers more words; the span answers.
+    assert "bis 2022" in top(kb, "wie lange läuft die kim foerderung?")
