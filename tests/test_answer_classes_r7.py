@@ -204,3 +204,8 @@ def test_until_when_prefers_a_deadline_over_another_date(tmp_path: Path) -> None
 def test_how_long_prefers_a_span_over_a_date(kb: KnowledgeBase) -> None:
     # A sentence on KIM with the year 2019 covers more words; the span answers.
     assert "bis 2022" in top(kb, "wie lange läuft die kim foerderung?")
+
+
+def test_the_state_government_is_its_ministers(kb: KnowledgeBase) -> None:
+    question = "Welche Vertreter der Landesregierung sollen am Wertedialog teilnehmen?"
+    assert "Joachim Stamp" in top(kb, question)
