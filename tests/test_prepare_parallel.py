@@ -144,3 +144,34 @@ def test_free_heap_is_returned_before_the_workers_fork_without_harm() -> None:
     _return_free_heap()
     assert "wetter" in words
     assert prepare_here(["Der Kreis beschließt den Haushalt."])[0].passages
+
+
+def test_spawned_workers_import_only_what_preparing_needs() -> None:
+    """The default workers start afresh (spawned) and hold knowledge.prepare, not the file
+    readers, SQLite and the rest of knowledge.ingest: a forked copy of the sync counted all of
+    those again in each worker's memory."""
+    texts = demo_texts()[:4]
+    with ParallelPreparer(workers=2, min_batch=2) as preparer:
+        assert preparer.start == "spawn"
+        assert preparer(texts) == prepare_here(texts)
+        assert preparer._pool is not None
+        loaded = preparer._pool.submit(eval, "sorted(__import__('sys').modules)").result()
+    assert "knowledge.prepare" in loaded
+    assert not {"knowledge.ingest", "sqlite3", "sqlite_utils", "pypdf", "telegram"} & set(loaded)
+
+
+def test_a_start_method_the_system_lacks_falls_back_to_spawn() -> None:
+    texts = demo_texts()[:4]
+    with ParallelPreparer(workers=2, min_batch=2, start="no-such-method") as preparer:
+        assert preparer.start == "spawn"
+        assert preparer(texts) == prepare_here(texts)
+
+
+def test_forked_workers_prepare_the_same() -> None:
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return
+    texts = demo_texts()[:4]
+    with ParallelPreparer(workers=2, min_batch=2, start="fork") as preparer:
+        assert preparer(texts) == prepare_here(texts)
