@@ -175,3 +175,21 @@ def test_forked_workers_prepare_the_same() -> None:
     texts = demo_texts()[:4]
     with ParallelPreparer(workers=2, min_batch=2, start="fork") as preparer:
         assert preparer(texts) == prepare_here(texts)
+
+
+def test_the_caller_prepares_what_no_worker_has_started() -> None:
+    """One worker process: redeeming the ticket at once, the caller takes back the texts the
+    worker has not started (at most two are queued to it) and prepares them itself; the
+    results are the same, in order."""
+    texts = demo_texts()
+    texts += [letter_spaced(t) for t in texts]
+    with ParallelPreparer(workers=1, min_batch=2) as preparer:
+        assert preparer(texts) == prepare_here(texts)
+        assert preparer._pool is not None
+        assert 0 < preparer.taken_back < len(texts)
+
+
+def test_no_worker_processes_prepares_here() -> None:
+    with ParallelPreparer(workers=0, min_batch=1) as preparer:
+        assert preparer(demo_texts()[:2]) == prepare_here(demo_texts()[:2])
+        assert preparer._pool is None
