@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import multiprocessing
+import os
+import signal
 from collections import Counter
 from dataclasses import dataclass
 
@@ -44,7 +47,19 @@ def return_free_heap() -> None:
 
 
 def start_worker() -> None:
-    """A text worker's start: the word list loaded once (not with its first text), and the
-    heap that loading left free returned."""
+    """A text worker's start: it ends with the process that started it, and the word list
+    is loaded once (not with its first text), the heap that loading left free returned."""
+    _end_with_parent()
     german_words()
     return_free_heap()
+
+
+def _end_with_parent() -> None:
+    """Linux: the kernel kills this worker when its parent dies (PR_SET_PDEATHSIG). A sync
+    killed mid-way (SIGKILL, out of memory) would otherwise leave its worker waiting for
+    texts forever: it holds both ends of its task queue, so it never reads an end of file."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    parent = multiprocessing.parent_process()
+    if parent is not None and parent.pid is not None and os.getppid() != parent.pid:
+        os._exit(1)  # the parent died before the line above

@@ -193,3 +193,40 @@ def test_no_worker_processes_prepares_here() -> None:
     with ParallelPreparer(workers=0, min_batch=1) as preparer:
         assert preparer(demo_texts()[:2]) == prepare_here(demo_texts()[:2])
         assert preparer._pool is None
+
+
+_KILLED_PARENT = """
+import os, signal, sys, time
+from knowledge.ingest import ParallelPreparer
+if __name__ == "__main__":
+    preparer = ParallelPreparer(workers=1, min_batch=1)
+    preparer.submit(["Der Kreis beschließt den Haushalt. " * 500] * 40)
+    time.sleep(3)
+    assert preparer._pool is not None
+    print(" ".join(str(p) for p in preparer._pool._processes), flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_worker_ends_when_its_killed_parent_does(tmp_path: Path) -> None:
+    """A sync killed mid-way (SIGKILL) leaves no text worker behind (Linux)."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    if not sys.platform.startswith("linux"):
+        return
+    script = tmp_path / "killed_parent.py"
+    script.write_text(_KILLED_PARENT, encoding="utf-8")
+    root = str(Path(__file__).resolve().parent.parent)
+    env = dict(os.environ, PYTHONPATH=root)
+    done = subprocess.run(
+        [sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=120
+    )
+    workers = [int(p) for p in done.stdout.split()]
+    assert workers
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() for p in workers):
+        time.sleep(0.2)
+    assert not any(Path(f"/proc/{p}").exists() for p in workers)
