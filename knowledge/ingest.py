@@ -6,8 +6,6 @@ untouched, and a re-ingested unchanged file costs one hash comparison.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import hashlib
 import json
 import logging
@@ -34,6 +32,7 @@ from knowledge.filetext import SUPPORTED_SUFFIXES, UnreadableFile, read_bytes, r
 from knowledge.glossary import find_abbreviations
 from knowledge.limits import cap_title
 from knowledge.passages import Passage, split_passages
+from knowledge.prepare import PreparedText, prepare_text, return_free_heap, start_worker
 from knowledge.repair import repair_text
 from knowledge.search import make_lexicon
 from knowledge.store import bump_generation
@@ -91,30 +90,7 @@ class IngestResult:
     notes: tuple[str, ...] = ()  # what was left out of a stored document (text cut)
 
 
-@dataclass(frozen=True)
-class PreparedText:
-    """A document's text made ready to store: repaired, cut into passages, its simple words
-    counted (lexicon material). Pure work on the text alone, so it may run in another process."""
-
-    repaired: str
-    passages: tuple[Passage, ...]
-    words: dict[str, int]
-
-
-def prepare_text(text: str) -> PreparedText:
-    """Repair, split and count the words of one extracted text (no I/O)."""
-    repaired = repair_text(text, german_words())
-    return PreparedText(
-        repaired, tuple(split_passages(repaired)), dict(Counter(simple_words(repaired)))
-    )
-
-
-def _return_free_heap() -> None:
-    """Give the C heap's free pages back to the system (glibc's malloc_trim; elsewhere
-    nothing). A forked worker maps every resident page of this process, and RSS counts them
-    in each: loading the word list leaves some 17 MB free there."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None).malloc_trim(0)
+_return_free_heap = return_free_heap  # the name tests and callers knew
 
 
 Preparer = Callable[[Sequence[str]], list[PreparedText]]
@@ -127,17 +103,35 @@ def prepare_here(texts: Sequence[str]) -> list[PreparedText]:
 
 
 class ParallelPreparer:
-    """prepare_text for batches of texts on worker processes (both cores of a small server);
-    the caller keeps every database write in its own process. Small batches are prepared in
-    this process (a pool costs more than it saves there); the pool starts with the first large
-    batch and ends with close(). Workers are forked where the system can (they share the word
-    list already loaded), else spawned."""
+    """prepare_text for batches of texts on a worker process and this one (both cores of a
+    small server); the caller keeps every database write in its own process. Small batches
+    are prepared in this process (a pool costs more than it saves there); the pool starts with
+    the first large batch and ends with close().
 
-    def __init__(self, workers: int | None = None, min_batch: int = PARALLEL_MIN_BATCH) -> None:
-        self.workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    `workers` processes (default: one less than the cores, at most one) prepare a batch while
+    the caller stores the one before; when the caller redeems the ticket it prepares the texts
+    no worker has started yet itself (from the batch's end: cancelled futures), so one worker
+    and the caller keep both cores busy without a second worker process, which cost ~90 MB.
+
+    Workers are spawned (`start`, default "spawn"): a fresh interpreter imports only
+    knowledge.prepare and loads the word list itself. A forked worker counted every page of
+    the caller it touched (the whole import of the sync, some 70 MB) in its own RSS again, and
+    copied those whose reference counts it wrote. A start method the system lacks falls back
+    to "spawn" (which every system has)."""
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        min_batch: int = PARALLEL_MIN_BATCH,
+        *,
+        start: str = "spawn",
+    ) -> None:
+        self.workers = workers if workers is not None else min(2, os.cpu_count() or 1) - 1
         self.min_batch = min_batch
+        self.start = start if start in multiprocessing.get_all_start_methods() else "spawn"
         self._pool: ProcessPoolExecutor | None = None
         self._broken = False
+        self.taken_back = 0  # texts given to the workers but prepared here (redeem)
 
     def __call__(self, texts: Sequence[str]) -> list[PreparedText]:
         return self.submit(texts)()
@@ -147,22 +141,33 @@ class ParallelPreparer:
         an earlier batch meanwhile (the workers prepare while this process writes). Small
         batches are prepared when the ticket is redeemed, in this process."""
         texts = list(texts)
-        if self.workers < 2 or len(texts) < self.min_batch or self._broken:
+        if self.workers < 1 or len(texts) < self.min_batch or self._broken:
             return partial(prepare_here, texts)
         if self._pool is None:
-            german_words()  # loaded before a fork: the workers share it
-            _return_free_heap()
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            if self.start == "fork":
+                german_words()  # loaded before the fork: the workers share it
+                return_free_heap()
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context(self.start),
+                initializer=start_worker,
+            )
         try:
             futures = [self._pool.submit(prepare_text, t) for t in texts]
         except BrokenProcessPool:
             return partial(self._failed, texts)
 
         def redeem() -> list[PreparedText]:
+            # The texts no worker has started yet are prepared here, from the batch's end,
+            # while the workers go on from its start.
+            here: dict[int, PreparedText] = {}
+            for i in range(len(futures) - 1, -1, -1):
+                if not futures[i].cancel():
+                    break  # started or done: so are all before it (they start in order)
+                here[i] = prepare_text(texts[i])
+                self.taken_back += 1
             try:
-                return [f.result() for f in futures]
+                return [here[i] if i in here else f.result() for i, f in enumerate(futures)]
             except BrokenProcessPool:
                 return self._failed(texts)
 

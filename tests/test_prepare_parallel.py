@@ -144,3 +144,89 @@ def test_free_heap_is_returned_before_the_workers_fork_without_harm() -> None:
     _return_free_heap()
     assert "wetter" in words
     assert prepare_here(["Der Kreis beschließt den Haushalt."])[0].passages
+
+
+def test_spawned_workers_import_only_what_preparing_needs() -> None:
+    """The default workers start afresh (spawned) and hold knowledge.prepare, not the file
+    readers, SQLite and the rest of knowledge.ingest: a forked copy of the sync counted all of
+    those again in each worker's memory."""
+    texts = demo_texts()[:4]
+    with ParallelPreparer(workers=2, min_batch=2) as preparer:
+        assert preparer.start == "spawn"
+        assert preparer(texts) == prepare_here(texts)
+        assert preparer._pool is not None
+        loaded = preparer._pool.submit(eval, "sorted(__import__('sys').modules)").result()
+    assert "knowledge.prepare" in loaded
+    assert not {"knowledge.ingest", "sqlite3", "sqlite_utils", "pypdf", "telegram"} & set(loaded)
+
+
+def test_a_start_method_the_system_lacks_falls_back_to_spawn() -> None:
+    texts = demo_texts()[:4]
+    with ParallelPreparer(workers=2, min_batch=2, start="no-such-method") as preparer:
+        assert preparer.start == "spawn"
+        assert preparer(texts) == prepare_here(texts)
+
+
+def test_forked_workers_prepare_the_same() -> None:
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return
+    texts = demo_texts()[:4]
+    with ParallelPreparer(workers=2, min_batch=2, start="fork") as preparer:
+        assert preparer(texts) == prepare_here(texts)
+
+
+def test_the_caller_prepares_what_no_worker_has_started() -> None:
+    """One worker process: redeeming the ticket at once, the caller takes back the texts the
+    worker has not started (at most two are queued to it) and prepares them itself; the
+    results are the same, in order."""
+    texts = demo_texts()
+    texts += [letter_spaced(t) for t in texts]
+    with ParallelPreparer(workers=1, min_batch=2) as preparer:
+        assert preparer(texts) == prepare_here(texts)
+        assert preparer._pool is not None
+        assert 0 < preparer.taken_back < len(texts)
+
+
+def test_no_worker_processes_prepares_here() -> None:
+    with ParallelPreparer(workers=0, min_batch=1) as preparer:
+        assert preparer(demo_texts()[:2]) == prepare_here(demo_texts()[:2])
+        assert preparer._pool is None
+
+
+_KILLED_PARENT = """
+import os, signal, sys, time
+from knowledge.ingest import ParallelPreparer
+if __name__ == "__main__":
+    preparer = ParallelPreparer(workers=1, min_batch=1)
+    preparer.submit(["Der Kreis beschließt den Haushalt. " * 500] * 40)
+    time.sleep(3)
+    assert preparer._pool is not None
+    print(" ".join(str(p) for p in preparer._pool._processes), flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_worker_ends_when_its_killed_parent_does(tmp_path: Path) -> None:
+    """A sync killed mid-way (SIGKILL) leaves no text worker behind (Linux)."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    if not sys.platform.startswith("linux"):
+        return
+    script = tmp_path / "killed_parent.py"
+    script.write_text(_KILLED_PARENT, encoding="utf-8")
+    root = str(Path(__file__).resolve().parent.parent)
+    env = dict(os.environ, PYTHONPATH=root)
+    done = subprocess.run(
+        [sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=120
+    )
+    workers = [int(p) for p in done.stdout.split()]
+    assert workers
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() for p in workers):
+        time.sleep(0.2)
+    assert not any(Path(f"/proc/{p}").exists() for p in workers)
