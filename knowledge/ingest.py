@@ -103,16 +103,21 @@ def prepare_here(texts: Sequence[str]) -> list[PreparedText]:
 
 
 class ParallelPreparer:
-    """prepare_text for batches of texts on worker processes (both cores of a small server);
-    the caller keeps every database write in its own process. Small batches are prepared in
-    this process (a pool costs more than it saves there); the pool starts with the first large
-    batch and ends with close().
+    """prepare_text for batches of texts on a worker process and this one (both cores of a
+    small server); the caller keeps every database write in its own process. Small batches
+    are prepared in this process (a pool costs more than it saves there); the pool starts with
+    the first large batch and ends with close().
+
+    `workers` processes (default: one less than the cores, at most one) prepare a batch while
+    the caller stores the one before; when the caller redeems the ticket it prepares the texts
+    no worker has started yet itself (from the batch's end: cancelled futures), so one worker
+    and the caller keep both cores busy without a second worker process, which cost ~90 MB.
 
     Workers are spawned (`start`, default "spawn"): a fresh interpreter imports only
-    knowledge.prepare and loads the word list itself, about 50 MB. A forked worker counted
-    every page of the caller it touched (the whole import of the sync, some 70 MB) in its own
-    RSS again, and copied those whose reference counts it wrote. A start method the system
-    lacks falls back to "spawn" (which every system has)."""
+    knowledge.prepare and loads the word list itself. A forked worker counted every page of
+    the caller it touched (the whole import of the sync, some 70 MB) in its own RSS again, and
+    copied those whose reference counts it wrote. A start method the system lacks falls back
+    to "spawn" (which every system has)."""
 
     def __init__(
         self,
@@ -121,11 +126,12 @@ class ParallelPreparer:
         *,
         start: str = "spawn",
     ) -> None:
-        self.workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+        self.workers = workers if workers is not None else min(2, os.cpu_count() or 1) - 1
         self.min_batch = min_batch
         self.start = start if start in multiprocessing.get_all_start_methods() else "spawn"
         self._pool: ProcessPoolExecutor | None = None
         self._broken = False
+        self.taken_back = 0  # texts given to the workers but prepared here (redeem)
 
     def __call__(self, texts: Sequence[str]) -> list[PreparedText]:
         return self.submit(texts)()
@@ -135,7 +141,7 @@ class ParallelPreparer:
         an earlier batch meanwhile (the workers prepare while this process writes). Small
         batches are prepared when the ticket is redeemed, in this process."""
         texts = list(texts)
-        if self.workers < 2 or len(texts) < self.min_batch or self._broken:
+        if self.workers < 1 or len(texts) < self.min_batch or self._broken:
             return partial(prepare_here, texts)
         if self._pool is None:
             if self.start == "fork":
@@ -152,8 +158,16 @@ class ParallelPreparer:
             return partial(self._failed, texts)
 
         def redeem() -> list[PreparedText]:
+            # The texts no worker has started yet are prepared here, from the batch's end,
+            # while the workers go on from its start.
+            here: dict[int, PreparedText] = {}
+            for i in range(len(futures) - 1, -1, -1):
+                if not futures[i].cancel():
+                    break  # started or done: so are all before it (they start in order)
+                here[i] = prepare_text(texts[i])
+                self.taken_back += 1
             try:
-                return [f.result() for f in futures]
+                return [here[i] if i in here else f.result() for i, f in enumerate(futures)]
             except BrokenProcessPool:
                 return self._failed(texts)
 

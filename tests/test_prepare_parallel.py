@@ -177,11 +177,29 @@ def test_forked_workers_prepare_the_same() -> None:
         assert preparer(texts) == prepare_here(texts)
 
 
+def test_the_caller_prepares_what_no_worker_has_started() -> None:
+    """One worker process: redeeming the ticket at once, the caller takes back the texts the
+    worker has not started (at most two are queued to it) and prepares them itself; the
+    results are the same, in order."""
+    texts = demo_texts()
+    texts += [letter_spaced(t) for t in texts]
+    with ParallelPreparer(workers=1, min_batch=2) as preparer:
+        assert preparer(texts) == prepare_here(texts)
+        assert preparer._pool is not None
+        assert 0 < preparer.taken_back < len(texts)
+
+
+def test_no_worker_processes_prepares_here() -> None:
+    with ParallelPreparer(workers=0, min_batch=1) as preparer:
+        assert preparer(demo_texts()[:2]) == prepare_here(demo_texts()[:2])
+        assert preparer._pool is None
+
+
 _KILLED_PARENT = """
 import os, signal, sys, time
 from knowledge.ingest import ParallelPreparer
 if __name__ == "__main__":
-    preparer = ParallelPreparer(workers=2, min_batch=1)
+    preparer = ParallelPreparer(workers=1, min_batch=1)
     preparer.submit(["Der Kreis beschließt den Haushalt. " * 500] * 40)
     time.sleep(3)
     assert preparer._pool is not None
