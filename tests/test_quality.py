@@ -288,3 +288,28 @@ def test_phone_holdout14_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout14 (sealed 22 of 32, 4 of 6; session start 21 of
     32, 4 of 6; then 24 of 32, 5 of 6)."""
     bar(kb, "holdout14_phone.jsonl", right=0.72, declined=0.8)
+
+
+def test_careful_holdout15_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Fresh careful set written at the start of round 7 from the documents alone and measured
+    once, sealed, before it was looked at (23 of 32, 3 of 7; the same with the code of the
+    session start); its failures then guided the round (28 of 32, 5 of 7)."""
+    bar(kb, "holdout15_careful.jsonl", right=0.84, declined=0.7)
+
+
+def test_phone_holdout15_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout15 (sealed 28 of 32, 5 of 6; then 30 of 32, 6 of
+    6)."""
+    bar(kb, "holdout15_phone.jsonl", right=0.9, declined=0.8)
+
+
+def test_careful_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Fresh careful set written during round 7 and measured once, sealed, at its end (26 of
+    32, 7 of 7; the code of the session start: the same)."""
+    bar(kb, "holdout16_careful.jsonl", right=0.8, declined=0.85)
+
+
+def test_phone_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout16 (sealed 30 of 32, 3 of 6; session start 29 of
+    32, 3 of 6): three unanswerable questions still get an answer."""
+    bar(kb, "holdout16_phone.jsonl", right=0.9, declined=0.5)
