@@ -312,7 +312,9 @@ _ASKS_DEADLINE_RE = re.compile(
 )
 _DEADLINE_RE = re.compile(
     r"\b(?:bis|spätestens|until|by)\s+(?:zum |zur |Ende |Mitte |Anfang |spätestens )?"
-    rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.|(?:{_MONTHS})\b|(?:19|20)\d\d\b)",
+    rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.|(?:{_MONTHS})\b|(?:19|20)\d\d\b)|"
+    # "endete zum 31.12.2020": an end date
+    r"\bzum\s+\d{1,2}\.\s?\d{1,2}\.",
     re.I,
 )
 DEADLINE_EVIDENCE = 1.6
