@@ -290,10 +290,12 @@ _ASKS_POINT_RE = re.compile(
     r"\b(?:on )?(?:what|which) (?:day|date)\b",
     re.I,
 )
+_BY_WHICH_DATE = r"\bbis zu(?:m)? welche[mn]? (?:datum|tag|termin|zeitpunkt)\b"
+_HOW_LONG = r"\bwie lange?\b|\bhow long\b"
 _ASKS_PERIOD_RE = re.compile(
-    r"\b(?:seit|bis|ab) wann\b|\bbis zu(?:m)? welche[mn]? (?:datum|tag|termin|zeitpunkt)\b|"
+    rf"\b(?:seit|bis|ab) wann\b|{_BY_WHICH_DATE}|"
     r"\b(?:by|until) (?:what|which) (?:day|date)\b|\buntil when\b|"
-    r"\bwie lange?\b|\bhow long\b|zeitraum|dauer|laufzeit|period",
+    rf"{_HOW_LONG}|zeitraum|dauer|laufzeit|period",
     re.I,
 )
 # A span of time: "von März 2012 bis Oktober 2012", "drei Jahre", "bis Ende 2022".
@@ -306,7 +308,7 @@ _SPAN_RE = re.compile(
 PERIOD_EVIDENCE = 1.3  # a span answers "wie lange" better than one date
 # "Bis wann soll der Kreis das Konzept erstellen?" asks for a deadline: "bis Dezember 2013".
 _ASKS_DEADLINE_RE = re.compile(
-    r"\bbis wann\b|\bbis zu(?:m)? welche[mn]? (?:datum|tag|termin|zeitpunkt)\b|"
+    rf"\bbis wann\b|{_BY_WHICH_DATE}|"
     r"\b(?:by|until) (?:when|what date|which date)\b|\bdeadline\b|\bfrist\b",
     re.I,
 )
@@ -320,7 +322,7 @@ _DEADLINE_RE = re.compile(
 DEADLINE_EVIDENCE = 1.6
 DEADLINE_MISSING = 0.7
 SPAN_MISSING = 0.8
-_HOW_LONG_RE = re.compile(r"\bwie lange?\b|\bhow long\b", re.I)
+_HOW_LONG_RE = re.compile(_HOW_LONG, re.I)
 # The date a report speaks as of ("(Stand 10/2013)", "Stand: 01.03.2022") is no event's date.
 _AS_OF_RE = re.compile(r"\bStand:?\s*(?:\d{1,2}[./]\s?)?(?:\d{1,2}[./]\s?)?(?:19|20)?\d\d\b")
 # Instances answer "which ...?": quoted names or list items (strong), a run of names (weaker).
@@ -783,9 +785,8 @@ def _event_terms(query: Query, *, point: bool) -> frozenset[str]:
             for t in c.terms()
         )
     if query.qtype == "person":
-        # the first role word: "wer leitet die Koordinierung" asks who leads, not who coordinates
-        role = next((c for c in query.concepts if _ROLE_RE.match(fold(c.label))), None)
-        return frozenset(role.terms()) if role is not None else frozenset()
+        at = _role_at(query)
+        return frozenset(query.concepts[at].terms()) if at is not None else frozenset()
     if query.qtype == "place":
         words = [c for c in query.concepts if c.kind == "word"]
         top = max((c.importance for c in words), default=0.0)
@@ -800,14 +801,19 @@ _ROLE_PARTICLES = frozenset(
 )
 
 
+def _role_at(query: Query) -> int | None:
+    """Index of the role asked about: the first role word ("wer leitet die Koordinierung"
+    asks who leads, not who coordinates)."""
+    return next((i for i, c in enumerate(query.concepts) if _ROLE_RE.match(fold(c.label))), None)
+
+
 def _role_object(query: Query) -> frozenset[str]:
     """The terms of what a role is asked of: the concept after the role word ("Wer leitet
     die Fachstelle Integration?" -> Fachstelle; "Vorsitz in der Lenkungsgruppe")."""
-    concepts = list(query.concepts)
-    for i, c in enumerate(concepts[:-1]):
-        if _ROLE_RE.match(fold(c.label)):
-            return frozenset(concepts[i + 1].terms())
-    return frozenset()
+    at = _role_at(query)
+    if at is None or at + 1 >= len(query.concepts):
+        return frozenset()
+    return frozenset(query.concepts[at + 1].terms())
 
 
 def _holds_role(text: str, roles: frozenset[str]) -> bool:
@@ -825,8 +831,7 @@ def _holds_role(text: str, roles: frozenset[str]) -> bool:
 def _dates_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
     """Whether a sentence of the window that holds a date also names the asked event (True
     when no sentence holds a date: then evidence is missing, judged elsewhere)."""
-    strong = _EVIDENCE["time"][0]
-    dated = [c for c in window if strong.search(_AS_OF_RE.sub(" ", c.text))]
+    dated = [c for c in window if _evidence("time", c.text, point=True) == 1.0]
     return not dated or any(
         f.event & f.own(c) and not (f.past and _UNDONE_RE.search(c.text)) for c in dated
     )

@@ -321,15 +321,13 @@ def question_type(question: str) -> QType:
     if _WHO_NOUNS_RE.search(folded):
         return "person"  # "integrationspreis gewinner 2019", "ki leitung": typed without "wer"
     if _HOW_MUCH_NOUNS_RE.search(folded):
-        return (
-            "quantity"  # "troisdorf modul 3 stellenanteil", "kiz kosten": typed without "wie viel"
-        )
+        # "troisdorf modul 3 stellenanteil", "kiz kosten": typed without "wie viel"
+        return "quantity"
     if _WHEN_NOUNS_RE.search(folded):
         return "time"  # "siegelverleihung datum", "termin integrationsrat"
     return "other"
 
 
-# Nouns that ask for a person or a body when a phone-typed question has no question word.
 # Nouns of an amount or a count, and of a date, which a question typed without a question word
 # asks for.
 _HOW_MUCH_NOUNS_RE = re.compile(
@@ -337,6 +335,7 @@ _HOW_MUCH_NOUNS_RE = re.compile(
     r"zuschuss|personalkosten|cost|costs|number|amount) "
 )
 _WHEN_NOUNS_RE = re.compile(r" (?:datum|date|termin|uhrzeit|frist|deadline) ")
+# Nouns that ask for a person or a body when a phone-typed question has no question word.
 _WHO_NOUNS_RE = re.compile(
     r" (?:gewinner\w*|preistrager\w*|sieger\w*|winners?|ansprechpartner\w*|"
     r"ansprechperson\w*|leiter(?:in)?|leitung|vorsitzende[rn]?|vorsitz|chair|head) "
