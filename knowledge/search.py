@@ -302,7 +302,8 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         "definition",
         r" (was ist|was sind|was war|was bedeutet|was heisst|was versteht|"
         r"what is|what are|what does|what was|erklär\w*|definition|bedeutung|"
-        r"welche (?:rolle|funktion|aufgabe)|what (?:role|function)|worum geht) ",
+        r"welche (?:rolle|funktion|aufgabe)|what (?:role|function)|worum geht|"
+        r"was (?:verbirgt|versteckt) sich|was steckt (?:hinter|dahinter)) ",
     ),
     ("which", r" (welche[rsnm]?|which|what) "),
     ("manner", r" (wie|how) "),
@@ -467,6 +468,9 @@ def _word_concept(
             fixed = near[0]
             corrections.append((token.text, fixed))
             add(word_terms(fixed)[:1], 0.9)
+            # "mitlerweile" is "mittlerweile", so it finds "zwischenzeitlich" too.
+            for term in word_terms(fixed)[:1]:
+                add(synonyms().get(term, ()), 0.9 * 0.8)
             for other in near[1:]:  # as close, less frequent: the topic decides between them
                 add(word_terms(other)[:1], TYPO_ALTERNATIVE_WEIGHT)
             compound = compound or vocab.lexicon.split(fixed)
