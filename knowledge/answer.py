@@ -18,6 +18,7 @@ from knowledge.search import (
     Query,
     concept_match,
     coverage,
+    is_yes_no,
     proximity,
 )
 
@@ -39,6 +40,7 @@ NEIGHBOUR_CREDIT = 0.85  # for words of the second sentence of a two-sentence an
 # about (only the sentences around do): most likely another event's (see _event_terms).
 EVENT_MISSING = 0.75
 DATE_OF_OTHER_EVENT = 0.6  # "wann": the window names the event, but not beside its date
+PREDICATE_MISSING = 0.8  # "Sind alle Stellen besetzt?": a window without "besetzt"
 ROLE_MISSING = 0.6  # "Wer leitet X?": no sentence of the window holds that role of X
 # For a person named in the sentences around ("Herr Liermann betonte, …"): minutes report one
 # speaker over several sentences, so "nach Ansicht von Herrn L." holds for all of them. Also for
@@ -654,6 +656,20 @@ class _Features:
         # "warum macht der Kreis nicht mit": the answer says no too ("gegen … entschieden").
         self.negated = bool(_NEGATED_RE.search(query.text))
         self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
+        self.yes_no = query.qtype == "other" and is_yes_no(query.text)
+        # "Sind alle Stellen besetzt?", "Ist KIM gesetzlich verankert worden?": what is asked
+        # of the topic, the German verb or adjective at the end; a text without it answers no
+        # yes/no. (English puts it elsewhere: "Has KIM been put into law at state level?")
+        last = query.concepts[-1] if query.concepts else None
+        self.predicate = (
+            frozenset(last.terms())
+            if self.yes_no
+            and is_yes_no(query.text, german=True)
+            and last is not None
+            and last.kind == "word"
+            and last.label.islower()
+            else frozenset()
+        )
         # Years the question asks about, each with the terms that name it.
         self.years = {
             c.label: frozenset(c.terms())
@@ -760,7 +776,8 @@ class _Features:
             q = self.query
             bonus = 0.0
             if self.own(c) or self.lead(c):
-                if q.qtype in ("definition", "other", "which", "person"):
+                # ("Sind alle Stellen besetzt?" asks no definition of the Stellen)
+                if q.qtype in ("definition", "other", "which", "person") and not self.yes_no:
                     bonus += _definition_bonus(q, c.text)
                 if q.qtype == "quantity":
                     bonus += _counted(q, c.text)
@@ -901,6 +918,8 @@ def _score_window(
         # "Wann hat der Kreistag … beschlossen?": "Das am 25.02.2012 in Kraft getretene Gesetz
         # … Es muss vom Kreistag verabschiedet werden": the date is another event's.
         cov *= DATE_OF_OTHER_EVENT
+    if f.predicate and not any(f.predicate & f.own(c) for c in window):
+        cov *= PREDICATE_MISSING
     if f.years and _other_year(f, window, core):
         cov *= OTHER_YEAR
     if f.years and _announced_only(f, core):

@@ -1049,6 +1049,20 @@ _FINITE_VERBS = frozenset({
     "koennte", "müsste", "müssten", "muesste", "muessten", "wäre", "wären", "waere", "waer",
     "gibt", "gab", "gibts", "gabs",
 })  # fmt: skip
+_ENGLISH_AUXILIARIES = frozenset({
+    "is", "are", "were", "has", "have", "had", "does", "do", "did", "will", "can",  # not "was"
+})  # fmt: skip
+
+
+def is_yes_no(question: str, *, german: bool = False) -> bool:
+    """Whether the question asks yes or no: it opens with a finite verb ("Sind inzwischen
+    alle Stellen besetzt?", "Ist KIM gesetzlich verankert?", or, unless `german`, "is the KI
+    open")."""
+    tokens = tokenize(question)
+    verbs = _FINITE_VERBS if german else _FINITE_VERBS | _ENGLISH_AUXILIARIES
+    return bool(tokens) and fold(tokens[0].text) in verbs
+
+
 _PERIOD_ASKERS = frozenset({"welchen", "welchem", "welcher", "welche", "what", "which"})
 
 
