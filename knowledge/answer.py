@@ -639,7 +639,10 @@ class _Features:
             for t in c.terms()
         )
         # "Wer ist in X vertreten", "wer gehört X an", "who sits on X": X's members.
-        self.members = query.qtype == "person" and bool(_ASKS_MEMBERS_RE.search(query.text))
+        # ("Welche Akteure sind in X vertreten?" asks the same.)
+        self.members = query.qtype in ("person", "which") and bool(
+            _ASKS_MEMBERS_RE.search(query.text)
+        )
         # "Wann …" asks for a point in time; "seit wann", "wie lange" for a period too.
         self.point = bool(_ASKS_POINT_RE.search(query.text)) and not _ASKS_PERIOD_RE.search(
             query.text
@@ -939,8 +942,10 @@ def _score_window(
         cov *= SPAN_MISSING  # "wie lange": a date that is no span
     if evidence == 0:
         cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
-    elif f.members and evidence < 1.6:
-        cov *= MEMBERS_MISSING  # "wer gehört X an": a text that lists no members answers less
+    if f.members and evidence < 1.6 and (evidence > 0 or query.qtype == "which"):
+        # "wer gehört X an", "welche Akteure sind in X vertreten": a text that lists no
+        # members answers less (a "wer" without any person has lost MISSING_EVIDENCE already)
+        cov *= MEMBERS_MISSING
     score = cov + EVIDENCE_BONUS * evidence
     if f.asked(core) and f.about_asking:
         # "Who asked whether …": the reported question answers it; "fragte er nach" with the
