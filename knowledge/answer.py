@@ -1294,12 +1294,11 @@ def decide(
     """Answer with the best hits, or decline when the best covers too little of the question.
     `mentions` maps document names to the question terms they contain anywhere (for finding a
     later state of the answer)."""
-    if (
-        not query.concepts
-        or not hits
-        or hits[0].coverage < ANSWER_MIN_COVERAGE
-        or _uncounted(query, hits[0])
-    ):
+    if hits and _uncounted(query, hits[0]):
+        # "Wie viele Geduldete …?": a sentence that counts something else leads; one about as
+        # good that counts them answers ("… der Geduldeten, der ca. 200 Personen umfasse").
+        hits = [h for h in hits if not _uncounted(query, h)]
+    if not query.concepts or not hits or hits[0].coverage < ANSWER_MIN_COVERAGE:
         return Answer(query.text, query.qtype, False, (), None, None, query.corrections)
     if query.qtype == "which" and _asks_money(query):
         # "Welches Budget …": only a text with an amount answers; none among the good: decline.
