@@ -52,6 +52,7 @@ PRESHORTLIST = 60  # candidates whose neighbours are read
 SHORTLIST = 30  # candidates that get windows and the full scoring
 MAX_TEXT_BONUS = 0.37  # definition cue (0.12) + counted number (0.25)
 CUE_REACH = 60  # characters between a definition cue and the term it must be about
+PART_NEARBY = 0.9  # kept when the sentences around the passage name the asked part
 PART_MISSING = 0.6  # share of coverage a passage keeps that does not name the asked part
 REPLY_BONUS = 0.1  # for the reply to a reported question that matches the question
 MISSING_NAME = 0.55  # share of coverage kept by a sentence without a name, when one is asked
@@ -625,6 +626,8 @@ class _Features:
         # Per passage that refers back to an event ("An der Veranstaltung …"): the question's
         # terms in the two sentences before, which name it.
         self.referred: dict[int, frozenset[str]] = {}
+        # Passages with the asked numbered parts named in the sentences around them.
+        self.part_near: set[int] = set()
         self._asked: dict[int, bool] = {}
         self._coverage: dict[int, float] = {}
         self._proximity: dict[int, int] = {}
@@ -902,7 +905,9 @@ def _score_window(
         any(f.names_part(c, i) for c in window) for i in range(len(f.parts))
     )
     if part_missing:
-        cov *= PART_MISSING
+        # "nur 2 Teilhabemanagerinnen beantragen" two sentences after "Der Baustein 6 sei …":
+        # the paragraph is about that part, though the sentence does not name it again.
+        cov *= PART_NEARBY if core.passage_id in f.part_near else PART_MISSING
     evidence = f.evidence(text)
     if query.qtype == "person" and f.event:
         if not any(
@@ -1105,6 +1110,19 @@ def rank(
         for c in cands
         if _EVENT_ANAPHOR_RE.search(c.text)
     }
+    if features.parts:
+        features.part_near = {
+            c.passage_id
+            for c in cands
+            if all(
+                any(
+                    features.names_part(n, i)
+                    for d in range(-CONTEXT_REACH, CONTEXT_REACH + 1)
+                    if (n := near.get((c.doc_id, c.ord + d))) is not None
+                )
+                for i in range(len(features.parts))
+            )
+        }
     features.speakers = {
         c.passage_id: frozenset().union(
             *(
