@@ -26,6 +26,7 @@ Confidence = Literal["high", "medium", "low"]
 
 MAX_ANSWER = 560  # characters of quoted text in one answer ("about 500")
 ANSWER_MIN_COVERAGE = 0.62  # below this share of the question found, the bot declines
+RUNNERS_UP, RUNNER_UP_MARGIN = 3, 0.1  # hits that may answer for a best one covering too little
 NEWEST_MARGIN = 0.08  # scores this close count as "the same thing said in several years"
 LATER_MIN_COVERAGE = 0.5  # of a later document's answer that leads as the newer state
 WINDOW_PENALTY = 0.04  # a two-sentence answer must earn its second sentence
@@ -1316,6 +1317,14 @@ def decide(
         # "Wie viele Geduldete …?": a sentence that counts something else leads; one about as
         # good that counts them answers ("… der Geduldeten, der ca. 200 Personen umfasse").
         hits = [h for h in hits if not _uncounted(query, h)]
+    if query.qtype == "quantity" and hits and hits[0].coverage < ANSWER_MIN_COVERAGE:
+        # A number right before the counted word lifted a sentence that names too little of
+        # the question; one about as good that names enough answers instead.
+        hits = [
+            h
+            for h in hits[:RUNNERS_UP]
+            if h.coverage >= ANSWER_MIN_COVERAGE and h.score >= hits[0].score - RUNNER_UP_MARGIN
+        ] or hits
     if not query.concepts or not hits or hits[0].coverage < ANSWER_MIN_COVERAGE:
         return Answer(query.text, query.qtype, False, (), None, None, query.corrections)
     if query.qtype == "which" and _asks_money(query):

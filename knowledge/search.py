@@ -776,6 +776,9 @@ _FRAME_RE = re.compile(
     r"\b(?:laut|gemass|nach angaben)(?: (?:den|dem|der|des))? (?:bericht\w*|angaben|vorlage\w*|"
     r"niederschrift\w*|protokoll\w*|aussage\w*|unterlagen)(?: (?:des|der|vom|von)(?: \w+){1,2}?"
     r"(?= im | in | fur | zu |[?.!]|$))?|"
+    # "nach Angaben der Verwaltung", "laut Auskunft des Kreises": whose word, no topic
+    r"\b(?:nach|laut) (?:angaben|auskunft)(?: (?:des|der|von|vom)(?: \w+){1,2}?"
+    r"(?= im | in | fur | zu |[?.!]|$))?|"
     r"\baccording to (?:the |its |their )?(?:\w+ )?(?:report|minutes|paper|documents?)\b|"
     # "when will the event take place": that it happens, no topic (German "stattfinden"
     # is a light verb too)
