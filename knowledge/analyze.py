@@ -401,6 +401,14 @@ def paraphrases() -> Mapping[str, tuple[str, ...]]:
 
 
 @cache
+def category_instances() -> Mapping[str, tuple[str, ...]]:
+    """Stem of a category noun -> its instances, a closed set ("Fraktion" -> "CDU", "SPD", …;
+    knowledge/data/paraphrases_de.toml)."""
+    data = tomllib.loads(_data_text("paraphrases_de.toml"))
+    return {word_terms(k)[0]: tuple(v) for k, v in data.get("instances", {}).items()}
+
+
+@cache
 def light_verbs() -> frozenset[str]:
     """Folded forms of verbs that say little about the topic ("kommt", "gibt", "macht";
     knowledge/data/paraphrases_de.toml), also as typed without umlauts."""

@@ -9,7 +9,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from knowledge.analyze import fold, light_verbs, token_terms, tokenize, word_terms
+from knowledge.analyze import (
+    category_instances,
+    fold,
+    light_verbs,
+    token_terms,
+    tokenize,
+    word_terms,
+)
 from knowledge.search import (
     YEAR_TERM_RE,
     Candidate,
@@ -41,6 +48,7 @@ NEIGHBOUR_CREDIT = 0.85  # for words of the second sentence of a two-sentence an
 # about (only the sentences around do): most likely another event's (see _event_terms).
 EVENT_MISSING = 0.75
 DATE_OF_OTHER_EVENT = 0.6  # "wann": the window names the event, but not beside its date
+INSTANCE_MISSING = 0.6  # "Welche Fraktion …?": a window that names no party
 PREDICATE_MISSING = 0.8  # "Sind alle Stellen besetzt?": a window without "besetzt"
 ROLE_MISSING = 0.6  # "Wer leitet X?": no sentence of the window holds that role of X
 # For a person named in the sentences around ("Herr Liermann betonte, …"): minutes report one
@@ -597,6 +605,22 @@ class _Features:
         self.categories = any(c.kind == "category" for c in query.concepts)
         # "In welche Entgeltgruppe …?" where no document knows the word (only a part of it,
         # "Gruppe"): names or lists in a text cannot be instances of it.
+        # "Welche Fraktion …?": a category whose instances are a closed set (the parties); a
+        # text naming none of them does not answer, whatever else it names.
+        closed = sorted(
+            {
+                name
+                for c in query.concepts
+                if c.kind == "category"
+                for t in c.terms()
+                for name in category_instances().get(t, ())
+            }
+        )
+        self.instance_re = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, closed)) + r")\b", re.I)
+            if closed
+            else None
+        )
         self.unknown_category = any(
             c.kind == "category" and max(c.alternatives.values(), default=0.0) < 0.8
             for c in query.concepts
@@ -929,6 +953,8 @@ def _score_window(
         cov *= DATE_OF_OTHER_EVENT
     if f.predicate and not any(f.predicate & f.own(c) for c in window):
         cov *= PREDICATE_MISSING
+    if f.instance_re is not None and not f.instance_re.search(text):
+        cov *= INSTANCE_MISSING
     if f.years and _other_year(f, window, core):
         cov *= OTHER_YEAR
     if f.years and _announced_only(f, core):
