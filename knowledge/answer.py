@@ -61,7 +61,7 @@ PRESHORTLIST = 60  # candidates whose neighbours are read
 SHORTLIST = 30  # candidates that get windows and the full scoring
 MAX_TEXT_BONUS = 0.37  # definition cue (0.12) + counted number (0.25)
 CUE_REACH = 60  # characters between a definition cue and the term it must be about
-PART_NEARBY = 0.9  # kept when the sentences around the passage name the asked part
+PART_NEARBY = 0.7  # kept when the sentences around the passage name the asked part
 PART_MISSING = 0.6  # share of coverage a passage keeps that does not name the asked part
 REPLY_BONUS = 0.1  # for the reply to a reported question that matches the question
 MISSING_NAME = 0.55  # share of coverage kept by a sentence without a name, when one is asked
@@ -918,21 +918,24 @@ def _score_window(
     # category noun it lacks counts in full.
     instances = not f.categories or (not f.unknown_category and bool(_INSTANCES_RE.search(text)))
     credits = _credits(f, window, core, context)
+    # "Was ist Modul 2?": the answer names that very part ("Modul 2", "Modulen 2 und 3"), not
+    # another one ("Module 1 bis 3") or only the programme around it.
+    part_missing = bool(f.parts) and not all(
+        any(f.names_part(c, i) for c in window) for i in range(len(f.parts))
+    )
+    part_near = part_missing and core.passage_id in f.part_near
+    if part_near:  # the paragraph is about that part: its words count, at PART_NEARBY below
+        credits.update(dict.fromkeys((t for c in f.parts for t in c.parts), 1.0))
     if f.money_terms and _has_amount(text):
         # "Wie viel Geld …?" answered by "170.000 Euro": the amount names the money.
         credits.update(dict.fromkeys(f.money_terms, 1.0))
     cov = coverage(query, credits, instances=instances)
     if core_cov < MIN_CORE_COVERAGE:
         cov *= core_cov / MIN_CORE_COVERAGE  # the fact must stand in the sentence itself
-    # "Was ist Modul 2?": the answer names that very part ("Modul 2", "Modulen 2 und 3"), not
-    # another one ("Module 1 bis 3") or only the programme around it.
-    part_missing = bool(f.parts) and not all(
-        any(f.names_part(c, i) for c in window) for i in range(len(f.parts))
-    )
     if part_missing:
         # "nur 2 Teilhabemanagerinnen beantragen" two sentences after "Der Baustein 6 sei …":
         # the paragraph is about that part, though the sentence does not name it again.
-        cov *= PART_NEARBY if core.passage_id in f.part_near else PART_MISSING
+        cov *= PART_NEARBY if part_near else PART_MISSING
     evidence = f.evidence(text)
     if query.qtype == "person" and f.event:
         if not any(
