@@ -321,7 +321,9 @@ PERIOD_EVIDENCE = 1.3  # a span answers "wie lange" better than one date
 # "Bis wann soll der Kreis das Konzept erstellen?" asks for a deadline: "bis Dezember 2013".
 _ASKS_DEADLINE_RE = re.compile(
     rf"\bbis wann\b|{_BY_WHICH_DATE}|"
-    r"\b(?:by|until) (?:when|what date|which date)\b|\bdeadline\b|\bfrist\b",
+    r"\b(?:by|until) (?:when|what date|which date)\b|\bdeadline\b|\bfrist\b|"
+    # "wie lange läuft KIM noch", "how much longer": how long from now, i.e. until when
+    r"\bwie lange\b.*\bnoch\b|\bhow (?:much )?longer\b",
     re.I,
 )
 _DEADLINE_RE = re.compile(

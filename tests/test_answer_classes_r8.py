@@ -161,3 +161,17 @@ def test_whose_word_is_no_topic(kb: KnowledgeBase) -> None:
     labels = {c.label for c in query.concepts}
     assert "geduldete" in labels
     assert not labels & {"angaben", "verwaltung"}
+
+
+def test_how_long_still_asks_until_when(tmp_path: Path) -> None:
+    # "wie lange … noch" asks for the end: the funding period "bis 2024", not another date.
+    kb = _doc_kb(
+        tmp_path,
+        2021,
+        " Das Lotsenprojekt wurde am 12.03.2019 im Ausschuss vorgestellt."
+        + " Die Verwaltung berichtet über den Radverkehr im Ausschuss." * 3
+        + " Für das Lotsenprojekt sei ein Förderzeitraum bis 2024 festgelegt worden. ",
+    )
+    answer = kb.ask("wie lange laeuft das lotsenprojekt noch")
+    assert answer.answered
+    assert "bis 2024" in answer.hits[0].text
