@@ -319,7 +319,8 @@ def question_type(question: str) -> QType:
     for qtype, pattern in _QTYPE_PATTERNS:
         if pattern.search(folded):
             return qtype
-    if _WHO_NOUNS_RE.search(folded):
+    if _WHO_NOUNS_RE.search(folded) and not folded.startswith((" was ", " what ")):
+        # ("was kriegen die gewinner" asks what they get, not who they are)
         return "person"  # "integrationspreis gewinner 2019", "ki leitung": typed without "wer"
     if _HOW_MUCH_NOUNS_RE.search(folded):
         # "troisdorf modul 3 stellenanteil", "kiz kosten": typed without "wie viel"
