@@ -1238,7 +1238,7 @@ def _newest_first(hits: list[Hit]) -> tuple[list[Hit], int | None]:
         for h in hits[:6]
         if h.score >= top - NEWEST_MARGIN
         and h.coverage >= max(ANSWER_MIN_COVERAGE, hits[0].coverage - 0.05)
-        and h.matched == hits[0].matched
+        and h.matched >= hits[0].matched  # all the top one names, maybe more
         and h.evidence >= hits[0].evidence  # a newer text must hold the asked fact as well
     ]
     years = {h.source.year for h in close if h.source.year is not None}
