@@ -326,3 +326,17 @@ def test_phone_holdout17_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout17 (sealed 31 of 32, 5 of 6; then 32 of 32, 6 of
     6)."""
     bar(kb, "holdout17_phone.jsonl", right=0.93, declined=1.0)
+
+
+def test_careful_holdout18_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Fresh careful set written during round 8 and measured once, sealed, at its end (27 of
+    32, 6 of 7; the code of the session start: the same); one fix after it (a newer answer
+    that names more of the question leads) gave 28 of 32."""
+    bar(kb, "holdout18_careful.jsonl", right=0.84, declined=0.85)
+
+
+def test_phone_holdout18_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout18 (sealed 29 of 32, 4 of 6; session start the
+    same): "wann wurde das ki im rsk eroeffnet" and "wer leitet die kim lenkungsgruppe" still
+    get an answer."""
+    bar(kb, "holdout18_phone.jsonl", right=0.87, declined=0.66)
