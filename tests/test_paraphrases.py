@@ -37,7 +37,12 @@ def _alternatives(kb: KnowledgeBase, question: str, label: str) -> dict[str, flo
 
 def test_paraphrase_data_has_its_documented_format() -> None:
     data = tomllib.loads(_data("paraphrases_de.toml"))
-    assert set(data) == {"words", "light_verbs", "frame_words"}
+    assert set(data) == {"words", "light_verbs", "frame_words", "instances"}
+    for key, values in data["instances"].items():  # a closed set of names per category
+        assert key == key.lower(), key
+        assert " " not in key, key
+        assert values, key
+        assert all(isinstance(v, str) and v.strip() for v in values), key
     for key, values in data["words"].items():
         assert key == key.lower(), key
         assert " " not in key, key
