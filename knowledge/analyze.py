@@ -15,6 +15,7 @@ import re
 import tomllib
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -143,8 +144,14 @@ def token_texts(text: str) -> list[str]:
 
 
 def token_kinds(text: str) -> Iterator[tuple[str, TokenKind]]:
-    """(text, kind) of each token of tokenize(text), in order (faster: no offsets)."""
-    for t in token_texts(text):
+    """(text, kind) of each token of tokenize(text), in order (faster: no offsets). The tokens
+    are found as they are asked for: a caller that stops early scans only that far."""
+    for m in _TOKEN_RE.finditer(text):
+        t = m.group()
+        if "_" in t:
+            t = t.strip("_")
+            if not t:
+                continue
         yield t, _kind(t)
 
 
@@ -339,6 +346,17 @@ def simple_words(text: str) -> Iterator[str]:
     for t in token_texts(text):
         if t.isalpha() and _kind(t) == "word":
             yield fold(t)
+
+
+def simple_word_counts(text: str) -> dict[str, int]:
+    """How often each of simple_words(text) stands in the text, in the order of first use.
+    The tokens are counted first, so each distinct one is checked and folded once."""
+    counts: dict[str, int] = {}
+    for t, n in Counter(token_texts(text)).items():
+        if t.isalpha() and _kind(t) == "word":
+            word = fold(t)
+            counts[word] = counts.get(word, 0) + n
+    return counts
 
 
 @cache

@@ -27,7 +27,14 @@ from typing import Any, Literal
 
 import sqlite_utils
 
-from knowledge.analyze import MIN_PART, Lexicon, german_words, simple_words, text_terms
+from knowledge.analyze import (
+    MIN_PART,
+    Lexicon,
+    german_words,
+    simple_word_counts,
+    simple_words,
+    text_terms,
+)
 from knowledge.filetext import SUPPORTED_SUFFIXES, UnreadableFile, read_bytes, read_document
 from knowledge.glossary import find_abbreviations
 from knowledge.limits import cap_title
@@ -216,7 +223,7 @@ class _Prepared:
         return PreparedText(
             self.repaired,
             tuple(split_passages(self.repaired)),
-            dict(Counter(simple_words(self.repaired))),
+            simple_word_counts(self.repaired),
         )
 
 
