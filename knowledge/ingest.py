@@ -456,9 +456,10 @@ def _store(
         )
         doc_id = cur.lastrowid
         ids = _insert_passages(conn, doc_id, passages, terms, leads, heading_terms)
+        # In key order: the rows go to the end of the table's B-tree, not all over it.
         conn.executemany(
             "INSERT INTO doc_words(doc_id, word, n) VALUES (?,?,?)",
-            [(doc_id, w, n) for w, n in words.items()],
+            [(doc_id, w, n) for w, n in sorted(words.items())],
         )
         for abbr in find_abbreviations(" ".join(p.text for p in passages)):
             pid = next((ids[i] for i, p in enumerate(passages) if abbr.expansion in p.text), None)
