@@ -27,7 +27,14 @@ from typing import Any, Literal
 
 import sqlite_utils
 
-from knowledge.analyze import MIN_PART, Lexicon, german_words, simple_words, text_terms
+from knowledge.analyze import (
+    MIN_PART,
+    Lexicon,
+    german_words,
+    simple_word_counts,
+    simple_words,
+    text_terms,
+)
 from knowledge.filetext import SUPPORTED_SUFFIXES, UnreadableFile, read_bytes, read_document
 from knowledge.glossary import find_abbreviations
 from knowledge.limits import cap_title
@@ -216,7 +223,7 @@ class _Prepared:
         return PreparedText(
             self.repaired,
             tuple(split_passages(self.repaired)),
-            dict(Counter(simple_words(self.repaired))),
+            simple_word_counts(self.repaired),
         )
 
 
@@ -449,9 +456,10 @@ def _store(
         )
         doc_id = cur.lastrowid
         ids = _insert_passages(conn, doc_id, passages, terms, leads, heading_terms)
+        # In key order: the rows go to the end of the table's B-tree, not all over it.
         conn.executemany(
             "INSERT INTO doc_words(doc_id, word, n) VALUES (?,?,?)",
-            [(doc_id, w, n) for w, n in words.items()],
+            [(doc_id, w, n) for w, n in sorted(words.items())],
         )
         for abbr in find_abbreviations(" ".join(p.text for p in passages)):
             pid = next((ids[i] for i, p in enumerate(passages) if abbr.expansion in p.text), None)
@@ -495,25 +503,29 @@ def _insert_passages(
     leads: list[list[str]],
     heading_terms: dict[str, list[str]],
 ) -> list[int]:
-    """Insert passages and their index rows; context = lead-in, heading, neighbours' terms."""
-    ids: list[int] = []
+    """Insert passages and their index rows; context = lead-in, heading, neighbours' terms.
+    Each table gets all its rows in one executemany (a statement per row cost the sync some
+    ms per paper); the passages' ids, given in insertion order, are read back by their order."""
+    joined = [" ".join(t) for t in terms]
+    conn.executemany(
+        "INSERT INTO passages(doc_id, ord, kind, text, heading, terms, lead_terms) "
+        "VALUES (?,?,?,?,?,?,?)",
+        [
+            (doc_id, p.ord, p.kind, p.text, p.heading, joined[i], " ".join(leads[i]))
+            for i, p in enumerate(passages)
+        ],
+    )
+    by_ord = dict(conn.execute("SELECT ord, id FROM passages WHERE doc_id = ?", (doc_id,)))
+    ids: list[int] = [by_ord[p.ord] for p in passages]
+    rows = []
     for i, p in enumerate(passages):
-        joined = " ".join(terms[i])
-        cur = conn.execute(
-            "INSERT INTO passages(doc_id, ord, kind, text, heading, terms, lead_terms) "
-            "VALUES (?,?,?,?,?,?,?)",
-            (doc_id, p.ord, p.kind, p.text, p.heading, joined, " ".join(leads[i])),
-        )
-        ids.append(cur.lastrowid)
         context = [*leads[i], *heading_terms.get(p.heading, [])]
         if i > 0:
             context += terms[i - 1]
         if i + 1 < len(passages):
             context += terms[i + 1]
-        conn.execute(
-            "INSERT INTO passage_fts(rowid, terms, context) VALUES (?,?,?)",
-            (cur.lastrowid, joined, " ".join(context)),
-        )
+        rows.append((ids[i], joined[i], " ".join(context)))
+    conn.executemany("INSERT INTO passage_fts(rowid, terms, context) VALUES (?,?,?)", rows)
     return ids
 
 
@@ -592,8 +604,7 @@ def ingest_paths(
             continue
         # Split compounds against everything stored plus this batch's documents.
         lexicon = lexicon or load_lexicon(db)
-        for doc in prepared:
-            lexicon.add(doc.prepared().words, min_length=MIN_PART + 2)
+        lexicon.add_each((doc.prepared().words for doc in prepared), min_length=MIN_PART + 2)
         for doc in prepared:
             status: Status = "updated" if doc.name in known else "added"
             try:
@@ -727,8 +738,7 @@ def finish_texts(
         for doc, ready in zip(pending.docs, readies, strict=True)
     ]
     lexicon = lexicon if lexicon is not None else load_lexicon(db)
-    for doc in prepared:
-        lexicon.add(doc.prepared().words, min_length=MIN_PART + 2)
+    lexicon.add_each((doc.prepared().words for doc in prepared), min_length=MIN_PART + 2)
     for doc in prepared:
         known = db.conn.execute("SELECT 1 FROM documents WHERE name = ?", (doc.name,)).fetchone()
         status: Status = "updated" if known else "added"

@@ -13,10 +13,9 @@ import ctypes
 import multiprocessing
 import os
 import signal
-from collections import Counter
 from dataclasses import dataclass
 
-from knowledge.analyze import german_words, simple_words
+from knowledge.analyze import german_words, simple_word_counts
 from knowledge.passages import Passage, split_passages
 from knowledge.repair import repair_text
 
@@ -34,9 +33,7 @@ class PreparedText:
 def prepare_text(text: str) -> PreparedText:
     """Repair, split and count the words of one extracted text (no I/O)."""
     repaired = repair_text(text, german_words())
-    return PreparedText(
-        repaired, tuple(split_passages(repaired)), dict(Counter(simple_words(repaired)))
-    )
+    return PreparedText(repaired, tuple(split_passages(repaired)), simple_word_counts(repaired))
 
 
 def return_free_heap() -> None:
