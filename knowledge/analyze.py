@@ -401,6 +401,31 @@ def english_glossary() -> Mapping[str, tuple[str, ...]]:
 
 
 @cache
+def _english_phrases() -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """One pattern for the English names of several words ([phrases] of glossary_en.toml),
+    a hyphen or spaces between their words, its groups named p0, p1, … in the order of the
+    German words that replace them."""
+    phrases = tomllib.loads(_data_text("glossary_en.toml")).get("phrases", {})
+    if not phrases:
+        return None, ()
+    alternatives = (
+        f"(?P<p{i}>" + r"[\s-]+".join(map(re.escape, name.lower().split())) + ")"
+        for i, name in enumerate(phrases)
+    )
+    pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
+    return pattern, tuple(str(w) for w in phrases.values())
+
+
+def english_phrase_words(question: str) -> str:
+    """The question with English names of several words replaced by the German word the
+    documents use ("North Rhine-Westphalia" -> "NRW")."""
+    pattern, words = _english_phrases()
+    if pattern is None:
+        return question
+    return pattern.sub(lambda m: words[int(str(m.lastgroup)[1:])], question)
+
+
+@cache
 def verb_forms() -> Mapping[str, str]:
     """Irregular German verb form -> infinitive (knowledge/data/verbs_de.toml)."""
     data = tomllib.loads(_data_text("verbs_de.toml"))

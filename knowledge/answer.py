@@ -50,6 +50,7 @@ EVENT_MISSING = 0.75
 DATE_OF_OTHER_EVENT = 0.6  # "wann": the window names the event, but not beside its date
 INSTANCE_MISSING = 0.6  # "Welche Fraktion …?": a window that names no party
 PREDICATE_MISSING = 0.8  # "Sind alle Stellen besetzt?": a window without "besetzt"
+CHOSEN_MISSING = 0.6  # "Which of the applicants was awarded …?": no sentence says "awarded"
 ROLE_MISSING = 0.6  # "Wer leitet X?": no sentence of the window holds that role of X
 # For a person named in the sentences around ("Herr Liermann betonte, …"): minutes report one
 # speaker over several sentences, so "nach Ansicht von Herrn L." holds for all of them. Also for
@@ -253,6 +254,8 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
         ),
     ),
 }
+# Units of time a "wie viele" may count ("wie viele Jahre", "how many months").
+_TIME_UNIT_RE = re.compile(r"^(?:jahr|monat|woche|tag|stunde|year|month|week|day|hour)")
 # A duration: "für zwei Jahre", "drei Monate lang", "nicht älter als 3 Jahre". It answers "wie
 # lange", "für welchen Zeitraum", not "wann" (a point in time).
 _DURATION_RE = re.compile(
@@ -268,6 +271,12 @@ _PARTICIPLE_RE = re.compile(
 # der Antrag gestellt?", "Wann hat die Sitzung stattgefunden?"
 _LIGHT_PARTICIPLES = frozenset(
     {"geplant", "gestellt", "vorgesehen", "stattgefunden", "erfolgt", "durchgeführt", "gehalten"}
+)
+# "Welche der Bewerber …", "which of the applicants …": one of a set, chosen by what the
+# verb says (its participle: "awarded", "erhalten", "besetzt").
+_WHICH_OF_RE = re.compile(r"\bwhich of the\b|\bwelche[rsmn]? (?:der|von den)\b", re.I)
+_CHOSEN_RE = re.compile(
+    r"^(?:\w*ge\w+(?:t|en)|\w+iert|\w{3,}ed|won|chosen|given|erhalten|bekommen|besetzt)$"
 )
 # Words of a role a person holds: "Wer leitet …", "den Vorsitz", "who chairs", "zuständig".
 _ROLE_RE = re.compile(
@@ -681,6 +690,21 @@ class _Features:
         self.deadline = bool(_ASKS_DEADLINE_RE.search(query.text))  # "bis wann soll …"
         self.how_long = query.qtype == "time" and bool(_HOW_LONG_RE.search(query.text))
         self.event = _event_terms(query, point=self.point)
+        self.which_of = query.qtype == "which" and bool(_WHICH_OF_RE.search(query.text))
+        focus = query.concepts[query.focus] if query.focus is not None else None
+        self.counts_other_than_time = query.qtype == "quantity" and not (
+            focus is not None and _TIME_UNIT_RE.match(fold(focus.label))
+        )
+        # "Wann fand die Implementierungsveranstaltung statt?": the verb only says that the
+        # event happened; a sentence that dates the event ("In der … am 05.02.2021") says so.
+        self.happening = frozenset(
+            t
+            for c in query.concepts
+            if self.point
+            and c.kind == "word"
+            and (fold(c.label) in light_verbs() or c.label in _LIGHT_PARTICIPLES)
+            for t in c.terms()
+        )
         self.role_object = _role_object(query) if query.qtype == "person" else frozenset()
         # "Wer hat den Preis gewonnen?" is not answered by who reported on it ("berichtete
         # Dezernent Schmitz"); "Wer hat berichtet?", "Wer fragte?" are.
@@ -693,7 +717,9 @@ class _Features:
         # "Sind alle Stellen besetzt?", "Ist KIM gesetzlich verankert worden?": what is asked
         # of the topic, the German verb or adjective at the end; a text without it answers no
         # yes/no. (English puts it elsewhere: "Has KIM been put into law at state level?")
-        last = query.concepts[-1] if query.concepts else None
+        # (the other choice "…, oder ist dies nur beabsichtigt?" is not what is asked)
+        asked = query.concepts[: query.choice]
+        last = asked[-1] if asked else None
         self.predicate = (
             frozenset(last.terms())
             if self.yes_no
@@ -766,8 +792,11 @@ class _Features:
     def evidence(self, text: str) -> float:
         """_evidence for the question's type, once per text (windows share their texts)."""
         if text not in self._evidence:
+            # "Wie viele Einbürgerungen …?" is not answered by "seit fast 20 Jahren": a span
+            # of time counts nothing else (unless years or months are what is counted).
+            judged = _DURATION_RE.sub(" ", text) if self.counts_other_than_time else text
             value = _evidence(
-                self.query.qtype, text, point=self.point, speakers=self.speakers_answer
+                self.query.qtype, judged, point=self.point, speakers=self.speakers_answer
             )
             if self.money and value > 0 and not _has_amount(text):
                 value = 0.0  # "wie viel Geld …": a count of posts or a year is no amount
@@ -834,6 +863,17 @@ def _event_terms(query: Query, *, point: bool) -> frozenset[str]:
             and fold(c.label) not in light_verbs()
             for t in c.terms()
         )
+    if query.qtype == "which" and _WHICH_OF_RE.search(query.text):
+        # "Which of the applicants was awarded the seal?": who among them got it; a list of
+        # the applicants does not say.
+        # The last participle is the one that chooses ("Which of the cities that applied
+        # was awarded it?").
+        chosen = [
+            c
+            for c in query.concepts[1:]
+            if c.kind == "word" and c.label.islower() and _CHOSEN_RE.match(c.label)
+        ]
+        return frozenset(chosen[-1].terms()) if chosen else frozenset()
     if query.qtype == "person":
         at = _role_at(query)
         return frozenset(query.concepts[at].terms()) if at is not None else frozenset()
@@ -887,6 +927,11 @@ def _dates_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
     )
 
 
+def _dates_own_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
+    """Whether a sentence of the window holds a date and names the asked event itself."""
+    return any(f.event & f.own(c) and _evidence("time", c.text, point=True) == 1.0 for c in window)
+
+
 def _score_window(
     f: _Features,
     window: tuple[Candidate, ...],
@@ -931,6 +976,8 @@ def _score_window(
     if f.money_terms and _has_amount(text):
         # "Wie viel Geld …?" answered by "170.000 Euro": the amount names the money.
         credits.update(dict.fromkeys(f.money_terms, 1.0))
+    if f.happening and f.event and _dates_own_event(f, window):
+        credits.update(dict.fromkeys(f.happening, 1.0))
     cov = coverage(query, credits, instances=instances)
     if core_cov < MIN_CORE_COVERAGE:
         cov *= core_cov / MIN_CORE_COVERAGE  # the fact must stand in the sentence itself
@@ -950,8 +997,11 @@ def _score_window(
             # none) of that body (not "die Leitung des KI").
             cov *= ROLE_MISSING
     elif f.event and not any(f.event & f.own(c) for c in window):
-        # A place or a date in a sentence about something else, the event only around it.
-        cov *= EVENT_MISSING
+        # A place or a date in a sentence about something else, the event only around it. A
+        # date there is another event's, as surely as one beside the event named elsewhere.
+        # "Which of the applicants was awarded …": the list of applicants names no winner.
+        dated = f.point and any(_evidence("time", c.text, point=True) == 1.0 for c in window)
+        cov *= CHOSEN_MISSING if f.which_of else DATE_OF_OTHER_EVENT if dated else EVENT_MISSING
     elif f.event and f.point and not _dates_event(f, window):
         # "Wann hat der Kreistag … beschlossen?": "Das am 25.02.2012 in Kraft getretene Gesetz
         # … Es muss vom Kreistag verabschiedet werden": the date is another event's.

@@ -22,6 +22,7 @@ from knowledge.analyze import (
     Token,
     abbreviation_term,
     english_glossary,
+    english_phrase_words,
     fold,
     frame_words,
     german_words,
@@ -92,6 +93,9 @@ class Query:
     corrections: tuple[tuple[str, str], ...] = ()
     abbreviations: tuple[str, ...] = ()  # abbreviation terms asked about
     focus: int | None = None  # index of the concept counted in "wie viele X"
+    # "Ist KIM gesetzlich verankert, oder ist dies bislang nur beabsichtigt?": index of the
+    # first concept of the other choice a yes/no question offers (len(concepts) if none).
+    choice: int | None = None
 
 
 @dataclass
@@ -364,6 +368,9 @@ def _importance(token: Token, first: bool, cased: bool) -> float:
 
 
 LOWER_CASE_WEIGHT = 0.5
+CHOICE_SHARE = 0.3  # a word of the other choice of a yes/no question ("…, oder …?")
+# ", oder", ", or": a yes/no question goes on with the other choice it offers.
+_OTHER_CHOICE_RE = re.compile(r",\s*(?:oder|or)\b", re.I)
 LIGHT_VERB_SHARE = 0.45
 FRAME_SHARE = 0.3  # a word of the question's frame ("Welche Rolle spielt …", "Worum geht es")
 
@@ -855,7 +862,7 @@ _CONTRACTION_RE = re.compile(r"\b(what|who|where|how|when|which)[’']?s\b", re.
 
 def analyse(question: str, vocab: Vocabulary) -> Query:
     """Question -> concepts with alternatives and importance, typo fixes, question type."""
-    question = _CONTRACTION_RE.sub(r"\1 is", question)
+    question = english_phrase_words(_CONTRACTION_RE.sub(r"\1 is", question))
     corrections: list[tuple[str, str]] = []
     tokens = _split_hyphenated(
         _without_frames(_fix_question_words(tokenize(question[:1000]), vocab, corrections)), vocab
@@ -871,6 +878,10 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
     after_count = False  # the previous word was "wie viele" / "how many"
     owner_of_part = False  # after "Modul 2": "des KIM" names whose part it is
     focus_at = -1  # token index of the counted word
+    # "…, oder ist dies bislang nur beabsichtigt?": the other choice names the answer's
+    # alternatives, not more of its topic; its words weigh CHOICE_SHARE.
+    other = _OTHER_CHOICE_RE.search(question) if is_yes_no(question) else None
+    choice: int | None = None
     for i, token in enumerate(tokens):
         folded = fold(token.text)
         previous = fold(tokens[i - 1].text) if i else ""
@@ -956,6 +967,9 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             focus_at = i
         after_count = False
         idf = max((vocab.idf(t) for t in concept.terms()), default=1.0)
+        in_choice = other is not None and token.start >= other.end()
+        if in_choice and choice is None:
+            choice = len(concepts)
         # "Modul 2 des Kommunalen Integrationsmanagements": the owner of the part is context,
         # which the answer may leave implied ("Das Modul 2 umfasse …").
         owner_of_part = owner_of_part and previous in _OWNER_LINKS | {
@@ -969,7 +983,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             * _importance(token, first=i == 0, cased=cased)
             * min(max(idf, 1.0), 8.0)
             * (OWNER_WEIGHT if owner_of_part else 1.0)
-            * (PERIOD_WEIGHT if asks_period else 1.0),
+            * (PERIOD_WEIGHT if asks_period else 1.0)
+            * (CHOICE_SHARE if in_choice else 1.0),
             kind="category" if category and concept.kind == "word" else concept.kind,
         )
         concepts.append(concept)
@@ -982,6 +997,7 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
         tuple(corrections),
         tuple(abbreviations),
         focus,
+        choice,
     )
 
 

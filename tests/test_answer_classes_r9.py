@@ -1,0 +1,130 @@
+"""Classes of misses found in round 9 of issue 10 (holdout19): a "wann fand … statt" whose
+verb the date answers, English hedges and names of several words, the other choice of a
+yes/no question, "which of the applicants was awarded", spans of time taken for counts, and a
+date beside something other than the asked decision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.analyze import english_phrase_words
+from knowledge.answer import _Features
+from knowledge.base import KnowledgeBase
+from tests.test_answer_classes import top
+from tests.test_answer_classes_r4 import _doc_kb
+from tests.test_answer_classes_r5 import _declined_then_answered
+
+
+def test_a_date_beside_the_event_says_that_it_took_place(tmp_path: Path) -> None:
+    # "fand … statt" only says the event happened; the sentence dating it answers in full.
+    kb = _doc_kb(
+        tmp_path,
+        2021,
+        " In der Auftaktveranstaltung am 12.03.2021 hatten sich der Landrat und die Lotsen "
+        "für eine dauerhafte Förderung ausgesprochen. ",
+    )
+    answer = kb.ask("Wann fand die Auftaktveranstaltung zum Lotsenprojekt statt?")
+    assert answer.answered
+    assert "12.03.2021" in answer.hits[0].text
+
+
+@pytest.mark.parametrize("hedge", ["roughly", "approximately", "nearly"])
+def test_english_hedges_of_a_number_are_no_topic(kb: KnowledgeBase, hedge: str) -> None:
+    question = f"how many geduldete are there {hedge}"
+    assert hedge not in {c.label for c in kb.analyse(question).concepts}
+    assert "Geduldeten" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many districts in North Rhine-Westphalia?", "How many districts in NRW?"),
+        ("schools in north rhine westphalia", "schools in NRW"),
+        ("the Rhine-Sieg District", "the Rhein-Sieg-Kreis"),
+        ("how are problems passed on to the group", "how are problems weitergeleitet to the group"),
+        ("northern rhine", "northern rhine"),  # whole words only
+    ],
+)
+def test_english_names_of_several_words_become_the_documents_word(
+    question: str, expected: str
+) -> None:
+    assert english_phrase_words(question) == expected
+
+
+def test_north_rhine_westphalia_is_asked_as_nrw(kb: KnowledgeBase) -> None:
+    question = "how many districts in north rhine-westphalia have an integration centre"
+    labels = {c.label for c in kb.analyse(question).concepts}
+    assert "nrw" in labels
+    assert not labels & {"north", "rhine", "westphalia"}
+    assert "45 von insgesamt 54" in top(kb, question)
+
+
+def test_a_list_of_applicants_is_what_minutes_call_an_aufstellung(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        " Im Anschluss erkundigte sich Abg. Berger, ob es möglich sei, der Niederschrift eine "
+        "Aufstellung aller Vereine beizufügen, die sich für den Ehrenamtspreis beworben haben. ",
+    )
+    assert "Berger" in top(kb, "who asked for a list of the prize applicants")
+
+
+def test_the_other_choice_of_a_yes_no_question_is_not_its_topic(kb: KnowledgeBase) -> None:
+    query = kb.analyse(
+        "Ist der Lotsendienst inzwischen gesetzlich verankert, oder ist dies bislang nur "
+        "beabsichtigt?"
+    )
+    weights = {c.label: c.importance for c in query.concepts}
+    assert weights["beabsichtigt"] < 0.4 * weights["verankert"]
+    assert query.choice is not None
+    assert query.concepts[query.choice].label == "bislang"
+    # what is asked of the topic is "verankert", not the other choice's verb
+    assert _Features(query).predicate == frozenset(
+        next(c for c in query.concepts if c.label == "verankert").terms()
+    )
+    # without ", oder" nothing is a choice
+    assert kb.analyse("Ist der Lotsendienst gesetzlich verankert?").choice is None
+
+
+def test_which_of_the_applicants_won_needs_the_winner(tmp_path: Path) -> None:
+    applied = " Für das Siegel beworben haben sich die Städte Lohmar, Much und Eitorf. "
+    won = " Das Siegel wurde der Stadt Lohmar verliehen. "
+    for i, question in enumerate(
+        (
+            "Which of the applicants was awarded the seal?",
+            # the last participle chooses, not "applied" before it
+            "Which of the cities that applied for the seal was awarded it?",
+        )
+    ):
+        _declined_then_answered(
+            tmp_path / str(i), question, applied, applied + won, "verliehen", year=2020
+        )
+
+
+def test_a_span_of_time_is_no_count_of_something_else(tmp_path: Path) -> None:
+    _declined_then_answered(
+        tmp_path,
+        "Wie viele Einbürgerungen wurden im Jahr 2012 vorgenommen?",
+        " Einbürgerungen werden seit fast 20 Jahren im Rahmen festlicher Feierstunden "
+        "vorgenommen. ",
+        " Im Jahr 2012 wurden 812 Einbürgerungen vorgenommen. ",
+        "812",
+        year=2012,
+    )
+    # counting years, the span is the answer
+    kb = _doc_kb(tmp_path / "c", 2013, " Einbürgerungsfeiern gibt es seit fast 20 Jahren. ")
+    assert "20 Jahren" in top(kb, "wie viele jahre gibt es schon einbürgerungsfeiern")
+
+
+def test_a_date_in_a_window_without_the_decision_is_another_events(tmp_path: Path) -> None:
+    _declined_then_answered(
+        tmp_path,
+        "An welchem Datum hat der Kreistag die Einrichtung des Lotsenbüros beschlossen?",
+        " Das am 25.02.2012 in Kraft getretene Gesetz sieht die Einrichtung eines Lotsenbüros "
+        "durch den Kreistag vor. ",
+        " Der Kreistag hat die Einrichtung des Lotsenbüros am 14.11.2013 beschlossen. ",
+        "14.11.2013",
+        year=2013,
+    )
