@@ -640,8 +640,21 @@ def _verb_relatives(folded: str) -> tuple[list[str], list[str]]:
         return [stem(participle)], [stem(base + "ung")]
     if folded.endswith("t") and folded not in stopwords():
         infinitive = _infinitive(folded)
-        return ([stem(infinitive)] if infinitive else []), []
+        if not infinitive:
+            return [], []
+        # With an inseparable prefix the form is the participle too ("erweitert", "besetzt"),
+        # whose -ung noun the documents write ("Erweiterung", "Besetzung"); "sitzt" stays out.
+        if len(folded) < 6 or not folded.startswith(_INSEPARABLE_PREFIXES):
+            return [stem(infinitive)], []
+        base = infinitive[:-1] if infinitive.endswith(("ern", "eln")) else infinitive[:-2]
+        nouns = [stem(base + "ung")]
+        if infinitive.endswith("eln"):  # "entwickelt": "Entwicklung" (and "Regelung")
+            nouns.append(stem(infinitive[:-3] + "lung"))
+        return [stem(infinitive)], nouns
     return [], []
+
+
+_INSEPARABLE_PREFIXES = ("be", "er", "ver", "ent", "zer", "emp", "miss")
 
 
 @cache

@@ -128,3 +128,31 @@ def test_a_date_in_a_window_without_the_decision_is_another_events(tmp_path: Pat
         "14.11.2013",
         year=2013,
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "label", "noun"),
+    [
+        ("Wie wird das Konzept erweitert?", "erweitert", "erweiter"),  # Erweiterung
+        ("Wie wurde das Konzept entwickelt?", "entwickelt", "entwickl"),  # Entwicklung
+    ],
+)
+def test_a_participle_with_an_inseparable_prefix_finds_its_noun(
+    kb: KnowledgeBase, question: str, label: str, noun: str
+) -> None:
+    concept = next(c for c in kb.analyse(question).concepts if c.label == label)
+    assert noun in concept.alternatives
+
+
+def test_a_verb_finds_its_noun_with_another_vowel(tmp_path: Path) -> None:
+    # "einsetzen" is written "der Einsatz" ("Der Einsatz ist sehr unterschiedlich").
+    kb = _doc_kb(
+        tmp_path,
+        2013,
+        " Der Einsatz der Lotsenstellen in den Kommunen ist sehr unterschiedlich, die Angaben "
+        "reichen von 10 Prozent einer Stelle bis zu 3 Stellen. ",
+    )
+    question = "Wie viele Lotsenstellen wollen die Kommunen einsetzen?"
+    concept = next(c for c in kb.analyse(question).concepts if c.label == "einsetzen")
+    assert "einsatz" in concept.alternatives
+    assert "bis zu 3 Stellen" in top(kb, question)
