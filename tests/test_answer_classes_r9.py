@@ -45,6 +45,8 @@ def test_english_hedges_of_a_number_are_no_topic(kb: KnowledgeBase, hedge: str) 
         ("the Rhine-Sieg District", "the Rhein-Sieg-Kreis"),
         ("how are problems passed on to the group", "how are problems weitergeleitet to the group"),
         ("northern rhine", "northern rhine"),  # whole words only
+        ("with the lower school supervisory authority", "with the Untere Schulaufsicht"),
+        ("the school psychology counselling service", "the Schulpsychologische Beratungsstelle"),
     ],
 )
 def test_english_names_of_several_words_become_the_documents_word(
@@ -156,3 +158,18 @@ def test_a_verb_finds_its_noun_with_another_vowel(tmp_path: Path) -> None:
     concept = next(c for c in kb.analyse(question).concepts if c.label == "einsetzen")
     assert "einsatz" in concept.alternatives
     assert "bis zu 3 Stellen" in top(kb, question)
+
+
+def test_school_administration_in_english(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        " Am 30.04.2020 werde eine Kooperationsveranstaltung zum Thema Schulabsentismus mit der "
+        "Unteren Schulaufsicht und der Schulpsychologischen Beratungsstelle stattfinden. ",
+    )
+    answer = top(
+        kb,
+        "When is the cooperation event with the lower school supervisory authority and the "
+        "school psychology counselling service planned?",
+    )
+    assert "30.04.2020" in answer
