@@ -913,9 +913,18 @@ def _holds_role(text: str, roles: frozenset[str]) -> bool:
         word = fold(tok.text)
         for role in roles:
             at = word.find(role)
-            if at >= 0 and word[:at] not in _ROLE_PARTICLES:
+            if (
+                at >= 0
+                and word[:at] not in _ROLE_PARTICLES
+                and not _ROLE_AS_MODIFIER_RE.match(word, at + len(role))
+            ):
                 return True
     return False
+
+
+# The rest of a compound whose first part is the role: a "Leitungsebene" is a level, a
+# "Leitungsgremium" a body, neither a person who leads ("Leiterin", "Leitung" are).
+_ROLE_AS_MODIFIER_RE = re.compile(r"(?:ung|er)?s[a-zäöüß]{4,}")
 
 
 def _dates_event(f: _Features, window: tuple[Candidate, ...]) -> bool:

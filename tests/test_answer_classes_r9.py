@@ -173,3 +173,19 @@ def test_school_administration_in_english(tmp_path: Path) -> None:
         "school psychology counselling service planned?",
     )
     assert "30.04.2020" in answer
+
+
+def test_a_compound_that_begins_with_the_role_names_no_one_in_it(tmp_path: Path) -> None:
+    # "auf Leitungsebene gesteuert" names a level, not who leads the group.
+    steered = (
+        " Die Prozesse der Module würden von der Lotsengruppe auf Leitungsebene gesteuert und "
+        "bei Bedarf optimiert. "
+    )
+    _declined_then_answered(
+        tmp_path,
+        "wer leitet die lotsengruppe",
+        steered,
+        steered + " Die Lotsengruppe wird von Frau Berger geleitet. ",
+        "Berger",
+        year=2021,
+    )
