@@ -623,7 +623,9 @@ class _Features:
                 name
                 for c in query.concepts
                 if c.kind == "category"
-                for t in c.terms()
+                # (by the word itself too: "Entgeltgruppe", unknown to the documents, is
+                # searched by its part "Gruppe")
+                for t in {*c.terms(), *word_terms(c.label)[:1]}
                 for name in category_instances().get(t, ())
             }
         )

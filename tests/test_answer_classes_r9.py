@@ -189,3 +189,19 @@ def test_a_compound_that_begins_with_the_role_names_no_one_in_it(tmp_path: Path)
         "Berger",
         year=2021,
     )
+
+
+def test_a_pay_grade_is_named_with_its_tariff(tmp_path: Path) -> None:
+    # "Entgeltgruppe" is a closed category ([instances]): a sentence about the posts names none.
+    posts = (
+        " Die Lotsengruppe habe sich gegründet; die Lotsen würden nach Tarif vergütet und "
+        "seien eingruppiert worden. "
+    )
+    _declined_then_answered(
+        tmp_path,
+        "In welche Entgeltgruppe sind die Lotsen eingruppiert?",
+        posts,
+        " Die Lotsen sind in die Entgeltgruppe S 12 TVöD-SuE eingruppiert. ",
+        "S 12",
+        year=2021,
+    )
