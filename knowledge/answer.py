@@ -693,6 +693,12 @@ class _Features:
         self.how_long = query.qtype == "time" and bool(_HOW_LONG_RE.search(query.text))
         self.event = _event_terms(query, point=self.point)
         self.which_of = query.qtype == "which" and bool(_WHICH_OF_RE.search(query.text))
+        # The terms of the word "wie viele" counts ("wie viele Gestattete").
+        self.counted = (
+            frozenset(query.concepts[query.focus].terms())
+            if query.qtype == "quantity" and query.focus is not None
+            else frozenset()
+        )
         focus = query.concepts[query.focus] if query.focus is not None else None
         self.counts_other_than_time = query.qtype == "quantity" and not (
             focus is not None and _TIME_UNIT_RE.match(fold(focus.label))
@@ -997,6 +1003,11 @@ def _score_window(
         # the paragraph is about that part, though the sentence does not name it again.
         cov *= PART_NEARBY if part_near else PART_MISSING
     evidence = f.evidence(text)
+    counting = [c for c in window if f.counted & f.own(c)] if len(window) > 1 else []
+    if counting and evidence:
+        # "Wie viele Gestattete …": "nur 2 Teilhabemanagerinnen beantragen. Diese sollten sich
+        # auch um die Gestatteten kümmern …": the number counts something in the other sentence.
+        evidence = max(f.evidence(c.text) for c in counting)
     if query.qtype == "person" and f.event:
         if not any(
             f.event & f.own(c)

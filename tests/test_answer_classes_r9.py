@@ -205,3 +205,19 @@ def test_a_pay_grade_is_named_with_its_tariff(tmp_path: Path) -> None:
         "S 12",
         year=2021,
     )
+
+
+def test_a_number_in_the_other_sentence_counts_something_else(tmp_path: Path) -> None:
+    two = (
+        " Das Lotsenbüro könne nur die Anzahl der Geduldeten zugrunde legen und deshalb nur 2 "
+        "Lotsenstellen beantragen. Diese sollten sich zwar auch um die Gestatteten kümmern, "
+        "allerdings sei dies aufgrund der hohen Anzahl schwierig. "
+    )
+    _declined_then_answered(
+        tmp_path,
+        "wie viele gestattete gibt es",
+        two,
+        two + " Derzeit leben 1.250 Gestattete im Kreis. ",
+        "1.250",
+        year=2019,
+    )
