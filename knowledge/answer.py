@@ -272,11 +272,24 @@ _PARTICIPLE_RE = re.compile(
 _LIGHT_PARTICIPLES = frozenset(
     {"geplant", "gestellt", "vorgesehen", "stattgefunden", "erfolgt", "durchgeführt", "gehalten"}
 )
+_GOT_RE = re.compile(r"\b(?:got|gotten|get|gets|bekam|bekamen|gekriegt|kriegte)\b", re.I)
+
+
+# What says that someone was given something (an award, a seal, a post).
+_OUTCOME_RE = re.compile(
+    r"verliehen|verleihung|ausgezeichnet|auszeichnung|erhalten|erhielt|bekommen|bekam|"
+    r"gewonnen|gewann|zuerkannt|preisträger",
+    re.I,
+)
+
+
+# A number that is more than a small count or a year: a date, an amount, a reference.
+_DISTINCT_NUMBER_RE = re.compile(r"\d[./,-]\d|\d{5,}")
 # "Welche der Bewerber …", "which of the applicants …": one of a set, chosen by what the
 # verb says (its participle: "awarded", "erhalten", "besetzt").
 _WHICH_OF_RE = re.compile(r"\bwhich of the\b|\bwelche[rsmn]? (?:der|von den)\b", re.I)
 _CHOSEN_RE = re.compile(
-    r"^(?:\w*ge\w+(?:t|en)|\w+iert|\w{3,}ed|won|chosen|given|erhalten|bekommen|besetzt)$"
+    r"^(?:\w*ge\w+(?:t|en)|\w+iert|\w{3,}ed|won|got|gotten|chosen|given|erhalten|bekommen|besetzt)$"
 )
 # Words of a role a person holds: "Wer leitet …", "den Vorsitz", "who chairs", "zuständig".
 _ROLE_RE = re.compile(
@@ -693,6 +706,9 @@ class _Features:
         self.how_long = query.qtype == "time" and bool(_HOW_LONG_RE.search(query.text))
         self.event = _event_terms(query, point=self.point)
         self.which_of = query.qtype == "which" and bool(_WHICH_OF_RE.search(query.text))
+        # "which of the applicants got the seal": "got" is a light verb, no concept; the
+        # answer must still say who was given it.
+        self.got = self.which_of and not self.event and bool(_GOT_RE.search(query.text))
         # The terms of the word "wie viele" counts ("wie viele Gestattete").
         self.counted = (
             frozenset(query.concepts[query.focus].terms())
@@ -1028,6 +1044,8 @@ def _score_window(
         # "Wann hat der Kreistag … beschlossen?": "Das am 25.02.2012 in Kraft getretene Gesetz
         # … Es muss vom Kreistag verabschiedet werden": the date is another event's.
         cov *= DATE_OF_OTHER_EVENT
+    if f.got and not any(_OUTCOME_RE.search(c.text) for c in window):
+        cov *= CHOSEN_MISSING
     if f.predicate and not any(f.predicate & f.own(c) for c in window):
         cov *= PREDICATE_MISSING
     if f.instance_re is not None and not f.instance_re.search(text):
@@ -1429,6 +1447,10 @@ def decide(
             if h.coverage >= ANSWER_MIN_COVERAGE and h.score >= hits[0].score - RUNNER_UP_MARGIN
         ] or hits
     if not query.concepts or not hits or hits[0].coverage < ANSWER_MIN_COVERAGE:
+        return Answer(query.text, query.qtype, False, (), None, None, query.corrections)
+    if all(c.kind == "number" and not _DISTINCT_NUMBER_RE.search(c.label) for c in query.concepts):
+        # "1", "2020", "<b>x</b> OR 1=1": a bare number names no topic ("Modul 1" is not what
+        # was asked); a date or a reference ("05.02.2021", "183.094") does find its passage.
         return Answer(query.text, query.qtype, False, (), None, None, query.corrections)
     if query.qtype == "which" and _asks_money(query):
         # "Welches Budget …": only a text with an amount answers; none among the good: decline.

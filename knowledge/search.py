@@ -370,7 +370,10 @@ def _importance(token: Token, first: bool, cased: bool) -> float:
 LOWER_CASE_WEIGHT = 0.5
 CHOICE_SHARE = 0.3  # a word of the other choice of a yes/no question ("…, oder …?")
 # ", oder", ", or": a yes/no question goes on with the other choice it offers.
-_OTHER_CHOICE_RE = re.compile(r",\s*(?:oder|or)\b", re.I)
+# Typed without the comma: "ist kim schon gesetz oder nur geplant", "or just planned".
+_OTHER_CHOICE_RE = re.compile(
+    r",\s*(?:oder|or)\b|\s(?:oder|or)\s+(?:nur|noch|erst|doch|bloß|just|only|still)\b", re.I
+)
 LIGHT_VERB_SHARE = 0.45
 FRAME_SHARE = 0.3  # a word of the question's frame ("Welche Rolle spielt …", "Worum geht es")
 

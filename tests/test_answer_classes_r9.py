@@ -221,3 +221,37 @@ def test_a_number_in_the_other_sentence_counts_something_else(tmp_path: Path) ->
         "1.250",
         year=2019,
     )
+
+
+@pytest.mark.parametrize("question", ["1", "2020", '<b>hallo</b> " OR 1=1 --', "6?"])
+def test_a_bare_number_names_no_topic(kb: KnowledgeBase, question: str) -> None:
+    # found typing into the demo: "1" was answered "sicher" with "Das Modul 1 befasse sich …"
+    assert not kb.ask(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"), [("05.02.2021", "05.02.2021"), ("183.094", "183.094")]
+)
+def test_a_date_or_an_amount_alone_finds_its_passage(
+    kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert expected in top(kb, question)
+
+
+def test_the_other_choice_typed_without_a_comma(kb: KnowledgeBase) -> None:
+    query = kb.analyse("ist kim schon gesetz oder nur geplant")
+    assert query.choice is not None
+    assert query.concepts[query.choice].label == "geplant"
+    assert "gesetzliche Fassung" in top(kb, "ist kim schon gesetz oder nur geplant")
+
+
+def test_which_of_the_applicants_got_it_needs_who_was_given_it(tmp_path: Path) -> None:
+    applied = " Für das Siegel beworben haben sich die Städte Lohmar, Much und Eitorf. "
+    _declined_then_answered(
+        tmp_path,
+        "which of the applicants got the seal",
+        applied,
+        applied + " Das Siegel wurde der Stadt Lohmar verliehen. ",
+        "verliehen",
+        year=2020,
+    )
