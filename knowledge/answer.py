@@ -283,6 +283,15 @@ _OUTCOME_RE = re.compile(
 )
 
 
+_WHO_IS_RE = re.compile(r"\s*(?:wer|who)\s+(?:ist|is|war|was|sind)\b", re.I)
+# Nouns of a function a person holds in the Kreis, its bodies or its partners.
+_FUNCTION_NOUN_RE = re.compile(
+    r"\b(?:Leiter(?:in)?|Leitung|Dezernent(?:in)?|Vorsitzende[rn]?|Landr(?:at|ätin)|"
+    r"Sprecher(?:in)?|\w*[Bb]eauftragte[rn]?|Koordinator(?:in)?|Ansprechpartner(?:in)?|"
+    r"Geschäftsführer(?:in)?|Bürgermeister(?:in)?|Minister(?:in)?|Staatssekretär(?:in)?)\b"
+)
+FUNCTION_REACH = 60
+FUNCTION_BONUS = 0.25
 # A number that is more than a small count or a year: a date, an amount, a reference.
 _DISTINCT_NUMBER_RE = re.compile(r"\d[./,-]\d|\d{5,}")
 # "Welche der Bewerber …", "which of the applicants …": one of a set, chosen by what the
@@ -706,6 +715,14 @@ class _Features:
         self.how_long = query.qtype == "time" and bool(_HOW_LONG_RE.search(query.text))
         self.event = _event_terms(query, point=self.point)
         self.which_of = query.qtype == "which" and bool(_WHICH_OF_RE.search(query.text))
+        # "wer ist Frau Dinstühler?", "who is Farshi": asks what the person is; a sentence
+        # that names her with her function ("die Leiterin des KI, VA’e Frau Dinstühler")
+        # answers better than one where she merely speaks.
+        self.who_is = (
+            frozenset(c.label for c in query.concepts if c.kind == "word" and c.importance > 1)
+            if query.qtype == "person" and _WHO_IS_RE.match(query.text)
+            else frozenset()
+        )
         # "which of the applicants got the seal": "got" is a light verb, no concept; the
         # answer must still say who was given it.
         self.got = self.which_of and not self.event and bool(_GOT_RE.search(query.text))
@@ -965,6 +982,42 @@ def _dates_own_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
     return any(f.event & f.own(c) and _evidence("time", c.text, point=True) == 1.0 for c in window)
 
 
+def _names_function(text: str, names: frozenset[str]) -> bool:
+    """Whether one of the names stands with a function noun as its apposition: "die Leiterin
+    des KI, VA’e Frau Dinstühler", "Ansprechpartnerin für den Siegelprozess sei VA’e Frau
+    Farshi", "Frau Dinstühler, Leiterin des KI"; not "Die Vorsitzende bedankte sich bei VA’e
+    Dinstühler" (a verb between them: the function is someone else's)."""
+    lower = text.lower()
+    for name in names:
+        at = lower.find(name)
+        while at >= 0:
+            before = text[max(0, at - FUNCTION_REACH) : at]
+            after = text[at + len(name) : at + len(name) + FUNCTION_REACH]
+            for m in _FUNCTION_NOUN_RE.finditer(before):
+                if _apposition(before[m.end() :]):
+                    return True
+            following = _FUNCTION_NOUN_RE.search(after)
+            if following and _apposition(after[: following.start()]):
+                return True
+            at = lower.find(name, at + 1)
+    return False
+
+
+def _apposition(between: str) -> bool:
+    """Whether the words between a function noun and a name join them: capitalised words
+    (titles, the body: "des KI, VA’e Frau"), articles, prepositions and the copula only."""
+    return all(
+        w[:1].isupper() or w.lower() in _APPOSITION_WORDS for w in re.findall(r"[\w.’']+", between)
+    )
+
+
+_APPOSITION_WORDS = frozenset(
+    {"des", "der", "den", "dem", "die", "das", "für", "vom", "von", "im", "in", "sei", "ist",
+     "war", "und", "stv.", "stv", "kommissarische", "kommissarischen", "stellvertretende",
+     "stellvertretenden", "neue", "neuen", "zuständige", "zuständigen", "va’e", "va'e"}
+)  # fmt: skip
+
+
 def _score_window(
     f: _Features,
     window: tuple[Candidate, ...],
@@ -1114,6 +1167,8 @@ def _score_window(
                 and _DEFINITION_STRONG.search(n.text, 0, m.end() + CUE_REACH)
             ):
                 score += 0.12 + WINDOW_PENALTY  # the second sentence earns its place
+    if f.who_is and _names_function(core.text, f.who_is):
+        score += FUNCTION_BONUS
     if len(window) > 1:
         score -= WINDOW_PENALTY
     score += 0.1 * core_cov

@@ -255,3 +255,15 @@ def test_which_of_the_applicants_got_it_needs_who_was_given_it(tmp_path: Path) -
         "verliehen",
         year=2020,
     )
+
+
+def test_who_is_a_person_asks_for_her_function(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2021,
+        " Die Vorsitzende bedankte sich bei Frau Berger für den ausführlichen Vortrag. "
+        " Frau Berger erklärte, das Konzept werde im nächsten Jahr fortgeschrieben. "
+        " Ansprechpartnerin für das Lotsenprojekt sei Frau Berger. ",
+    )
+    for question in ("wer ist frau berger", "who is Berger"):
+        assert "Ansprechpartnerin" in top(kb, question)
