@@ -54,13 +54,13 @@ VOLATILE = {
 }
 
 
-def body(papers: int, meetings: int) -> tuple[BigOParl, random.Random]:
+def body(papers: int, meetings: int, port: int = PORT) -> tuple[BigOParl, random.Random]:
     """bench_oparl's body on PORT, every object stamped BEFORE; the generator's random state
     after it (bench_oparl changes objects and draws questions from it in this order)."""
     rng = random.Random(2026)
     server = BigOParl(50, sentence_pool(rng))
     server.server.server_close()  # FakeOParl binds port 0; this body keeps one port
-    server.server = ThreadingHTTPServer(("127.0.0.1", PORT), server._handler())
+    server.server = ThreadingHTTPServer(("127.0.0.1", port), server._handler())
     server.server.daemon_threads = True
     server._thread = threading.Thread(target=server.server.serve_forever, daemon=True)
     real = fake.stamp
@@ -72,12 +72,16 @@ def body(papers: int, meetings: int) -> tuple[BigOParl, random.Random]:
     return server, rng
 
 
-def run_sync(db: Path, url: str, profile: Path | None) -> tuple[float, float, dict]:
+def run_sync(
+    db: Path, url: str, profile: Path | None, runner: Path | None = None
+) -> tuple[float, float, dict]:
     """One `oparl sync --json` child: wall seconds, CPU seconds of it and its children,
-    its report."""
+    its report. `runner`: a script run instead of `-m bot` with the same arguments (e.g. one
+    that times parts of the sync); its standard error is printed."""
     env = dict(os.environ, GREMIENBOT_OPARL_URL="", PYTHONPATH=str(ROOT))
     prof = ["-m", "cProfile", "-o", str(profile)] if profile else []
-    cmd = [sys.executable, *prof, "-m", "bot", "--db", str(db), "oparl", "sync", url, "--json"]
+    entry = [str(runner)] if runner else ["-m", "bot"]
+    cmd = [sys.executable, *prof, *entry, "--db", str(db), "oparl", "sync", url, "--json"]
     before = os.times()
     t0 = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
@@ -88,6 +92,8 @@ def run_sync(db: Path, url: str, profile: Path | None) -> tuple[float, float, di
     )
     if done.returncode != 0:
         raise SystemExit(f"sync failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    if runner:
+        print(done.stderr, end="")
     return wall, cpu, json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -110,6 +116,10 @@ def digest(db: Path) -> str:
         ).fetchall()
         if kept != counted:
             raise SystemExit("word_counts differs from doc_words")
+    if "word_counts_pending" in tables:
+        tables.remove("word_counts_pending")
+        if conn.execute("SELECT count(*) FROM word_counts_pending").fetchone()[0]:
+            raise SystemExit("documents left uncounted in word_counts_pending")
     for table in tables:
         cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
         keep = [c for c in cols if c not in VOLATILE.get(table, set())]
@@ -138,7 +148,9 @@ def main() -> int:
     parser.add_argument("--meetings", type=int, default=400)
     parser.add_argument("--changes", type=int, default=50)
     parser.add_argument("--profile", type=Path)
+    parser.add_argument("--port", type=int, default=PORT, help="the same for build and incr")
     parser.add_argument("--digest", action="store_true")
+    parser.add_argument("--runner", type=Path, help="a script run instead of `-m bot`")
     parser.add_argument("--questions", type=int, default=200)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--base", default="base.db", help="the base in DIR that incr copies")
@@ -147,7 +159,7 @@ def main() -> int:
     base = args.dir / args.base
     if args.action == "ask":
         return ask(args)
-    server, rng = body(args.papers, args.meetings)
+    server, rng = body(args.papers, args.meetings, args.port)
     with server:
         if args.action == "build":
             for suffix in ("", "-wal", "-shm"):
@@ -166,7 +178,7 @@ def main() -> int:
             changed = server.change_some(args.changes, rng)
         finally:
             fake.stamp = real  # type: ignore[assignment]
-        wall, cpu, report = run_sync(work, server.system_url, args.profile)
+        wall, cpu, report = run_sync(work, server.system_url, args.profile, args.runner)
         line = (
             f"incremental ({changed[0]} papers, {changed[1]} meetings): {wall:.2f} s, "
             f"CPU {cpu:.2f} s"

@@ -42,7 +42,13 @@ from knowledge.passages import Passage, split_passages
 from knowledge.prepare import PreparedText, prepare_text, return_free_heap, start_worker
 from knowledge.repair import repair_text
 from knowledge.search import make_lexicon
-from knowledge.store import bump_generation, count_words, document_words, uncount_words
+from knowledge.store import (
+    bump_generation,
+    count_words_later,
+    document_words,
+    fold_word_counts,
+    uncount_words,
+)
 
 log = logging.getLogger(__name__)
 
@@ -461,7 +467,7 @@ def _store(
             "INSERT INTO doc_words(doc_id, word, n) VALUES (?,?,?)",
             [(doc_id, w, n) for w, n in sorted(words.items())],
         )
-        count_words(conn, doc_id)
+        count_words_later(conn, doc_id)  # counted with its batch: fold_word_counts
         for abbr in find_abbreviations(" ".join(p.text for p in passages)):
             pid = next((ids[i] for i, p in enumerate(passages) if abbr.expansion in p.text), None)
             conn.execute(
@@ -616,6 +622,7 @@ def ingest_paths(
                 report(IngestResult(doc.path, doc.name, "failed", message=f"not stored: {exc}"))
                 continue
             report(IngestResult(doc.path, doc.name, status, passages=count, notes=doc.notes))
+        fold_word_counts(db.conn)  # this batch's words, counted together
     return results
 
 
@@ -751,6 +758,7 @@ def finish_texts(
             results.append(IngestResult(doc.path, doc.name, "failed", message=f"not stored: {exc}"))
             continue
         results.append(IngestResult(doc.path, doc.name, status, passages=count))
+    fold_word_counts(db.conn)  # these documents' words, counted together
     return results
 
 
@@ -893,4 +901,5 @@ def ingest_upload(
     except Exception as exc:  # reported to the staff member, the bot goes on
         log.exception("could not store %s", name)
         return IngestResult(doc.path, name, "failed", message=f"not stored: {exc}")
+    fold_word_counts(db.conn)
     return IngestResult(doc.path, name, status, passages=count)

@@ -8,8 +8,10 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import pytest
+
 from bot import database
-from knowledge import store
+from knowledge import ingest, store
 from knowledge.ingest import DocumentMeta, TextDocument, ingest_texts, load_lexicon, remove_document
 from knowledge.search import load_vocabulary
 
@@ -57,6 +59,26 @@ def test_counts_follow_added_replaced_and_removed_documents(tmp_path: Path) -> N
         ingest_texts(plain, [doc(name, text)])
     assert load_lexicon(db)._words == load_lexicon(plain)._words
     assert list(load_vocabulary(db).words.items()) == list(load_vocabulary(plain).words.items())
+
+
+def test_documents_not_yet_counted_are_read_and_removed_exactly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync killed after storing documents but before counting them (fold_word_counts)."""
+    db = database.open_db(tmp_path / "g.db")
+    ingest_texts(db, [doc("d0", TEXTS[0])])
+    with monkeypatch.context() as m:
+        m.setattr(ingest, "fold_word_counts", lambda conn: None)
+        ingest_texts(db, [doc("d1", TEXTS[1]), doc("d2", TEXTS[2])])
+    assert db.conn.execute("SELECT count(*) FROM word_counts_pending").fetchone()[0] == 2
+    whole = [(w, n) for w, _, n in counted(db)]
+    assert store.document_words(db.conn) == whole
+    assert remove_document(db, "d1")  # pending: it only leaves the pending list
+    assert remove_document(db, "d0")  # counted: its words are subtracted
+    assert store.document_words(db.conn) == [(w, n) for w, _, n in counted(db)]
+    store.fold_word_counts(db.conn)
+    assert kept(db) == counted(db) != []
+    assert db.conn.execute("SELECT count(*) FROM word_counts_pending").fetchone()[0] == 0
 
 
 def test_the_migration_counts_what_is_stored(tmp_path: Path) -> None:
