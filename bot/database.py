@@ -44,6 +44,9 @@ STEPS: dict[int, store.Step] = {
     # Alerts on new documents (keywords, the high-water mark: documents stored before this
     # step are old news), quiet hours per chat, and which ICS feed each event came from.
     6: [*alerts.SCHEMA, alerts.INIT_MARK, *quiet.SCHEMA, *feeds.SCHEMA],
+    # Every document word counted once over all documents (knowledge.store.WORD_COUNTS): the
+    # compound lexicon and the vocabulary no longer walk doc_words, which grows with the base.
+    7: store.WORD_COUNTS,
 }
 SCHEMA_VERSION = max(STEPS)
 # Tables every gremienbot database has had since the first release.

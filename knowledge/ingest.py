@@ -42,7 +42,13 @@ from knowledge.passages import Passage, split_passages
 from knowledge.prepare import PreparedText, prepare_text, return_free_heap, start_worker
 from knowledge.repair import repair_text
 from knowledge.search import make_lexicon
-from knowledge.store import bump_generation
+from knowledge.store import (
+    bump_generation,
+    count_words_later,
+    document_words,
+    fold_word_counts,
+    uncount_words,
+)
 
 log = logging.getLogger(__name__)
 
@@ -407,7 +413,7 @@ def _prepare(found: Found, meta_cache: dict[Path, dict[str, Any] | MetadataError
 
 def load_lexicon(db: sqlite_utils.Database) -> Lexicon:
     """The compound-splitting lexicon of everything stored (and general German words)."""
-    return make_lexicon(row[0] for row in db.conn.execute("SELECT DISTINCT word FROM doc_words"))
+    return make_lexicon(word for word, _n in document_words(db.conn))
 
 
 def _store(
@@ -461,6 +467,7 @@ def _store(
             "INSERT INTO doc_words(doc_id, word, n) VALUES (?,?,?)",
             [(doc_id, w, n) for w, n in sorted(words.items())],
         )
+        count_words_later(conn, doc_id)  # counted with its batch: fold_word_counts
         for abbr in find_abbreviations(" ".join(p.text for p in passages)):
             pid = next((ids[i] for i, p in enumerate(passages) if abbr.expansion in p.text), None)
             conn.execute(
@@ -535,6 +542,7 @@ def _delete(conn: Any, doc_id: int) -> None:
         "DELETE FROM passage_fts WHERE rowid IN (SELECT id FROM passages WHERE doc_id = ?)",
         (doc_id,),
     )
+    uncount_words(conn, doc_id)  # before its doc_words go
     for table in ("passages", "doc_words", "abbreviations"):
         conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
     conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
@@ -614,6 +622,7 @@ def ingest_paths(
                 report(IngestResult(doc.path, doc.name, "failed", message=f"not stored: {exc}"))
                 continue
             report(IngestResult(doc.path, doc.name, status, passages=count, notes=doc.notes))
+        fold_word_counts(db.conn)  # this batch's words, counted together
     return results
 
 
@@ -749,6 +758,7 @@ def finish_texts(
             results.append(IngestResult(doc.path, doc.name, "failed", message=f"not stored: {exc}"))
             continue
         results.append(IngestResult(doc.path, doc.name, status, passages=count))
+    fold_word_counts(db.conn)  # these documents' words, counted together
     return results
 
 
@@ -891,4 +901,5 @@ def ingest_upload(
     except Exception as exc:  # reported to the staff member, the bot goes on
         log.exception("could not store %s", name)
         return IngestResult(doc.path, name, "failed", message=f"not stored: {exc}")
+    fold_word_counts(db.conn)
     return IngestResult(doc.path, name, status, passages=count)

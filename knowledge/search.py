@@ -40,7 +40,7 @@ from knowledge.analyze import (
     word_terms,
 )
 from knowledge.bm25 import IndexStats, Scorer, Unscorable, index_tokens, scorer
-from knowledge.store import generation
+from knowledge.store import document_words, generation
 
 QType = Literal[
     "definition", "quantity", "time", "person", "reason", "place", "which", "manner", "other"
@@ -237,7 +237,10 @@ def load_vocabulary(
     passages = conn.execute("SELECT count(*) FROM passages").fetchone()[0]
     if df is None:
         df = dict(conn.execute("SELECT term, doc FROM passage_vocab").fetchall())
-    words = dict(conn.execute(f"SELECT word, sum(n) FROM doc_words{only} GROUP BY word").fetchall())
+    if public_only:
+        words = dict(conn.execute(f"SELECT word, sum(n) FROM doc_words{only} GROUP BY word"))
+    else:  # kept counted (knowledge.store.WORD_COUNTS): no walk over every document's words
+        words = dict(document_words(conn))
     abbrs: dict[str, list[tuple[str, str, int | None]]] = {}
     for abbr, term, expansion, pid in conn.execute(
         f"SELECT abbr, term, expansion, passage_id FROM abbreviations{only}"
