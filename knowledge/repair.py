@@ -13,10 +13,12 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
+
+from knowledge.wordlist import WordList
 
 PAGE_BREAK = "\f"
 # Lines ending in a letter, none with a space after it: the text does not mark line ends.
@@ -464,11 +466,19 @@ class _WithDictionary:
         self,
         known: frozenset[str],
         dictionary: Container[str],
-        seen: Container[str] = frozenset(),
+        seen: Collection[str] = frozenset(),
+        *,
+        general: _GeneralWords | None = None,
     ) -> None:
         self._known = known
         self._dictionary = dictionary
         self._seen = seen  # the document's words as written (no inflections made up)
+        # The general word list's answers, shared by the documents a process repairs; None
+        # for the instance that works out compounds of general words alone for all of them.
+        self._general = general if general is not None else _general_words(dictionary)
+        self._share_compounds = general is None
+        self._own_words: frozenset[str] | None = None  # see _holds_own_word
+        self._own_heads: frozenset[str] = frozenset()
         self._compounds: dict[str, bool] = {}
         self._parts: dict[str, bool] = {}  # _part, worked out once per word
         self._tails: dict[tuple[str, int], bool] = {}  # _splits below the top level
@@ -483,14 +493,12 @@ class _WithDictionary:
         found = self._is_word.get(token)
         if found is None:
             word = _core(token).lower()
-            found = self._is_word[token] = (
-                word in self._known or word.replace("ß", "ss") in self._dictionary
-            )
+            found = self._is_word[token] = word in self._known or self._general.has(word)
         return found
 
     def general_word(self, word: str) -> bool:
         """Whether the lowercase word is in the general word list, whatever its length."""
-        return word.replace("ß", "ss") in self._dictionary
+        return self._general.has(word)
 
     def general(self, word: object) -> bool:
         """Whether the word is a general word (and not one of the document's)."""
@@ -498,7 +506,7 @@ class _WithDictionary:
             isinstance(word, str)
             and len(word) >= MIN_DICTIONARY_WORD
             and word not in self._known
-            and word.replace("ß", "ss") in self._dictionary
+            and self._general.has(word)
         )
 
     def compound(self, word: str) -> bool:
@@ -506,12 +514,45 @@ class _WithDictionary:
         ("migration-s-beratung-s-dienste", "moschee-vereine") or with the final e of its first
         part dropped ("mühl(e)-heim"). Never without general words: the document's words
         alone cannot tell a word ("stattfinden") from a fragment."""
-        if not self._dictionary:
-            return False
+        if not self._dictionary or len(word) < 2 * MIN_COMPOUND_PART:
+            return False  # _splits says so too: no two parts fit
         found = self._compounds.get(word)
         if found is None:
-            found = self._compounds[word] = self._splits(word, 0)
+            if self._share_compounds and not self._holds_own_word(word):
+                # The document's words cannot change the answer (see _holds_own_word): the
+                # answer for general words alone, which other documents may have asked.
+                found = self._general.compound(word)
+            else:
+                found = self._splits(word, 0)
+            self._compounds[word] = found
         return found
+
+    def _holds_own_word(self, word: str) -> bool:
+        """Whether some piece of the word (5+ letters) is one of the document's own words that
+        is neither a general word nor a function word. Only those make _part differ from
+        general words alone, and _splits asks _part about pieces of the word only (heads,
+        tails, pieces of tails; _head's word + "e" is asked of general words): without one,
+        every answer on the way, and so the result, is that of general words alone."""
+        own = self._own_words
+        if own is None:
+            own = self._own_words = frozenset(
+                w
+                for w in self._seen
+                if len(w) > MIN_COMPOUND_PART
+                and w not in FUNCTION_WORDS
+                and not self._general.has(w)
+            )
+            self._own_heads = frozenset(w[: MIN_COMPOUND_PART + 1] for w in own)
+        if not own:
+            return False
+        heads = self._own_heads
+        n = len(word)
+        for start in range(n - MIN_COMPOUND_PART):
+            if word[start : start + MIN_COMPOUND_PART + 1] in heads:
+                for end in range(start + MIN_COMPOUND_PART + 1, n + 1):
+                    if word[start:end] in own:
+                        return True
+        return False
 
     def _part(self, word: str) -> bool:
         """Whether a word may be part of a compound: a general word of 4+ letters, or one of
@@ -561,6 +602,63 @@ class _WithDictionary:
         if found is None:
             found = self._tails[key] = self._splits(word, depth)
         return found
+
+    def remembered(self) -> int:
+        """How many steps of working compounds out this remembers (a bound for the shared)."""
+        return len(self._parts) + len(self._tails) + len(self._heads)
+
+
+# Answers remembered across documents, per process: at most this many words in the list
+# and compounds (some 100 bytes apiece, most of it the word), and steps of working compounds
+# out; each emptied when full (the answers stay the same, only slower to give).
+MAX_GENERAL_WORDS = 100_000
+MAX_GENERAL_COMPOUNDS = 30_000
+MAX_COMPOUND_STEPS = 60_000
+
+
+class _GeneralWords:
+    """Answers that depend on the general word list alone, remembered across the documents a
+    process repairs: whether a word is in the list (a WordList looks it up in Python code),
+    and whether it is a compound of general words (most documents share their vocabulary)."""
+
+    def __init__(self, dictionary: Container[str]) -> None:
+        self.dictionary = dictionary
+        self._has: dict[str, bool] = {}
+        self._compounds: dict[str, bool] = {}
+        self._alone = _WithDictionary(frozenset(), dictionary, general=self)
+
+    def has(self, word: str) -> bool:
+        """Whether the lowercase word is in the list (ß looked up as ss)."""
+        found = self._has.get(word)
+        if found is None:
+            if len(self._has) >= MAX_GENERAL_WORDS:
+                self._has.clear()
+            found = self._has[word] = word.replace("ß", "ss") in self.dictionary
+        return found
+
+    def compound(self, word: str) -> bool:
+        """_WithDictionary.compound with general words alone (no document's words)."""
+        found = self._compounds.get(word)
+        if found is None:
+            if len(self._compounds) >= MAX_GENERAL_COMPOUNDS:
+                self._compounds.clear()
+            if self._alone.remembered() >= MAX_COMPOUND_STEPS:
+                self._alone = _WithDictionary(frozenset(), self.dictionary, general=self)
+            found = self._compounds[word] = self._alone.compound(word)
+        return found
+
+
+_SHARED_GENERAL: list[_GeneralWords] = []  # the one for the word list used last
+
+
+def _general_words(dictionary: Container[str]) -> _GeneralWords:
+    """The shared answers for a word list that cannot change (a frozenset or WordList, the
+    same object as before); a fresh set of answers, for one document, for any other."""
+    if type(dictionary) not in (frozenset, WordList):
+        return _GeneralWords(dictionary)
+    if not _SHARED_GENERAL or _SHARED_GENERAL[0].dictionary is not dictionary:
+        _SHARED_GENERAL[:] = [_GeneralWords(dictionary)]  # holds it: its id is not reused
+    return _SHARED_GENERAL[0]
 
 
 def _with_inflections(words: Iterable[str]) -> frozenset[str]:
