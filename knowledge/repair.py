@@ -13,7 +13,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Container, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -486,7 +486,10 @@ class _WithDictionary:
         self._is_word: dict[str, bool] = {}  # is_word, once per token
 
     def __contains__(self, word: object) -> bool:
-        return word in self._known or self.general(word)
+        # self.general(word), inline: this runs for every span of a letter-spaced line.
+        return word in self._known or (
+            isinstance(word, str) and len(word) >= MIN_DICTIONARY_WORD and self._general.has(word)
+        )
 
     def is_word(self, token: str) -> bool:
         """Whether a token (without its punctuation) is a word by itself, short ones too."""
@@ -608,9 +611,9 @@ class _WithDictionary:
         return len(self._parts) + len(self._tails) + len(self._heads)
 
 
-# Answers remembered across documents, per process: at most this many words in the list
-# and compounds (some 100 bytes apiece, most of it the word), and steps of working compounds
-# out; each emptied when full (the answers stay the same, only slower to give).
+# Answers remembered across documents, per process: at most this many words in the list (the
+# least recently asked go first), compounds and steps of working compounds out (emptied when
+# full); some 100 bytes apiece, most of it the word. Forgetting changes no answer, only speed.
 MAX_GENERAL_WORDS = 100_000
 MAX_GENERAL_COMPOUNDS = 30_000
 MAX_COMPOUND_STEPS = 60_000
@@ -623,18 +626,14 @@ class _GeneralWords:
 
     def __init__(self, dictionary: Container[str]) -> None:
         self.dictionary = dictionary
-        self._has: dict[str, bool] = {}
+        # Whether a lowercase word is in the list (ß looked up as ss): lru_cache answers a
+        # word asked before in C, without a Python call (the hot loops ask it again and again).
+        self.has: Callable[[str], bool] = lru_cache(maxsize=MAX_GENERAL_WORDS)(self._look_up)
         self._compounds: dict[str, bool] = {}
         self._alone = _WithDictionary(frozenset(), dictionary, general=self)
 
-    def has(self, word: str) -> bool:
-        """Whether the lowercase word is in the list (ß looked up as ss)."""
-        found = self._has.get(word)
-        if found is None:
-            if len(self._has) >= MAX_GENERAL_WORDS:
-                self._has.clear()
-            found = self._has[word] = word.replace("ß", "ss") in self.dictionary
-        return found
+    def _look_up(self, word: str) -> bool:
+        return word.replace("ß", "ss") in self.dictionary
 
     def compound(self, word: str) -> bool:
         """_WithDictionary.compound with general words alone (no document's words)."""
