@@ -90,6 +90,7 @@ _OCR_EQUALS_RE = re.compile(r"(?<=[^\W\d_])=(?=[^\W\d_])")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _CORE_RE = re.compile(r"[^\W\d_](?:.*[^\W\d_])?", re.DOTALL)
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+_LONG_LETTERS_RE = re.compile(rf"[^\W\d_]{{{MIN_LEXICON_WORD},}}")  # runs: no shorter tail
 _LONG_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 _DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _WEB_START_RE = re.compile(r"(?:www\.|https?:)", re.I)
@@ -340,6 +341,7 @@ def _rebuild_letter_spacing(
     """Texts with the words of letter-spaced lines put back together."""
     shapes = [_shape(t) for t in texts]
     line_words = [_long_words(t) for t in texts]
+    total = _all_words(line_words)
     spaced = [False] * len(texts)
     counts: Counter[str] = Counter()
     for _ in range(LEXICON_ROUNDS):
@@ -348,11 +350,11 @@ def _rebuild_letter_spacing(
             _is_letter_spaced(shape, _line_lexicon(known, own, counts, was_spaced))
             for shape, own, was_spaced in zip(shapes, line_words, spaced, strict=True)
         ]
-        counts = _clean_words(line_words, spaced)
+        counts = _clean_words(line_words, spaced, total)
     words = _WithDictionary(_with_inflections(counts.keys()), dictionary, counts)
     also = _also_spaced(shapes, spaced, words, line_words, counts)
     if also != spaced:  # the words of lines found letter-spaced now are no evidence either
-        spaced, counts = also, _clean_words(line_words, also)
+        spaced, counts = also, _clean_words(line_words, also, total)
         words = _WithDictionary(_with_inflections(counts.keys()), dictionary, counts)
     texts, spaced = _carry_across_line_ends(texts, spaced, words)
     return [
@@ -521,12 +523,15 @@ class _WithDictionary:
             return False  # _splits says so too: no two parts fit
         found = self._compounds.get(word)
         if found is None:
-            if self._share_compounds and not self._holds_own_word(word):
-                # The document's words cannot change the answer (see _holds_own_word): the
-                # answer for general words alone, which other documents may have asked.
-                found = self._general.compound(word)
-            else:
+            if not self._share_compounds:
                 found = self._splits(word, 0)
+            else:
+                # The answer for general words alone, which other documents may have asked.
+                # It stands when it is yes (the document's words only add parts, and a split
+                # found stays one) or when the document's words cannot change it at all.
+                found = self._general.compound(word)
+                if not found and self._holds_own_word(word):
+                    found = self._splits(word, 0)
             self._compounds[word] = found
         return found
 
@@ -697,19 +702,40 @@ def _line_lexicon(
     return _LineLexicon(known, only_here) if only_here else known
 
 
-def _clean_words(line_words: Sequence[Counter[str]], spaced: Sequence[bool]) -> Counter[str]:
-    """Word counts over the lines that are not letter-spaced."""
+def _all_words(line_words: Sequence[Counter[str]]) -> Counter[str]:
+    """Word counts over all lines."""
     # Counted from the lines' elements in one pass in C: Counter.update with a mapping adds
     # word by word in Python.
-    clean = (
-        own.elements() for own, is_spaced in zip(line_words, spaced, strict=True) if not is_spaced
-    )
-    return Counter(itertools.chain.from_iterable(clean))
+    return Counter(itertools.chain.from_iterable(own.elements() for own in line_words))
+
+
+def _clean_words(
+    line_words: Sequence[Counter[str]], spaced: Sequence[bool], total: Counter[str]
+) -> Counter[str]:
+    """Word counts over the lines that are not letter-spaced: those of all lines (`total`)
+    less those of the letter-spaced lines, which are few (counting the clean lines anew each
+    round read the whole text again). A word none of the clean lines holds is not counted."""
+    clean = total.copy()
+    for own, is_spaced in zip(line_words, spaced, strict=True):
+        if is_spaced:
+            for word, n in own.items():
+                left = clean[word] - n
+                if left:
+                    clean[word] = left
+                else:
+                    del clean[word]
+    return clean
 
 
 def _long_words(text: str) -> Counter[str]:
     """Lowercased letter sequences of the text long enough to be trusted as words."""
-    return Counter(w.lower() for w in _LETTERS_RE.findall(text) if len(w) >= MIN_LEXICON_WORD)
+    if "\u0130" in text or "\u03a3" in text:
+        return Counter(w.lower() for w in _LETTERS_RE.findall(text) if len(w) >= MIN_LEXICON_WORD)
+    # The same, in C: lower-casing keeps every character one character and a letter exactly
+    # when it was one, so the text lowered holds the same runs of letters, each lowered. Not
+    # so for "İ" (two characters lowered) and "Σ" (lowered by what follows the run); a test
+    # checks this of every character.
+    return Counter(_LONG_LETTERS_RE.findall(text.lower()))
 
 
 class _LineLexicon:
