@@ -779,8 +779,11 @@ def _shape(text: str) -> _Shape:
         short_fragments=roles.count("short"),
         joinable_words=tuple(i for i, role in enumerate(roles) if role == "long"),
         tokens=tokens,
+        # A capital after the gap never joins (_may_follow): most such pairs skip the call.
         join_keys=tuple(
-            _join_key(tokens[i], tokens[i + 1]) if lettered[i] and lettered[i + 1] else ()
+            _join_key(tokens[i], tokens[i + 1])
+            if lettered[i] and lettered[i + 1] and not tokens[i + 1][0].isupper()
+            else ()
             for i in range(len(tokens) - 1)
         ),
     )
@@ -828,7 +831,8 @@ def _is_letter_spaced(shape: _Shape, lexicon: Container[str]) -> bool:
     """Whether many of a line's tokens are fragments of words spaced apart."""
     if shape.letter_run:
         return True
-    joins = [_key_letters(k, lexicon) for k in shape.join_keys] + [0]
+    # An empty key (a pair that may not join) has no letters: most pairs skip the call.
+    joins = [_key_letters(k, lexicon) if k else 0 for k in shape.join_keys] + [0]
     fragments = shape.short_fragments
     for i in shape.joinable_words:
         best = max(joins[i - 1], joins[i])
