@@ -619,9 +619,9 @@ class _WithDictionary:
 # Answers remembered across documents, per process: at most this many words in the list (the
 # least recently asked go first), compounds and steps of working compounds out (emptied when
 # full); some 100 bytes apiece, most of it the word. Forgetting changes no answer, only speed.
-MAX_GENERAL_WORDS = 100_000
-MAX_GENERAL_COMPOUNDS = 30_000
-MAX_COMPOUND_STEPS = 60_000
+MAX_GENERAL_WORDS = 20_000
+MAX_GENERAL_COMPOUNDS = 10_000
+MAX_COMPOUND_STEPS = 20_000
 
 
 class _GeneralWords:
