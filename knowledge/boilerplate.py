@@ -78,38 +78,16 @@ def _vocabulary() -> _Vocabulary:
 def _starts_with(line: str, labels: Sequence[str]) -> tuple[str, str] | None:
     """(label, rest) when the normalised line starts with one of the labels as whole words;
     a long one-word label is also found with one letter misread."""
-    # Only the labels that start with the line's first character can start it (in order).
-    groups, empty = _by_first_character(tuple(labels))
-    for label in groups.get(line[:1], empty):
+    for label in labels:
         if line.startswith(label) and not line[len(label) : len(label) + 1].isalnum():
             return label, line[len(label) :]
     first = re.match(r"[^\W\d_]+", line)
     if first and len(first.group()) >= MIN_FUZZY_LABEL:
         word = first.group()
         for label in labels:
-            # One edit changes the length by one at most: labels longer or shorter than that
-            # are no match, and are not measured.
-            if (
-                " " not in label
-                and abs(len(label) - len(word)) <= 1
-                and Levenshtein.distance(word, label, score_cutoff=1) <= 1
-            ):
+            if " " not in label and Levenshtein.distance(word, label, score_cutoff=1) <= 1:
                 return label, line[len(word) :]
     return None
-
-
-@lru_cache(maxsize=8)
-def _by_first_character(
-    labels: tuple[str, ...],
-) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
-    """The labels by their first character, each group in the labels' order, with an empty
-    label (which starts every line) in every group; and the empty labels alone."""
-    firsts = {label[0] for label in labels if label}
-    groups = {
-        first: tuple(label for label in labels if not label or label[0] == first)
-        for first in firsts
-    }
-    return groups, tuple(label for label in labels if not label)
 
 
 def section_prefix(line: str) -> int:

@@ -276,8 +276,6 @@ def _is_row(line: str) -> bool:
     s = line.strip()
     if len(s) > 150 or (s and s[-1] in _TERMINAL and not s[-2:-1].isdigit()):
         return False
-    if not any(map(str.isdigit, s)):
-        return False  # a number token starts with a digit: no numbers (and no tokenizing)
     toks = tokenize(s)
     numbers = [t for t in toks if t.kind == "number"]
     if len(numbers) < 2 or not any(

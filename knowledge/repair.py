@@ -13,12 +13,10 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
-
-from knowledge.wordlist import WordList
 
 PAGE_BREAK = "\f"
 # Lines ending in a letter, none with a space after it: the text does not mark line ends.
@@ -90,7 +88,6 @@ _OCR_EQUALS_RE = re.compile(r"(?<=[^\W\d_])=(?=[^\W\d_])")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _CORE_RE = re.compile(r"[^\W\d_](?:.*[^\W\d_])?", re.DOTALL)
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
-_LONG_LETTERS_RE = re.compile(rf"[^\W\d_]{{{MIN_LEXICON_WORD},}}")  # runs: no shorter tail
 _LONG_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 _DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _WEB_START_RE = re.compile(r"(?:www\.|https?:)", re.I)
@@ -341,7 +338,6 @@ def _rebuild_letter_spacing(
     """Texts with the words of letter-spaced lines put back together."""
     shapes = [_shape(t) for t in texts]
     line_words = [_long_words(t) for t in texts]
-    total = _all_words(line_words)
     spaced = [False] * len(texts)
     counts: Counter[str] = Counter()
     for _ in range(LEXICON_ROUNDS):
@@ -350,11 +346,11 @@ def _rebuild_letter_spacing(
             _is_letter_spaced(shape, _line_lexicon(known, own, counts, was_spaced))
             for shape, own, was_spaced in zip(shapes, line_words, spaced, strict=True)
         ]
-        counts = _clean_words(line_words, spaced, total)
+        counts = _clean_words(line_words, spaced)
     words = _WithDictionary(_with_inflections(counts.keys()), dictionary, counts)
     also = _also_spaced(shapes, spaced, words, line_words, counts)
     if also != spaced:  # the words of lines found letter-spaced now are no evidence either
-        spaced, counts = also, _clean_words(line_words, also, total)
+        spaced, counts = also, _clean_words(line_words, also)
         words = _WithDictionary(_with_inflections(counts.keys()), dictionary, counts)
     texts, spaced = _carry_across_line_ends(texts, spaced, words)
     return [
@@ -468,19 +464,11 @@ class _WithDictionary:
         self,
         known: frozenset[str],
         dictionary: Container[str],
-        seen: Collection[str] = frozenset(),
-        *,
-        general: _GeneralWords | None = None,
+        seen: Container[str] = frozenset(),
     ) -> None:
         self._known = known
         self._dictionary = dictionary
         self._seen = seen  # the document's words as written (no inflections made up)
-        # The general word list's answers, shared by the documents a process repairs; None
-        # for the instance that works out compounds of general words alone for all of them.
-        self._general = general if general is not None else _general_words(dictionary)
-        self._share_compounds = general is None
-        self._own_words: frozenset[str] | None = None  # see _holds_own_word
-        self._own_heads: frozenset[str] = frozenset()
         self._compounds: dict[str, bool] = {}
         self._parts: dict[str, bool] = {}  # _part, worked out once per word
         self._tails: dict[tuple[str, int], bool] = {}  # _splits below the top level
@@ -488,22 +476,21 @@ class _WithDictionary:
         self._is_word: dict[str, bool] = {}  # is_word, once per token
 
     def __contains__(self, word: object) -> bool:
-        # self.general(word), inline: this runs for every span of a letter-spaced line.
-        return word in self._known or (
-            isinstance(word, str) and len(word) >= MIN_DICTIONARY_WORD and self._general.has(word)
-        )
+        return word in self._known or self.general(word)
 
     def is_word(self, token: str) -> bool:
         """Whether a token (without its punctuation) is a word by itself, short ones too."""
         found = self._is_word.get(token)
         if found is None:
             word = _core(token).lower()
-            found = self._is_word[token] = word in self._known or self._general.has(word)
+            found = self._is_word[token] = (
+                word in self._known or word.replace("ß", "ss") in self._dictionary
+            )
         return found
 
     def general_word(self, word: str) -> bool:
         """Whether the lowercase word is in the general word list, whatever its length."""
-        return self._general.has(word)
+        return word.replace("ß", "ss") in self._dictionary
 
     def general(self, word: object) -> bool:
         """Whether the word is a general word (and not one of the document's)."""
@@ -511,7 +498,7 @@ class _WithDictionary:
             isinstance(word, str)
             and len(word) >= MIN_DICTIONARY_WORD
             and word not in self._known
-            and self._general.has(word)
+            and word.replace("ß", "ss") in self._dictionary
         )
 
     def compound(self, word: str) -> bool:
@@ -519,48 +506,12 @@ class _WithDictionary:
         ("migration-s-beratung-s-dienste", "moschee-vereine") or with the final e of its first
         part dropped ("mühl(e)-heim"). Never without general words: the document's words
         alone cannot tell a word ("stattfinden") from a fragment."""
-        if not self._dictionary or len(word) < 2 * MIN_COMPOUND_PART:
-            return False  # _splits says so too: no two parts fit
+        if not self._dictionary:
+            return False
         found = self._compounds.get(word)
         if found is None:
-            if not self._share_compounds:
-                found = self._splits(word, 0)
-            else:
-                # The answer for general words alone, which other documents may have asked.
-                # It stands when it is yes (the document's words only add parts, and a split
-                # found stays one) or when the document's words cannot change it at all.
-                found = self._general.compound(word)
-                if not found and self._holds_own_word(word):
-                    found = self._splits(word, 0)
-            self._compounds[word] = found
+            found = self._compounds[word] = self._splits(word, 0)
         return found
-
-    def _holds_own_word(self, word: str) -> bool:
-        """Whether some piece of the word (5+ letters) is one of the document's own words that
-        is neither a general word nor a function word. Only those make _part differ from
-        general words alone, and _splits asks _part about pieces of the word only (heads,
-        tails, pieces of tails; _head's word + "e" is asked of general words): without one,
-        every answer on the way, and so the result, is that of general words alone."""
-        own = self._own_words
-        if own is None:
-            own = self._own_words = frozenset(
-                w
-                for w in self._seen
-                if len(w) > MIN_COMPOUND_PART
-                and w not in FUNCTION_WORDS
-                and not self._general.has(w)
-            )
-            self._own_heads = frozenset(w[: MIN_COMPOUND_PART + 1] for w in own)
-        if not own:
-            return False
-        heads = self._own_heads
-        n = len(word)
-        for start in range(n - MIN_COMPOUND_PART):
-            if word[start : start + MIN_COMPOUND_PART + 1] in heads:
-                for end in range(start + MIN_COMPOUND_PART + 1, n + 1):
-                    if word[start:end] in own:
-                        return True
-        return False
 
     def _part(self, word: str) -> bool:
         """Whether a word may be part of a compound: a general word of 4+ letters, or one of
@@ -611,59 +562,6 @@ class _WithDictionary:
             found = self._tails[key] = self._splits(word, depth)
         return found
 
-    def remembered(self) -> int:
-        """How many steps of working compounds out this remembers (a bound for the shared)."""
-        return len(self._parts) + len(self._tails) + len(self._heads)
-
-
-# Answers remembered across documents, per process: at most this many words in the list (the
-# least recently asked go first), compounds and steps of working compounds out (emptied when
-# full); some 100 bytes apiece, most of it the word. Forgetting changes no answer, only speed.
-MAX_GENERAL_WORDS = 20_000
-MAX_GENERAL_COMPOUNDS = 10_000
-MAX_COMPOUND_STEPS = 20_000
-
-
-class _GeneralWords:
-    """Answers that depend on the general word list alone, remembered across the documents a
-    process repairs: whether a word is in the list (a WordList looks it up in Python code),
-    and whether it is a compound of general words (most documents share their vocabulary)."""
-
-    def __init__(self, dictionary: Container[str]) -> None:
-        self.dictionary = dictionary
-        # Whether a lowercase word is in the list (ß looked up as ss): lru_cache answers a
-        # word asked before in C, without a Python call (the hot loops ask it again and again).
-        self.has: Callable[[str], bool] = lru_cache(maxsize=MAX_GENERAL_WORDS)(self._look_up)
-        self._compounds: dict[str, bool] = {}
-        self._alone = _WithDictionary(frozenset(), dictionary, general=self)
-
-    def _look_up(self, word: str) -> bool:
-        return word.replace("ß", "ss") in self.dictionary
-
-    def compound(self, word: str) -> bool:
-        """_WithDictionary.compound with general words alone (no document's words)."""
-        found = self._compounds.get(word)
-        if found is None:
-            if len(self._compounds) >= MAX_GENERAL_COMPOUNDS:
-                self._compounds.clear()
-            if self._alone.remembered() >= MAX_COMPOUND_STEPS:
-                self._alone = _WithDictionary(frozenset(), self.dictionary, general=self)
-            found = self._compounds[word] = self._alone.compound(word)
-        return found
-
-
-_SHARED_GENERAL: list[_GeneralWords] = []  # the one for the word list used last
-
-
-def _general_words(dictionary: Container[str]) -> _GeneralWords:
-    """The shared answers for a word list that cannot change (a frozenset or WordList, the
-    same object as before); a fresh set of answers, for one document, for any other."""
-    if type(dictionary) not in (frozenset, WordList):
-        return _GeneralWords(dictionary)
-    if not _SHARED_GENERAL or _SHARED_GENERAL[0].dictionary is not dictionary:
-        _SHARED_GENERAL[:] = [_GeneralWords(dictionary)]  # holds it: its id is not reused
-    return _SHARED_GENERAL[0]
-
 
 def _with_inflections(words: Iterable[str]) -> frozenset[str]:
     """Function words, the words, and their forms with other inflection endings."""
@@ -702,40 +600,19 @@ def _line_lexicon(
     return _LineLexicon(known, only_here) if only_here else known
 
 
-def _all_words(line_words: Sequence[Counter[str]]) -> Counter[str]:
-    """Word counts over all lines."""
+def _clean_words(line_words: Sequence[Counter[str]], spaced: Sequence[bool]) -> Counter[str]:
+    """Word counts over the lines that are not letter-spaced."""
     # Counted from the lines' elements in one pass in C: Counter.update with a mapping adds
     # word by word in Python.
-    return Counter(itertools.chain.from_iterable(own.elements() for own in line_words))
-
-
-def _clean_words(
-    line_words: Sequence[Counter[str]], spaced: Sequence[bool], total: Counter[str]
-) -> Counter[str]:
-    """Word counts over the lines that are not letter-spaced: those of all lines (`total`)
-    less those of the letter-spaced lines, which are few (counting the clean lines anew each
-    round read the whole text again). A word none of the clean lines holds is not counted."""
-    clean = total.copy()
-    for own, is_spaced in zip(line_words, spaced, strict=True):
-        if is_spaced:
-            for word, n in own.items():
-                left = clean[word] - n
-                if left:
-                    clean[word] = left
-                else:
-                    del clean[word]
-    return clean
+    clean = (
+        own.elements() for own, is_spaced in zip(line_words, spaced, strict=True) if not is_spaced
+    )
+    return Counter(itertools.chain.from_iterable(clean))
 
 
 def _long_words(text: str) -> Counter[str]:
     """Lowercased letter sequences of the text long enough to be trusted as words."""
-    if "\u0130" in text or "\u03a3" in text:
-        return Counter(w.lower() for w in _LETTERS_RE.findall(text) if len(w) >= MIN_LEXICON_WORD)
-    # The same, in C: lower-casing keeps every character one character and a letter exactly
-    # when it was one, so the text lowered holds the same runs of letters, each lowered. Not
-    # so for "İ" (two characters lowered) and "Σ" (lowered by what follows the run); a test
-    # checks this of every character.
-    return Counter(_LONG_LETTERS_RE.findall(text.lower()))
+    return Counter(w.lower() for w in _LETTERS_RE.findall(text) if len(w) >= MIN_LEXICON_WORD)
 
 
 class _LineLexicon:
@@ -779,11 +656,8 @@ def _shape(text: str) -> _Shape:
         short_fragments=roles.count("short"),
         joinable_words=tuple(i for i, role in enumerate(roles) if role == "long"),
         tokens=tokens,
-        # A capital after the gap never joins (_may_follow): most such pairs skip the call.
         join_keys=tuple(
-            _join_key(tokens[i], tokens[i + 1])
-            if lettered[i] and lettered[i + 1] and not tokens[i + 1][0].isupper()
-            else ()
+            _join_key(tokens[i], tokens[i + 1]) if lettered[i] and lettered[i + 1] else ()
             for i in range(len(tokens) - 1)
         ),
     )
@@ -831,8 +705,7 @@ def _is_letter_spaced(shape: _Shape, lexicon: Container[str]) -> bool:
     """Whether many of a line's tokens are fragments of words spaced apart."""
     if shape.letter_run:
         return True
-    # An empty key (a pair that may not join) has no letters: most pairs skip the call.
-    joins = [_key_letters(k, lexicon) if k else 0 for k in shape.join_keys] + [0]
+    joins = [_key_letters(k, lexicon) for k in shape.join_keys] + [0]
     fragments = shape.short_fragments
     for i in shape.joinable_words:
         best = max(joins[i - 1], joins[i])

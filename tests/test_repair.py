@@ -320,21 +320,3 @@ def test_short_unmarked_text_keeps_whole_words_apart(raw: str, kept: str) -> Non
 
 def test_short_unmarked_text_still_joins_a_cut_word() -> None:
     assert repair_text("bei der Schaf\nfung eines", german_words()) == "bei der Schaffung eines"
-
-
-def test_lowering_a_text_lowers_its_runs_of_letters_alone() -> None:
-    """_long_words lowers a whole line at once: that finds the same runs of letters, each
-    lowered, because every character but "İ" lowers to one character that is a letter
-    exactly when it was one ("Σ", lowered by its context, is also looked at apart)."""
-    from knowledge.repair import _LETTERS_RE, _long_words
-
-    letter = re.compile(r"[^\W\d_]")
-    odd = [
-        c
-        for c in map(chr, range(0x110000))
-        if len(low := c.lower()) != 1 or bool(letter.match(c)) != bool(letter.match(low))
-    ]
-    assert odd == ["\u0130"]
-    for text in ("Straße İstanbul ΟΔΥΣΣΕΥΣ.Β Kreis", "ΑΣ.Βeta Wörter und WÖRTER", "abc1defg"):
-        expected = [w.lower() for w in _LETTERS_RE.findall(text) if len(w) >= 4]
-        assert sorted(_long_words(text).elements()) == sorted(expected)
