@@ -726,14 +726,11 @@ class _Features:
         # "which of the applicants got the seal": "got" is a light verb, no concept; the
         # answer must still say who was given it.
         self.got = self.which_of and not self.event and bool(_GOT_RE.search(query.text))
-        # The terms of the word "wie viele" counts ("wie viele Gestattete").
-        self.counted = (
-            frozenset(query.concepts[query.focus].terms())
-            if query.qtype == "quantity" and query.focus is not None
-            else frozenset()
-        )
+        # The word "wie viele" counts ("wie viele Gestattete"), and its terms.
         focus = query.concepts[query.focus] if query.focus is not None else None
-        self.counts_other_than_time = query.qtype == "quantity" and not (
+        counting = query.qtype == "quantity"
+        self.counted = frozenset(focus.terms()) if counting and focus else frozenset()
+        self.counts_other_than_time = counting and not (
             focus is not None and _TIME_UNIT_RE.match(fold(focus.label))
         )
         # "Wann fand die Implementierungsveranstaltung statt?": the verb only says that the
@@ -968,10 +965,16 @@ def _holds_role(text: str, roles: frozenset[str]) -> bool:
 _ROLE_AS_MODIFIER_RE = re.compile(r"(?:ung|er)?s[a-zäöüß]{4,}")
 
 
+def _holds_date(c: Candidate) -> bool:
+    """Whether the sentence holds a date that answers "wann" (not a report's as-of date, not
+    a duration)."""
+    return _evidence("time", c.text, point=True) == 1.0
+
+
 def _dates_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
     """Whether a sentence of the window that holds a date also names the asked event (True
     when no sentence holds a date: then evidence is missing, judged elsewhere)."""
-    dated = [c for c in window if _evidence("time", c.text, point=True) == 1.0]
+    dated = [c for c in window if _holds_date(c)]
     return not dated or any(
         f.event & f.own(c) and not (f.past and _UNDONE_RE.search(c.text)) for c in dated
     )
@@ -979,7 +982,7 @@ def _dates_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
 
 def _dates_own_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
     """Whether a sentence of the window holds a date and names the asked event itself."""
-    return any(f.event & f.own(c) and _evidence("time", c.text, point=True) == 1.0 for c in window)
+    return any(f.event & f.own(c) and _holds_date(c) for c in window)
 
 
 def _names_function(text: str, names: frozenset[str]) -> bool:
@@ -1091,7 +1094,7 @@ def _score_window(
         # A place or a date in a sentence about something else, the event only around it. A
         # date there is another event's, as surely as one beside the event named elsewhere.
         # "Which of the applicants was awarded …": the list of applicants names no winner.
-        dated = f.point and any(_evidence("time", c.text, point=True) == 1.0 for c in window)
+        dated = f.point and any(_holds_date(c) for c in window)
         cov *= CHOSEN_MISSING if f.which_of else DATE_OF_OTHER_EVENT if dated else EVENT_MISSING
     elif f.event and f.point and not _dates_event(f, window):
         # "Wann hat der Kreistag … beschlossen?": "Das am 25.02.2012 in Kraft getretene Gesetz
