@@ -36,6 +36,7 @@ ANSWER_MIN_COVERAGE = 0.62  # below this share of the question found, the bot de
 RUNNERS_UP, RUNNER_UP_MARGIN = 3, 0.1  # hits that may answer for a best one covering too little
 NEWEST_MARGIN = 0.08  # scores this close count as "the same thing said in several years"
 LATER_MIN_COVERAGE = 0.5  # of a later document's answer that leads as the newer state
+LINKED_REACH = 700  # characters of two sentences where the second goes on with the first
 WINDOW_PENALTY = 0.04  # a two-sentence answer must earn its second sentence
 CONTEXT_CREDIT = 0.5  # share of credit for question words found in the sentences around
 LEAD_CREDIT = 0.8  # for words of the table header or list lead-in a passage belongs to
@@ -431,7 +432,8 @@ _CONSEQUENCE = r"Aus diese[mn] Gr(?:u|ü)nde?n?|Deshalb|Deswegen|Daher|Darum|Fol
 _CONSEQUENCE_START_RE = re.compile(rf"(?:\W{{0,2}})(?:{_CONSEQUENCE})\b")
 _LINKED_START_RE = re.compile(
     r"(?:\W{0,2})(?:Hier(?:für|zu|bei|mit|von|durch|aus)|Da(?:für|zu|bei|mit|von|durch|her|"
-    r"rum|rüber|rin|nach|neben|raus)|Insgesamt|Grund dafür|"
+    r"rum|rüber|rin|nach|neben|raus)|Insgesamt|Grund dafür|Im weiteren (?:Prozess|Verlauf)|"
+    r"Anschließend|Im Anschluss|"
     r"Dies(?:e[rsmn]?)?|Letztere[rs]?|Derzeit|Davon|Außerdem|Zudem|Allerdings|Jedoch|Denn|"
     rf"{_CONSEQUENCE})\b"
 )
@@ -1230,7 +1232,11 @@ def _windows(
     nxt = near.get((c.doc_id, c.ord + 1))
     if prev is not None and len(prev.text) + len(c.text) < MAX_ANSWER:
         out.append((prev, c))
-    if nxt is not None and len(nxt.text) + len(c.text) < MAX_ANSWER:
+    # A sentence that goes on with this one ("Im weiteren Prozess …", "Hierfür …") may
+    # make the pair a little longer than an answer: the text shown is trimmed around the
+    # question's words.
+    reach = LINKED_REACH if nxt is not None and _LINKED_START_RE.match(nxt.text) else MAX_ANSWER
+    if nxt is not None and len(nxt.text) + len(c.text) < reach:
         out.append((c, nxt))
     return out
 
