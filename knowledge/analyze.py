@@ -466,6 +466,14 @@ def category_instances() -> Mapping[str, tuple[str, ...]]:
 
 
 @cache
+def named_categories() -> frozenset[str]:
+    """Stems of category nouns whose instances have names ("Projekt", "Einrichtung";
+    knowledge/data/paraphrases_de.toml)."""
+    data = tomllib.loads(_data_text("paraphrases_de.toml"))
+    return frozenset(word_terms(w)[0] for w in data["named_categories"]["words"])
+
+
+@cache
 def light_verbs() -> frozenset[str]:
     """Folded forms of verbs that say little about the topic ("kommt", "gibt", "macht";
     knowledge/data/paraphrases_de.toml), also as typed without umlauts."""

@@ -13,6 +13,7 @@ from knowledge.analyze import (
     category_instances,
     fold,
     light_verbs,
+    named_categories,
     token_terms,
     tokenize,
     word_terms,
@@ -50,6 +51,7 @@ NEIGHBOUR_CREDIT = 0.85  # for words of the second sentence of a two-sentence an
 EVENT_MISSING = 0.75
 DATE_OF_OTHER_EVENT = 0.6  # "wann": the window names the event, but not beside its date
 INSTANCE_MISSING = 0.6  # "Welche Fraktion …?": a window that names no party
+NAMES_MISSING = 0.75  # "Welches Projekt …?": a window with no quoted name, list or names
 PREDICATE_MISSING = 0.8  # "Sind alle Stellen besetzt?": a window without "besetzt"
 CHOSEN_MISSING = 0.6  # "Which of the applicants was awarded …?": no sentence says "awarded"
 ROLE_MISSING = 0.6  # "Wer leitet X?": no sentence of the window holds that role of X
@@ -377,6 +379,13 @@ _LISTED_RE = re.compile(r"„[^“]{3,}“.*„|(?:\n\s*(?:[•▪●◦\-–>*]
 # names, quoted names, or a number ("18 bis 27 Jahre").
 _INSTANCES_RE = re.compile(
     r"„[^“]{3,}“|\n\s*(?:[•▪●◦\-–>*]|o\s)|\d|"
+    r"[A-ZÄÖÜ][\w-]+\s*(?:,|\bund\b|\bsowie\b|\bbzw\.)\s*(?:die\s|der\s|das\s|dem\s)?[A-ZÄÖÜ]"
+)
+# Named instances of a category ("Welches Projekt", "Welche Einrichtungen"): a quoted name,
+# a list, or a run of capitalised words ("das Jobcenter, die Stadt Troisdorf", "Caritas und
+# Diakonie"), not a number.
+_NAMED_INSTANCE_RE = re.compile(
+    r"„[^“]{3,}“|\n\s*(?:[•▪●◦\-–>*]|o\s)|"
     r"[A-ZÄÖÜ][\w-]+\s*(?:,|\bund\b|\bsowie\b|\bbzw\.)\s*(?:die\s|der\s|das\s|dem\s)?[A-ZÄÖÜ]"
 )
 # An enumeration in brackets: "(1 Koordinierungsstelle, 2 Stellen für …, und eine Stelle bei …)".
@@ -717,6 +726,12 @@ class _Features:
         self.how_long = query.qtype == "time" and bool(_HOW_LONG_RE.search(query.text))
         self.event = _event_terms(query, point=self.point)
         self.which_of = query.qtype == "which" and bool(_WHICH_OF_RE.search(query.text))
+        # "Welches Projekt …?", "which institutions …": the answer names one (see
+        # NAMES_MISSING).
+        self.named_category = query.qtype == "which" and any(
+            c.kind == "category" and {*c.terms(), *word_terms(c.label)[:1]} & named_categories()
+            for c in query.concepts
+        )
         # "wer ist Frau Dinstühler?", "who is Farshi": asks what the person is; a sentence
         # that names her with her function ("die Leiterin des KI, VA’e Frau Dinstühler")
         # answers better than one where she merely speaks.
@@ -1102,6 +1117,8 @@ def _score_window(
         # "Wann hat der Kreistag … beschlossen?": "Das am 25.02.2012 in Kraft getretene Gesetz
         # … Es muss vom Kreistag verabschiedet werden": the date is another event's.
         cov *= DATE_OF_OTHER_EVENT
+    if f.named_category and not _NAMED_INSTANCE_RE.search(text):
+        cov *= NAMES_MISSING
     if f.got and not any(_OUTCOME_RE.search(c.text) for c in window):
         cov *= CHOSEN_MISSING
     if f.predicate and not any(f.predicate & f.own(c) for c in window):

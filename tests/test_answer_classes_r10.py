@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from knowledge.answer import _NAMED_INSTANCE_RE
 from tests.test_answer_classes_r4 import _doc_kb
 
 
@@ -32,3 +33,37 @@ def test_a_process_told_in_two_long_sentences_is_answered_with_both(tmp_path: Pa
     assert "Koordinierungsstelle Wohnen" in text
     assert "Planungsstellen" in text
     assert len(text) <= 560
+
+
+def test_which_project_needs_a_named_project(tmp_path: Path) -> None:
+    # The sentence about the prize names its categories of projects but no project; the
+    # list of winners after the next sentence names them.
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        "Der Dezernent berichtete von dem am 04.07.2019 verliehenen Heimatpreis des Kreises, "
+        "der in drei Kategorien (ökologische (1), soziale (2) und kulturelle (3) Projekte) "
+        "verliehen und mit 1.000 Euro prämiert wurde. Nähere Informationen lassen sich der "
+        "vorgenannten Anlage entnehmen. Folgende Projekte wurden ausgezeichnet: Kategorie 1: "
+        "„Grüne Schulhöfe Hennef“ Kategorie 2: „Tafel Eitorf“ Kategorie 3: „Theater im Dorf“.",
+    )
+    question = (
+        "Welches Projekt wurde beim Heimatpreis 2019 in der Kategorie der sozialen Projekte "
+        "ausgezeichnet?"
+    )
+    answer = kb.ask(question)
+    assert answer.answered
+    assert "Tafel Eitorf" in answer.hits[0].text
+
+
+def test_a_count_or_a_date_is_no_named_instance() -> None:
+    assert _NAMED_INSTANCE_RE.search("das Jobcenter, die Stadt Troisdorf und die Gemeinde")
+    assert _NAMED_INSTANCE_RE.search("ausgezeichnet wurde „Tafel Eitorf“")
+    assert not _NAMED_INSTANCE_RE.search("am 04.07.2019 in drei Kategorien (1), (2) und (3)")
+
+
+def test_english_names_of_the_prize_categories(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, "Ausgezeichnet wurden partizipative und präventive Projekte.")
+    labels = {c.label: c.alternatives for c in kb.analyse("participatory preventive").concepts}
+    assert "partizipativ" in labels["participatory"]
+    assert "praventiv" in labels["preventive"]
