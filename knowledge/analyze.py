@@ -531,11 +531,11 @@ def is_german_word(word: str) -> bool:
 
 
 # Particles of separable verbs, before "ge" of a participle or "zu" of a zu-infinitive.
-_SEPARABLE = "ab|an|auf|aus|bei|ein|mit|nach|vor|zurück|zuruck|weiter|teil|fest|statt|vorbei|um"
-_PARTICIPLE_RE = re.compile(rf"^({_SEPARABLE}|zu)?ge(\w{{3,}}?)(t|et|en)$")
+SEPARABLE = "ab|an|auf|aus|bei|ein|mit|nach|vor|zurück|zuruck|weiter|teil|fest|statt|vorbei|um"
+_PARTICIPLE_RE = re.compile(rf"^({SEPARABLE}|zu)?ge(\w{{3,}}?)(t|et|en)$")
 # A separable verb's zu-infinitive: "aufzuteilen", "vorzulegen", "anzuwenden".
 _ZU_INFINITIVE_RE = re.compile(
-    rf"^({_SEPARABLE}|her|hin|dar|zusammen|fort|hervor|heraus)zu(\w{{3,}})en$"
+    rf"^({SEPARABLE}|her|hin|dar|zusammen|fort|hervor|heraus)zu(\w{{3,}})en$"
 )
 
 

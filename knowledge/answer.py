@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from knowledge.analyze import (
+    SEPARABLE,
     category_instances,
     fold,
     light_verbs,
@@ -266,9 +267,14 @@ _DURATION_RE = re.compile(
     r"(?:jahre?n?|monate?n?|wochen|tage?n?|stunden)\b",
     re.I,
 )
+# A participle's "ge" stands first or after a separable particle ("eingeladen",
+# "stattgefunden"); inside a noun it makes none ("Integrationsmanagement", "Engagement").
 # (and the verbs of a session: "Wann tagt der Integrationsrat?" needs a sentence about a session)
+_GE_PARTICIPLE = (
+    rf"(?:{SEPARABLE}|zu|dar|durch|fort|her|hin|weg|wieder|zusammen|über|uber)?ge\w+(?:t|en)"
+)
 _PARTICIPLE_RE = re.compile(
-    r"^(?:\w*ge\w+(?:t|en)|\w+iert|eröffnet|beschlossen|verliehen|tagt|tagen|tagte|trifft)$"
+    rf"^(?:{_GE_PARTICIPLE}|\w+iert|eröffnet|beschlossen|verliehen|tagt|tagen|tagte|trifft)$"
 )
 # Participles that leave the event to the noun: "Wann ist die Verleihung geplant?", "Wann wurde
 # der Antrag gestellt?", "Wann hat die Sitzung stattgefunden?"
@@ -301,7 +307,8 @@ _DISTINCT_NUMBER_RE = re.compile(r"\d[./,-]\d|\d{5,}")
 # verb says (its participle: "awarded", "erhalten", "besetzt").
 _WHICH_OF_RE = re.compile(r"\bwhich of the\b|\bwelche[rsmn]? (?:der|von den)\b", re.I)
 _CHOSEN_RE = re.compile(
-    r"^(?:\w*ge\w+(?:t|en)|\w+iert|\w{3,}ed|won|got|gotten|chosen|given|erhalten|bekommen|besetzt)$"
+    rf"^(?:{_GE_PARTICIPLE}|\w+iert|\w{{3,}}ed|won|got|gotten|chosen|given|erhalten|bekommen|"
+    r"besetzt)$"
 )
 # Words of a role a person holds: "Wer leitet …", "den Vorsitz", "who chairs", "zuständig".
 _ROLE_RE = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from knowledge.answer import _NAMED_INSTANCE_RE
+from knowledge.answer import _NAMED_INSTANCE_RE, _PARTICIPLE_RE
 from tests.test_answer_classes_r4 import _doc_kb
 
 
@@ -67,3 +67,24 @@ def test_english_names_of_the_prize_categories(tmp_path: Path) -> None:
     labels = {c.label: c.alternatives for c in kb.analyse("participatory preventive").concepts}
     assert "partizipativ" in labels["participatory"]
     assert "praventiv" in labels["preventive"]
+
+
+def test_a_noun_with_ge_inside_is_no_participle(tmp_path: Path) -> None:
+    # "Integrationsmanagement" ends like a participle ("-ge…t") but names no act: the date
+    # of the event beside the names asked about answers, though the event noun is typed
+    # wrongly and the programme is not named in the sentence.
+    kb = _doc_kb(
+        tmp_path,
+        2021,
+        "In der Auftaktveranstaltung am 05.02.2021 hatten sich Herr Minister Dr. Krause und "
+        "Frau Staatssekretärin Yilmaz für eine dauerhafte Förderung ausgesprochen.",
+    )
+    answer = kb.ask(
+        "Wann fand die Auftaktveranstalltung zum Teilhabemanagement mit Minister Dr. Krause "
+        "und Staatssekretärin Yilmaz statt?"
+    )
+    assert answer.answered
+    assert "05.02.2021" in answer.hits[0].text
+    assert not _PARTICIPLE_RE.match("teilhabemanagement")
+    assert _PARTICIPLE_RE.match("stattgefunden")
+    assert _PARTICIPLE_RE.match("eingeladen")
