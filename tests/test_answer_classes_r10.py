@@ -88,3 +88,9 @@ def test_a_noun_with_ge_inside_is_no_participle(tmp_path: Path) -> None:
     assert not _PARTICIPLE_RE.match("teilhabemanagement")
     assert _PARTICIPLE_RE.match("stattgefunden")
     assert _PARTICIPLE_RE.match("eingeladen")
+
+
+def test_rund_is_a_hedge_not_a_topic(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, "Rund 200 Personen kamen zur Feier rund um den Preis.")
+    for question in ("wie viele kamen rund zur feier", "Wer half rund um den Preis?"):
+        assert "rund" not in {c.label for c in kb.analyse(question).concepts}
