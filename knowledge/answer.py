@@ -274,7 +274,8 @@ _GE_PARTICIPLE = (
     rf"(?:{SEPARABLE}|zu|dar|durch|fort|her|hin|weg|wieder|zusammen|über|uber)?ge\w+(?:t|en)"
 )
 _PARTICIPLE_RE = re.compile(
-    rf"^(?:{_GE_PARTICIPLE}|\w+iert|eröffnet|beschlossen|verliehen|tagt|tagen|tagte|trifft)$"
+    rf"^(?:{_GE_PARTICIPLE}|\w+iert|er(?:ö|oe|o)ffnet|beschlossen|verliehen|tagt|tagen|tagte|"
+    r"trifft)$"
 )
 # Participles that leave the event to the noun: "Wann ist die Verleihung geplant?", "Wann wurde
 # der Antrag gestellt?", "Wann hat die Sitzung stattgefunden?"
@@ -732,6 +733,10 @@ class _Features:
         self.deadline = bool(_ASKS_DEADLINE_RE.search(query.text))  # "bis wann soll …"
         self.how_long = query.qtype == "time" and bool(_HOW_LONG_RE.search(query.text))
         self.event = _event_terms(query, point=self.point)
+        # "Wann sind die Sitzungen?" asks for several events itself.
+        self.plural_event = any(
+            fold(c.label).endswith("ungen") for c in query.concepts if self.event & set(c.terms())
+        )
         self.which_of = query.qtype == "which" and bool(_WHICH_OF_RE.search(query.text))
         # "Welches Projekt …?", "which institutions …": the answer names one (see
         # NAMES_MISSING).
@@ -1004,6 +1009,28 @@ def _dates_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
     )
 
 
+_WORD_RE = re.compile(r"\w+")
+
+
+def _plural_event_only(f: _Features, window: tuple[Candidate, ...]) -> bool:
+    """Whether the window names the asked event only in the plural of an -ung noun ("die
+    Eröffnungen der KIZE im Herbst 2013" for "Wann wurde das KI eröffnet?"): the dates of
+    several such events, likely not of the one asked about."""
+    if f.plural_event:
+        return False
+    plural = singular = False
+    for c in window:
+        if not f.event & f.own(c):
+            continue
+        for word in _WORD_RE.findall(c.text):
+            if word_terms(word)[:1] and word_terms(word)[0] in f.event:
+                if fold(word).endswith("ungen"):
+                    plural = True
+                else:
+                    singular = True
+    return plural and not singular
+
+
 def _dates_own_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
     """Whether a sentence of the window holds a date and names the asked event itself."""
     return any(f.event & f.own(c) and _holds_date(c) for c in window)
@@ -1123,6 +1150,8 @@ def _score_window(
     elif f.event and f.point and not _dates_event(f, window):
         # "Wann hat der Kreistag … beschlossen?": "Das am 25.02.2012 in Kraft getretene Gesetz
         # … Es muss vom Kreistag verabschiedet werden": the date is another event's.
+        cov *= DATE_OF_OTHER_EVENT
+    elif f.event and f.point and _plural_event_only(f, window):
         cov *= DATE_OF_OTHER_EVENT
     if f.named_category and not _NAMED_INSTANCE_RE.search(text):
         cov *= NAMES_MISSING

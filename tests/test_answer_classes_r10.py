@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from knowledge.answer import _NAMED_INSTANCE_RE, _PARTICIPLE_RE
 from tests.test_answer_classes_r4 import _doc_kb
 
@@ -94,3 +96,42 @@ def test_rund_is_a_hedge_not_a_topic(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2019, "Rund 200 Personen kamen zur Feier rund um den Preis.")
     for question in ("wie viele kamen rund zur feier", "Wer half rund um den Preis?"):
         assert "rund" not in {c.label for c in kb.analyse(question).concepts}
+
+
+_OPENINGS = (
+    "Vier vergleichbare Kreise sind seit Dezember 2012 Träger eines Familienbüros. Die "
+    "volle Personalausstattung wurde erst nach den Sommerferien 2013 erreicht, so dass die "
+    "offiziellen Eröffnungen der Familienbüros im Herbst 2013 stattgefunden haben."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wann wurde das Familienbüro des Kreises eröffnet?",
+        "wann hat unser familienbuero eroeffnet",
+    ],
+)
+def test_openings_of_several_are_no_date_of_the_one_asked(tmp_path: Path, question: str) -> None:
+    # "die Eröffnungen der Familienbüros im Herbst 2013" dates other Kreise's offices: the
+    # plural of the event noun names several events, not the one asked about.
+    kb = _doc_kb(tmp_path, 2013, _OPENINGS)
+    assert not kb.ask(question).answered
+
+
+def test_the_opening_in_the_singular_answers(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path, 2013, "Die offizielle Eröffnung des Familienbüros fand am 12.11.2013 statt."
+    )
+    answer = kb.ask("Wann wurde das Familienbüro eröffnet?")
+    assert answer.answered
+    assert "12.11.2013" in answer.hits[0].text
+
+
+def test_sessions_asked_in_the_plural_are_answered_by_the_plural(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path, 2021, "Die Sitzungen des Beirats finden am 14.03.2022 und am 20.06.2022 statt."
+    )
+    answer = kb.ask("Wann sind die Sitzungen des Beirats?")
+    assert answer.answered
+    assert "14.03.2022" in answer.hits[0].text
