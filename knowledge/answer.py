@@ -277,6 +277,7 @@ _PARTICIPLE_RE = re.compile(
     rf"^(?:{_GE_PARTICIPLE}|\w+iert|er(?:ö|oe|o)ffnet|beschlossen|verliehen|tagt|tagen|tagte|"
     r"trifft)$"
 )
+_ENGLISH_WHEN_VERB_RE = re.compile(r"\bwhen did\b.*?\b([a-z]{3,})\W*$", re.I)
 # Participles that leave the event to the noun: "Wann ist die Verleihung geplant?", "Wann wurde
 # der Antrag gestellt?", "Wann hat die Sitzung stattgefunden?"
 _LIGHT_PARTICIPLES = frozenset(
@@ -921,11 +922,17 @@ def _event_terms(query: Query, *, point: bool) -> frozenset[str]:
     - "Wer leitet die Lenkungsgruppe?", "who chairs …": the role asked about;
     - "Wo ist die Siegelverleihung?": the weightiest word (or words, as weighty)."""
     if point:
+        # "when did our KI open?": the English verb after "did" is the act asked about.
+        verb = m.group(1).lower() if (m := _ENGLISH_WHEN_VERB_RE.search(query.text)) else ""
         return frozenset(
             t
             for c in query.concepts
             if c.kind == "word"
-            and (_PARTICIPLE_RE.match(c.label) or _EVENT_NOUN_RE.search(fold(c.label)))
+            and (
+                _PARTICIPLE_RE.match(c.label)
+                or _EVENT_NOUN_RE.search(fold(c.label))
+                or c.label.lower() == verb
+            )
             and c.label not in _LIGHT_PARTICIPLES
             and fold(c.label) not in light_verbs()
             for t in c.terms()

@@ -135,3 +135,20 @@ def test_sessions_asked_in_the_plural_are_answered_by_the_plural(tmp_path: Path)
     answer = kb.ask("Wann sind die Sitzungen des Beirats?")
     assert answer.answered
     assert "14.03.2022" in answer.hits[0].text
+
+
+def test_when_did_it_open_asks_for_an_opening_not_an_opening_up(tmp_path: Path) -> None:
+    # "open" is to open an office ("eröffnen"), not "interkulturelle Öffnung"; and the verb
+    # after "when did" is the act whose date is asked.
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        "Von Seiten des Familienbüros sei als Nächstes ein Siegelprozess zur "
+        "interkulturellen Öffnung geplant, wozu am 21.11.2019 ein Jurytermin stattfinde. "
+        + _OPENINGS,
+    )
+    assert not kb.ask("when did our familienbüro open?").answered
+    kb2 = _doc_kb(tmp_path / "b", 2013, "Das Familienbüro wurde am 12.11.2013 feierlich eröffnet.")
+    answer = kb2.ask("when did the familienbüro open?")
+    assert answer.answered
+    assert "12.11.2013" in answer.hits[0].text
