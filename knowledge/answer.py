@@ -111,7 +111,9 @@ _AMOUNT_RE = re.compile(
 # A question in the past tense: what happened ("hat … gewonnen", "wurden … ausgezeichnet").
 _PAST_RE = re.compile(
     r"\b(?:hat|haben|hatte|hatten|wurde|wurden|war|waren|gab|gewonnen|bekommen|erhalten|"
-    r"did|won|was|were|got|had)\b",
+    r"did|won|was|were|got|had|"
+    # "integrationspreis 2020 gewinner?": who won asks for an outcome too
+    r"gewinner\w*|preistr(?:ä|ae|a)ger\w*|sieger\w*|winners?)\b",
     re.I,
 )
 # A question that asks about something not done, and a sentence that says no.

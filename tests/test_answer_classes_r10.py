@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.answer import _NAMED_INSTANCE_RE, _PARTICIPLE_RE
+from knowledge.base import KnowledgeBase
 from tests.test_answer_classes_r4 import _doc_kb
 
 
@@ -152,3 +153,21 @@ def test_when_did_it_open_asks_for_an_opening_not_an_opening_up(tmp_path: Path) 
     answer = kb2.ask("when did the familienbüro open?")
     assert answer.answered
     assert "12.11.2013" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wer sind die gewinner des integrationspreises 2020", "integrationspreis 2020 preistraeger"],
+)
+def test_winners_of_a_later_year_are_not_in_an_older_announcement(
+    kb: KnowledgeBase, question: str
+) -> None:
+    # "Gewinner" asks for an outcome: the 2019 minutes that announce the 2020 ceremony
+    # ("Integrationspreisverleihung am 16.06.2020") cannot name its winners.
+    assert not kb.ask(question).answered
+
+
+def test_winners_of_the_reported_year_are_answered(kb: KnowledgeBase) -> None:
+    answer = kb.ask("wer hat 2019 den integrationspreis gewonnen")
+    assert answer.answered
+    assert "Nähstube" in answer.hits[0].text
