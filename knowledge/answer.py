@@ -285,6 +285,11 @@ _ENGLISH_WHEN_VERB_RE = re.compile(r"\bwhen did\b.*?\b([a-z]{3,})\W*$", re.I)
 _LIGHT_PARTICIPLES = frozenset(
     {"geplant", "gestellt", "vorgesehen", "stattgefunden", "erfolgt", "durchgeführt", "gehalten"}
 )
+_RECEIVED_RE = re.compile(
+    r"\b(?:erhalten|erhielt\w*|bekommen|bekam\w*|gekriegt|gewonnen|gewann\w*|got|gotten|"
+    r"received|won)\b",
+    re.I,
+)
 _GOT_RE = re.compile(r"\b(?:got|gotten|get|gets|bekam|bekamen|gekriegt|kriegte)\b", re.I)
 
 
@@ -757,7 +762,10 @@ class _Features:
         )
         # "which of the applicants got the seal": "got" is a light verb, no concept; the
         # answer must still say who was given it.
-        self.got = self.which_of and not self.event and bool(_GOT_RE.search(query.text))
+        # "Wer hat das Siegel erhalten?", "who got the seal": the same for a person asked for.
+        self.got = (self.which_of and not self.event and bool(_GOT_RE.search(query.text))) or (
+            query.qtype == "person" and bool(_RECEIVED_RE.search(query.text))
+        )
         # The word "wie viele" counts ("wie viele Gestattete"), and its terms.
         focus = query.concepts[query.focus] if query.focus is not None else None
         counting = query.qtype == "quantity"

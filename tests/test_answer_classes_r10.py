@@ -171,3 +171,15 @@ def test_winners_of_the_reported_year_are_answered(kb: KnowledgeBase) -> None:
     answer = kb.ask("wer hat 2019 den integrationspreis gewonnen")
     assert answer.answered
     assert "Nähstube" in answer.hits[0].text
+
+
+def test_who_received_it_is_not_answered_by_the_applicants(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        "Von Seiten der Verwaltung sei als Nächstes ein Heimatpreis geplant, wozu am 21.11.2019 "
+        "ein Jurytermin stattfinden werde. Für den Heimatpreis beworben haben sich das "
+        "Jobcenter, die Stadt Troisdorf, die Gemeinde Swisttal und das Gymnasium in Eitorf.",
+    )
+    assert not kb.ask("Wer hat den Heimatpreis 2019 erhalten?").answered
+    assert kb.ask("Wer hat sich für den Heimatpreis beworben?").answered
