@@ -183,3 +183,19 @@ def test_who_received_it_is_not_answered_by_the_applicants(tmp_path: Path) -> No
     )
     assert not kb.ask("Wer hat den Heimatpreis 2019 erhalten?").answered
     assert kb.ask("Wer hat sich für den Heimatpreis beworben?").answered
+
+
+@pytest.mark.parametrize(
+    "question", ["was kostet das amt den kreis pro jahr", "annual share of the kreis for the amt"]
+)
+def test_pro_jahr_finds_the_yearly_row(tmp_path: Path, question: str) -> None:
+    # "pro Jahr", "per year", "annual" are the table's "Jährlicher Kostenanteil", not its
+    # total.
+    kb = _doc_kb(
+        tmp_path,
+        2013,
+        "Kostenaufstellung Amt für Integration 04.02.2013 | Gesamtkosten 353.094 Euro | "
+        "Landesmittel 170.000 Euro | Jährlicher Kostenanteil Kreis 183.094 Euro",
+    )
+    terms = {t for c in kb.analyse(question).concepts for t in c.alternatives}
+    assert any(t.startswith("jahrlich") for t in terms)
