@@ -199,3 +199,9 @@ def test_pro_jahr_finds_the_yearly_row(tmp_path: Path, question: str) -> None:
     )
     terms = {t for c in kb.analyse(question).concepts for t in c.alternatives}
     assert any(t.startswith("jahrlich") for t in terms)
+
+
+def test_modal_verbs_in_every_form_are_no_topic(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, "Es bestehe das Risiko, dass die Lotsen abwandern.")
+    labels = {c.label for c in kb.analyse("Warum könnten die Lotsen abwandern?").concepts}
+    assert labels == {"lotsen", "abwandern"}
