@@ -59,26 +59,26 @@ def bar(kb: KnowledgeBase, name: str, right: float, declined: float) -> None:
 
 def test_extra_questions_meet_the_bar(kb: KnowledgeBase) -> None:
     """A second, harder set; written apart from the code, but its failures guided tuning."""
-    bar(kb, "extra_questions.jsonl", right=0.95, declined=0.85)
+    bar(kb, "extra_questions.jsonl", right=0.97, declined=1.00)
 
 
 def test_holdout_questions_meet_the_bar(kb: KnowledgeBase) -> None:
     """A third set, written by someone who had not read the code or the other sets (first
     run: 23 of 34 right, 4 of 6 declined; its failures then showed general defects)."""
-    bar(kb, "holdout_questions.jsonl", right=0.9, declined=0.8)
+    bar(kb, "holdout_questions.jsonl", right=1.00, declined=1.00)
 
 
 def test_careful_holdout2_meets_the_bar(kb: KnowledgeBase) -> None:
     """Carefully worded questions, written for issue 10 from the documents alone by someone
     who had read neither the code nor the other sets (first run: 23 of 36 right, 5 of 7
     declined; its failures then guided general fixes, so it is no longer clean)."""
-    bar(kb, "holdout2_careful.jsonl", right=0.9, declined=0.7)
+    bar(kb, "holdout2_careful.jsonl", right=0.97, declined=1.00)
 
 
 def test_phone_holdout2_meets_the_bar(kb: KnowledgeBase) -> None:
     """Questions typed as on a phone (lower case, colloquial, typos, some English), written
     like the careful set (first run: 12 of 34 right, 4 of 6 declined)."""
-    bar(kb, "holdout2_phone.jsonl", right=0.8, declined=0.8)
+    bar(kb, "holdout2_phone.jsonl", right=0.88, declined=1.00)
 
 
 def test_answers_are_short_and_cite_their_source(kb: KnowledgeBase) -> None:
@@ -123,13 +123,13 @@ def test_careful_holdout3_meets_the_bar(kb: KnowledgeBase) -> None:
     """A fresh careful set written after holdout2 (first run: 18 of 29 right, 6 of 7 declined);
     its failures guided the fixes for question frames, English committee words and years, so it
     is no longer clean (after them: 24 of 29, 7 of 7)."""
-    bar(kb, "holdout3_careful.jsonl", right=0.8, declined=0.85)
+    bar(kb, "holdout3_careful.jsonl", right=0.86, declined=1.00)
 
 
 def test_phone_holdout3_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout3 (first run: 19 of 30 right, 6 of 6 declined;
     after the fixes 27 of 30, 6 of 6)."""
-    bar(kb, "holdout3_phone.jsonl", right=0.85, declined=1.0)
+    bar(kb, "holdout3_phone.jsonl", right=0.96, declined=1.00)
 
 
 def test_typo_corrections_are_reported(kb: KnowledgeBase) -> None:
@@ -148,27 +148,27 @@ def test_careful_holdout4_meets_the_bar(kb: KnowledgeBase) -> None:
     """A fresh careful set written after holdout3 (first run: 24 of 34 right, 5 of 7 declined);
     its failures guided the fixes for category nouns, typo alternatives, months and English
     compounds, so it is no longer clean (after them: 27 of 34, 5 of 7)."""
-    bar(kb, "holdout4_careful.jsonl", right=0.75, declined=0.7)
+    bar(kb, "holdout4_careful.jsonl", right=0.91, declined=1.00)
 
 
 def test_phone_holdout4_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout4 (first run: 20 of 34 right, 6 of 6 declined;
     after the fixes 25 of 34, 6 of 6)."""
-    bar(kb, "holdout4_phone.jsonl", right=0.7, declined=1.0)
+    bar(kb, "holdout4_phone.jsonl", right=0.88, declined=1.00)
 
 
 def test_careful_holdout5_meets_the_bar(kb: KnowledgeBase) -> None:
     """The last fresh careful set, written after three rounds of fixes and used only to
     measure them (24 of 34 right, 5 of 7 declined; before the rounds 23 of 34, 4 of 7): the
     honest estimate for questions nobody has tuned for. Nothing was fixed from it yet."""
-    bar(kb, "holdout5_careful.jsonl", right=0.65, declined=0.7)
+    bar(kb, "holdout5_careful.jsonl", right=0.91, declined=1.00)
 
 
 def test_phone_holdout5_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout5 (20 of 34 right, 6 of 6 declined; before the
     rounds 21 of 34, 6 of 6). Most misses are declines whose right passage is the top hit
     with coverage 0.52-0.62, where unanswerable questions lie too."""
-    bar(kb, "holdout5_phone.jsonl", right=0.55, declined=1.0)
+    bar(kb, "holdout5_phone.jsonl", right=0.73, declined=1.00)
 
 
 def test_careful_holdout6_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -176,27 +176,27 @@ def test_careful_holdout6_meets_the_bar(kb: KnowledgeBase) -> None:
     documents (first run: 18 of 32 right, 2 of 7 declined). Its misses guided round 4 (places,
     uncounted counts, outcomes an older document cannot know, English and German question
     words): 21 of 32, 3 of 7 after it."""
-    bar(kb, "holdout6_careful.jsonl", right=0.6, declined=0.4)
+    bar(kb, "holdout6_careful.jsonl", right=0.84, declined=1.00)
 
 
 def test_phone_holdout6_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout6 (first run: 22 of 32, 4 of 6; after round 4
     23 of 32, 5 of 6)."""
-    bar(kb, "holdout6_phone.jsonl", right=0.68, declined=0.8)
+    bar(kb, "holdout6_phone.jsonl", right=0.90, declined=1.00)
 
 
 def test_careful_holdout7_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written with holdout6 and kept sealed through the first half of round 4 (first run
     21 of 32, 5 of 7; at the half 22 of 32, 4 of 7); then it guided the money, glossary and
     question-word fixes: 25 of 32, 5 of 7."""
-    bar(kb, "holdout7_careful.jsonl", right=0.75, declined=0.7)
+    bar(kb, "holdout7_careful.jsonl", right=0.87, declined=1.00)
 
 
 def test_phone_holdout7_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout7 (first run 24 of 32, 1 of 6 declined: its
     unanswerable questions sit close to what the documents say; after round 4 25 of 32,
     3 of 6)."""
-    bar(kb, "holdout7_phone.jsonl", right=0.75, declined=0.5)
+    bar(kb, "holdout7_phone.jsonl", right=0.96, declined=1.00)
 
 
 def test_careful_holdout8_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -204,155 +204,155 @@ def test_careful_holdout8_meets_the_bar(kb: KnowledgeBase) -> None:
     right, 5 of 7 declined; sealed at the half 18 of 32, 5 of 7: the uncounted-count rule
     declined answerable counts worded differently); then it guided the fixes of the counted
     word, names, abbreviations and web addresses: 26 of 32, 5 of 7."""
-    bar(kb, "holdout8_careful.jsonl", right=0.78, declined=0.7)
+    bar(kb, "holdout8_careful.jsonl", right=0.87, declined=1.00)
 
 
 def test_phone_holdout8_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout8 (session start 21 of 32, 1 of 6; sealed at the
     half 23 of 32, 5 of 6; after it guided fixes 25 of 32, 5 of 6)."""
-    bar(kb, "holdout8_phone.jsonl", right=0.75, declined=0.8)
+    bar(kb, "holdout8_phone.jsonl", right=0.90, declined=0.83)
 
 
 def test_careful_holdout9_meets_the_bar(kb: KnowledgeBase) -> None:
     """The last fresh careful set of round 4, measured once at its end and never used for
     fixing (session start 21 of 32, 4 of 7; end of round 4 23 of 32, 5 of 7): the honest
     estimate for questions nobody has tuned for."""
-    bar(kb, "holdout9_careful.jsonl", right=0.68, declined=0.7)
+    bar(kb, "holdout9_careful.jsonl", right=0.81, declined=1.00)
 
 
 def test_phone_holdout9_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout9 (session start 22 of 32, 3 of 6; end of round 4
     23 of 32, 5 of 6), never used for fixing."""
-    bar(kb, "holdout9_phone.jsonl", right=0.68, declined=0.8)
+    bar(kb, "holdout9_phone.jsonl", right=0.87, declined=1.00)
 
 
 def test_careful_holdout10_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set of round 5, written from the documents alone (first run: 25 of 32
     right, 3 of 7 declined; its failures then guided round 5's general fixes: 30 of 32, 7 of
     7)."""
-    bar(kb, "holdout10_careful.jsonl", right=0.9, declined=0.85)
+    bar(kb, "holdout10_careful.jsonl", right=1.00, declined=1.00)
 
 
 def test_phone_holdout10_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout10 (first run: 25 of 32, 5 of 6; after round 5:
     30 of 32, 6 of 6)."""
-    bar(kb, "holdout10_phone.jsonl", right=0.9, declined=0.8)
+    bar(kb, "holdout10_phone.jsonl", right=0.93, declined=1.00)
 
 
 def test_careful_holdout11_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written during round 5 from the documents alone and measured once,
     sealed, before it was looked at (session start 29 of 32, 4 of 7; sealed at the end of
     round 5: 31 of 32, 5 of 7)."""
-    bar(kb, "holdout11_careful.jsonl", right=0.9, declined=0.7)
+    bar(kb, "holdout11_careful.jsonl", right=1.00, declined=1.00)
 
 
 def test_phone_holdout11_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout11 (session start 25 of 32, 5 of 6; sealed at the
     end of round 5: 26 of 32, 5 of 6; its failures then guided three more fixes: 29 of 32)."""
-    bar(kb, "holdout11_phone.jsonl", right=0.85, declined=0.8)
+    bar(kb, "holdout11_phone.jsonl", right=0.93, declined=1.00)
 
 
 def test_careful_holdout12_meets_the_bar(kb: KnowledgeBase) -> None:
     """A harder fresh careful set (less obvious facts, own wording), measured once, sealed, at
     the end of round 5 (session start 21 of 32, 5 of 7; sealed 23 of 32, 6 of 7); its failures
     then guided two small fixes (25 of 32)."""
-    bar(kb, "holdout12_careful.jsonl", right=0.75, declined=0.8)
+    bar(kb, "holdout12_careful.jsonl", right=0.93, declined=1.00)
 
 
 def test_phone_holdout12_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout12 (session start 25 of 32, 4 of 6; sealed 26 of
     32, 4 of 6; then 27 of 32)."""
-    bar(kb, "holdout12_phone.jsonl", right=0.8, declined=0.6)
+    bar(kb, "holdout12_phone.jsonl", right=0.90, declined=1.00)
 
 
 def test_careful_holdout13_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written at the start of round 6 from the documents alone and measured
     once, sealed, before it was looked at (27 of 32, 5 of 7); its failures then guided the
     round (signers, "welches Budget": 29 of 32, 6 of 7)."""
-    bar(kb, "holdout13_careful.jsonl", right=0.85, declined=0.8)
+    bar(kb, "holdout13_careful.jsonl", right=0.93, declined=1.00)
 
 
 def test_phone_holdout13_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout13 (sealed 23 of 32, 5 of 6; then 25 of 32)."""
-    bar(kb, "holdout13_phone.jsonl", right=0.75, declined=0.8)
+    bar(kb, "holdout13_phone.jsonl", right=0.87, declined=1.00)
 
 
 def test_careful_holdout14_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written during round 6 and measured once, sealed, at its end (22 of
     32, 6 of 7; the code of the session start: 21 of 32, 6 of 7); its failures then guided
     two fixes (24 of 32)."""
-    bar(kb, "holdout14_careful.jsonl", right=0.72, declined=0.8)
+    bar(kb, "holdout14_careful.jsonl", right=0.75, declined=1.00)
 
 
 def test_phone_holdout14_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout14 (sealed 22 of 32, 4 of 6; session start 21 of
     32, 4 of 6; then 24 of 32, 5 of 6)."""
-    bar(kb, "holdout14_phone.jsonl", right=0.72, declined=0.8)
+    bar(kb, "holdout14_phone.jsonl", right=0.81, declined=1.00)
 
 
 def test_careful_holdout15_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written at the start of round 7 from the documents alone and measured
     once, sealed, before it was looked at (23 of 32, 3 of 7; the same with the code of the
     session start); its failures then guided the round (28 of 32, 5 of 7)."""
-    bar(kb, "holdout15_careful.jsonl", right=0.84, declined=0.7)
+    bar(kb, "holdout15_careful.jsonl", right=0.93, declined=1.00)
 
 
 def test_phone_holdout15_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout15 (sealed 28 of 32, 5 of 6; then 30 of 32, 6 of
     6)."""
-    bar(kb, "holdout15_phone.jsonl", right=0.9, declined=0.8)
+    bar(kb, "holdout15_phone.jsonl", right=0.93, declined=1.00)
 
 
 def test_careful_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written during round 7 and measured once, sealed, at its end (26 of
     32, 7 of 7; the code of the session start: the same)."""
-    bar(kb, "holdout16_careful.jsonl", right=0.8, declined=0.85)
+    bar(kb, "holdout16_careful.jsonl", right=0.87, declined=1.00)
 
 
 def test_phone_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout16 (sealed 30 of 32, 3 of 6; session start 29 of
     32, 3 of 6): three unanswerable questions still get an answer."""
-    bar(kb, "holdout16_phone.jsonl", right=0.9, declined=0.5)
+    bar(kb, "holdout16_phone.jsonl", right=0.93, declined=0.83)
 
 
 def test_careful_holdout17_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written at the start of round 8 from the documents alone and measured
     once, sealed, before it was looked at (24 of 32, 7 of 7); its failures then guided the
     round (29 of 32, 7 of 7)."""
-    bar(kb, "holdout17_careful.jsonl", right=0.87, declined=1.0)
+    bar(kb, "holdout17_careful.jsonl", right=0.96, declined=1.00)
 
 
 def test_phone_holdout17_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout17 (sealed 31 of 32, 5 of 6; then 32 of 32, 6 of
     6)."""
-    bar(kb, "holdout17_phone.jsonl", right=0.93, declined=1.0)
+    bar(kb, "holdout17_phone.jsonl", right=1.00, declined=1.00)
 
 
 def test_careful_holdout18_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written during round 8 and measured once, sealed, at its end (27 of
     32, 6 of 7; the code of the session start: the same); one fix after it (a newer answer
     that names more of the question leads) gave 28 of 32."""
-    bar(kb, "holdout18_careful.jsonl", right=0.84, declined=0.85)
+    bar(kb, "holdout18_careful.jsonl", right=0.90, declined=1.00)
 
 
 def test_phone_holdout18_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout18 (sealed 29 of 32, 4 of 6; session start the
     same): "wann wurde das ki im rsk eroeffnet" and "wer leitet die kim lenkungsgruppe" still
     get an answer."""
-    bar(kb, "holdout18_phone.jsonl", right=0.87, declined=0.66)
+    bar(kb, "holdout18_phone.jsonl", right=0.93, declined=1.00)
 
 
 def test_careful_holdout19_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written at the start of round 9 from the documents alone and measured
     once, sealed, before it was looked at (24 of 32, 5 of 7); its failures then guided the
     round (27 of 32, 7 of 7)."""
-    bar(kb, "holdout19_careful.jsonl", right=0.84, declined=1.0)
+    bar(kb, "holdout19_careful.jsonl", right=0.87, declined=1.00)
 
 
 def test_phone_holdout19_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout19 (sealed 28 of 32, 6 of 6; then 30 of 32, 6 of
     6)."""
-    bar(kb, "holdout19_phone.jsonl", right=0.93, declined=1.0)
+    bar(kb, "holdout19_phone.jsonl", right=0.96, declined=1.00)
 
 
 def test_mixed_holdout20_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -360,4 +360,18 @@ def test_mixed_holdout20_meets_the_bar(kb: KnowledgeBase) -> None:
     and measured once, sealed, at its end (49 of 53, 6 of 8; the code of the session start:
     49 of 53, 7 of 8): "Wann wurde das KI des Rhein-Sieg-Kreises eröffnet?" now gets the
     other Kreise's openings in autumn 2013."""
-    bar(kb, "holdout20_mixed.jsonl", right=0.92, declined=0.75)
+    bar(kb, "holdout20_mixed.jsonl", right=0.96, declined=1.00)
+
+
+def test_careful_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Fresh careful set written at the start of round 10 from the documents alone and measured
+    once, sealed, before any change (23 of 32, 7 of 7); its failures then guided the round.
+    "Wie groß sind die Stellenanteile …" expects the OCR damage ("10 %-Ante i len") that the
+    answer shows repaired."""
+    bar(kb, "holdout21_careful.jsonl", right=0.81, declined=1.0)
+
+
+def test_phone_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout21 (sealed 28 of 32, 6 of 6); "link
+    integrationsportal kreis?" expects the OCR damage ("inteQrat ionspor ta l")."""
+    bar(kb, "holdout21_phone.jsonl", right=0.90, declined=1.0)
