@@ -66,8 +66,13 @@ class Concept:
     kind: str = "word"
 
     def terms(self) -> set[str]:
-        """Every term that can match this concept."""
-        return set(self.alternatives) | set(self.parts)
+        """Every term that can match this concept: built once (ranking asks thousands of
+        times per question), so the set is shared and must not be changed."""
+        found: set[str] | None = self.__dict__.get("_terms")
+        if found is None:
+            found = set(self.alternatives) | set(self.parts)
+            object.__setattr__(self, "_terms", found)  # a cache, not a field: frozen as before
+        return found
 
 
 PART_CREDIT = 0.85
