@@ -1,6 +1,7 @@
 """OParl sync benchmark: a large stand-in body on 127.0.0.1, synced by `gremienbot oparl sync`.
 
     python benchmarks/bench_oparl.py [--papers 10000] [--meetings 2000] [--keep DIR]
+    python benchmarks/bench_oparl.py --db DIR/bench_oparl.db [--questions N] [--dump FILE]
 
 The stand-in server is tests/oparl_server.py with its data generated in memory: N papers, each
 with a File whose `text` is about 20 pages of realistic German (sentences of the bundled demo
@@ -11,6 +12,12 @@ an incremental sync after 50 changed objects, peak RSS, and question latency p50
 resulting base, read as `gremienbot run` reads it after a sync (KnowledgeBase.preload, which
 also counts common terms ahead, then install). Targets (issue 11): ≥ 17 papers/s,
 incremental ≤ 15 s, RSS ≤ 400 MB, p95 ≤ 50 ms.
+
+With --db only the questions are asked, on a base kept by an earlier run (--keep, with the
+same --papers, --meetings and --changes: the questions are drawn from the same random
+sequence, so the first 200 are the run's 200). --dump writes every answer (its texts,
+sources, scores, confidence) one per line, for comparing the answers of two versions of the
+code byte for byte.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -32,7 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
-from bench_search import ask_all, demo_sentences, percentile, questions, vary  # noqa: E402
+from bench_search import demo_sentences, percentile, questions, vary  # noqa: E402
 
 from knowledge.analyze import german_words  # noqa: E402
 from knowledge.base import KnowledgeBase  # noqa: E402
@@ -194,6 +202,39 @@ def run_sync(db: Path, url: str, log: Path) -> tuple[float, float, dict[str, Any
     return seconds, usage.ru_maxrss / 1024, json.loads(text.strip().splitlines()[-1])
 
 
+def ask_base(db_path: Path, qs: list[str], dump: Path | None) -> None:
+    """Read the base as `gremienbot run` does after a sync (preload, then install), ask the
+    questions (after one warm-up question) and print latency, CPU time per question, RSS."""
+    db = open_db(db_path)
+    stored = db.conn.execute("SELECT count(*) FROM passages").fetchone()[0]
+    kb = KnowledgeBase(db)
+    t0 = time.perf_counter()
+    preloaded = KnowledgeBase.preload(open_db(db_path))
+    preload_s = time.perf_counter() - t0
+    kb.install(preloaded)
+    print(f"base: {stored} passages; vocabulary preload {preload_s:.2f} s (as after a sync)")
+    kb.ask(qs[0])  # warm caches
+    times: list[float] = []
+    cpu: list[float] = []
+    answers = []
+    for q in qs:
+        t, c = time.perf_counter(), time.process_time()
+        answers.append(kb.ask(q))
+        cpu.append((time.process_time() - c) * 1000)
+        times.append((time.perf_counter() - t) * 1000)
+    print(
+        f"questions: {len(qs)}, answered {sum(a.answered for a in answers)}; latency ms: "
+        f"p50 {percentile(times, 50):.1f}  p95 {percentile(times, 95):.1f}  "
+        f"p99 {percentile(times, 99):.1f}  max {max(times):.1f}; CPU ms: "
+        f"mean {sum(cpu) / len(cpu):.1f}  p95 {percentile(cpu, 95):.1f}; "
+        f"RSS {tree_memory(os.getpid())[0]:.0f} MB; load {os.getloadavg()[0]:.2f}"
+    )
+    if dump:
+        with dump.open("w", encoding="utf-8") as out:
+            for q, a in zip(qs, answers, strict=True):
+                out.write(json.dumps([q, asdict(a)], ensure_ascii=False, default=sorted) + "\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--papers", type=int, default=10_000)
@@ -202,8 +243,17 @@ def main() -> int:
     parser.add_argument("--changes", type=int, default=50)
     parser.add_argument("--questions", type=int, default=200)
     parser.add_argument("--keep", type=Path, help="keep the database (and sync logs) here")
+    parser.add_argument("--db", type=Path, help="only ask the questions on this kept base")
+    parser.add_argument("--dump", type=Path, help="write every answer to this file (JSON lines)")
     args = parser.parse_args()
     rng = random.Random(2026)
+    if args.db:  # the same random sequence as a run that synced, without the sync
+        server = BigOParl(args.page_size, sentence_pool(rng))
+        server.server.server_close()
+        server.generate_big(args.papers, args.meetings, rng)
+        server.change_some(args.changes, rng)
+        ask_base(args.db, questions(args.questions, rng), args.dump)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
@@ -235,22 +285,7 @@ def main() -> int:
             )
             print(f"  report: {json.dumps(report2, ensure_ascii=False)[:300]}")
 
-        db = open_db(db_path)
-        stored = db.conn.execute("SELECT count(*) FROM passages").fetchone()[0]
-        kb = KnowledgeBase(db)
-        # As `gremienbot run` after a sync: preload (off the event loop), then install.
-        t0 = time.perf_counter()
-        preloaded = KnowledgeBase.preload(open_db(db_path))
-        preload_s = time.perf_counter() - t0
-        kb.install(preloaded)
-        print(f"base: {stored} passages; vocabulary preload {preload_s:.2f} s (as after a sync)")
-        qs = questions(args.questions, rng)
-        times, answered = ask_all(kb, qs)
-        print(
-            f"questions: {len(qs)}, answered {answered}; latency ms: "
-            f"p50 {percentile(times, 50):.1f}  p95 {percentile(times, 95):.1f}  "
-            f"max {max(times):.1f}"
-        )
+        ask_base(db_path, questions(args.questions, rng), args.dump)
         if args.papers < 10_000:
             factor = 10_000 / args.papers
             print(

@@ -320,7 +320,21 @@ def word_terms(text: str, lexicon: Lexicon | None = None) -> list[str]:
 
 
 def token_terms(token: Token, lexicon: Lexicon | None = None) -> list[str]:
-    """Index terms of a token of any kind."""
+    """Index terms of a token of any kind. Without a lexicon, for a token of the kind its
+    text has (as `tokenize` makes them), they are worked out once per token text (answers
+    look up the same texts' tokens several times per question): the list is shared then,
+    and must not be changed."""
+    if lexicon is None and token.kind == _kind(token.text):
+        found = _plain_terms_cache.get(token.text)
+        if found is None:
+            if len(_plain_terms_cache) > _TERMS_CACHE_MAX:
+                _plain_terms_cache.clear()
+            found = _plain_terms_cache[token.text] = _token_terms(token, None)
+        return found
+    return _token_terms(token, lexicon)
+
+
+def _token_terms(token: Token, lexicon: Lexicon | None) -> list[str]:
     if token.kind == "number":
         return number_terms(token.text)
     if token.kind == "abbr":
@@ -350,7 +364,7 @@ def text_terms(text: str, lexicon: Lexicon | None = None) -> list[str]:
     for t in token_texts(text):
         terms = cache.get(t)
         if terms is None:
-            terms = cache[t] = token_terms(Token(t, 0, _kind(t)), lexicon)
+            terms = cache[t] = _token_terms(Token(t, 0, _kind(t)), lexicon)
         out.extend(terms)
     return out
 

@@ -39,7 +39,7 @@ from knowledge.analyze import (
     verb_forms,
     word_terms,
 )
-from knowledge.bm25 import IndexStats, Scorer, Unscorable, index_tokens, scorer
+from knowledge.bm25 import IndexStats, Scorer, Unscorable, holds, key, scorer, spaced
 from knowledge.store import document_words, generation
 
 QType = Literal[
@@ -66,8 +66,13 @@ class Concept:
     kind: str = "word"
 
     def terms(self) -> set[str]:
-        """Every term that can match this concept."""
-        return set(self.alternatives) | set(self.parts)
+        """Every term that can match this concept: built once (ranking asks thousands of
+        times per question), so the set is shared and must not be changed."""
+        found: set[str] | None = self.__dict__.get("_terms")
+        if found is None:
+            found = set(self.alternatives) | set(self.parts)
+            object.__setattr__(self, "_terms", found)  # a cache, not a field: frozen as before
+        return found
 
 
 PART_CREDIT = 0.85
@@ -1361,13 +1366,13 @@ def _newest_within(
     for earlier, rows in complete:
         if not set(earlier.groups) <= set(match.groups):
             continue
-        others = [{t for t, _ in g} for g in set(match.groups) - set(earlier.groups)]
+        others = [[key(t) for t, _ in g] for g in set(match.groups) - set(earlier.groups)]
         out = []
         for row in rows:
-            terms = index_tokens(row[5])
+            terms = spaced(row[5])
             if terms is None:
                 return None
-            if all(not terms.isdisjoint(group) for group in others):
+            if all(holds(terms, group) for group in others):
                 out.append(row)
         return out[:limit]
     return None
@@ -1388,7 +1393,7 @@ def _newest_filtered(
     expression = " AND ".join(
         "terms : (" + " OR ".join(fts_quote(t) for t, _ in g) + ")" for g in kept
     )
-    wanted = [{t for t, _ in g} for g in common]
+    wanted = [[key(t) for t, _ in g] for g in common]
     out: list[tuple[Any, ...]] = []
     cursor = db.conn.execute(
         f"SELECT {_ROW} FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
@@ -1398,10 +1403,10 @@ def _newest_filtered(
     )
     try:
         for scanned, row in enumerate(cursor, 1):
-            terms = index_tokens(row[5])
+            terms = spaced(row[5])
             if terms is None or scanned > FILTER_SCAN:
                 break
-            if all(not terms.isdisjoint(group) for group in wanted):
+            if all(holds(terms, group) for group in wanted):
                 out.append(row)
                 if len(out) >= limit:
                     return out

@@ -194,3 +194,63 @@ def test_install_keeps_no_counts_of_another_generation(demo_db_file: Path, tmp_p
     ingest_paths(kb.db, [extra])
     assert not kb.install(preloaded)
     assert kb._index_stats is not preloaded.stats
+
+
+def test_terms_found_and_counted_without_splitting(tmp_path: Path) -> None:
+    """Scores count a term's tokens in the text (bm25._count) instead of splitting it: the same
+    numbers as SQLite's where a term stands several times in a row, at both ends, beside
+    longer terms that hold it, between more than one space, or in the context only."""
+    db = open_db(tmp_path / "kb.db")
+    texts = [
+        ("kreis kreis kreis rat", "kreis"),
+        ("rat kreis", "kreistag kreis kreis"),
+        ("kreis  kreis   kreistag", ""),
+        ("kreistag rat.kreis kreis.", "rat rat"),
+        ("a kreis a kreis a", "a"),
+        ("rat", "kreis"),
+        ("ausschuss", "sitzung"),
+    ] * 3
+    for i, (terms, context) in enumerate(texts, 1):
+        db.conn.execute(
+            "INSERT INTO passage_fts (rowid, terms, context) VALUES (?, ?, ?)", (i, terms, context)
+        )
+    db.conn.commit()
+    stats = bm25.IndexStats()
+    assert stats.refresh(db)
+    for phrases, column in [
+        (["kreis"], True),
+        (["kreis", "rat", "kreis"], True),
+        (["kreis", "a"], False),
+        (["rat", "kreistag", "a"], False),
+    ]:
+        score = bm25.scorer(db, stats, phrases, column)
+        assert score is not None
+        quoted = " OR ".join(search.fts_quote(t) for t in phrases)
+        expression = f"terms : ({quoted})" if column else quoted
+        rows = db.conn.execute(
+            "SELECT bm25(passage_fts, 1.0, 0.35), f.terms, f.context, s.sz "
+            "FROM passage_fts f JOIN passage_fts_docsize s ON s.id = f.rowid "
+            "WHERE passage_fts MATCH ?",
+            (expression,),
+        ).fetchall()
+        assert len(rows) >= 12
+        for expected, terms, context, sizes in rows:
+            assert score.score(terms, context, sizes) == expected, (phrases, terms, context)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kreis rat", "", "gemeinde 1.000 03.09.2020 1:337 straße übel", "Kreis", "a-b", "a\tb",
+     "a\nb", "é", "kreis ☃", "x\u00a0y", "ab_c", "ÄÖÜ"],
+)  # fmt: skip
+def test_spaced_terms_as_the_index_splits_them(text: str) -> None:
+    """bm25.spaced refuses exactly the texts _UNSAFE_RE does; `holds` and `_count` find the
+    tokens that splitting at spaces gives."""
+    found = bm25.spaced(text)
+    assert (found is None) == bool(bm25._UNSAFE_RE.search(text))
+    if found is not None:
+        tokens = text.split()
+        for term in {*tokens, "kreis", "rat", "kreisrat", "1.000", "03.09"}:
+            k = bm25.key(term)
+            assert bm25.holds(found, [k]) == (term in tokens)
+            assert bm25._count(found, k) == tokens.count(term)
