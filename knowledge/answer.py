@@ -468,6 +468,13 @@ _REASON_BEFORE_RE = re.compile(
 )
 REASON_BEFORE_BONUS = 0.08
 # A sentence that begins with a demonstrative goes on about what the one before named.
+# A sentence that announces what follows: "ging auf die Themenschwerpunkte ein", "berichtete
+# über …", "stellte … vor", "informierte über".
+_ANNOUNCES_RE = re.compile(
+    r"\b(?:ging|gingen|geht)\b[^.;]{0,120}\bein\b|"
+    r"\b(?:berichtete|informierte|referierte)\b[^.;]{0,80}\büber\b|\bstellte\b[^.;]{0,120}\bvor\b"
+)
+ANNOUNCED_NEXT_BONUS = 0.12
 _DEMONSTRATIVE_START_RE = re.compile(r"(?:\W{0,2})(?:Dieser|Diese|Dieses|Dies|Letztere[rs]?)\b")
 _QUANTIFIER_RE = re.compile(r"alle|keine|beide[n]?", re.I)
 _PARTITIVE = frozenset({"der", "von", "davon", "unter", "of"})  # "4 der größeren Kommunen"
@@ -1232,6 +1239,16 @@ def _score_window(
         and any(c.ord == core.ord - 1 for c in window)
     ):
         score += REASON_BEFORE_BONUS
+    if (
+        query.qtype in ("which", "other")
+        and _ANNOUNCES_RE.search(core.text)
+        and f.evidence(core.text) == 0
+        and any(n.ord == core.ord + 1 for n in window)
+    ):
+        # "Im Folgenden ging sie auf die Themenschwerpunkte ein, die das KI ab 2020 in Angriff
+        # nehmen werde. Im Bereich „Bildung“ …": the sentence that announces the topic names
+        # it; the next one says what it is.
+        score += ANNOUNCED_NEXT_BONUS + WINDOW_PENALTY
     if query.qtype in ("definition", "other") and f.own(core):
         # "X gehe. Dieser befasse sich mit …", "… (LaKI) … Letztere fungiere als …": the next
         # sentence says what X is or does.

@@ -205,3 +205,16 @@ def test_modal_verbs_in_every_form_are_no_topic(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, "Es bestehe das Risiko, dass die Lotsen abwandern.")
     labels = {c.label for c in kb.analyse("Warum könnten die Lotsen abwandern?").concepts}
     assert labels == {"lotsen", "abwandern"}
+
+
+def test_a_sentence_announcing_the_topic_is_answered_with_the_next(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        "Im Folgenden ging Frau Berger noch auf die Themenschwerpunkte ein, die das Amt ab "
+        "2021 in Angriff nehmen werde. Im Bereich „Wohnen“ sei der Schwerpunkt auf die "
+        "Beratung von Familien gelegt, in enger Kooperation mit den Wohnungsbaugesellschaften.",
+    )
+    answer = kb.ask("Welche Themenschwerpunkte nimmt das Amt ab 2021 in Angriff?")
+    assert answer.answered
+    assert "Beratung von Familien" in answer.hits[0].text
