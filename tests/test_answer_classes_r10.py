@@ -218,3 +218,13 @@ def test_a_sentence_announcing_the_topic_is_answered_with_the_next(tmp_path: Pat
     answer = kb.ask("Welche Themenschwerpunkte nimmt das Amt ab 2021 in Angriff?")
     assert answer.answered
     assert "Beratung von Familien" in answer.hits[0].text
+
+
+def test_english_decide_and_take_part(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, "Die Kommunen haben sich gegen die Teilnahme entschieden.")
+    concepts = {
+        c.label: c.alternatives for c in kb.analyse("did they decide to take part").concepts
+    }
+    assert "entschied" in concepts["decide"]
+    assert "teilnehmen" in concepts
+    assert "take" not in concepts
