@@ -37,7 +37,10 @@ def _alternatives(kb: KnowledgeBase, question: str, label: str) -> dict[str, flo
 
 def test_paraphrase_data_has_its_documented_format() -> None:
     data = tomllib.loads(_data("paraphrases_de.toml"))
-    assert set(data) == {"words", "light_verbs", "frame_words", "instances"}
+    assert set(data) == {"words", "light_verbs", "frame_words", "instances", "named_categories"}
+    named = data["named_categories"]["words"]  # one noun each, as written
+    assert named
+    assert all(isinstance(v, str) and v.strip() and " " not in v for v in named)
     for key, values in data["instances"].items():  # a closed set of names per category
         assert key == key.lower(), key
         assert " " not in key, key
