@@ -312,7 +312,7 @@ def test_careful_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout16 (sealed 30 of 32, 3 of 6; session start 29 of
     32, 3 of 6): three unanswerable questions still get an answer."""
-    bar(kb, "holdout16_phone.jsonl", right=0.93, declined=0.83)
+    bar(kb, "holdout16_phone.jsonl", right=0.96, declined=0.83)
 
 
 def test_careful_holdout17_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -360,7 +360,7 @@ def test_mixed_holdout20_meets_the_bar(kb: KnowledgeBase) -> None:
     and measured once, sealed, at its end (49 of 53, 6 of 8; the code of the session start:
     49 of 53, 7 of 8): "Wann wurde das KI des Rhein-Sieg-Kreises eröffnet?" now gets the
     other Kreise's openings in autumn 2013."""
-    bar(kb, "holdout20_mixed.jsonl", right=0.96, declined=1.00)
+    bar(kb, "holdout20_mixed.jsonl", right=0.98, declined=1.00)
 
 
 def test_careful_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -368,10 +368,18 @@ def test_careful_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
     once, sealed, before any change (23 of 32, 7 of 7); its failures then guided the round.
     "Wie groß sind die Stellenanteile …" expects the OCR damage ("10 %-Ante i len") that the
     answer shows repaired."""
-    bar(kb, "holdout21_careful.jsonl", right=0.81, declined=1.0)
+    bar(kb, "holdout21_careful.jsonl", right=0.81, declined=1.00)
 
 
 def test_phone_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout21 (sealed 28 of 32, 6 of 6); "link
     integrationsportal kreis?" expects the OCR damage ("inteQrat ionspor ta l")."""
-    bar(kb, "holdout21_phone.jsonl", right=0.90, declined=1.0)
+    bar(kb, "holdout21_phone.jsonl", right=0.90, declined=1.00)
+
+
+def test_mixed_holdout22_meets_the_bar(kb: KnowledgeBase) -> None:
+    """60 questions in a mix of styles written during round 10 from the documents alone (the
+    writer was asked to expect undamaged words where the OCR text is damaged) and measured
+    once, sealed, at the end of the round: 43 of 52, 8 of 8 (the code of the round's start:
+    42 of 52, 7 of 8)."""
+    bar(kb, "holdout22_mixed.jsonl", right=0.82, declined=1.0)
