@@ -166,7 +166,9 @@ class Vocabulary:
             self._heads[term] = Counter(
                 head[0]
                 for _abbr, expansion, _pid in self.abbreviations.get(term, [])
-                if (head := word_terms(expansion.split()[-1])) and self.has(head[0])
+                if (word := head_word(expansion))
+                and (head := word_terms(word))
+                and self.has(head[0])
             )
         return self._heads[term]
 
@@ -221,11 +223,29 @@ class Vocabulary:
         return list(dict.fromkeys(w for w, _ in ranked))[:limit]
 
 
+# Words that begin what follows a long form's head noun: "Landeskoordinierungsstelle der
+# Kommunalen Integrationszentren", "Regionale Arbeitsstelle zur Förderung von Kindern".
+_POST_HEAD = frozenset(
+    {"der", "des", "die", "das", "den", "dem", "zur", "zum", "von", "vom", "für", "fur", "im"}
+    | {"in", "mit", "aus", "bei", "beim", "of", "for"}
+)
+
+
+def head_word(expansion: str) -> str:
+    """A long form's head word: its last word, or the last before a genitive or prepositional
+    phrase ("Landeskoordinierungsstelle der Kommunalen Integrationszentren" ->
+    "Landeskoordinierungsstelle", not "Integrationszentren")."""
+    words = expansion.split()
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in _POST_HEAD:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
 def _head_term(expansion: str) -> str | None:
     """The index term of a long form's head word ("Kommunales Integrationsmanagement" ->
     "integrationsmanagement"), when it is long enough to stand for the abbreviation."""
-    words = expansion.split()
-    head = word_terms(words[-1]) if words else []
+    head = word_terms(word) if (word := head_word(expansion)) else []
     return head[0] if head and len(head[0]) >= 6 else None
 
 

@@ -228,3 +228,20 @@ def test_english_decide_and_take_part(tmp_path: Path) -> None:
     assert "entschied" in concepts["decide"]
     assert "teilnehmen" in concepts
     assert "take" not in concepts
+
+
+def test_the_head_of_a_long_form_stands_before_its_genitive() -> None:
+    from knowledge.search import head_word
+
+    assert head_word("Landeskoordinierungsstelle der Kommunalen Integrationszentren") == (
+        "Landeskoordinierungsstelle"
+    )
+    assert head_word("Regionale Arbeitsstelle zur Förderung von Kindern") == "Arbeitsstelle"
+    assert head_word("Kommunales Integrationsmanagement") == "Integrationsmanagement"
+
+
+def test_who_leads_the_state_office_is_not_who_leads_the_local_centre(kb: KnowledgeBase) -> None:
+    # LaKI is the Landeskoordinierungsstelle, not a Kommunales Integrationszentrum: the
+    # sentence naming the KI's leader does not say who leads it.
+    assert not kb.ask("wer ist leiter der laki").answered
+    assert "Dinstühler" in kb.ask("wer leitet das ki").hits[0].text

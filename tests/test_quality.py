@@ -312,7 +312,7 @@ def test_careful_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout16 (sealed 30 of 32, 3 of 6; session start 29 of
     32, 3 of 6): three unanswerable questions still get an answer."""
-    bar(kb, "holdout16_phone.jsonl", right=0.96, declined=0.83)
+    bar(kb, "holdout16_phone.jsonl", right=0.96, declined=1.00)
 
 
 def test_careful_holdout17_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -382,4 +382,4 @@ def test_mixed_holdout22_meets_the_bar(kb: KnowledgeBase) -> None:
     writer was asked to expect undamaged words where the OCR text is damaged) and measured
     once, sealed, at the end of the round: 43 of 52, 8 of 8 (the code of the round's start:
     42 of 52, 7 of 8)."""
-    bar(kb, "holdout22_mixed.jsonl", right=0.82, declined=1.0)
+    bar(kb, "holdout22_mixed.jsonl", right=0.82, declined=1.00)
