@@ -393,10 +393,6 @@ _AS_OF_RE = re.compile(r"\bStand:?\s*(?:\d{1,2}[./]\s?)?(?:\d{1,2}[./]\s?)?(?:19
 _LISTED_RE = re.compile(r"„[^“]{3,}“.*„|(?:\n\s*(?:[•▪●◦\-–>*]|o\s)\s*[A-ZÄÖÜ„\"][^\n]*){2,}")
 # What may stand for instances of a category the text does not name: a list, a run of
 # names, quoted names, or a number ("18 bis 27 Jahre").
-_INSTANCES_RE = re.compile(
-    r"„[^“]{3,}“|\n\s*(?:[•▪●◦\-–>*]|o\s)|\d|"
-    r"[A-ZÄÖÜ][\w-]+\s*(?:,|\bund\b|\bsowie\b|\bbzw\.)\s*(?:die\s|der\s|das\s|dem\s)?[A-ZÄÖÜ]"
-)
 # Named instances of a category ("Welches Projekt", "Welche Einrichtungen"): a quoted name,
 # a list, or a run of capitalised words ("das Jobcenter, die Stadt Troisdorf", "Caritas und
 # Diakonie"), not a number.
@@ -404,6 +400,7 @@ _NAMED_INSTANCE_RE = re.compile(
     r"„[^“]{3,}“|\n\s*(?:[•▪●◦\-–>*]|o\s)|"
     r"[A-ZÄÖÜ][\w-]+\s*(?:,|\bund\b|\bsowie\b|\bbzw\.)\s*(?:die\s|der\s|das\s|dem\s)?[A-ZÄÖÜ]"
 )
+_INSTANCES_RE = re.compile(rf"{_NAMED_INSTANCE_RE.pattern}|\d")
 # An enumeration in brackets: "(1 Koordinierungsstelle, 2 Stellen für …, und eine Stelle bei …)".
 # (or "(partizipative (1), präventive (2) und dialogfördernde (3) Projekte)").
 _ENUMERATED_RE = re.compile(
@@ -467,14 +464,14 @@ _REASON_BEFORE_RE = re.compile(
     rf"{_CONSEQUENCE_START_RE.pattern}|(?:\W{{0,2}})(?:Auch wenn|Allerdings|Dennoch|Trotzdem)\b"
 )
 REASON_BEFORE_BONUS = 0.08
-# A sentence that begins with a demonstrative goes on about what the one before named.
 # A sentence that announces what follows: "ging auf die Themenschwerpunkte ein", "berichtete
 # über …", "stellte … vor", "informierte über".
 _ANNOUNCES_RE = re.compile(
     r"\b(?:ging|gingen|geht)\b[^.;]{0,120}\bein\b|"
     r"\b(?:berichtete|informierte|referierte)\b[^.;]{0,80}\büber\b|\bstellte\b[^.;]{0,120}\bvor\b"
 )
-ANNOUNCED_NEXT_BONUS = 0.12
+NEXT_SENTENCE_BONUS = 0.12  # for the sentence after one that announces or names the topic
+# A sentence that begins with a demonstrative goes on about what the one before named.
 _DEMONSTRATIVE_START_RE = re.compile(r"(?:\W{0,2})(?:Dieser|Diese|Dieses|Dies|Letztere[rs]?)\b")
 _QUANTIFIER_RE = re.compile(r"alle|keine|beide[n]?", re.I)
 _PARTITIVE = frozenset({"der", "von", "davon", "unter", "of"})  # "4 der größeren Kommunen"
@@ -630,6 +627,12 @@ def _definition_bonus(query: Query, text: str) -> float:
     return best
 
 
+def _category_terms(concept: Concept) -> set[str]:
+    """A category noun's terms, and its word's own stem: "Entgeltgruppe", unknown to the
+    documents, is searched by its part "Gruppe" but looked up as itself."""
+    return {*concept.terms(), *word_terms(concept.label)[:1]}
+
+
 def _part_pattern(concept: Concept) -> re.Pattern[str]:
     """'Modul 2' -> the word (any ending) right before the number, or before a list of numbers
     that ends with it: "Modul 2", "Moduls 2", "Modulen 1 und 2"; not "Module 1 bis 3"."""
@@ -679,9 +682,7 @@ class _Features:
                 name
                 for c in query.concepts
                 if c.kind == "category"
-                # (by the word itself too: "Entgeltgruppe", unknown to the documents, is
-                # searched by its part "Gruppe")
-                for t in {*c.terms(), *word_terms(c.label)[:1]}
+                for t in _category_terms(c)
                 for name in category_instances().get(t, ())
             }
         )
@@ -756,8 +757,7 @@ class _Features:
         # "Welches Projekt …?", "which institutions …": the answer names one (see
         # NAMES_MISSING).
         self.named_category = query.qtype == "which" and any(
-            c.kind == "category" and {*c.terms(), *word_terms(c.label)[:1]} & named_categories()
-            for c in query.concepts
+            c.kind == "category" and _category_terms(c) & named_categories() for c in query.concepts
         )
         # "wer ist Frau Dinstühler?", "who is Farshi": asks what the person is; a sentence
         # that names her with her function ("die Leiterin des KI, VA’e Frau Dinstühler")
@@ -1042,17 +1042,14 @@ def _plural_event_only(f: _Features, window: tuple[Candidate, ...]) -> bool:
     several such events, likely not of the one asked about."""
     if f.plural_event:
         return False
-    plural = singular = False
-    for c in window:
-        if not f.event & f.own(c):
-            continue
-        for word in _WORD_RE.findall(c.text):
-            if word_terms(word)[:1] and word_terms(word)[0] in f.event:
-                if fold(word).endswith("ungen"):
-                    plural = True
-                else:
-                    singular = True
-    return plural and not singular
+    forms = [
+        fold(word)
+        for c in window
+        if f.event & f.own(c)
+        for word in _WORD_RE.findall(c.text)
+        if (terms := word_terms(word)) and terms[0] in f.event
+    ]
+    return bool(forms) and all(w.endswith("ungen") for w in forms)
 
 
 def _dates_own_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
@@ -1171,11 +1168,10 @@ def _score_window(
         # "Which of the applicants was awarded …": the list of applicants names no winner.
         dated = f.point and any(_holds_date(c) for c in window)
         cov *= CHOSEN_MISSING if f.which_of else DATE_OF_OTHER_EVENT if dated else EVENT_MISSING
-    elif f.event and f.point and not _dates_event(f, window):
+    elif f.event and f.point and (not _dates_event(f, window) or _plural_event_only(f, window)):
         # "Wann hat der Kreistag … beschlossen?": "Das am 25.02.2012 in Kraft getretene Gesetz
-        # … Es muss vom Kreistag verabschiedet werden": the date is another event's.
-        cov *= DATE_OF_OTHER_EVENT
-    elif f.event and f.point and _plural_event_only(f, window):
+        # … Es muss vom Kreistag verabschiedet werden": the date is another event's; "die
+        # Eröffnungen der KIZE im Herbst 2013" are several events' dates.
         cov *= DATE_OF_OTHER_EVENT
     if f.named_category and not _NAMED_INSTANCE_RE.search(text):
         cov *= NAMES_MISSING
@@ -1248,7 +1244,7 @@ def _score_window(
         # "Im Folgenden ging sie auf die Themenschwerpunkte ein, die das KI ab 2020 in Angriff
         # nehmen werde. Im Bereich „Bildung“ …": the sentence that announces the topic names
         # it; the next one says what it is.
-        score += ANNOUNCED_NEXT_BONUS + WINDOW_PENALTY
+        score += NEXT_SENTENCE_BONUS + WINDOW_PENALTY
     if query.qtype in ("definition", "other") and f.own(core):
         # "X gehe. Dieser befasse sich mit …", "… (LaKI) … Letztere fungiere als …": the next
         # sentence says what X is or does.
@@ -1258,7 +1254,7 @@ def _score_window(
                 and (m := _DEMONSTRATIVE_START_RE.match(n.text))
                 and _DEFINITION_STRONG.search(n.text, 0, m.end() + CUE_REACH)
             ):
-                score += 0.12 + WINDOW_PENALTY  # the second sentence earns its place
+                score += NEXT_SENTENCE_BONUS + WINDOW_PENALTY  # the second sentence earns it
     if f.who_is and _names_function(core.text, f.who_is):
         score += FUNCTION_BONUS
     if len(window) > 1:
