@@ -341,15 +341,20 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
     ("manner", r" (wie|how) "),
 )
 _QTYPE_PATTERNS = tuple((qtype, re.compile(pattern)) for qtype, pattern in _QTYPE_SOURCES)
+_OTHER_WH_RE = re.compile(r" (?:what|which|how|when|where|why) ")
+_RELATIVE_WHO_RE = re.compile(r"(?<=\w) (?:who|whom|whose)(?= )")
 
 
 def question_type(question: str) -> QType:
     """The kind of fact the question asks for."""
     folded = " " + " ".join(fold(t.text) for t in tokenize(question)) + " "
-    if folded.startswith((" name ", " namen ")):
-        return "person"  # "name neubürgerbeauftragter?", typed on a phone
+    if folded.startswith((" name ", " namen ")) or folded.endswith((" name ", " namen ")):
+        return "person"  # "name neubürgerbeauftragter?", "neubuergerbeauftragter name"
+    # "What age group do the adults belong to who are …": after another English question
+    # word, "who" opens a relative clause and asks for no person.
+    typed = _RELATIVE_WHO_RE.sub(" ", folded) if _OTHER_WH_RE.match(folded) else folded
     for qtype, pattern in _QTYPE_PATTERNS:
-        if pattern.search(folded):
+        if pattern.search(typed):
             return qtype
     if _WHO_NOUNS_RE.search(folded) and not folded.startswith((" was ", " what ")):
         # ("was kriegen die gewinner" asks what they get, not who they are)
