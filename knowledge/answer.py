@@ -27,8 +27,10 @@ from knowledge.search import (
     Query,
     concept_match,
     coverage,
+    first_item,
     is_yes_no,
     proximity,
+    same_opening,
 )
 
 Confidence = Literal["high", "medium", "low"]
@@ -67,6 +69,7 @@ SHORTLIST = 30  # candidates that get windows and the full scoring
 MAX_TEXT_BONUS = 0.37  # definition cue (0.12) + counted number (0.25)
 CUE_REACH = 60  # characters between a definition cue and the term it must be about
 PART_NEARBY = 0.7  # kept when the sentences around the passage name the asked part
+OTHER_ITEM = 0.7  # "im Bereich Querschnitt": a window about another item of the enumeration
 PART_MISSING = 0.6  # share of coverage a passage keeps that does not name the asked part
 REPLY_BONUS = 0.1  # for the reply to a reported question that matches the question
 MISSING_NAME = 0.55  # share of coverage kept by a sentence without a name, when one is asked
@@ -656,6 +659,7 @@ def _credits(
     credits.update(dict.fromkeys(f.referred.get(core.passage_id, ()), SPEAKER_CREDIT))
     credits.update(dict.fromkeys(f.titled.get(core.doc_id, ()), TITLE_CREDIT))
     credits.update(dict.fromkeys(f.dated.get(core.doc_id, ()), LEAD_CREDIT))
+    credits.update(dict.fromkeys(f.announced.get(core.passage_id, ()), LEAD_CREDIT))
     for c in window:
         credits.update(dict.fromkeys(f.lead(c), LEAD_CREDIT))
     for c in window:
@@ -723,6 +727,9 @@ class _Features:
         self.referred: dict[int, frozenset[str]] = {}
         # Passages with the asked numbered parts named in the sentences around them.
         self.part_near: set[int] = set()
+        # Per item of an enumeration: the question's terms in the sentence announcing it.
+        self.announced: dict[int, frozenset[str]] = {}
+        self.other_items: dict[int, frozenset[str]] = {}
         self._asked: dict[int, bool] = {}
         self._coverage: dict[int, float] = {}
         self._proximity: dict[int, int] = {}
@@ -820,6 +827,13 @@ class _Features:
             for c in query.concepts
             if c.kind == "number" and YEAR_TERM_RE.match(c.label)
         }
+        # Years of an event, not the start of a period ("Schwerpunkt ab 2020", "seit 2019"):
+        # a paper older than the start may well say what holds from then on.
+        self.event_years = [
+            y
+            for y in self.years
+            if not re.search(rf"\b(?:ab|seit|since|from)\s+{y}\b", query.text, re.I)
+        ]
         self.sources = sources or {}
         # Per document: the question's year when it is the document's year ("Konzept 2013").
         self.dated = {
@@ -1093,6 +1107,48 @@ _APPOSITION_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _enumerations(f: _Features, near: Mapping[tuple[int, int], Candidate]) -> None:
+    """Items of enumerations in running text ("Im Folgenden ging sie auf die
+    Themenschwerpunkte ein, die das KI ab 2020 in Angriff nehmen werde. Im Bereich „Bildung“
+    … Im Bereich „Querschnitt“ …"): the sentence that announces the enumeration is the
+    lead-in of each item (f.announced), and the question's terms that only other items hold
+    tell a window it answers for another item (f.other_items; the announcing sentence names
+    none of them)."""
+    for n in near.values():
+        siblings = [
+            sibling
+            for d in (-2, -1, 1, 2)
+            if (sibling := near.get((n.doc_id, n.ord + d))) is not None
+            and same_opening(sibling.text, n.text)
+        ]
+        if not siblings:
+            continue
+        f.other_items[n.passage_id] = frozenset().union(*map(f.own, siblings)) - f.own(n)
+        head = first_item(n, near)
+        announcer = near.get((head.doc_id, head.ord - 1))
+        if announcer is not None and _ANNOUNCES_RE.search(announcer.text):
+            f.announced[n.passage_id] = f.own(announcer)
+            f.other_items[announcer.passage_id] = (
+                f.other_items.get(announcer.passage_id, frozenset()) | f.own(n)
+            ) - f.own(announcer)
+
+
+def _names_other_item(f: _Features, window: tuple[Candidate, ...]) -> bool:
+    """Whether a question concept stands only in another item of an enumeration the window
+    is an item of: not in the window, nor in the sentence announcing the enumeration."""
+    others = frozenset().union(*(f.other_items.get(c.passage_id, ()) for c in window))
+    if not others:
+        return False
+    held = frozenset().union(
+        *(f.own(c) | f.announced.get(c.passage_id, frozenset()) for c in window)
+    )
+    return any(
+        not held.intersection(c.alternatives)
+        for c in f.query.concepts
+        if others.intersection(c.alternatives)
+    )
+
+
 def _score_window(
     f: _Features,
     window: tuple[Candidate, ...],
@@ -1175,6 +1231,8 @@ def _score_window(
         cov *= DATE_OF_OTHER_EVENT
     if f.named_category and not _NAMED_INSTANCE_RE.search(text):
         cov *= NAMES_MISSING
+    if _names_other_item(f, window):
+        cov *= OTHER_ITEM
     if f.got and not any(_OUTCOME_RE.search(c.text) for c in window):
         cov *= CHOSEN_MISSING
     if f.predicate and not any(f.predicate & f.own(c) for c in window):
@@ -1268,8 +1326,8 @@ def _other_year(f: _Features, window: tuple[Candidate, ...], core: Candidate) ->
     it names other years only, or none while its document is older than that year."""
     source = f.sources.get(core.doc_id)
     for year, terms in f.years.items():
-        if any(terms & f.own(c) for c in window):
-            continue
+        if any(terms & (f.own(c) | f.announced.get(c.passage_id, frozenset())) for c in window):
+            continue  # (the sentence announcing an enumeration names the year of its items)
         named = {m for c in window for m in _YEAR_RE.findall(c.text)}
         # A document that names no year speaks of its own: it cannot report a later year's
         # events, though it may refer to an earlier year's paper ("Konzept aus 2016").
@@ -1283,13 +1341,13 @@ def _announced_only(f: _Features, core: Candidate) -> bool:
     viele kamen 2022?") and the passage's document is older than that year: it can only have
     announced the event, not reported its outcome. "Wann ist die Verleihung 2020?" is no such
     question: an announced date answers it."""
-    if not f.past or f.query.qtype == "time":
+    if not f.past or f.query.qtype == "time" or not f.event_years:
         return False
     if _PLANNED_RE.search(core.text) and not _PAST_RE.search(core.text):
         return True  # "ein Siegelprozess geplant, wozu am 21.11.2019 ein Jurytermin stattfinden
         # werde": a plan, no outcome
     source = f.sources.get(core.doc_id)
-    return bool(source and source.year and source.year < min(int(y) for y in f.years))
+    return bool(source and source.year and source.year < min(map(int, f.event_years)))
 
 
 def _replies(f: _Features, c: Candidate, near: Mapping[tuple[int, int], Candidate]) -> bool:
@@ -1402,6 +1460,8 @@ def rank(
         )
         for c in cands
     }
+
+    _enumerations(features, near)
 
     def rough(c: Candidate) -> float:
         own = features.own_coverage(c)

@@ -1544,15 +1544,54 @@ def _candidate(row: tuple[Any, ...], rank: float) -> Candidate:
     return Candidate(pid, doc_id, ord_, kind, text, tuple(terms.split()), tuple(lead.split()), rank)
 
 
+# How the items of an enumeration in running text open: "Im Bereich „Bildung“ … Im Bereich
+# „Querschnitt“ …", "Für das Modul 2 … Für das Modul 3 …": a preposition (with its article)
+# and the same noun.
+_ITEM_OPENING_RE = re.compile(
+    r"\W{0,2}((?:Im|Zum|Zur|Beim|Vom|Am|Für|Bei|In|Auf|Mit|Hinsichtlich|Bezüglich)"
+    r"(?: (?:der|die|das|dem|den|des))? [A-ZÄÖÜ]\w+)"
+)
+
+
+def same_opening(a: str, b: str) -> bool:
+    """Whether two sentences open alike, as items of one enumeration do."""
+    ma, mb = _ITEM_OPENING_RE.match(a), _ITEM_OPENING_RE.match(b)
+    return ma is not None and mb is not None and ma.group(1) == mb.group(1)
+
+
+def first_item(c: Candidate, near: Mapping[tuple[int, int], Candidate]) -> Candidate:
+    """The first sentence of the enumeration c is an item of (one of the two sentences before
+    it that opens alike), or c itself."""
+    first = c
+    for d in (1, 2):
+        n = near.get((c.doc_id, c.ord - d))
+        if n is not None and same_opening(n.text, c.text):
+            first = n
+    return first
+
+
 def neighbours(
     db: sqlite_utils.Database, cands: list[Candidate]
 ) -> dict[tuple[int, int], Candidate]:
-    """The two passages before and after each candidate, keyed by (doc_id, ord); never
-    boilerplate (a window of an answer must not take in a letterhead or a signature)."""
-    wanted = {(c.doc_id, c.ord + d) for c in cands for d in (-2, -1, 1, 2)}
+    """The two passages before and after each candidate, keyed by (doc_id, ord), and the one
+    before the first item of an enumeration a candidate is an item of (it may announce the
+    enumeration); never boilerplate (a window of an answer must not take in a letterhead or
+    a signature)."""
     have = {(c.doc_id, c.ord): c for c in cands}
-    missing = sorted(wanted - set(have))
     out = dict(have)
+    _fetch(db, {(c.doc_id, c.ord + d) for c in cands for d in (-2, -1, 1, 2)} - set(out), out)
+    leads = {(f.doc_id, f.ord - 1) for c in cands if (f := first_item(c, out)) is not c}
+    _fetch(db, leads - set(out), out)
+    return out
+
+
+def _fetch(
+    db: sqlite_utils.Database,
+    keys: set[tuple[int, int]],
+    out: dict[tuple[int, int], Candidate],
+) -> None:
+    """Read the passages at these (doc_id, ord) into out, leaving out boilerplate."""
+    missing = sorted(keys)
     for i in range(0, len(missing), 200):
         chunk = missing[i : i + 200]
         clause = " OR ".join("(doc_id = ? AND ord = ?)" for _ in chunk)
@@ -1563,7 +1602,6 @@ def neighbours(
             args,
         ):
             out[(r[1], r[2])] = _candidate(r, 0.0)
-    return out
 
 
 def concept_match(concept: Concept, credits: Mapping[str, float]) -> float:

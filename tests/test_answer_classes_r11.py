@@ -3,9 +3,63 @@ across the earlier sets)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from knowledge.search import question_type
+from knowledge.base import KnowledgeBase
+from knowledge.search import question_type, same_opening
+from tests.test_answer_classes import top
+from tests.test_answer_classes_r4 import _doc_kb
+
+# An enumeration in running text: a sentence announces it, its items open alike, a sentence
+# between two items goes on with the first.
+AREAS = (
+    "Im Folgenden ging die Amtsleiterin noch auf die Arbeitsfelder ein, die das Jugendamt ab "
+    "2024 angehen werde. Im Bereich „Schule“ sei der Schwerpunkt auf die Hausaufgabenhilfe in "
+    "den Grundschulen gelegt worden. Dazu sollen neue Kurse mit den Trägern vor Ort "
+    "entstehen. Im Bereich „Wohnen“ habe man den Fokus auf die Beratung junger Mieter "
+    "gelegt, vor allem in den Sammelunterkünften."
+)
+
+
+def _areas(tmp_path: Path) -> KnowledgeBase:
+    return _doc_kb(tmp_path, 2023, AREAS)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welchen Schwerpunkt setzt das Jugendamt ab 2024 im Bereich „Wohnen“?",
+        "jugendamt schwerpunkt wohnen ab 2024?",
+    ],
+)
+def test_a_later_item_of_an_enumeration_has_the_announcing_sentence_as_its_lead_in(
+    tmp_path: Path, question: str
+) -> None:
+    # The item „Wohnen“ stands three sentences after the one naming the office and the year;
+    # the announcing sentence and the first item („Schule“) hold those words but answer for
+    # another item.
+    assert "junger Mieter" in top(_areas(tmp_path), question)
+
+
+def test_the_first_item_answers_for_its_own_area_and_a_start_year_is_no_event_year(
+    tmp_path: Path,
+) -> None:
+    # "ab 2024" in a past-tense question is where a period starts: the paper of 2023 says
+    # what holds from then on; it did not merely announce a 2024 event.
+    text = top(
+        _areas(tmp_path),
+        "Welcher Schwerpunkt wurde für das Jugendamt ab 2024 im Bereich Schule gesetzt?",
+    )
+    assert "Hausaufgabenhilfe" in text
+
+
+def test_sentences_open_alike_only_with_the_same_preposition_and_noun() -> None:
+    assert same_opening("Im Bereich „Bildung“ sei …", "Im Bereich „Querschnitt“ habe …")
+    assert same_opening("Für das Modul 2 seien …", "Für das Modul 3 seien …")
+    assert not same_opening("Im Bereich „Bildung“ sei …", "Im Rahmen der Woche habe …")
+    assert not same_opening("Die Stadt habe …", "Die Stadt sei …")
 
 
 @pytest.mark.parametrize(
