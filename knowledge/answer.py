@@ -72,6 +72,7 @@ PART_NEARBY = 0.7  # kept when the sentences around the passage name the asked p
 OTHER_ITEM = 0.7  # "im Bereich Querschnitt": a window about another item of the enumeration
 PART_MISSING = 0.6  # share of coverage a passage keeps that does not name the asked part
 REPLY_BONUS = 0.1  # for the reply to a reported question that matches the question
+REPLY_REACH = 4  # sentences after a reported question its reply may still go on
 MISSING_NAME = 0.55  # share of coverage kept by a sentence without a name, when one is asked
 # A year the question asks about ("im Jahr 2020") that the answer does not name, while it names
 # another year or stands in a document of another year: most likely about something else (the
@@ -450,6 +451,10 @@ _TOTAL_RE = re.compile(r"\b(?:Gesamt\w*|insgesamt|Summe|total)\b", re.I)
 _REPORTED_QUESTION_RE = re.compile(
     r"\b(?:erkundigte sich|fragte|fragten|Nachfrage|bat um|wollte wissen|interessiere)\b|"
     r"\bzu verstehen sei\b"
+)
+# A reported reply: "erklärte sie, dass …", "antwortete", "beantwortete dies damit".
+_ANSWERS_RE = re.compile(
+    r"\b(?:erklärte|erklärten|antwortete|antworteten|beantwortete|entgegnete)\b"
 )
 # Sentence openings that continue the sentence before: demonstratives and pronominal adverbs.
 # Sentence openings that draw a consequence from the sentence before, which holds the reason.
@@ -1350,17 +1355,30 @@ def _announced_only(f: _Features, core: Candidate) -> bool:
     return bool(source and source.year and source.year < min(map(int, f.event_years)))
 
 
-def _replies(f: _Features, c: Candidate, near: Mapping[tuple[int, int], Candidate]) -> bool:
-    """Whether a sentence answers a member's question reported one or two sentences before
-    it that is about the question too ("erkundigte sich …, in welchem Verhältnis …" then
-    "Frau D. erklärte, …")."""
+def _replies(
+    f: _Features, c: Candidate, near: Mapping[tuple[int, int], Candidate]
+) -> Candidate | None:
+    """The member's question a sentence answers, reported up to REPLY_REACH sentences
+    before it that is about the question too ("erkundigte sich …, in welchem Verhältnis …"
+    then "Frau D. erklärte, …"); beyond two sentences only when no other question was
+    reported in between (the reply goes on: "… Integrationsräte sind dabei ebenfalls mit im
+    Blick" four sentences after "fragte er nach, ob die Integrationsräte … eingebunden
+    würden"). The question's sentence is a candidate itself, so its neighbours are read."""
     if f.asked(c) or not f.own(c) or f.about_asking:
-        return False
-    for d in (1, 2):
+        return None
+    for d in range(1, REPLY_REACH + 1):
         before = near.get((c.doc_id, c.ord - d))
-        if before is not None and f.asked(before) and f.own_coverage(before) >= 0.5:
-            return True
-    return False
+        if before is None:
+            if d > 2:
+                return None
+            continue
+        if f.asked(before):
+            if f.own_coverage(before) >= 0.5 and (d <= 2 or not _ANSWERS_RE.search(before.text)):
+                return before  # (far back, a sentence that answers the question itself,
+                # "Bezugnehmend auf die Nachfrage … erklärte sie, dass …", has no further reply)
+            if d >= 2:
+                return None  # a reply to another question
+    return None
 
 
 def _windows(
@@ -1437,6 +1455,14 @@ def rank(
         for c in cands
         if _EVENT_ANAPHOR_RE.search(c.text)
     }
+    # A reply is about what the member asked: the question's words there count for it when
+    # the question stands beyond the sentences around (within them they count as context).
+    replies = {c.passage_id: q for c in cands if (q := _replies(features, c, near)) is not None}
+    for c in cands:
+        asked = replies.get(c.passage_id)
+        if asked is not None and c.ord - asked.ord > CONTEXT_REACH:
+            referred = features.referred.get(c.passage_id, frozenset())
+            features.referred[c.passage_id] = referred | features.own(asked)
     if features.parts:
         features.part_near = {
             c.passage_id
@@ -1480,7 +1506,7 @@ def rank(
             ),
             key=lambda s: s.score,
         )
-        if _replies(features, c, near):
+        if c.passage_id in replies:
             best = replace(best, score=best.score + REPLY_BONUS)
         scored.append(best)
     if scored:

@@ -78,3 +78,22 @@ def test_sentences_open_alike_only_with_the_same_preposition_and_noun() -> None:
 )
 def test_a_name_asked_last_and_an_english_relative_who(question: str, qtype: str) -> None:
     assert question_type(question) == qtype
+
+
+def test_a_reply_that_goes_on_for_several_sentences_answers_the_reported_question(
+    tmp_path: Path,
+) -> None:
+    # The member's question is reported; the reply starts with his other question and
+    # reaches this one four sentences later. The reported question and the sentence that
+    # answers it hold the same words; the reply answers.
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        "Herr Adam fragte, wie das Radkonzept zum Verkehrsplan stehe. Außerdem fragte er, ob "
+        "die Seniorenbeiräte in die Arbeit am Radkonzept eingebunden würden. Frau Berg "
+        "erklärte, das Radkonzept ergänze den Verkehrsplan. Derzeit werde eine Karte der "
+        "Lücken erstellt. Zudem seien Ziele mit den Städten vereinbart worden. Es werde "
+        "Werkstätten geben, um das Radkonzept mit Leben zu füllen; die Seniorenbeiräte seien "
+        "dabei ebenfalls beteiligt.",
+    )
+    assert "Werkstätten" in top(kb, "sind die seniorenbeiräte beim radkonzept dabei")
