@@ -154,7 +154,7 @@ def test_careful_holdout4_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout4_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout4 (first run: 20 of 34 right, 6 of 6 declined;
     after the fixes 25 of 34, 6 of 6)."""
-    bar(kb, "holdout4_phone.jsonl", right=0.88, declined=1.00)
+    bar(kb, "holdout4_phone.jsonl", right=0.91, declined=1.00)
 
 
 def test_careful_holdout5_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -217,7 +217,7 @@ def test_careful_holdout9_meets_the_bar(kb: KnowledgeBase) -> None:
     """The last fresh careful set of round 4, measured once at its end and never used for
     fixing (session start 21 of 32, 4 of 7; end of round 4 23 of 32, 5 of 7): the honest
     estimate for questions nobody has tuned for."""
-    bar(kb, "holdout9_careful.jsonl", right=0.81, declined=1.00)
+    bar(kb, "holdout9_careful.jsonl", right=0.84, declined=1.00)
 
 
 def test_phone_holdout9_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -249,7 +249,7 @@ def test_careful_holdout11_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout11_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout11 (session start 25 of 32, 5 of 6; sealed at the
     end of round 5: 26 of 32, 5 of 6; its failures then guided three more fixes: 29 of 32)."""
-    bar(kb, "holdout11_phone.jsonl", right=0.93, declined=1.00)
+    bar(kb, "holdout11_phone.jsonl", right=0.96, declined=1.00)
 
 
 def test_careful_holdout12_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -306,7 +306,7 @@ def test_phone_holdout15_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_careful_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written during round 7 and measured once, sealed, at its end (26 of
     32, 7 of 7; the code of the session start: the same)."""
-    bar(kb, "holdout16_careful.jsonl", right=0.87, declined=1.00)
+    bar(kb, "holdout16_careful.jsonl", right=0.90, declined=1.00)
 
 
 def test_phone_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -346,7 +346,7 @@ def test_careful_holdout19_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written at the start of round 9 from the documents alone and measured
     once, sealed, before it was looked at (24 of 32, 5 of 7); its failures then guided the
     round (27 of 32, 7 of 7)."""
-    bar(kb, "holdout19_careful.jsonl", right=0.87, declined=1.00)
+    bar(kb, "holdout19_careful.jsonl", right=0.90, declined=1.00)
 
 
 def test_phone_holdout19_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -368,7 +368,7 @@ def test_careful_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
     once, sealed, before any change (23 of 32, 7 of 7); its failures then guided the round.
     "Wie groß sind die Stellenanteile …" expects the OCR damage ("10 %-Ante i len") that the
     answer shows repaired."""
-    bar(kb, "holdout21_careful.jsonl", right=0.81, declined=1.00)
+    bar(kb, "holdout21_careful.jsonl", right=0.84, declined=1.00)
 
 
 def test_phone_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -382,4 +382,19 @@ def test_mixed_holdout22_meets_the_bar(kb: KnowledgeBase) -> None:
     writer was asked to expect undamaged words where the OCR text is damaged) and measured
     once, sealed, at the end of the round: 43 of 52, 8 of 8 (the code of the round's start:
     42 of 52, 7 of 8)."""
-    bar(kb, "holdout22_mixed.jsonl", right=0.82, declined=1.00)
+    bar(kb, "holdout22_mixed.jsonl", right=0.86, declined=1.00)
+
+
+def test_careful_holdout23_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Fresh careful set written at the start of round 11 from the documents alone and measured
+    once, sealed, before any change (30 of 32, 7 of 7); its failures then guided the round.
+    Still missed: a long English question with many English-only words ("What age group do
+    the young refugee adults belong to …") is declined."""
+    bar(kb, "holdout23_careful.jsonl", right=0.96, declined=1.00)
+
+
+def test_phone_holdout23_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout23 (sealed 27 of 32, 6 of 6). Still missed: "wo
+    muss man kiz beantragen" (the Bezirksregierung stands in a sentence without "KIZ"), the
+    route of a problem to the Lenkungsgruppe, Troisdorf's objection (Doppelstrukturen)."""
+    bar(kb, "holdout23_phone.jsonl", right=0.90, declined=1.00)
