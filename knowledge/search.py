@@ -1303,7 +1303,8 @@ def candidates(
     seen: dict[int, Candidate] = {}
     for i in range(len(matches)):
         for r in found[i]:
-            seen.setdefault(r[0], _candidate(r[:7], r[7]))
+            if r[0] not in seen:  # the first query's rank; most passages come again
+                seen[r[0]] = _candidate(r[:7], r[7])
     return list(seen.values())
 
 
