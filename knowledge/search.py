@@ -1342,7 +1342,7 @@ def _newest(
         if len(rows) < limit and match.column:
             complete.append((match, rows))
         try:
-            ranks = _scores(db, score, [r[0] for r in rows])
+            ranks = _scores(db, score, [r[0] for r in rows], {r[0]: r[5] for r in rows})
             return [(*r, ranks[r[0]]) for r in rows]
         except Unscorable:
             pass
@@ -1490,11 +1490,27 @@ def _scored(
         yield pid, score.score(terms, around, sizes)
 
 
-def _scores(db: sqlite_utils.Database, score: Scorer, ids: list[int]) -> dict[int, float]:
-    """bm25 of the given passages (knowledge.bm25)."""
+def _scores(
+    db: sqlite_utils.Database,
+    score: Scorer,
+    ids: list[int],
+    terms: Mapping[int, str] | None = None,
+) -> dict[int, float]:
+    """bm25 of the given passages (knowledge.bm25). With their `terms` (passages.terms, read
+    with their rows already: the very text the index holds in its terms column, written by
+    knowledge.ingest from the same string) a score of that column alone reads only the
+    passages' sizes from the index."""
     if not ids:
         return {}
-    return dict(_scored(db, score, f"f.rowid IN ({','.join('?' * len(ids))})", ids))
+    marks = ",".join("?" * len(ids))
+    if terms is not None and score.column:
+        return {
+            pid: score.score(terms[pid], "", sizes)
+            for pid, sizes in db.conn.execute(
+                f"SELECT id, sz FROM passage_fts_docsize WHERE id IN ({marks})", ids
+            )
+        }
+    return dict(_scored(db, score, f"f.rowid IN ({marks})", ids))
 
 
 def _best_ranked(
