@@ -16,6 +16,7 @@ from knowledge.analyze import (
     light_verbs,
     named_categories,
     token_terms,
+    token_texts,
     tokenize,
     word_terms,
 )
@@ -1043,8 +1044,7 @@ def _role_object(query: Query) -> frozenset[str]:
 def _holds_role(text: str, roles: frozenset[str]) -> bool:
     """Whether a word of the text names one of the asked roles itself, not a verb made of it
     with a particle: "Leiterin", "Projektleitung", "geleitet"; not "Weiterleitung"."""
-    for tok in tokenize(text):
-        word = fold(tok.text)
+    for word in map(fold, token_texts(text)):  # (tokens' texts only: no Token objects)
         for role in roles:
             at = word.find(role)
             if (
