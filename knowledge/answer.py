@@ -16,6 +16,7 @@ from knowledge.analyze import (
     light_verbs,
     named_categories,
     token_terms,
+    token_texts,
     tokenize,
     word_terms,
 )
@@ -739,6 +740,13 @@ class _Features:
         self._coverage: dict[int, float] = {}
         self._proximity: dict[int, int] = {}
         self._evidence: dict[str, float] = {}
+        # Per passage (or text), what windows would otherwise work out again for each window
+        # that holds it: a question scores some 65 windows of about 30 passages.
+        self._found: dict[tuple[re.Pattern[str], int], bool] = {}
+        self._dated_ids: dict[int, bool] = {}
+        self._roles: dict[int, bool] = {}
+        self._event_forms: dict[int, list[str]] = {}
+        self._amounts: dict[str, bool] = {}
         # "Wie viel Geld …", "how much funding …": only an amount of money answers.
         self.money = _asks_money(query)
         # The terms of the question's money word ("Geld", "Kosten", "funding").
@@ -902,7 +910,7 @@ class _Features:
             value = _evidence(
                 self.query.qtype, judged, point=self.point, speakers=self.speakers_answer
             )
-            if self.money and value > 0 and not _has_amount(text):
+            if self.money and value > 0 and not self.has_amount(text):
                 value = 0.0  # "wie viel Geld …": a count of posts or a year is no amount
             if self.period and value == 1.0 and _SPAN_RE.search(text):
                 value = PERIOD_EVIDENCE  # "wie lange": "von März 2012 bis Oktober 2012"
@@ -918,6 +926,42 @@ class _Features:
                 value = 1.0 if self._quantifies(text) else 0.0
             self._evidence[text] = value
         return self._evidence[text]
+
+    def found(self, pattern: re.Pattern[str], c: Candidate) -> bool:
+        """Whether the pattern occurs in the passage's text (searched once per question)."""
+        key = (pattern, c.passage_id)
+        if key not in self._found:
+            self._found[key] = pattern.search(c.text) is not None
+        return self._found[key]
+
+    def holds_date(self, c: Candidate) -> bool:
+        """_holds_date of the passage, once per question."""
+        if c.passage_id not in self._dated_ids:
+            self._dated_ids[c.passage_id] = _holds_date(c)
+        return self._dated_ids[c.passage_id]
+
+    def holds_role(self, c: Candidate) -> bool:
+        """_holds_role of the passage for the asked role (self.event), once per question."""
+        if c.passage_id not in self._roles:
+            self._roles[c.passage_id] = _holds_role(c.text, self.event)
+        return self._roles[c.passage_id]
+
+    def event_forms(self, c: Candidate) -> list[str]:
+        """The passage's words (folded) whose first term is one of the asked event's, in
+        order (_plural_event_only), once per question."""
+        if c.passage_id not in self._event_forms:
+            self._event_forms[c.passage_id] = [
+                fold(word)
+                for word in _WORD_RE.findall(c.text)
+                if (terms := word_terms(word)) and terms[0] in self.event
+            ]
+        return self._event_forms[c.passage_id]
+
+    def has_amount(self, text: str) -> bool:
+        """_has_amount, once per text (a window's text is judged for evidence too)."""
+        if text not in self._amounts:
+            self._amounts[text] = _has_amount(text)
+        return self._amounts[text]
 
     def _quantifies(self, text: str) -> bool:
         """Whether "alle", "keine" or "beide" stands right before a word of the question."""
@@ -1019,8 +1063,7 @@ def _role_object(query: Query) -> frozenset[str]:
 def _holds_role(text: str, roles: frozenset[str]) -> bool:
     """Whether a word of the text names one of the asked roles itself, not a verb made of it
     with a particle: "Leiterin", "Projektleitung", "geleitet"; not "Weiterleitung"."""
-    for tok in tokenize(text):
-        word = fold(tok.text)
+    for word in map(fold, token_texts(text)):  # (tokens' texts only: no Token objects)
         for role in roles:
             at = word.find(role)
             if (
@@ -1046,7 +1089,7 @@ def _holds_date(c: Candidate) -> bool:
 def _dates_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
     """Whether a sentence of the window that holds a date also names the asked event (True
     when no sentence holds a date: then evidence is missing, judged elsewhere)."""
-    dated = [c for c in window if _holds_date(c)]
+    dated = [c for c in window if f.holds_date(c)]
     return not dated or any(
         f.event & f.own(c) and not (f.past and _UNDONE_RE.search(c.text)) for c in dated
     )
@@ -1061,19 +1104,13 @@ def _plural_event_only(f: _Features, window: tuple[Candidate, ...]) -> bool:
     several such events, likely not of the one asked about."""
     if f.plural_event:
         return False
-    forms = [
-        fold(word)
-        for c in window
-        if f.event & f.own(c)
-        for word in _WORD_RE.findall(c.text)
-        if (terms := word_terms(word)) and terms[0] in f.event
-    ]
+    forms = [word for c in window if f.event & f.own(c) for word in f.event_forms(c)]
     return bool(forms) and all(w.endswith("ungen") for w in forms)
 
 
 def _dates_own_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
     """Whether a sentence of the window holds a date and names the asked event itself."""
-    return any(f.event & f.own(c) and _holds_date(c) for c in window)
+    return any(f.event & f.own(c) and f.holds_date(c) for c in window)
 
 
 def _names_function(text: str, names: frozenset[str]) -> bool:
@@ -1165,7 +1202,7 @@ def _score_window(
     core_cov = f.own_coverage(core)
     # Evidence counts from sentences about the question, and from the sentence before one
     # that refers back to it ("Als Vertreter ... regte er an").
-    refers_back = bool(_PRONOUN_RE.search(core.text))
+    refers_back = f.found(_PRONOUN_RE, core)
     # A sentence that goes on with the one before ("Hierfür seien 4,5 Stellen vorgesehen",
     # "Grund dafür sei …") belongs to it: the number or the reason may stand there.
     linked = {
@@ -1195,7 +1232,7 @@ def _score_window(
     part_near = part_missing and core.passage_id in f.part_near
     if part_near:  # the paragraph is about that part: its words count, at PART_NEARBY below
         credits.update(dict.fromkeys((t for c in f.parts for t in c.parts), 1.0))
-    if f.money_terms and _has_amount(text):
+    if f.money_terms and f.has_amount(text):
         # "Wie viel Geld …?" answered by "170.000 Euro": the amount names the money.
         credits.update(dict.fromkeys(f.money_terms, 1.0))
     if f.happening and f.event and _dates_own_event(f, window):
@@ -1216,7 +1253,7 @@ def _score_window(
     if query.qtype == "person" and f.event:
         if not any(
             f.event & f.own(c)
-            and _holds_role(c.text, f.event)
+            and f.holds_role(c)
             and (not f.role_object or f.role_object & f.own(c))
             for c in window
         ):
@@ -1227,7 +1264,7 @@ def _score_window(
         # A place or a date in a sentence about something else, the event only around it. A
         # date there is another event's, as surely as one beside the event named elsewhere.
         # "Which of the applicants was awarded …": the list of applicants names no winner.
-        dated = f.point and any(_holds_date(c) for c in window)
+        dated = f.point and any(f.holds_date(c) for c in window)
         cov *= CHOSEN_MISSING if f.which_of else DATE_OF_OTHER_EVENT if dated else EVENT_MISSING
     elif f.event and f.point and (not _dates_event(f, window) or _plural_event_only(f, window)):
         # "Wann hat der Kreistag … beschlossen?": "Das am 25.02.2012 in Kraft getretene Gesetz
@@ -1286,7 +1323,7 @@ def _score_window(
     score += 0.05 * min(f.proximity(core), 2)
     if f.negated and _NEGATIVE_RE.search(core.text):
         score += NEGATION_BONUS
-    if not f.parts and _NAMED_PART_RE.search(core.text):
+    if not f.parts and f.found(_NAMED_PART_RE, core):
         # "bis wann wird KIM gefördert": the funding period of one module ("Förderzeitraum des
         # Moduls 2 … endete zum 31.12.2020") answers for the whole programme less well.
         score -= ONE_PART_PENALTY

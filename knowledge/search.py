@@ -1308,7 +1308,8 @@ def candidates(
     seen: dict[int, Candidate] = {}
     for i in range(len(matches)):
         for r in found[i]:
-            seen.setdefault(r[0], _candidate(r[:7], r[7]))
+            if r[0] not in seen:  # the first query's rank; most passages come again
+                seen[r[0]] = _candidate(r[:7], r[7])
     return list(seen.values())
 
 
@@ -1346,7 +1347,7 @@ def _newest(
         if len(rows) < limit and match.column:
             complete.append((match, rows))
         try:
-            ranks = _scores(db, score, [r[0] for r in rows])
+            ranks = _scores(db, score, [r[0] for r in rows], {r[0]: r[5] for r in rows})
             return [(*r, ranks[r[0]]) for r in rows]
         except Unscorable:
             pass
@@ -1409,37 +1410,75 @@ def _newest_filtered(
     """The rows of _newest_rows(match), found with the index asked only for the match's rarer
     groups where some are common, the common ones checked in the passages' own terms (which
     are what the index holds for them). After FILTER_SCAN passages without enough that hold
-    them the index is asked as usual (quicker then)."""
+    them, the smallest common group is asked of the index too, for the older passages, when
+    the passages read so far suggest that about FILTER_SCAN more are then enough (a common
+    group of many terms, "Gemeinde OR Kommune OR Stadt OR KI …", costs the index most); else,
+    or when that too finds too few, the index is asked as usual (quicker then)."""
     by_size = sorted(match.groups, key=lambda g: sum(n for _, n in g))
     common = [g for g in by_size[1:] if sum(n for _, n in g) > FILTER_SHARE * passages]
     if not match.column or not common:
         return _newest_rows(db, match.expression, limit, internal)
     kept = [g for g in match.groups if not any(g is c for c in common)]
-    expression = " AND ".join(
-        "terms : (" + " OR ".join(fts_quote(t) for t, _ in g) + ")" for g in kept
-    )
     wanted = [[key(t) for t, _ in g] for g in common]
     out: list[tuple[Any, ...]] = []
-    cursor = db.conn.execute(
-        f"SELECT {_ROW} FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
-        "JOIN documents d ON d.id = p.doc_id "
-        f"WHERE passage_fts MATCH ? AND {_ANSWERABLE} ORDER BY passage_fts.rowid DESC",
-        (expression, int(internal)),
-    )
+    first = 0  # passages read that hold the smallest common group
+    last = 0  # id of the last passage read (the oldest: they come newest first)
+    cursor = _newest_holding(db, kept, internal)
     try:
         for scanned, row in enumerate(cursor, 1):
             terms = spaced(row[5])
             if terms is None or scanned > FILTER_SCAN:
                 break
-            if all(holds(terms, group) for group in wanted):
-                out.append(row)
-                if len(out) >= limit:
-                    return out
+            last = row[0]
+            if holds(terms, wanted[0]):
+                first += 1
+                if all(holds(terms, group) for group in wanted[1:]):
+                    out.append(row)
+                    if len(out) >= limit:
+                        return out
         else:
             return out  # every passage matching the rarer groups was read
     finally:
         cursor.close()
+    # Of the passages read that hold the smallest common group, len(out) hold the others
+    # too: at that rate, do about FILTER_SCAN more of those find the rest?
+    promising = len(common) > 1 and out and (limit - len(out)) * first <= FILTER_SCAN * len(out)
+    if terms is not None and promising:
+        cursor = _newest_holding(db, [*kept, common[0]], internal, below=last)
+        try:
+            for scanned, row in enumerate(cursor, 1):
+                terms = spaced(row[5])
+                if terms is None or scanned > 2 * FILTER_SCAN:
+                    break
+                if all(holds(terms, group) for group in wanted[1:]):
+                    out.append(row)
+                    if len(out) >= limit:
+                        return out
+            else:
+                return out  # every older passage matching those groups was read
+        finally:
+            cursor.close()
     return _newest_rows(db, match.expression, limit, internal)
+
+
+def _newest_holding(
+    db: sqlite_utils.Database,
+    groups: Sequence[tuple[tuple[str, int], ...]],
+    internal: bool,
+    below: int | None = None,
+) -> Any:
+    """A cursor over the rows of the answerable passages that hold every group (any of its
+    terms) in their own words, newest first; only those older than passage `below` if given."""
+    expression = " AND ".join(
+        "terms : (" + " OR ".join(fts_quote(t) for t, _ in g) + ")" for g in groups
+    )
+    older = "" if below is None else "AND passage_fts.rowid < ? "
+    return db.conn.execute(
+        f"SELECT {_ROW} FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
+        "JOIN documents d ON d.id = p.doc_id "
+        f"WHERE passage_fts MATCH ? {older}AND {_ANSWERABLE} ORDER BY passage_fts.rowid DESC",
+        (expression, *(() if below is None else (below,)), int(internal)),
+    )
 
 
 def _scored(
@@ -1456,11 +1495,27 @@ def _scored(
         yield pid, score.score(terms, around, sizes)
 
 
-def _scores(db: sqlite_utils.Database, score: Scorer, ids: list[int]) -> dict[int, float]:
-    """bm25 of the given passages (knowledge.bm25)."""
+def _scores(
+    db: sqlite_utils.Database,
+    score: Scorer,
+    ids: list[int],
+    terms: Mapping[int, str] | None = None,
+) -> dict[int, float]:
+    """bm25 of the given passages (knowledge.bm25). With their `terms` (passages.terms, read
+    with their rows already: the very text the index holds in its terms column, written by
+    knowledge.ingest from the same string) a score of that column alone reads only the
+    passages' sizes from the index."""
     if not ids:
         return {}
-    return dict(_scored(db, score, f"f.rowid IN ({','.join('?' * len(ids))})", ids))
+    marks = ",".join("?" * len(ids))
+    if terms is not None and score.column:
+        return {
+            pid: score.score(terms[pid], "", sizes)
+            for pid, sizes in db.conn.execute(
+                f"SELECT id, sz FROM passage_fts_docsize WHERE id IN ({marks})", ids
+            )
+        }
+    return dict(_scored(db, score, f"f.rowid IN ({marks})", ids))
 
 
 def _best_ranked(
