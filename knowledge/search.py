@@ -830,9 +830,12 @@ _FRAME_RE = re.compile(
     r"\b(?:zum|zu dem)(?: \w+)? zeitpunkt(?: (?:der|des) \w+)?|\bat the time(?: of the \w+)?|"
     # "laut den Berichten des Kommunalen Integrationszentrums", "according to the minutes":
     # where it stands, no topic
-    r"\b(?:laut|gemass|nach angaben)(?: (?:den|dem|der|des))? (?:bericht\w*|angaben|vorlage\w*|"
-    r"niederschrift\w*|protokoll\w*|aussage\w*|unterlagen)(?: (?:des|der|vom|von)(?: \w+){1,2}?"
-    r"(?= im | in | fur | zu |[?.!]|$))?|"
+    # ("nach den Angaben in den Sitzungen": where those stand, too)
+    r"\b(?:laut|gemass|nach angaben|nach)(?: (?:den|dem|der|des))? (?:bericht\w*|angaben|"
+    r"vorlage\w*|niederschrift\w*|protokoll\w*|aussage\w*|unterlagen)(?: (?:des|der|vom|von)"
+    r"(?: \w+){1,2}?(?= im | in | fur | zu |[?.!]|$))?"
+    r"(?: (?:in|aus) (?:den|der|dem) (?:sitzung\w*|unterlagen|dokument\w*|niederschrift\w*|"
+    r"protokoll\w*))?|"
     # "nach Angaben der Verwaltung", "laut Auskunft des Kreises": whose word, no topic
     r"\b(?:nach|laut) (?:angaben|auskunft)(?: (?:des|der|von|vom)(?: \w+){1,2}?"
     r"(?= im | in | fur | zu |[?.!]|$))?|"

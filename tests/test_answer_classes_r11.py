@@ -97,3 +97,21 @@ def test_a_reply_that_goes_on_for_several_sentences_answers_the_reported_questio
         "dabei ebenfalls beteiligt.",
     )
     assert "Werkstätten" in top(kb, "sind die seniorenbeiräte beim radkonzept dabei")
+
+
+@pytest.mark.parametrize(
+    ("question", "source_words"),
+    [
+        (
+            "Wie viele Geduldete leben nach den Angaben in den Sitzungen im Rhein-Sieg-Kreis?",
+            {"angaben", "sitzungen"},
+        ),
+        ("wie viele geduldete gibt es nach den unterlagen im kreis", {"unterlagen"}),
+    ],
+)
+def test_where_the_question_says_a_fact_stands_is_no_topic(
+    kb: KnowledgeBase, question: str, source_words: set[str]
+) -> None:
+    query = kb.analyse(question)
+    assert not {c.label for c in query.concepts} & source_words
+    assert "geduldete" in {c.label for c in query.concepts}
