@@ -332,7 +332,7 @@ def test_careful_holdout18_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written during round 8 and measured once, sealed, at its end (27 of
     32, 6 of 7; the code of the session start: the same); one fix after it (a newer answer
     that names more of the question leads) gave 28 of 32."""
-    bar(kb, "holdout18_careful.jsonl", right=0.90, declined=1.00)
+    bar(kb, "holdout18_careful.jsonl", right=0.93, declined=1.00)
 
 
 def test_phone_holdout18_meets_the_bar(kb: KnowledgeBase) -> None:
