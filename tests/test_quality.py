@@ -398,3 +398,13 @@ def test_phone_holdout23_meets_the_bar(kb: KnowledgeBase) -> None:
     muss man kiz beantragen" (the Bezirksregierung stands in a sentence without "KIZ"), the
     route of a problem to the Lenkungsgruppe, Troisdorf's objection (Doppelstrukturen)."""
     bar(kb, "holdout23_phone.jsonl", right=0.90, declined=1.00)
+
+
+def test_mixed_holdout24_meets_the_bar(kb: KnowledgeBase) -> None:
+    """60 questions in a mix of styles written at the start of round 11 from the documents
+    alone (its writer was asked to expect undamaged words where the OCR text is damaged),
+    measured then and kept sealed until the end of the round: 40 of 52, 8 of 8 both times.
+    Still missed: where to hand in the KIZ application (the Bezirksregierung stands in a
+    sentence without "KIZ"), the mayors' objection (Doppelstrukturen), the speaker at the
+    events against forced marriage."""
+    bar(kb, "holdout24_mixed.jsonl", right=0.76, declined=1.00)
