@@ -57,6 +57,9 @@ _ISO_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 # Question shapes. "seit/bis/ab wann" ask for a document fact, not a date in the calendar.
 _NOT_WHEN = re.compile(r"\b(?:seit|bis|ab|since|until|till)\s+wann\b|\bsince when\b|\bby when\b")
+# "Wie heißt die Vorsitzende, die im Sozialausschuss den TOP 7 aufgerufen hat?", "wer
+# leitet …": a person asked for, which the minutes answer, not the calendar.
+_ASKS_WHO = re.compile(r"\W*(?:wer|wem|wen|who|whom|whose|wie hei(?:ss|ß|s)(?:t|en))\b")
 _WHEN = frozenset({"wann", "when", "wo", "where", "uhrzeit", "datum"})
 _WHEN_PHRASES = re.compile(
     r"\b(?:um wie ?viel uhr|what time|an welchem tag|welches datum|which day|what day|"
@@ -326,7 +329,7 @@ def recognise(question: str, now: datetime) -> CalendarQuestion | None:
     answer). Bad input never raises."""
     text = " ".join(str(question or "").split())[:500]
     folded = _fold(text)
-    if not folded or _NOT_WHEN.search(folded):
+    if not folded or _NOT_WHEN.search(folded) or _ASKS_WHO.match(folded):
         return None
     originals = _originals(text)
     words = [_fold(w) for w in originals]

@@ -96,6 +96,9 @@ def test_periods_are_dates_in_berlin() -> None:
         "Wie viele Case-Management-Stellen sind vorgesehen?",
         # "zusammen" without "kommt"/"tritt" is no meeting
         "Mit welcher Stelle zusammen ist ein neuer Handlungsbereich geplant?",
+        # a person asked for: the minutes answer
+        "Wie heißt die Vorsitzende, die im Sozialausschuss den TOP 7 aufgerufen hat?",
+        "wer leitet die naechste sitzung vom integrationsrat",
         "",
         "   ",
         "?!",
