@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -212,6 +213,32 @@ async def test_questions_are_answered_while_a_sync_writes_and_no_reload_on_the_l
     assert live.dialog.kb.hold_vocabulary is False
 
 
+_MARKER = "a fresh interpreter"
+
+
+def _send_marker(send: Any, *args: Any) -> None:
+    send.send(_MARKER)
+    send.close()
+
+
+def test_the_sync_child_is_spawned_not_forked(
+    live: Live, oparl: FakeOParl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A child forked from the bot's threads may inherit a lock one of them held (SQLite's
+    memory mutex while a question is answered) and wait for it forever; a spawned child
+    starts from a fresh interpreter and sees none of the parent's state."""
+    from bot.oparl import background
+
+    monkeypatch.setattr(sys.modules[__name__], "_MARKER", "the parent's state")
+    monkeypatch.setattr(background, "_sync_child", _send_marker)
+    assert syncer(live, oparl)._in_child() == "a fresh interpreter"  # type: ignore[comparison-overlap]
+
+
+def _dies(*args: Any) -> None:
+    """A sync child that dies at once (module level: the child is spawned and imports it)."""
+    os._exit(3)  # would end the test run if the sync ran in the bot's own process
+
+
 async def test_a_sync_process_that_dies_is_logged_and_the_next_sync_runs(
     live: Live, oparl: FakeOParl, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -220,11 +247,8 @@ async def test_a_sync_process_that_dies_is_logged_and_the_next_sync_runs(
     bot goes on, and the next sync runs."""
     from bot.oparl import background
 
-    def dies(*args: Any) -> None:
-        os._exit(3)  # would end the test run if the sync ran in the bot's own process
-
     job = syncer(live, oparl)
-    monkeypatch.setattr(background, "_sync_child", dies)
+    monkeypatch.setattr(background, "_sync_child", _dies)
     assert job.start()
     assert job.task is not None
     assert await job.task is None

@@ -17,7 +17,6 @@ import logging
 import multiprocessing
 import os
 from multiprocessing.connection import Connection
-from multiprocessing.context import ForkContext, SpawnContext
 from pathlib import Path
 from typing import Any
 
@@ -98,14 +97,13 @@ class BackgroundSync:
         return report, vocabularies
 
     def _in_child(self) -> SyncReport | None:
-        """Run the sync in a child process (forked where the system can, else spawned) and
-        wait for its report: its CPU work (JSON, text preparation, index terms) never holds
-        the interpreter lock of the bot's event loop."""
-        context: ForkContext | SpawnContext = (
-            multiprocessing.get_context("fork")
-            if "fork" in multiprocessing.get_all_start_methods()
-            else multiprocessing.get_context("spawn")
-        )
+        """Run the sync in a child process and wait for its report: its CPU work (JSON, text
+        preparation, index terms) never holds the interpreter lock of the bot's event loop.
+        The child is spawned, never forked: the bot's other threads answer questions with
+        SQLite at any moment, and a child forked while one of them held SQLite's memory mutex
+        waited for it forever (seen in the test suite; the parent then waited for the report
+        forever, and no sync ran again)."""
+        context = multiprocessing.get_context("spawn")
         receive, send = context.Pipe(duplex=False)
         args = (send, self.db_path, self.url, self.clock, self.default_offsets, self.contact,
                 self.client_options, self.max_file_bytes)  # fmt: skip
