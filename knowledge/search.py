@@ -1424,44 +1424,50 @@ def _newest_filtered(
     kept = [g for g in match.groups if not any(g is c for c in common)]
     wanted = [[key(t) for t, _ in g] for g in common]
     out: list[tuple[Any, ...]] = []
-    first = 0  # passages read that hold the smallest common group
-    last = 0  # id of the last passage read (the oldest: they come newest first)
     cursor = _newest_holding(db, kept, internal)
+    ended, first, last = _collect(cursor, wanted, limit, FILTER_SCAN, out)
+    if ended == "done":
+        return out
+    # Of the passages read that hold the smallest common group (`first`), len(out) hold the
+    # others too: at that rate, do about FILTER_SCAN more of those find the rest?
+    promising = len(common) > 1 and out and (limit - len(out)) * first <= FILTER_SCAN * len(out)
+    if ended == "budget" and promising:
+        cursor = _newest_holding(db, [*kept, common[0]], internal, below=last)
+        if _collect(cursor, wanted[1:], limit, 2 * FILTER_SCAN, out)[0] == "done":
+            return out
+    return _newest_rows(db, match.expression, limit, internal)
+
+
+def _collect(
+    cursor: Any,
+    groups: Sequence[Sequence[str]],
+    limit: int,
+    budget: int,
+    out: list[tuple[Any, ...]],
+) -> tuple[Literal["done", "budget", "unsafe"], int, int]:
+    """Add to `out` the rows of the cursor (newest first) whose terms hold every group (any of
+    its `key`s), until `limit` rows are there. Returns how the scan ended: "done" (`limit`
+    rows, or every row read), "budget" (after `budget` rows) or "unsafe" (a passage whose
+    terms the index may split otherwise); the rows read that hold the first group; the id of
+    the last row read. The cursor is closed."""
+    first = last = 0
     try:
         for scanned, row in enumerate(cursor, 1):
             terms = spaced(row[5])
-            if terms is None or scanned > FILTER_SCAN:
-                break
+            if terms is None:
+                return "unsafe", first, last
+            if scanned > budget:
+                return "budget", first, last
             last = row[0]
-            if holds(terms, wanted[0]):
+            if holds(terms, groups[0]):
                 first += 1
-                if all(holds(terms, group) for group in wanted[1:]):
+                if all(holds(terms, group) for group in groups[1:]):
                     out.append(row)
                     if len(out) >= limit:
-                        return out
-        else:
-            return out  # every passage matching the rarer groups was read
+                        return "done", first, last
+        return "done", first, last  # every row was read
     finally:
         cursor.close()
-    # Of the passages read that hold the smallest common group, len(out) hold the others
-    # too: at that rate, do about FILTER_SCAN more of those find the rest?
-    promising = len(common) > 1 and out and (limit - len(out)) * first <= FILTER_SCAN * len(out)
-    if terms is not None and promising:
-        cursor = _newest_holding(db, [*kept, common[0]], internal, below=last)
-        try:
-            for scanned, row in enumerate(cursor, 1):
-                terms = spaced(row[5])
-                if terms is None or scanned > 2 * FILTER_SCAN:
-                    break
-                if all(holds(terms, group) for group in wanted[1:]):
-                    out.append(row)
-                    if len(out) >= limit:
-                        return out
-            else:
-                return out  # every older passage matching those groups was read
-        finally:
-            cursor.close()
-    return _newest_rows(db, match.expression, limit, internal)
 
 
 def _newest_holding(
