@@ -1494,10 +1494,13 @@ def rank(
     }
     # A reply is about what the member asked: the question's words there count for it when
     # the question stands beyond the sentences around (within them they count as context).
-    replies = {c.passage_id: q for c in cands if (q := _replies(features, c, near)) is not None}
+    replies: set[int] = set()
     for c in cands:
-        asked = replies.get(c.passage_id)
-        if asked is not None and c.ord - asked.ord > CONTEXT_REACH:
+        asked = _replies(features, c, near)
+        if asked is None:
+            continue
+        replies.add(c.passage_id)
+        if c.ord - asked.ord > CONTEXT_REACH:
             referred = features.referred.get(c.passage_id, frozenset())
             features.referred[c.passage_id] = referred | features.own(asked)
     if features.parts:
