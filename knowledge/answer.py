@@ -1168,7 +1168,7 @@ def _enumerations(f: _Features, near: Mapping[tuple[int, int], Candidate]) -> No
         f.other_items[n.passage_id] = frozenset().union(*map(f.own, siblings)) - f.own(n)
         head = first_item(n, near)
         announcer = near.get((head.doc_id, head.ord - 1))
-        if announcer is not None and _ANNOUNCES_RE.search(announcer.text):
+        if announcer is not None and f.found(_ANNOUNCES_RE, announcer):
             f.announced[n.passage_id] = f.own(announcer)
             f.other_items[announcer.passage_id] = (
                 f.other_items.get(announcer.passage_id, frozenset()) | f.own(n)
@@ -1337,7 +1337,7 @@ def _score_window(
         score += REASON_BEFORE_BONUS
     if (
         query.qtype in ("which", "other")
-        and _ANNOUNCES_RE.search(core.text)
+        and f.found(_ANNOUNCES_RE, core)
         and f.evidence(core.text) == 0
         and any(n.ord == core.ord + 1 for n in window)
     ):
