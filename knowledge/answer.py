@@ -86,6 +86,7 @@ ANNOUNCED_ONLY = 0.6
 ONE_PART_PENALTY = 0.03
 _NAMED_PART_RE = re.compile(r"\b(?:Modul|Baustein|Förderbaustein|Phase|Stufe)\w*\s+\d+\b")
 _YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d,]|\.\d)")
+_DATE_YEAR_RE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?((?:19|20)\d\d)\b")  # "03.09.2020"
 # A question for a web or mail address, and a text that holds one (issue 10).
 _ASKS_ADDRESS_RE = re.compile(
     r"internetadresse|internetseite|internetauftritt|webseite|website|webadresse|homepage|"
@@ -147,7 +148,7 @@ _WEB_ADDRESS_RE = re.compile(
 )
 MISSING_ADDRESS = 0.5  # share of coverage a text keeps that holds no address asked for
 _ASKS_NAME_RE = re.compile(
-    r"\bwie\s+hei(?:ß|ss|s)(?:t|en)\b|\bname[ns]?\b|\bwhat(?:'s| is) (?:his|her|the) name",
+    r"\bwie\s+(?:hei(?:ß|ss|s)(?:t|en)|hie(?:ß|ss|s)(?:en)?)\b|\bname[ns]?\b|\bwhat(?:'s| is) (?:his|her|the) name",
     re.I,
 )
 # A sentence that refers back to an event named before it: "An der Veranstaltung teilnehmen
@@ -390,6 +391,33 @@ _DEADLINE_RE = re.compile(
 )
 DEADLINE_EVIDENCE = 1.6
 DEADLINE_MISSING = 0.7
+# "An welchem Tag …?", "what date …": a year, a month or "Anfang des Jahres" names no day.
+_ASKS_DAY_RE = re.compile(
+    r"\b(?:an|zu|bis zu[mr]?|bis) welche[mn]? (?:tag|datum)\b|\bwelches datum\b|"
+    r"\bgenaue[ns]? (?:datum|tag)\b|\b(?:what|which|exact) (?:day|date)\b",
+    re.I,
+)
+_DAY_RE = re.compile(
+    rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.|\b\d{{1,2}}\.\s?(?:{_MONTHS})\b|"
+    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|morgen|gestern)\b",
+    re.I,
+)
+DAY_MISSING = 0.6
+# "Wie oft trifft sich die Lenkungsgruppe?" asks for a frequency: "monatlich", "zweimal im
+# Jahr", "alle drei Monate", "regelmäßig"; "in der letzten Sitzung" says none.
+_ASKS_FREQUENCY_RE = re.compile(
+    r"\bwie (?:oft|häufig|haeufig|haufig)\b|\bhow (?:often|frequently)\b|\bin welche[mn] "
+    r"(?:rhythmus|turnus|abstand|abständen)\b",
+    re.I,
+)
+_FREQUENCY_RE = re.compile(
+    r"\b(?:täglich|wöchentlich|monatlich|vierteljährlich|quartalsweise|halbjährlich|jährlich|"
+    r"regelmäßig|turnusmäßig|turnus|rhythmus|mehrmals|mehrfach|"
+    r"(?:ein|zwei|drei|vier|fünf|sechs|\d+)\s*mal\b|alle\s+\w+\s+(?:tage|wochen|monate|"
+    r"jahre)|pro\s+(?:tag|woche|monat|quartal|jahr))",
+    re.I,
+)
+FREQUENCY_MISSING = 0.6
 SPAN_MISSING = 0.8
 _HOW_LONG_RE = re.compile(_HOW_LONG, re.I)
 # The date a report speaks as of ("(Stand 10/2013)", "Stand: 01.03.2022") is no event's date.
@@ -408,6 +436,10 @@ _NAMED_INSTANCE_RE = re.compile(
 _INSTANCES_RE = re.compile(rf"{_NAMED_INSTANCE_RE.pattern}|\d")
 # An enumeration in brackets: "(1 Koordinierungsstelle, 2 Stellen für …, und eine Stelle bei …)".
 # (or "(partizipative (1), präventive (2) und dialogfördernde (3) Projekte)").
+# "Welches Projekt …?", "aus welchem …", "wie heißt das …": one thing, so one quoted name
+# answers (a plural "welche Projekte" wants a list).
+_ASKS_ONE_RE = re.compile(r"\b(?:welche[sr]|welchem|wie\s+h(?:ei|ie)(?:ß|ss|s)t?\s+das)\b", re.I)
+_QUOTED_RE = re.compile(r"„[^“]{3,80}“")  # a quoted name: „Einwanderung gestalten NRW“
 _ENUMERATED_RE = re.compile(
     r"\((?:[^()]|\(\d\)){2,120}?(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?"
     r"(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?\)"
@@ -555,17 +587,21 @@ def _has_amount(text: str) -> bool:
     return bool(_AMOUNT_RE.search(_DATE_OR_YEAR_RE.sub(" ", text)))
 
 
-def _evidence(qtype: QType, text: str, *, point: bool = False, speakers: bool = True) -> float:
+def _evidence(
+    qtype: QType, text: str, *, point: bool = False, speakers: bool = True, single: bool = False
+) -> float:
     """How clearly a text holds the kind of fact asked for: 0, weak (0.5), 1, or a list (1.6).
     A date or a year is no amount: "wie viel Geld …" is not answered by "bis 2022". A report's
     as-of date answers no "wann"; a duration answers no `point` question ("wann"). Without
-    `speakers`, who reports ("berichtete Dezernent Schmitz") is no person asked for."""
+    `speakers`, who reports ("berichtete Dezernent Schmitz") is no person asked for. When
+    one thing is asked for (`single`: "Aus welchem Projekt …?"), a quoted name is one."""
     if qtype == "person" and not speakers:
         text = _SPEAKER_CLAUSE_RE.sub(" ", text)
     if qtype == "which":
         if _LISTED_RE.search(text):
             return 1.6
-        return 1.0 if _NAMES_RE.search(text) or _ENUMERATED_RE.search(text) else 0.0
+        named = _NAMES_RE.search(text) or _ENUMERATED_RE.search(text)
+        return 1.0 if named or (single and _QUOTED_RE.search(text)) else 0.0
     if qtype == "quantity":
         text = _DATE_OR_YEAR_RE.sub(" ", text)
     if qtype == "time":
@@ -767,6 +803,8 @@ class _Features:
         )
         self.period = bool(_ASKS_PERIOD_RE.search(query.text))  # "wie lange", "seit wann"
         self.deadline = bool(_ASKS_DEADLINE_RE.search(query.text))  # "bis wann soll …"
+        self.day = bool(_ASKS_DAY_RE.search(query.text))  # "an welchem Tag …"
+        self.often = bool(_ASKS_FREQUENCY_RE.search(query.text))  # "wie oft …"
         self.how_long = query.qtype == "time" and bool(_HOW_LONG_RE.search(query.text))
         self.event = _event_terms(query, point=self.point)
         # "Wann sind die Sitzungen?" asks for several events itself.
@@ -813,6 +851,7 @@ class _Features:
         self.role_object = _role_object(query) if query.qtype == "person" else frozenset()
         # "Wer hat den Preis gewonnen?" is not answered by who reported on it ("berichtete
         # Dezernent Schmitz"); "Wer hat berichtet?", "Wer fragte?" are.
+        self.single = bool(_ASKS_ONE_RE.search(query.text))  # "welches Projekt", "welchem"
         self.speakers_answer = self.about_asking or bool(_ASKS_SPEAKER_RE.search(query.text))
         self.past = bool(_PAST_RE.search(query.text))  # asks what happened, in the past tense
         # "warum macht der Kreis nicht mit": the answer says no too ("gegen … entschieden").
@@ -908,7 +947,11 @@ class _Features:
             # of time counts nothing else (unless years or months are what is counted).
             judged = _DURATION_RE.sub(" ", text) if self.counts_other_than_time else text
             value = _evidence(
-                self.query.qtype, judged, point=self.point, speakers=self.speakers_answer
+                self.query.qtype,
+                judged,
+                point=self.point,
+                speakers=self.speakers_answer,
+                single=self.single,
             )
             if self.money and value > 0 and not self.has_amount(text):
                 value = 0.0  # "wie viel Geld …": a count of posts or a year is no amount
@@ -1208,7 +1251,7 @@ def _score_window(
     linked = {
         c.passage_id
         for c in window
-        if (c.ord == core.ord + 1 and _LINKED_START_RE.match(c.text))
+        if (c.ord in (core.ord + 1, core.ord + 2) and _LINKED_START_RE.match(c.text))
         or (c.ord == core.ord - 1 and _LINKED_START_RE.match(core.text))
     }
     text = "\n".join(
@@ -1282,7 +1325,10 @@ def _score_window(
     if f.instance_re is not None and not f.instance_re.search(text):
         cov *= INSTANCE_MISSING
     if f.years and _other_year(f, window, core):
-        cov *= OTHER_YEAR
+        # "Wann war die Siegelverleihung 2019?": "Siegelverleihung … am 03.09.2020" is the
+        # date of another year's event.
+        dated = query.qtype == "time" and any(_DATE_YEAR_RE.search(c.text) for c in window)
+        cov *= DATE_OF_OTHER_EVENT if dated else OTHER_YEAR
     if f.years and _announced_only(f, core):
         cov *= ANNOUNCED_ONLY
     if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it
@@ -1296,6 +1342,10 @@ def _score_window(
         cov *= 1.0 if evidence else MISSING_ADDRESS
     if f.deadline and 0 < evidence < DEADLINE_EVIDENCE:
         cov *= DEADLINE_MISSING  # "bis wann": a date that is no deadline
+    elif f.day and evidence > 0 and not _DAY_RE.search(text):
+        cov *= DAY_MISSING  # "an welchem Tag": "Anfang des Jahres" names no day
+    if f.often and not _FREQUENCY_RE.search(text):
+        cov *= FREQUENCY_MISSING
     elif f.how_long and 0 < evidence < PERIOD_EVIDENCE:
         cov *= SPAN_MISSING  # "wie lange": a date that is no span
     if evidence == 0:
@@ -1370,7 +1420,7 @@ def _other_year(f: _Features, window: tuple[Candidate, ...], core: Candidate) ->
     for year, terms in f.years.items():
         if any(terms & (f.own(c) | f.announced.get(c.passage_id, frozenset())) for c in window):
             continue  # (the sentence announcing an enumeration names the year of its items)
-        named = {m for c in window for m in _YEAR_RE.findall(c.text)}
+        named = {m for c in window for r in (_YEAR_RE, _DATE_YEAR_RE) for m in r.findall(c.text)}
         # A document that names no year speaks of its own: it cannot report a later year's
         # events, though it may refer to an earlier year's paper ("Konzept aus 2016").
         if named - {year} or (not named and source and source.year and source.year < int(year)):
@@ -1434,6 +1484,16 @@ def _windows(
     reach = LINKED_REACH if nxt is not None and _LINKED_START_RE.match(nxt.text) else MAX_ANSWER
     if nxt is not None and len(nxt.text) + len(c.text) < reach:
         out.append((c, nxt))
+        # "… der Auffassung, dass … Dies bezieht sich auf … Dadurch sind … zu befürchten":
+        # a chain of sentences that go on with the one before.
+        after = near.get((c.doc_id, c.ord + 2))
+        if (
+            reach == LINKED_REACH
+            and after is not None
+            and _LINKED_START_RE.match(after.text)
+            and len(c.text) + len(nxt.text) + len(after.text) < LINKED_REACH
+        ):
+            out.append((c, nxt, after))
     return out
 
 

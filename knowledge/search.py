@@ -310,7 +310,7 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
     ),
     (
         "person",
-        r" (wer|wem|wen|who|whom|whose|welche person|wie heis?s(?:t|en)|wie lautet der name|"
+        r" (wer|wem|wen|who|whom|whose|welche person|wie (?:heis?st|hies?s)(?! das )|wie (?:heis?sen|hies?sen)|wie lautet der name|"
         r"what is the name|whats the name|"
         # "Welches Kreistagsmitglied …", "which minister": a person named by role
         r"(?:welche[rsnm]?|which) (?:\w+ )?(?:\w*mitglied\w*|abgeordnete\w*|\w*minister\w*|"
@@ -337,7 +337,8 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         r"welche (?:rolle|funktion|aufgabe)|what (?:role|function)|worum geht|"
         r"was (?:verbirgt|versteckt) sich|was steckt (?:hinter|dahinter)) ",
     ),
-    ("which", r" (welche[rsnm]?|which|what) "),
+    # "Wie heißt das Modellprojekt?": a thing's name (a neuter noun names no person)
+    ("which", r" (welche[rsnm]?|which|what|wie (?:heis?st|hies?s)(?= das )) "),
     ("manner", r" (wie|how) "),
 )
 _QTYPE_PATTERNS = tuple((qtype, re.compile(pattern)) for qtype, pattern in _QTYPE_SOURCES)

@@ -1,0 +1,92 @@
+"""Classes of misses found in round 12 of issue 10 (the misses that recur across the earlier
+sets, and a set of questions the documents cannot answer, written to find false answers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.base import KnowledgeBase
+from knowledge.search import question_type
+from tests.test_answer_classes import top
+from tests.test_answer_classes_r4 import _doc_kb
+
+# A view, the sentence that says what it refers to, and the fear that follows from it.
+CONCERN = (
+    "Nach Prüfung der Unterlagen sind die Ortsvorsteherinnen und Ortsvorsteher der Auffassung, "
+    "dass der vorgelegte Radwegeplan überarbeitet werden muss. Dies bezieht sich insbesondere "
+    "darauf, dass der Radwegeplan die vorhandenen Wege der Ortsteile nicht berücksichtigt. "
+    "Dadurch sind unnötige Doppelplanungen und höhere Kosten zu befürchten."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welche Befürchtung äußerten die Ortsvorsteher zum vorgelegten Radwegeplan?",
+        "Welche Bedenken hatten die Ortsvorsteher gegen den Radwegeplan?",
+        "Warum haben die Ortsvorsteher den Radwegeplan kritisiert?",
+        "ortsvorsteher bedenken radwegeplan",
+    ],
+)
+def test_a_chain_of_sentences_that_go_on_with_each_other_answers_together(
+    tmp_path: Path, question: str
+) -> None:
+    # The fear stands two sentences after the one naming the Ortsvorsteher; "Dies …" and
+    # "Dadurch …" each go on with the sentence before.
+    assert "Doppelplanungen" in top(_doc_kb(tmp_path, 2023, CONCERN), question)
+
+
+def test_a_day_asked_for_is_not_answered_by_a_part_of_the_year(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path, 2023, "Die Satzung wurde Anfang des Jahres einstimmig vom Stadtrat beschlossen."
+    )
+    assert not kb.ask("An welchem Tag hat der Stadtrat die Satzung beschlossen?").answered
+    assert not kb.ask("what date did the council pass the statute").answered
+    assert "Anfang des Jahres" in top(kb, "Wann hat der Stadtrat die Satzung beschlossen?")
+
+
+def test_a_day_asked_for_is_answered_by_a_date(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2023, "Die Satzung wurde am 14.03.2023 vom Stadtrat beschlossen.")
+    assert "14.03.2023" in top(kb, "An welchem Tag hat der Stadtrat die Satzung beschlossen?")
+
+
+def test_the_date_of_another_years_event_answers_no_when(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path, 2023, "Weitere Termine seien die Ehrenamtsgala am 04.05.2024 im Kreishaus."
+    )
+    assert not kb.ask("Wann war die Ehrenamtsgala 2023?").answered
+    assert "04.05.2024" in top(kb, "Wann ist die Ehrenamtsgala 2024?")
+
+
+@pytest.mark.parametrize("question", ["Wie oft trifft sich der Beirat?", "how often does the beirat meet"])
+def test_how_often_wants_a_frequency(tmp_path: Path, question: str) -> None:
+    once = "In der letzten Sitzung des Beirats wurden Zielvereinbarungen entwickelt."
+    assert not _doc_kb(tmp_path / "a", 2023, once).ask(question).answered
+    often = once + " Der Beirat tagt zweimal im Jahr im Kreishaus."
+    assert "zweimal im Jahr" in top(_doc_kb(tmp_path / "b", 2023, often), question)
+
+
+def test_the_name_of_a_person_in_the_past_and_the_name_of_a_thing() -> None:
+    assert question_type("Wie hieß der Landrat im Jahr 2013?") == "person"
+    assert question_type("wie hiess der neubuergerbeauftragte") == "person"
+    assert question_type("Wie heißt das Modellprojekt, aus dem KIM entstand?") == "which"
+    assert question_type("wie heisst der leiter") == "person"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Aus welchem Modellprojekt ist das Lotsenprogramm hervorgegangen?",
+        "wie hiess das modellprojekt aus dem das lotsenprogramm entstand",
+    ],
+)
+def test_one_thing_asked_for_is_answered_by_a_quoted_name(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2023,
+        "Das Lotsenprogramm sei dabei eine Weiterentwicklung aus der Modellphase des "
+        "Projektes „Wege öffnen NRW“. Das Lotsenprogramm habe viele Unterstützer.",
+    )
+    assert "Wege öffnen" in top(kb, question)
