@@ -785,6 +785,11 @@ class _Features:
         self._amounts: dict[str, bool] = {}
         # "Wie viel Geld …", "how much funding …": only an amount of money answers.
         self.money = _asks_money(query)
+        # The terms of the question's verb of receiving ("erhalten", "bekommen", "won"): a
+        # text that says who was awarded ("ausgezeichnet", "verliehen") says who received.
+        self.received_terms = frozenset(
+            t for c in query.concepts if _RECEIVED_RE.fullmatch(c.label) for t in c.terms()
+        )
         # The terms of the question's money word ("Geld", "Kosten", "funding").
         self.money_terms = frozenset(
             t
@@ -828,8 +833,9 @@ class _Features:
         # "which of the applicants got the seal": "got" is a light verb, no concept; the
         # answer must still say who was given it.
         # "Wer hat das Siegel erhalten?", "who got the seal": the same for a person asked for.
+        # "Hat das Gymnasium das Siegel erhalten?": that it applied says no such thing.
         self.got = (self.which_of and not self.event and bool(_GOT_RE.search(query.text))) or (
-            query.qtype == "person" and bool(_RECEIVED_RE.search(query.text))
+            query.qtype in ("person", "other") and bool(_RECEIVED_RE.search(query.text))
         )
         # The word "wie viele" counts ("wie viele Gestattete"), and its terms.
         focus = query.concepts[query.focus] if query.focus is not None else None
@@ -1275,6 +1281,8 @@ def _score_window(
     part_near = part_missing and core.passage_id in f.part_near
     if part_near:  # the paragraph is about that part: its words count, at PART_NEARBY below
         credits.update(dict.fromkeys((t for c in f.parts for t in c.parts), 1.0))
+    if f.received_terms and any(f.found(_OUTCOME_RE, c) for c in window):
+        credits.update(dict.fromkeys(f.received_terms, 1.0))
     if f.money_terms and f.has_amount(text):
         # "Wie viel Geld …?" answered by "170.000 Euro": the amount names the money.
         credits.update(dict.fromkeys(f.money_terms, 1.0))

@@ -90,3 +90,30 @@ def test_one_thing_asked_for_is_answered_by_a_quoted_name(tmp_path: Path, questi
         "Projektes „Wege öffnen NRW“. Das Lotsenprogramm habe viele Unterstützer.",
     )
     assert "Wege öffnen" in top(kb, question)
+
+
+def test_having_applied_is_not_having_received(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2023,
+        "Für das Gütesiegel Familienfreundlichkeit beworben haben sich die Stadtbibliothek, "
+        "der Sportverein und die Musikschule in Lohmar.",
+    )
+    assert not kb.ask("Hat die Musikschule in Lohmar das Gütesiegel erhalten?").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hat die musikschule lohmar den kulturpreis erhalten",
+        "Hat die Musikschule in Lohmar den Kulturpreis bekommen?",
+    ],
+)
+def test_an_award_says_who_received_it(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2023,
+        "Der Kulturpreis des Kreises wurde im Juni vergeben. Folgende Projekte wurden "
+        "ausgezeichnet: Kategorie 1: „Musikschule Lohmar“ Kategorie 2: „Lesepaten Siegburg“.",
+    )
+    assert "Musikschule Lohmar" in top(kb, question)
