@@ -117,3 +117,14 @@ def test_an_award_says_who_received_it(tmp_path: Path, question: str) -> None:
         "ausgezeichnet: Kategorie 1: „Musikschule Lohmar“ Kategorie 2: „Lesepaten Siegburg“.",
     )
     assert "Musikschule Lohmar" in top(kb, question)
+
+
+def test_a_margin_mark_is_no_amount(tmp_path: Path) -> None:
+    # Scanned papers carry handwritten margin marks that OCR reads as "4b", "4v".
+    kb = _doc_kb(
+        tmp_path,
+        2013,
+        "4b Mit dem Landrat ist vereinbart worden, dass der Einsatz zusätzlicher Mittel über "
+        "die Kreisumlage zu Lasten der Städte er- 4v folgen soll.",
+    )
+    assert not kb.ask("wie hoch ist die kreisumlage fuer die mittel").answered
