@@ -418,6 +418,19 @@ _FREQUENCY_RE = re.compile(
     re.I,
 )
 FREQUENCY_MISSING = 0.6
+# "Wo muss man das KIZ beantragen?", "where to apply": where a paper goes is a body to turn
+# to ("bei der Bezirksregierung Arnsberg", "an das Ministerium"), not where something is.
+_ASKS_WHERE_TO_RE = re.compile(
+    r"\b(?:beantrag\w*|antrag\w*|einreich\w*|abgeben|abgegeben|anmeld\w*|bewerb\w*|wenden|"
+    r"apply|submit\w*|register\w*)\b",
+    re.I,
+)
+_TURN_TO_RE = re.compile(
+    r"\b(?:bei|beim|an)\s+(?:der|dem|die|das|den)?\s*(?:[\w-]+\s+){0,3}?[\w-]*(?:regierung|"
+    r"behörde|amt|ämter|zentrum|ministerium|ministerien|verwaltung|stelle|kompetenzzentrum)\b",
+    re.I,
+)
+WHERE_TO_MISSING = 0.75
 SPAN_MISSING = 0.8
 _HOW_LONG_RE = re.compile(_HOW_LONG, re.I)
 # The date a report speaks as of ("(Stand 10/2013)", "Stand: 01.03.2022") is no event's date.
@@ -755,8 +768,11 @@ class _Features:
         )
         # "Was ist KIM?" is about the abbreviation; "fill all KIM jobs" about something of it.
         # ("KIM für welche Zielgruppe" asks for instances of a category, not what KIM is)
+        # ("wo muss man KIZ beantragen" asks a place: a passage spelling KIZ out is no answer)
         self.about_term = query.qtype == "definition" or (
-            len(query.concepts) <= 2 and not self.categories
+            len(query.concepts) <= 2
+            and not self.categories
+            and query.qtype not in ("place", "time", "quantity", "reason", "person")
         )
         self._part_res = [_part_pattern(c) for c in self.parts]
         self._names: dict[tuple[int, int], bool] = {}
@@ -812,6 +828,7 @@ class _Features:
         self.deadline = bool(_ASKS_DEADLINE_RE.search(query.text))  # "bis wann soll …"
         self.day = bool(_ASKS_DAY_RE.search(query.text))  # "an welchem Tag …"
         self.often = bool(_ASKS_FREQUENCY_RE.search(query.text))  # "wie oft …"
+        self.where_to = query.qtype == "place" and bool(_ASKS_WHERE_TO_RE.search(query.text))
         self.how_long = query.qtype == "time" and bool(_HOW_LONG_RE.search(query.text))
         self.event = _event_terms(query, point=self.point)
         # "Wann sind die Sitzungen?" asks for several events itself.
@@ -1356,6 +1373,8 @@ def _score_window(
         cov *= DAY_MISSING  # "an welchem Tag": "Anfang des Jahres" names no day
     if f.often and not _FREQUENCY_RE.search(text):
         cov *= FREQUENCY_MISSING
+    if f.where_to and not _TURN_TO_RE.search(text):
+        cov *= WHERE_TO_MISSING
     elif f.how_long and 0 < evidence < PERIOD_EVIDENCE:
         cov *= SPAN_MISSING  # "wie lange": a date that is no span
     if evidence == 0:

@@ -128,3 +128,22 @@ def test_a_margin_mark_is_no_amount(tmp_path: Path) -> None:
         "die Kreisumlage zu Lasten der Städte er- 4v folgen soll.",
     )
     assert not kb.ask("wie hoch ist die kreisumlage fuer die mittel").answered
+
+
+WHERE_TO = (
+    "Betreff: Einrichtung eines Familienbüros -FB- im Rhein-Sieg-Kreis hier; Antrag der "
+    "Fraktion vom 01. Juli 2013. Die Vorbereitungsarbeiten bis zur Beantragung eines "
+    "Familienbüros dauerten von ca. März 2012 bis Oktober 2012. Hierzu ist ein Beschluss des "
+    "Kreistages zur Einrichtung eines Familienbüros erforderlich. Nach der "
+    "grundsätzlichen Genehmigung erfolgt die Antragstellung bei dem Landesjugendamt in Köln."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wo muss man fb beantragen", "where to apply for fb?", "wo muss man den fb antrag einreichen"],
+)
+def test_where_to_apply_is_a_body_to_turn_to(tmp_path: Path, question: str) -> None:
+    # The subject line and the sentence about the preparations name the application and
+    # spell out the abbreviation; only the last sentence says where it goes.
+    assert "Landesjugendamt" in top(_doc_kb(tmp_path, 2013, WHERE_TO), question)
