@@ -204,7 +204,7 @@ def test_careful_holdout8_meets_the_bar(kb: KnowledgeBase) -> None:
     right, 5 of 7 declined; sealed at the half 18 of 32, 5 of 7: the uncounted-count rule
     declined answerable counts worded differently); then it guided the fixes of the counted
     word, names, abbreviations and web addresses: 26 of 32, 5 of 7."""
-    bar(kb, "holdout8_careful.jsonl", right=0.87, declined=1.00)
+    bar(kb, "holdout8_careful.jsonl", right=0.90, declined=1.00)
 
 
 def test_phone_holdout8_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -236,7 +236,7 @@ def test_careful_holdout10_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout10_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout10 (first run: 25 of 32, 5 of 6; after round 5:
     30 of 32, 6 of 6)."""
-    bar(kb, "holdout10_phone.jsonl", right=0.93, declined=1.00)
+    bar(kb, "holdout10_phone.jsonl", right=0.96, declined=1.00)
 
 
 def test_careful_holdout11_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -281,7 +281,7 @@ def test_careful_holdout14_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written during round 6 and measured once, sealed, at its end (22 of
     32, 6 of 7; the code of the session start: 21 of 32, 6 of 7); its failures then guided
     two fixes (24 of 32)."""
-    bar(kb, "holdout14_careful.jsonl", right=0.75, declined=1.00)
+    bar(kb, "holdout14_careful.jsonl", right=0.81, declined=1.00)
 
 
 def test_phone_holdout14_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -294,7 +294,7 @@ def test_careful_holdout15_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written at the start of round 7 from the documents alone and measured
     once, sealed, before it was looked at (23 of 32, 3 of 7; the same with the code of the
     session start); its failures then guided the round (28 of 32, 5 of 7)."""
-    bar(kb, "holdout15_careful.jsonl", right=0.93, declined=1.00)
+    bar(kb, "holdout15_careful.jsonl", right=0.96, declined=1.00)
 
 
 def test_phone_holdout15_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -368,7 +368,7 @@ def test_careful_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
     once, sealed, before any change (23 of 32, 7 of 7); its failures then guided the round.
     "Wie groß sind die Stellenanteile …" expects the OCR damage ("10 %-Ante i len") that the
     answer shows repaired."""
-    bar(kb, "holdout21_careful.jsonl", right=0.84, declined=1.00)
+    bar(kb, "holdout21_careful.jsonl", right=0.87, declined=1.00)
 
 
 def test_phone_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -382,7 +382,7 @@ def test_mixed_holdout22_meets_the_bar(kb: KnowledgeBase) -> None:
     writer was asked to expect undamaged words where the OCR text is damaged) and measured
     once, sealed, at the end of the round: 43 of 52, 8 of 8 (the code of the round's start:
     42 of 52, 7 of 8)."""
-    bar(kb, "holdout22_mixed.jsonl", right=0.86, declined=1.00)
+    bar(kb, "holdout22_mixed.jsonl", right=0.88, declined=1.00)
 
 
 def test_careful_holdout23_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -397,7 +397,7 @@ def test_phone_holdout23_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout23 (sealed 27 of 32, 6 of 6). Still missed: "wo
     muss man kiz beantragen" (the Bezirksregierung stands in a sentence without "KIZ"), the
     route of a problem to the Lenkungsgruppe, Troisdorf's objection (Doppelstrukturen)."""
-    bar(kb, "holdout23_phone.jsonl", right=0.90, declined=1.00)
+    bar(kb, "holdout23_phone.jsonl", right=0.93, declined=1.00)
 
 
 def test_mixed_holdout24_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -407,4 +407,14 @@ def test_mixed_holdout24_meets_the_bar(kb: KnowledgeBase) -> None:
     Still missed: where to hand in the KIZ application (the Bezirksregierung stands in a
     sentence without "KIZ"), the mayors' objection (Doppelstrukturen), the speaker at the
     events against forced marriage."""
-    bar(kb, "holdout24_mixed.jsonl", right=0.76, declined=1.00)
+    bar(kb, "holdout24_mixed.jsonl", right=0.80, declined=1.00)
+
+
+def test_declines25_meets_the_bar(kb: KnowledgeBase) -> None:
+    """52 questions written in round 12 from the documents alone to find false answers: 40
+    the documents cannot answer (a detail they do not give, another year, town or body) and
+    12 they can. At 9fa7692, before round 12, 27 of the 40 were declined; round 12 declines
+    33. Still answered: whether KIM is funded after 2022 ("bis 2022"), where the remaining
+    Case-Management posts went (the plan to distribute them), the jury of the seal, the
+    teacher posts of the KI, the languages of the portal, the association behind a project."""
+    bar(kb, "declines25.jsonl", right=0.91, declined=0.82)
