@@ -693,12 +693,19 @@ def _category_terms(concept: Concept) -> set[str]:
     return {*concept.terms(), *word_terms(concept.label)[:1]}
 
 
+def _unfolded(term: str) -> str:
+    """A pattern for a folded term as written: "forderbaustein" matches "Förderbaustein"."""
+    swaps = {"a": "[aä]", "o": "[oö]", "u": "[uü]"}
+    return "".join(swaps.get(ch, re.escape(ch)) for ch in term).replace("ss", "(?:ss|ß)")
+
+
 def _part_pattern(concept: Concept) -> re.Pattern[str]:
     """'Modul 2' -> the word (any ending) right before the number, or before a list of numbers
     that ends with it: "Modul 2", "Moduls 2", "Modulen 1 und 2"; not "Module 1 bis 3"."""
-    word, number = concept.parts[0], concept.label.rsplit(" ", 1)[-1]
+    number = concept.label.rsplit(" ", 1)[-1]
+    words = "|".join(_unfolded(w) for w in (concept.parts[0], *concept.part_words))
     return re.compile(
-        rf"\b\w*{re.escape(word)}\w*[“\"]?\s+(?:\d+\s*(?:,|und|sowie|bzw\.?|or|and)\s*)*"
+        rf"\b\w*(?:{words})\w*[“\"]?\s+(?:\d+\s*(?:,|und|sowie|bzw\.?|or|and)\s*)*"
         rf"{re.escape(number)}\b(?!\s*bis)",
         re.I,
     )

@@ -64,18 +64,22 @@ class Concept:
     parts: tuple[str, ...] = ()  # or all of these (compound parts), for at most PART_CREDIT
     importance: float = 1.0
     kind: str = "word"
+    # A numbered part asked in English ("module 6"): the German words that may name it in place
+    # of parts[0] ("baustein", "forderbaustein"; the documents say "Baustein 6", "Modul 2").
+    part_words: tuple[str, ...] = ()
 
     def terms(self) -> set[str]:
         """Every term that can match this concept: built once (ranking asks thousands of
         times per question), so the set is shared and must not be changed."""
         found: set[str] | None = self.__dict__.get("_terms")
         if found is None:
-            found = set(self.alternatives) | set(self.parts)
+            found = set(self.alternatives) | set(self.parts) | set(self.part_words)
             object.__setattr__(self, "_terms", found)  # a cache, not a field: frozen as before
         return found
 
 
 PART_CREDIT = 0.85
+PART_WORD = 0.9  # an alternative this close names the part word itself (no synonym: 0.8)
 MONTH_DATES = 40  # date terms that stand for a month the question names
 _DATE_TERM_RE = re.compile(r"^\d\d\.(\d\d)\.\d{4}$")
 # Month names, German (also as typed without umlauts) and English, with their numbers.
@@ -969,6 +973,7 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
                 (*_part_terms(part), *number_terms(token.text, query=True)[:1]),
                 importance=part.importance + 1.4 * 2.0,
                 kind="part",
+                part_words=_part_words(part),
             )
             seen.add(concept.label)
             concepts.append(concept)
@@ -1039,6 +1044,7 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             * (PERIOD_WEIGHT if asks_period else 1.0)
             * (CHOICE_SHARE if in_choice else 1.0),
             kind="category" if category and concept.kind == "word" else concept.kind,
+            part_words=concept.part_words,
         )
         concepts.append(concept)
     if english:
@@ -1168,6 +1174,13 @@ def _part_terms(concept: Concept) -> tuple[str, ...]:
     """The one term that names a part word ("modul"), best first."""
     best = max(concept.alternatives.items(), key=lambda kv: kv[1], default=None)
     return (best[0],) if best else concept.parts[:1]
+
+
+def _part_words(concept: Concept) -> tuple[str, ...]:
+    """The other terms that name the part word itself, not a synonym: the German words of an
+    English part word ("module": "modul", "baustein", "forderbaustein", at 0.95)."""
+    first = _part_terms(concept)
+    return tuple(t for t, w in concept.alternatives.items() if w >= PART_WORD and t not in first)
 
 
 _QUESTION_ADJECTIVES = frozenset(
@@ -1675,7 +1688,8 @@ def concept_match(concept: Concept, credits: Mapping[str, float]) -> float:
         (w * credits[t] for t, w in concept.alternatives.items() if t in credits), default=0.0
     )
     if concept.parts:
-        share = sum(credits.get(p, 0.0) for p in concept.parts) / len(concept.parts)
+        first = max(credits.get(p, 0.0) for p in (concept.parts[0], *concept.part_words))
+        share = (first + sum(credits.get(p, 0.0) for p in concept.parts[1:])) / len(concept.parts)
         best = max(best, PART_CREDIT * share if share >= 0.99 else 0.5 * share)
     return best
 

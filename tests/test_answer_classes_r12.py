@@ -147,3 +147,21 @@ def test_where_to_apply_is_a_body_to_turn_to(tmp_path: Path, question: str) -> N
     # The subject line and the sentence about the preparations name the application and
     # spell out the abbreviation; only the last sentence says where it goes.
     assert "Landesjugendamt" in top(_doc_kb(tmp_path, 2013, WHERE_TO), question)
+
+
+def test_an_english_part_word_names_the_german_parts(tmp_path: Path) -> None:
+    # "module" is Modul, Baustein or Förderbaustein in German papers; the part concept kept
+    # only "modul", so "Förderbaustein 4" counted as some other part.
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        "Letztlich richte sich der Förderbaustein 4 als Ergänzung zum Fallmanagement an junge "
+        "volljährige Geflüchtete zwischen 18 und 27 Jahren. Das Modul 2 umfasse die "
+        "klassische Einzelfallberatung.",
+    )
+    part = next(c for c in kb.analyse("what is module 4").concepts if c.kind == "part")
+    assert "forderbaustein" in part.part_words  # (the words the documents hold)
+    assert "18 und 27" in top(kb, "what is module 4")  # ("Förderbaustein": umlaut as written)
+    assert "Einzelfallberatung" in top(kb, "what is module 2")
+    german = next(c for c in kb.analyse("Was ist Modul 2?").concepts if c.kind == "part")
+    assert german.part_words == ()  # a German part word keeps its own word

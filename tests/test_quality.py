@@ -176,7 +176,7 @@ def test_careful_holdout6_meets_the_bar(kb: KnowledgeBase) -> None:
     documents (first run: 18 of 32 right, 2 of 7 declined). Its misses guided round 4 (places,
     uncounted counts, outcomes an older document cannot know, English and German question
     words): 21 of 32, 3 of 7 after it."""
-    bar(kb, "holdout6_careful.jsonl", right=0.84, declined=1.00)
+    bar(kb, "holdout6_careful.jsonl", right=0.87, declined=1.00)
 
 
 def test_phone_holdout6_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -390,7 +390,7 @@ def test_careful_holdout23_meets_the_bar(kb: KnowledgeBase) -> None:
     once, sealed, before any change (30 of 32, 7 of 7); its failures then guided the round.
     Still missed: a long English question with many English-only words ("What age group do
     the young refugee adults belong to …") is declined."""
-    bar(kb, "holdout23_careful.jsonl", right=0.96, declined=1.00)
+    bar(kb, "holdout23_careful.jsonl", right=1.00, declined=1.00)
 
 
 def test_phone_holdout23_meets_the_bar(kb: KnowledgeBase) -> None:
