@@ -299,6 +299,13 @@ _RECEIVED_RE = re.compile(
 _GOT_RE = re.compile(r"\b(?:got|gotten|get|gets|bekam|bekamen|gekriegt|kriegte)\b", re.I)
 
 
+# That someone was given it, said with a verb: "wurden ausgezeichnet", "verliehen an" (not
+# the ceremony: "die Siegelverleihung am 03.09.2020" says nothing of who received the seal).
+_GIVEN_RE = re.compile(
+    r"\b(?:verliehen|ausgezeichnet|erhalten|erhielt\w*|bekommen|bekam\w*|gewonnen|gewann\w*|"
+    r"zuerkannt)\b",
+    re.I,
+)
 # What says that someone was given something (an award, a seal, a post).
 _OUTCOME_RE = re.compile(
     r"verliehen|verleihung|ausgezeichnet|auszeichnung|erhalten|erhielt|bekommen|bekam|"
@@ -1307,7 +1314,7 @@ def _score_window(
     part_near = part_missing and core.passage_id in f.part_near
     if part_near:  # the paragraph is about that part: its words count, at PART_NEARBY below
         credits.update(dict.fromkeys((t for c in f.parts for t in c.parts), 1.0))
-    if f.received_terms and any(f.found(_OUTCOME_RE, c) for c in window):
+    if f.received_terms and any(f.found(_GIVEN_RE, c) for c in window):
         credits.update(dict.fromkeys(f.received_terms, 1.0))
     if f.money_terms and f.has_amount(text):
         # "Wie viel Geld …?" answered by "170.000 Euro": the amount names the money.
