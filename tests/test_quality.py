@@ -418,3 +418,22 @@ def test_declines25_meets_the_bar(kb: KnowledgeBase) -> None:
     Case-Management posts went (the plan to distribute them), the jury of the seal, the
     teacher posts of the KI, the languages of the portal, the association behind a project."""
     bar(kb, "declines25.jsonl", right=0.91, declined=0.82)
+
+
+def test_careful_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written at the start of round 12 from the documents alone, measured then and kept
+    sealed until its end: 28/32, 5/7 at 9fa7692; 29/32, 5/7 at the end. Still answered: two
+    questions the documents cannot answer."""
+    bar(kb, "holdout25_careful.jsonl", right=0.90, declined=0.71)
+
+
+def test_phone_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout25 (sealed 30/32, 4/6 at the start; 30/32, 3/6 at
+    the end of round 12, then 4/6 after "wer hat das siegel bekommen" was fixed)."""
+    bar(kb, "holdout25_phone.jsonl", right=0.93, declined=0.66)
+
+
+def test_declines25b_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A second set written in round 12 to find false answers (40 unanswerable, 12
+    answerable), sealed: 32 of 40 declined at the start and at the end of the round."""
+    bar(kb, "declines25b.jsonl", right=1.00, declined=0.79)
