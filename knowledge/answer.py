@@ -148,7 +148,8 @@ _WEB_ADDRESS_RE = re.compile(
 )
 MISSING_ADDRESS = 0.5  # share of coverage a text keeps that holds no address asked for
 _ASKS_NAME_RE = re.compile(
-    r"\bwie\s+(?:hei(?:ß|ss|s)(?:t|en)|hie(?:ß|ss|s)(?:en)?)\b|\bname[ns]?\b|\bwhat(?:'s| is) (?:his|her|the) name",
+    r"\bwie\s+(?:hei(?:ß|ss|s)(?:t|en)|hie(?:ß|ss|s)(?:en)?)\b|\bname[ns]?\b|"
+    r"\bwhat(?:'s| is) (?:his|her|the) name",
     re.I,
 )
 # A sentence that refers back to an event named before it: "An der Veranstaltung teilnehmen

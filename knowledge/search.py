@@ -314,7 +314,8 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
     ),
     (
         "person",
-        r" (wer|wem|wen|who|whom|whose|welche person|wie (?:heis?st|hies?s)(?! das )|wie (?:heis?sen|hies?sen)|wie lautet der name|"
+        r" (wer|wem|wen|who|whom|whose|welche person|wie (?:heis?st|hies?s)(?! das )|"
+        r"wie (?:heis?sen|hies?sen)|wie lautet der name|"
         r"what is the name|whats the name|"
         # "Welches Kreistagsmitglied …", "which minister": a person named by role
         r"(?:welche[rsnm]?|which) (?:\w+ )?(?:\w*mitglied\w*|abgeordnete\w*|\w*minister\w*|"

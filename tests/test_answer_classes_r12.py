@@ -60,7 +60,9 @@ def test_the_date_of_another_years_event_answers_no_when(tmp_path: Path) -> None
     assert "04.05.2024" in top(kb, "Wann ist die Ehrenamtsgala 2024?")
 
 
-@pytest.mark.parametrize("question", ["Wie oft trifft sich der Beirat?", "how often does the beirat meet"])
+@pytest.mark.parametrize(
+    "question", ["Wie oft trifft sich der Beirat?", "how often does the beirat meet"]
+)
 def test_how_often_wants_a_frequency(tmp_path: Path, question: str) -> None:
     once = "In der letzten Sitzung des Beirats wurden Zielvereinbarungen entwickelt."
     assert not _doc_kb(tmp_path / "a", 2023, once).ask(question).answered
