@@ -60,6 +60,9 @@ _NOT_WHEN = re.compile(r"\b(?:seit|bis|ab|since|until|till)\s+wann\b|\bsince whe
 # "Wie heißt die Vorsitzende, die im Sozialausschuss den TOP 7 aufgerufen hat?", "wer
 # leitet …": a person asked for, which the minutes answer, not the calendar.
 _ASKS_WHO = re.compile(r"\W*(?:wer|wem|wen|who|whom|whose|wie hei(?:ss|ß|s)(?:t|en))\b")
+# "Wie viele Geflüchtete werden vom KIM beraten?": a count of people the documents give, not
+# a session that deliberates ("beraten") an item (unless sessions are counted).
+_ASKS_COUNT = re.compile(r"\W*(?:wie ?viele?n?|wieviele?n?|how (?:many|much))\b")
 _WHEN = frozenset({"wann", "when", "wo", "where", "uhrzeit", "datum"})
 _WHEN_PHRASES = re.compile(
     r"\b(?:um wie ?viel uhr|what time|an welchem tag|welches datum|which day|what day|"
@@ -370,6 +373,8 @@ def recognise(question: str, now: datetime) -> CalendarQuestion | None:
     if session_verb:
         event_word = True
         kind = kind or "sitzungen"
+    if _ASKS_COUNT.match(folded) and not event_word:
+        return None
     agenda = bool(_AGENDA.search(text if "TOP" in text else folded))
     past = bool(fields.get("past")) or any(w in _PAST for w in words)
     past = past or bool(re.search(r"\bwhen (?:was|were|did)\b", folded))

