@@ -1386,12 +1386,12 @@ def _score_window(
         cov *= DEADLINE_MISSING  # "bis wann": a date that is no deadline
     elif f.day and evidence > 0 and not _DAY_RE.search(text):
         cov *= DAY_MISSING  # "an welchem Tag": "Anfang des Jahres" names no day
+    elif f.how_long and 0 < evidence < PERIOD_EVIDENCE:
+        cov *= SPAN_MISSING  # "wie lange": a date that is no span
     if f.often and not _FREQUENCY_RE.search(text):
         cov *= FREQUENCY_MISSING
     if f.where_to and not _TURN_TO_RE.search(text):
         cov *= WHERE_TO_MISSING
-    elif f.how_long and 0 < evidence < PERIOD_EVIDENCE:
-        cov *= SPAN_MISSING  # "wie lange": a date that is no span
     if evidence == 0:
         cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
     if f.members and evidence < 1.6 and (evidence > 0 or query.qtype == "which"):

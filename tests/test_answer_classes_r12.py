@@ -175,3 +175,16 @@ def test_a_ceremony_says_nothing_of_who_received(kb: KnowledgeBase) -> None:
     # Diakonisches Werk) received nothing; the documents do not say who got the seal.
     assert not kb.ask("wer hat das siegel bekommen").answered
     assert "Nähstube" in top(kb, "hat die naehstube den integrationspreis erhalten")
+
+
+def test_how_much_longer_is_judged_once_as_a_deadline(tmp_path: Path) -> None:
+    # "wie lange … noch" asks until when: a year that is no deadline costs DEADLINE_MISSING
+    # once, as for "bis wann", not the span's penalty on top (round 12 had broken that chain).
+    kb = _doc_kb(
+        tmp_path, 2022, "Das Lotsenprogramm laufe nach der Richtlinie im Jahr 2024 weiter."
+    )
+    until = kb.ask("bis wann läuft das lotsenprogramm")
+    longer = kb.ask("wie lange läuft das lotsenprogramm noch")
+    assert until.answered
+    assert longer.answered
+    assert longer.hits[0].coverage == until.hits[0].coverage
