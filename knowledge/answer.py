@@ -187,6 +187,7 @@ MISSING_EVIDENCE: dict[QType, float] = {
     "place": 0.6,
 }
 
+_WEEKDAYS = r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
 _MONTHS = (
     r"januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember"
 )
@@ -205,7 +206,7 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
         re.compile(
             rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.(?:\d{{2,4}})?|\b(?:{_MONTHS})\b|\buhr\b|"
             r"\b(?:19|20)\d\d\b|"
-            r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|"
+            rf"\b(?:{_WEEKDAYS})\b|"
             r"\bvon\b.{1,40}\bbis\b|"
             # a part of a year: "Anfang des Jahres", "Ende dieses Jahres", "Mitte 2020"
             r"\b(?:anfang|ende|mitte|beginn)\s+(?:de[sr]|dieses|diesen|letzten|vergangenen|"
@@ -407,7 +408,7 @@ _ASKS_DAY_RE = re.compile(
 )
 _DAY_RE = re.compile(
     rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.|\b\d{{1,2}}\.\s?(?:{_MONTHS})\b|"
-    r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|morgen|gestern)\b",
+    rf"\b(?:{_WEEKDAYS}|heute|morgen|gestern)\b",
     re.I,
 )
 DAY_MISSING = 0.6
@@ -455,12 +456,12 @@ _NAMED_INSTANCE_RE = re.compile(
     r"[A-ZÄÖÜ][\w-]+\s*(?:,|\bund\b|\bsowie\b|\bbzw\.)\s*(?:die\s|der\s|das\s|dem\s)?[A-ZÄÖÜ]"
 )
 _INSTANCES_RE = re.compile(rf"{_NAMED_INSTANCE_RE.pattern}|\d")
-# An enumeration in brackets: "(1 Koordinierungsstelle, 2 Stellen für …, und eine Stelle bei …)".
-# (or "(partizipative (1), präventive (2) und dialogfördernde (3) Projekte)").
 # "Welches Projekt …?", "aus welchem …", "wie heißt das …": one thing, so one quoted name
 # answers (a plural "welche Projekte" wants a list).
 _ASKS_ONE_RE = re.compile(r"\b(?:welche[sr]|welchem|wie\s+h(?:ei|ie)(?:ß|ss|s)t?\s+das)\b", re.I)
 _QUOTED_RE = re.compile(r"„[^“]{3,80}“")  # a quoted name: „Einwanderung gestalten NRW“
+# An enumeration in brackets: "(1 Koordinierungsstelle, 2 Stellen für …, und eine Stelle bei …)".
+# (or "(partizipative (1), präventive (2) und dialogfördernde (3) Projekte)").
 _ENUMERATED_RE = re.compile(
     r"\((?:[^()]|\(\d\)){2,120}?(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?"
     r"(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?\)"
