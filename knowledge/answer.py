@@ -15,6 +15,7 @@ from knowledge.analyze import (
     fold,
     light_verbs,
     named_categories,
+    stopwords,
     token_terms,
     token_texts,
     tokenize,
@@ -71,6 +72,13 @@ MAX_TEXT_BONUS = 0.37  # definition cue (0.12) + counted number (0.25)
 CUE_REACH = 60  # characters between a definition cue and the term it must be about
 PART_NEARBY = 0.7  # kept when the sentences around the passage name the asked part
 OTHER_ITEM = 0.7  # "im Bereich Querschnitt": a window about another item of the enumeration
+ECHO_ONLY = 0.55
+# Words that join a sentence to the ones before and tell nothing of their own.
+_FILLER_RE = re.compile(
+    r"zudem|außerdem|ausserdem|ferner|weiterhin|darüber|hinaus|ebenfalls|jedoch|allerdings|"
+    r"insbesondere|nunmehr|bereits|schon|also|somit|hierbei|dabei|demnach",
+    re.I,
+)
 PART_MISSING = 0.6  # share of coverage a passage keeps that does not name the asked part
 REPLY_BONUS = 0.1  # for the reply to a reported question that matches the question
 REPLY_REACH = 4  # sentences after a reported question its reply may still go on
@@ -261,10 +269,20 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
         # "in Bonn", "im Kreishaus", "an die Koordinierungsstelle" (where to), not the
         # prepositional phrases that name no place ("in Zusammenarbeit", "im Rahmen")
         re.compile(
-            r"\b(?:in|im|bei|nach|an die|an den|zur|zum)\s+(?!(?:Zusammenarbeit|Abstimmung|"
+            r"\b(?:in|im|bei|nach)\s+(?!(?:Zusammenarbeit|Abstimmung|"
             r"Kooperation|Verbindung|Rahmen|Hinblick|Bezug|Folge|Form|Höhe|Zukunft|Vertretung|"
-            r"Anlehnung|Absprache|Ergänzung|Sachen|Zeiten|Zuge|Kürze|Regel)\b)"
-            r"[A-ZÄÖÜ]\w+"
+            r"Anlehnung|Absprache|Ergänzung|Sachen|Zeiten|Zuge|Kürze|Regel|Anschluss|Jahr\w*|"
+            r"Sinne|Vorfeld|Laufe|Auftrag|Namen|Wesentlichen|Einzelnen|Folgenden|Übrigen|"
+            rf"Vergleich|Verhältnis|Zusammenhang|Blick|Nachgang|(?i:{_MONTHS})|"
+            r"Frühjahr|Sommer|Herbst|Winter)\b)"
+            # (a law or a paper is no place: "im Teilhabe-und Integrationsgesetz")
+            r"(?![\w-]*(?:\s[\w-]*){0,2}(?:gesetz|konzept|richtlinie))[A-ZÄÖÜ]\w+|"
+            # where to turn: "an die Koordinierungsstelle"; not "im Anschluss an den Bericht"
+            r"\ban\s+(?:die|den)\s+(?i:\w*(?:stelle|zentrum|behörde|amt|verwaltung|regierung|"
+            r"ministerium|büro|kreis|stadt|gemeinde|kommune|jobcenter|agentur|koordinierung|"
+            r"leitung))\w*\b|"
+            # "zur Bezirksregierung", "zum Kreishaus"; not "zur Niederschrift", "zum Thema"
+            r"\b(?:zur|zum)\s+(?i:\w*(?:regierung|verwaltung|haus|zentrum|amt|stelle|behörde))\b"
         ),
     ),
 }
@@ -466,6 +484,12 @@ _ENUMERATED_RE = re.compile(
     r"\((?:[^()]|\(\d\)){2,120}?(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?"
     r"(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?\)"
 )
+_ASKS_COUNTED_LIST_RE = re.compile(
+    rf"\b(?:welche[nrms]?|which|wer sind die|who are the|what are the)\s+"
+    rf"(?:\d+|{_NUMBER_WORDS}|two|three|four|five|six|seven|eight|nine|ten)\s+\w",
+    re.I,
+)
+LIST_MISSING = 0.6  # "Welche vier Ministerien …": a text that only counts them ("vier Ministerien")
 MEMBERS_MISSING = 0.85  # share of coverage kept by a text without a list, for "wer gehört X an"
 _ASKS_MEMBERS_RE = re.compile(
     # "wer ist in X vertreten" (not "wer hat X vertreten": a deputy)
@@ -836,6 +860,8 @@ class _Features:
         self.members = query.qtype in ("person", "which") and bool(
             _ASKS_MEMBERS_RE.search(query.text)
         )
+        # "Welche vier Ministerien …?", "wer sind die 5 Vertreter": so many things, by name.
+        self.counted_list = bool(_ASKS_COUNTED_LIST_RE.search(query.text))
         # "Wann …" asks for a point in time; "seit wann", "wie lange" for a period too.
         self.point = bool(_ASKS_POINT_RE.search(query.text)) and not _ASKS_PERIOD_RE.search(
             query.text
@@ -1275,6 +1301,19 @@ def _names_other_item(f: _Features, window: tuple[Candidate, ...]) -> bool:
     )
 
 
+def _echoes(f: _Features, sentence: Candidate) -> bool:
+    """Whether a sentence says nothing the question does not: "Zudem seien in der letzten
+    Sitzung der Lenkungsgruppe Zielvereinbarungen entwickelt worden" answers no "Welche
+    Zielvereinbarungen …?"."""
+    stop = stopwords()
+    for tok in tokenize(sentence.text):
+        if len(tok.text) < 3 or fold(tok.text) in stop or _FILLER_RE.fullmatch(tok.text):
+            continue
+        if not f.wanted.intersection(token_terms(tok)):
+            return False
+    return True
+
+
 def _score_window(
     f: _Features,
     window: tuple[Candidate, ...],
@@ -1393,8 +1432,15 @@ def _score_window(
         cov *= FREQUENCY_MISSING
     if f.where_to and not _TURN_TO_RE.search(text):
         cov *= WHERE_TO_MISSING
+    # (the central sentence: a second one beside it would otherwise buy the echo off)
+    if query.qtype != "other" and _echoes(f, core):
+        cov *= ECHO_ONLY
     if evidence == 0:
         cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
+    if f.counted_list and not (
+        _LISTED_RE.search(text) or _ENUMERATED_RE.search(text) or _NAMES_RE.search(text)
+    ):
+        cov *= LIST_MISSING
     if f.members and evidence < 1.6 and (evidence > 0 or query.qtype == "which"):
         # "wer gehört X an", "welche Akteure sind in X vertreten": a text that lists no
         # members answers less (a "wer" without any person has lost MISSING_EVIDENCE already)

@@ -1,0 +1,106 @@
+"""Classes of misses found in round 13 of issue 10 (a set of questions the documents cannot
+answer, written to find false answers): a sentence that only repeats the question, a count
+where names are asked for, and words that look like a place but are none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_answer_classes import top
+from tests.test_answer_classes_r4 import _doc_kb
+
+
+def test_a_sentence_that_only_repeats_the_question_answers_no_which(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2023,
+        "Zudem seien in der letzten Sitzung des Bauausschusses Leitlinien beschlossen worden.",
+    )
+    assert not kb.ask(
+        "Welche Leitlinien hat der Bauausschuss in der letzten Sitzung beschlossen?"
+    ).answered
+
+
+def test_a_sentence_that_says_more_than_the_question_answers(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2023,
+        "In der letzten Sitzung des Bauausschusses wurden die Leitlinien „Grün in der Stadt“ "
+        "beschlossen.",
+    )
+    question = "Welche Leitlinien hat der Bauausschuss in der letzten Sitzung beschlossen?"
+    assert "Grün in der Stadt" in top(kb, question)
+    assert "Grün in der Stadt" in top(kb, "welche leitlinien hat der bauausschuss beschlossen")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welche drei Städte sind am Radverkehrsprojekt beteiligt?",
+        "welche 3 staedte machen beim radverkehrsprojekt mit",
+        "which three towns take part in the Radverkehrsprojekt",
+    ],
+)
+def test_so_many_things_asked_by_name_are_not_answered_by_their_count(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2023, "Am Radverkehrsprojekt sind insgesamt drei Städte beteiligt.")
+    assert not kb.ask(question).answered
+
+
+def test_so_many_things_asked_by_name_are_answered_by_their_names(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2023,
+        "Am Radverkehrsprojekt sind die drei Städte Hennef, Siegburg und Troisdorf beteiligt.",
+    )
+    assert "Troisdorf" in top(kb, "Welche drei Städte sind am Radverkehrsprojekt beteiligt?")
+    # the count itself is still answered
+    assert "drei" in top(kb, "Wie viele Städte sind am Radverkehrsprojekt beteiligt?")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # after the report, not at a place
+        "Die Ehrenamtsgala werde im Anschluss an den Bericht vorbereitet.",
+        # a law, a year and a minute are no places
+        "Die Ehrenamtsgala sei im Ehrenamtsgesetz verankert und finde im Jahr 2024 statt.",
+        "Die Unterlagen zur Ehrenamtsgala werden zur Niederschrift gegeben.",
+        "Die Ehrenamtsgala sei im Teilhabe- und Engagementgesetz vorgesehen.",
+    ],
+)
+def test_words_that_look_like_a_place_answer_no_where(tmp_path: Path, sentence: str) -> None:
+    kb = _doc_kb(tmp_path, 2023, sentence)
+    assert not kb.ask("Wo findet die Ehrenamtsgala statt?").answered
+    assert not kb.ask("wo ist die ehrenamtsgala").answered
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        (
+            "Die Ehrenamtsgala findet im Kreishaus statt.",
+            "Wo findet die Ehrenamtsgala statt?",
+            "Kreishaus",
+        ),
+        ("Die Ehrenamtsgala findet in Siegburg statt.", "wo ist die ehrenamtsgala", "Siegburg"),
+        (
+            "Beschwerden aus der Sprechstunde werden an die Koordinierung Bürgerdienste "
+            "weitergeleitet.",
+            "wohin gehen beschwerden aus der sprechstunde",
+            "Koordinierung",
+        ),
+        (
+            "Anträge auf Zuschüsse sind zur Bezirksregierung Köln zu schicken.",
+            "Wohin schicke ich Anträge auf Zuschüsse?",
+            "Bezirksregierung",
+        ),
+    ],
+)
+def test_places_and_where_to_still_answer(
+    tmp_path: Path, sentence: str, question: str, expected: str
+) -> None:
+    assert expected in top(_doc_kb(tmp_path, 2023, sentence), question)
