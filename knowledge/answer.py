@@ -486,8 +486,15 @@ _ENUMERATED_RE = re.compile(
 )
 _ASKS_COUNTED_LIST_RE = re.compile(
     rf"\b(?:welche[nrms]?|which|wer sind die|who are the|what are the)\s+"
-    rf"(?:\d+|{_NUMBER_WORDS}|two|three|four|five|six|seven|eight|nine|ten)\s+\w",
+    rf"(\d+|{_NUMBER_WORDS}|two|three|four|five|six|seven|eight|nine|ten)\s+\w",
     re.I,
+)
+_NUMBER_NAMES = dict(
+    zip(
+        map(str, range(2, 13)),
+        ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"],
+        strict=True,
+    )
 )
 LIST_MISSING = 0.6  # "Welche vier Ministerien …": a text that only counts them ("vier Ministerien")
 MEMBERS_MISSING = 0.85  # share of coverage kept by a text without a list, for "wer gehört X an"
@@ -861,7 +868,18 @@ class _Features:
             _ASKS_MEMBERS_RE.search(query.text)
         )
         # "Welche vier Ministerien …?", "wer sind die 5 Vertreter": so many things, by name.
-        self.counted_list = bool(_ASKS_COUNTED_LIST_RE.search(query.text))
+        listed = _ASKS_COUNTED_LIST_RE.search(query.text)
+        self.counted_list = bool(listed)
+        # ("welche 2 schwerpunkte": the number is how many the list holds, not a word in it)
+        self.list_count = frozenset(
+            t
+            for c in query.concepts
+            if listed and c.kind == "number" and c.label == listed.group(1)
+            for t in c.terms()
+        )
+        number = listed.group(1).lower() if listed else ""
+        spelled = _NUMBER_NAMES.get(number, number)
+        self.list_count_re = re.compile(rf"\b(?:{re.escape(number)}|{re.escape(spelled)})\b", re.I)
         # "Wann …" asks for a point in time; "seit wann", "wie lange" for a period too.
         self.point = bool(_ASKS_POINT_RE.search(query.text)) and not _ASKS_PERIOD_RE.search(
             query.text
@@ -1357,6 +1375,13 @@ def _score_window(
         credits.update(dict.fromkeys((t for c in f.parts for t in c.parts), 1.0))
     if f.received_terms and any(f.found(_GIVEN_RE, c) for c in window):
         credits.update(dict.fromkeys(f.received_terms, 1.0))
+    if (
+        f.list_count
+        and (_LISTED_RE.search(text) or _ENUMERATED_RE.search(text))
+        and not f.list_count_re.search(text)
+    ):
+        # (a text that counts them, "fünf benannte Vertretungen der Kommunen", lists others)
+        credits.update(dict.fromkeys(f.list_count, 1.0))
     if f.money_terms and f.has_amount(text):
         # "Wie viel Geld …?" answered by "170.000 Euro": the amount names the money.
         credits.update(dict.fromkeys(f.money_terms, 1.0))

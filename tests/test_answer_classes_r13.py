@@ -104,3 +104,15 @@ def test_places_and_where_to_still_answer(
     tmp_path: Path, sentence: str, question: str, expected: str
 ) -> None:
     assert expected in top(_doc_kb(tmp_path, 2023, sentence), question)
+
+
+def test_the_number_of_things_asked_by_name_is_how_many_a_list_holds(tmp_path: Path) -> None:
+    # "welche 2 …": the list of two answers, though "2" stands nowhere in it; a text that
+    # counts the things it lists by a number ("fünf benannte Vertretungen") does not.
+    kb = _doc_kb(
+        tmp_path,
+        2023,
+        "Voraussetzung ist ein Seniorenkonzept. Das Konzept soll die Arbeit zu den "
+        "Schwerpunkten\n\n• Wohnen im Alter und\n\n• Mobilität auf dem Land enthalten.\n\n",
+    )
+    assert "Mobilität" in top(kb, "welche 2 schwerpunkte muss das seniorenkonzept haben")
