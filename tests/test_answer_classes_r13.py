@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_answer_classes import top
-from tests.test_answer_classes_r4 import _doc_kb
+from tests.test_answer_classes_r4 import _doc_kb, _kb
 
 
 def test_a_sentence_that_only_repeats_the_question_answers_no_which(tmp_path: Path) -> None:
@@ -116,3 +116,26 @@ def test_the_number_of_things_asked_by_name_is_how_many_a_list_holds(tmp_path: P
         "Schwerpunkten\n\n• Wohnen im Alter und\n\n• Mobilität auf dem Land enthalten.\n\n",
     )
     assert "Mobilität" in top(kb, "welche 2 schwerpunkte muss das seniorenkonzept haben")
+
+
+# Filler that names no body (the usual filler reports "im Ausschuss").
+PLAIN = " ".join(f"Die Verwaltung berichtet zum {i}. Mal über den Haushalt." for i in range(1, 9))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welches Gremium hat die Fortschreibung des Radwegeplans aus 2016 beschlossen?",
+        "welches gremium hat die fortschreibung vom radwegeplan beschlossen",
+    ],
+)
+def test_which_body_is_answered_by_a_text_that_names_one(tmp_path: Path, question: str) -> None:
+    asked = (
+        "Herr Maier erkundigte sich, in welchem Verhältnis das Verkehrskonzept zu der "
+        "Fortschreibung des Radwegeplans aus 2016 stehe."
+    )
+    kb = _kb(tmp_path / "a", {"a.txt": (2023, f"{PLAIN} {asked} {PLAIN}")})
+    assert not kb.ask(question).answered
+    decided = "Die Fortschreibung des Radwegeplans wurde 2016 vom Bauausschuss beschlossen."
+    kb = _kb(tmp_path / "b", {"a.txt": (2023, f"{PLAIN} {decided} {PLAIN}")})
+    assert "Bauausschuss" in top(kb, question)
