@@ -821,6 +821,11 @@ class _Features:
             and not self.categories
             and query.qtype not in ("place", "time", "quantity", "reason", "person")
         )
+        # The weightiest words asked ("wie lange ging die Modellphase von Einwanderung
+        # gestalten": Modellphase, Einwanderung).
+        words = [c for c in query.concepts if c.kind == "word"]
+        top = max((c.importance for c in words), default=0.0)
+        self.anchor = frozenset(t for c in words if c.importance >= top for t in c.terms())
         self._part_res = [_part_pattern(c) for c in self.parts]
         self._names: dict[tuple[int, int], bool] = {}
         self._own: dict[int, frozenset[str]] = {}
@@ -1452,7 +1457,11 @@ def _score_window(
     elif f.day and evidence > 0 and not _DAY_RE.search(text):
         cov *= DAY_MISSING  # "an welchem Tag": "Anfang des Jahres" names no day
     elif f.how_long and 0 < evidence < PERIOD_EVIDENCE:
-        cov *= SPAN_MISSING  # "wie lange": a date that is no span
+        # "wie lange": a date that is no span; one in a sentence that does not name the
+        # weightiest words asked ("Modellphase") is another thing's date besides
+        timed = [c for c in window if _evidence("time", c.text) > 0]
+        elsewhere = f.anchor and not any(f.anchor & f.own(c) for c in timed)
+        cov *= SPAN_MISSING * (DATE_OF_OTHER_EVENT if elsewhere else 1.0)
     if f.often and not _FREQUENCY_RE.search(text):
         cov *= FREQUENCY_MISSING
     if f.where_to and not _TURN_TO_RE.search(text):

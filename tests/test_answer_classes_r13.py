@@ -139,3 +139,15 @@ def test_which_body_is_answered_by_a_text_that_names_one(tmp_path: Path, questio
     decided = "Die Fortschreibung des Radwegeplans wurde 2016 vom Bauausschuss beschlossen."
     kb = _kb(tmp_path / "b", {"a.txt": (2023, f"{PLAIN} {decided} {PLAIN}")})
     assert "Bauausschuss" in top(kb, question)
+
+
+def test_how_long_is_not_answered_by_the_years_of_another_thing(tmp_path: Path) -> None:
+    other = (
+        "Sie berichtete, dass das Land NRW das Verkehrskonzept 2030 im Jahr 2019 beschlossen habe. "
+        "Der Radentscheid sei eine Weiterentwicklung aus der Pilotphase des Projektes "
+        "„Sicher radeln“."
+    )
+    question = "Wie lange ging die Pilotphase von „Sicher radeln“ in NRW?"
+    assert not _doc_kb(tmp_path / "a", 2023, other).ask(question).answered
+    own = "Die Pilotphase des Projektes „Sicher radeln“ in NRW lief von 2017 bis 2019."
+    assert "2017 bis 2019" in top(_doc_kb(tmp_path / "b", 2023, own), question)
