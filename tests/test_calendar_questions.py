@@ -320,6 +320,7 @@ NOTE_BEFORE_DOCUMENTS = {
     "wann nächste sitzung sozialausschuss?",
     "Wann tagt der Integrationsrat der Stadt Sankt Augustin das nächste Mal?",
     "Wann tagt die KIM-Lenkungsgruppe das nächste Mal?",
+    "naechste integrationspreisverleihung wann",
 }
 
 

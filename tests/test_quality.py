@@ -437,3 +437,34 @@ def test_declines25b_meets_the_bar(kb: KnowledgeBase) -> None:
     """A second set written in round 12 to find false answers (40 unanswerable, 12
     answerable), sealed: 32 of 40 declined at the start and at the end of the round."""
     bar(kb, "declines25b.jsonl", right=1.00, declined=0.79)
+
+
+def test_careful_holdout26_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written at the start of round 13 from the documents alone, measured then (69abaff) and
+    kept sealed until its end: 28/32, 7/7 both times. Still missed: the mayors' objection,
+    the Stellenanteile of the Kommunen, "module 2" asked in English, the Teilhabemanager
+    posts of Baustein 6."""
+    bar(kb, "holdout26_careful.jsonl", right=0.87, declined=1.00)
+
+
+def test_phone_holdout26_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout26 (sealed 27/32, 6/6 at the start and the end of
+    round 13). One of its misses is a difference of view: "how many case management jobs
+    filled so far" expects the 2021 state (4 posts); the bot leads with the 2022 minutes
+    (all posts filled) and offers 2021 as history, as issue 10 asks."""
+    bar(kb, "holdout26_phone.jsonl", right=0.84, declined=1.00)
+
+
+def test_declines26_meets_the_bar(kb: KnowledgeBase) -> None:
+    """52 questions written in round 13 to find false answers; it guided the round. Two were
+    marked unanswerable by mistake and relabelled after a check of the text: the SPD motion
+    of 1 July 2013 is named in the paper's Betreff (Einrichtung eines KIZ); "Menschen mit
+    internationaler Geschichte" is explained (its expected "2015" belongs to the next
+    sentence and was dropped). At 69abaff 25 of 39 were declined; round 13 declines 33."""
+    bar(kb, "declines26.jsonl", right=1.00, declined=0.84)
+
+
+def test_declines26b_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A second set of round 13 to find false answers (40 unanswerable, 12 answerable),
+    sealed: 34 of 40 declined at 69abaff, 36 at the end of the round."""
+    bar(kb, "declines26b.jsonl", right=1.00, declined=0.89)
