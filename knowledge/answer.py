@@ -1466,8 +1466,10 @@ def _score_window(
         cov *= FREQUENCY_MISSING
     if f.where_to and not _TURN_TO_RE.search(text):
         cov *= WHERE_TO_MISSING
-    # (the central sentence: a second one beside it would otherwise buy the echo off)
-    if query.qtype != "other" and _echoes(f, core):
+    # (the central sentence: a second one beside it would otherwise buy the echo off, unless
+    # it is part of the answer: "KTM Zorlu … Darüber hinaus fragte er nach, ob …" says who)
+    joined = refers_back and any(c.ord < core.ord for c in window)
+    if query.qtype != "other" and not joined and _echoes(f, core):
         cov *= ECHO_ONLY
     if evidence == 0:
         cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
