@@ -72,8 +72,8 @@ MAX_TEXT_BONUS = 0.37  # definition cue (0.12) + counted number (0.25)
 CUE_REACH = 60  # characters between a definition cue and the term it must be about
 PART_NEARBY = 0.7  # kept when the sentences around the passage name the asked part
 OTHER_ITEM = 0.7  # "im Bereich Querschnitt": a window about another item of the enumeration
-ECHO_ONLY = 0.55
-# Words that join a sentence to the ones before and tell nothing of their own.
+ECHO_ONLY = 0.55  # "Welche Zielvereinbarungen …?": a sentence saying nothing the question does not
+# Words that join a sentence to the ones before and tell nothing of their own (_echoes).
 _FILLER_RE = re.compile(
     r"zudem|außerdem|ausserdem|ferner|weiterhin|darüber|hinaus|ebenfalls|jedoch|allerdings|"
     r"insbesondere|nunmehr|bereits|schon|also|somit|hierbei|dabei|demnach",
@@ -882,9 +882,13 @@ class _Features:
             if listed and c.kind == "number" and c.label == listed.group(1)
             for t in c.terms()
         )
+        # (and how a text that counts them writes that number: "5" or "fünf")
         number = listed.group(1).lower() if listed else ""
-        spelled = _NUMBER_NAMES.get(number, number)
-        self.list_count_re = re.compile(rf"\b(?:{re.escape(number)}|{re.escape(spelled)})\b", re.I)
+        self.list_count_re = (
+            re.compile(rf"\b(?:{number}|{_NUMBER_NAMES.get(number, number)})\b", re.I)
+            if listed
+            else None
+        )
         # "Wann …" asks for a point in time; "seit wann", "wie lange" for a period too.
         self.point = bool(_ASKS_POINT_RE.search(query.text)) and not _ASKS_PERIOD_RE.search(
             query.text
@@ -1383,7 +1387,7 @@ def _score_window(
     if (
         f.list_count
         and (_LISTED_RE.search(text) or _ENUMERATED_RE.search(text))
-        and not f.list_count_re.search(text)
+        and not (f.list_count_re and f.list_count_re.search(text))
     ):
         # (a text that counts them, "fünf benannte Vertretungen der Kommunen", lists others)
         credits.update(dict.fromkeys(f.list_count, 1.0))
