@@ -344,7 +344,8 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
     ),
     # "Wie heißt das Modellprojekt?": a thing's name (a neuter noun names no person)
     ("which", r" (welche[rsnm]?|which|what|wie (?:heis?st|hies?s)(?= das )) "),
-    ("manner", r" (wie|how) "),
+    # "wodurch wird der Eigenanteil finanziert", "ueber was finanziert": the means, no amount
+    ("manner", r" (wie|how|wodurch|woraus|(?:über|uber|ueber|durch) was) "),
 )
 _QTYPE_PATTERNS = tuple((qtype, re.compile(pattern)) for qtype, pattern in _QTYPE_SOURCES)
 _OTHER_WH_RE = re.compile(r" (?:what|which|how|when|where|why) ")

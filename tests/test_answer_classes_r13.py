@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.search import question_type
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import _doc_kb, _kb
 
@@ -151,3 +152,50 @@ def test_how_long_is_not_answered_by_the_years_of_another_thing(tmp_path: Path) 
     assert not _doc_kb(tmp_path / "a", 2023, other).ask(question).answered
     own = "Die Pilotphase des Projektes „Sicher radeln“ in NRW lief von 2017 bis 2019."
     assert "2017 bis 2019" in top(_doc_kb(tmp_path / "b", 2023, own), question)
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("wodurch wird der Eigenanteil finanziert?", "manner"),
+        ("laut troisdorf kiz eigenanteil ueber was finanziert", "manner"),
+        ("über was wird der eigenanteil finanziert", "manner"),
+        # an amount is still an amount
+        ("wie hoch ist der eigenanteil", "quantity"),
+        ("kiz eigenanteil", "quantity"),
+    ],
+)
+def test_by_what_means_asks_no_amount(question: str, qtype: str) -> None:
+    assert question_type(question) == qtype
+
+
+def test_the_means_of_funding_is_answered(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2023,
+        "Der Eigenanteil des Radverkehrsprojektes werde über die Kreisumlage finanziert.",
+    )
+    assert "Kreisumlage" in top(kb, "radverkehrsprojekt eigenanteil ueber was finanziert")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        (
+            "Die Stadt Siegburg besitze als größte Kommune ein eigenes Bürgeramt und erhalte "
+            "deshalb zwei Stellen mehr.",
+            "warum hat siegburg extra stellen",
+            "eigenes Bürgeramt",
+        ),
+        (
+            "Abschließend stellte der Vorsitzende fest, dass im Bauausschuss Einvernehmen über "
+            "den Radwegeplan bestehe.",
+            "gabs nen beschluss zum radwegeplan im bauausschuss",
+            "Einvernehmen",
+        ),
+    ],
+)
+def test_colloquial_words_find_the_official_ones(
+    tmp_path: Path, sentence: str, question: str, expected: str
+) -> None:
+    assert expected in top(_doc_kb(tmp_path, 2023, sentence), question)
