@@ -199,3 +199,14 @@ def test_colloquial_words_find_the_official_ones(
     tmp_path: Path, sentence: str, question: str, expected: str
 ) -> None:
     assert expected in top(_doc_kb(tmp_path, 2023, sentence), question)
+
+
+def test_what_a_part_covers_is_answered_in_english(tmp_path: Path) -> None:
+    # the documents write the subjunctive of reported speech ("umfasse"), not "umfasst"
+    kb = _doc_kb(
+        tmp_path,
+        2023,
+        "Der Förderzeitraum des Moduls 2 endete zum 31.12.2022. Das Modul 2 umfasse die "
+        "Beratung von Vereinen.",
+    )
+    assert "Beratung von Vereinen" in top(kb, "What does module 2 cover?")

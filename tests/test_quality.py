@@ -441,18 +441,20 @@ def test_declines25b_meets_the_bar(kb: KnowledgeBase) -> None:
 
 def test_careful_holdout26_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written at the start of round 13 from the documents alone, measured then (69abaff) and
-    kept sealed until its end: 28/32, 7/7 both times. Still missed: the mayors' objection,
-    the Stellenanteile of the Kommunen, "module 2" asked in English, the Teilhabemanager
-    posts of Baustein 6."""
-    bar(kb, "holdout26_careful.jsonl", right=0.87, declined=1.00)
+    kept sealed until its end: 28/32, 7/7 both times; 29/32 after it was opened ("What does
+    module 2 … cover?": "cover" also finds "umfasse"). Still missed: the mayors' objection,
+    the Stellenanteile of the Kommunen, the Teilhabemanager posts of Baustein 6."""
+    bar(kb, "holdout26_careful.jsonl", right=0.90, declined=1.00)
 
 
 def test_phone_holdout26_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout26 (sealed 27/32, 6/6 at the start and the end of
-    round 13). One of its misses is a difference of view: "how many case management jobs
-    filled so far" expects the 2021 state (4 posts); the bot leads with the 2022 minutes
-    (all posts filled) and offers 2021 as history, as issue 10 asks."""
-    bar(kb, "holdout26_phone.jsonl", right=0.84, declined=1.00)
+    round 13; 30/32 after it was opened: three colloquial questions it declined are answered,
+    "extra", "nen beschluss", "über was finanziert"). One of its misses is a difference of
+    view: "how many case management jobs filled so far" expects the 2021 state (4 posts); the
+    bot leads with the 2022 minutes (all posts filled) and offers 2021 as history, as issue
+    10 asks."""
+    bar(kb, "holdout26_phone.jsonl", right=0.93, declined=1.00)
 
 
 def test_declines26_meets_the_bar(kb: KnowledgeBase) -> None:
