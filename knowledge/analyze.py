@@ -411,7 +411,23 @@ _UMLAUT_TO_A = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
 def english_glossary() -> Mapping[str, tuple[str, ...]]:
     """English word -> German words (knowledge/data/glossary_en.toml)."""
     data = tomllib.loads(_data_text("glossary_en.toml"))
-    return {k.lower(): tuple(v) for k, v in data["words"].items()}
+    return {k.lower(): tuple(_with_infinitives(v)) for k, v in data["words"].items()}
+
+
+def _with_infinitives(words: list[str]) -> list[str]:
+    """German words with the infinitive of each verb written in the third person: minutes
+    report in indirect speech ("Das Modul 2 umfasse …", "… beantragen"), so "umfasst" also
+    finds "umfasse" and "beantragt" finds "beantragen" (they share the infinitive's stem)."""
+    out = list(words)
+    for word in words:
+        if (
+            word[:1].islower()
+            and word.endswith("t")
+            and len(word) >= 6
+            and not word.startswith("ge")
+        ):
+            out.append(word[:-1] + "en")
+    return list(dict.fromkeys(out))
 
 
 @cache

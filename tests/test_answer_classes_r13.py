@@ -10,7 +10,7 @@ import pytest
 
 from knowledge.search import question_type
 from tests.test_answer_classes import top
-from tests.test_answer_classes_r4 import _doc_kb, _kb
+from tests.test_answer_classes_r4 import _concept, _doc_kb, _kb
 
 
 def test_a_sentence_that_only_repeats_the_question_answers_no_which(tmp_path: Path) -> None:
@@ -210,3 +210,13 @@ def test_what_a_part_covers_is_answered_in_english(tmp_path: Path) -> None:
         "Beratung von Vereinen.",
     )
     assert "Beratung von Vereinen" in top(kb, "What does module 2 cover?")
+
+
+def test_english_verbs_find_the_infinitive_of_reported_speech(tmp_path: Path) -> None:
+    # "applied" is "beantragt" in the glossary; minutes write "… beantragen" (indirect
+    # speech), whose stem differs: the question looks for both.
+    kb = _doc_kb(tmp_path, 2023, "Die Stadt könne nur 2 Stellen beantragen und besetzen.")
+    applied = _concept(kb, "How many posts has the town applied for?", "applied")
+    assert "beantrag" in applied.alternatives
+    filled = _concept(kb, "How many posts are filled?", "filled")
+    assert "besetz" in filled.alternatives
