@@ -1430,6 +1430,14 @@ def _score_window(
         # … Es muss vom Kreistag verabschiedet werden": the date is another event's; "die
         # Eröffnungen der KIZE im Herbst 2013" are several events' dates.
         cov *= DATE_OF_OTHER_EVENT
+    elif (
+        query.qtype == "place"
+        and f.event
+        and not any(f.event & f.own(c) and _evidence("place", c.text) for c in window)
+    ):
+        # "Wo war die Verleihung …?": "… ausgezeichnet. … das Integrationsangebot im
+        # Rhein-Sieg-Kreis sei vielfältig …": a place in a sentence without the event.
+        cov *= DATE_OF_OTHER_EVENT
     if f.named_category and not _NAMED_INSTANCE_RE.search(text):
         cov *= NAMES_MISSING
     if _names_other_item(f, window):

@@ -220,3 +220,13 @@ def test_english_verbs_find_the_infinitive_of_reported_speech(tmp_path: Path) ->
     assert "beantrag" in applied.alternatives
     filled = _concept(kb, "How many posts are filled?", "filled")
     assert "besetz" in filled.alternatives
+
+
+def test_a_place_in_a_sentence_without_the_event_answers_no_where(tmp_path: Path) -> None:
+    elsewhere = (
+        "Die Ehrenamtsgala wurde am 04.07.2023 verliehen. Der Dezernent hob hervor, dass das "
+        "Ehrenamt im Rhein-Sieg-Kreis sehr vielfältig sei."
+    )
+    assert not _doc_kb(tmp_path / "a", 2023, elsewhere).ask("wo war die ehrenamtsgala").answered
+    there = "Die Ehrenamtsgala fand am 04.07.2023 im Kreishaus in Siegburg statt."
+    assert "Kreishaus" in top(_doc_kb(tmp_path / "b", 2023, there), "wo war die ehrenamtsgala")
