@@ -462,8 +462,8 @@ def test_declines26_meets_the_bar(kb: KnowledgeBase) -> None:
     marked unanswerable by mistake and relabelled after a check of the text: the SPD motion
     of 1 July 2013 is named in the paper's Betreff (Einrichtung eines KIZ); "Menschen mit
     internationaler Geschichte" is explained (its expected "2015" belongs to the next
-    sentence and was dropped). At 69abaff 25 of 39 were declined; round 13 declines 33."""
-    bar(kb, "declines26.jsonl", right=1.00, declined=0.84)
+    sentence and was dropped). At 69abaff 25 of 39 were declined; round 13 declines 34."""
+    bar(kb, "declines26.jsonl", right=1.00, declined=0.87)
 
 
 def test_declines26b_meets_the_bar(kb: KnowledgeBase) -> None:
