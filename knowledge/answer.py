@@ -199,9 +199,22 @@ _WEEKDAYS = r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
 _MONTHS = (
     r"januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember"
 )
-_NUMBER_WORDS = (
-    r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|"
-    r"tausend|alle|keine|hälfte|dutzend|beide[n]?"
+# The numbers 2 to 12 as words ("fünf benannte Vertretungen").
+_NUMBERS_SPELLED = (
+    "zwei",
+    "drei",
+    "vier",
+    "fünf",
+    "sechs",
+    "sieben",
+    "acht",
+    "neun",
+    "zehn",
+    "elf",
+    "zwölf",
+)
+_NUMBER_WORDS = "|".join(_NUMBERS_SPELLED) + (
+    r"|zwanzig|dreißig|hundert|tausend|alle|keine|hälfte|dutzend|beide[n]?"
 )
 # Evidence that a text holds the kind of fact asked for: (strong pattern, weak pattern).
 _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
@@ -489,13 +502,7 @@ _ASKS_COUNTED_LIST_RE = re.compile(
     rf"(\d+|{_NUMBER_WORDS}|two|three|four|five|six|seven|eight|nine|ten)\s+\w",
     re.I,
 )
-_NUMBER_NAMES = dict(
-    zip(
-        map(str, range(2, 13)),
-        ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"],
-        strict=True,
-    )
-)
+_NUMBER_NAMES = dict(zip(map(str, range(2, 13)), _NUMBERS_SPELLED, strict=True))
 LIST_MISSING = 0.6  # "Welche vier Ministerien …": a text that only counts them ("vier Ministerien")
 MEMBERS_MISSING = 0.85  # share of coverage kept by a text without a list, for "wer gehört X an"
 _ASKS_MEMBERS_RE = re.compile(
@@ -823,9 +830,7 @@ class _Features:
         )
         # The weightiest words asked ("wie lange ging die Modellphase von Einwanderung
         # gestalten": Modellphase, Einwanderung).
-        words = [c for c in query.concepts if c.kind == "word"]
-        top = max((c.importance for c in words), default=0.0)
-        self.anchor = frozenset(t for c in words if c.importance >= top for t in c.terms())
+        self.anchor = _weightiest_terms(query, share=1.0)
         self._part_res = [_part_pattern(c) for c in self.parts]
         self._names: dict[tuple[int, int], bool] = {}
         self._own: dict[int, frozenset[str]] = {}
@@ -874,7 +879,6 @@ class _Features:
         )
         # "Welche vier Ministerien …?", "wer sind die 5 Vertreter": so many things, by name.
         listed = _ASKS_COUNTED_LIST_RE.search(query.text)
-        self.counted_list = bool(listed)
         # ("welche 2 schwerpunkte": the number is how many the list holds, not a word in it)
         self.list_count = frozenset(
             t
@@ -882,7 +886,8 @@ class _Features:
             if listed and c.kind == "number" and c.label == listed.group(1)
             for t in c.terms()
         )
-        # (and how a text that counts them writes that number: "5" or "fünf")
+        # (and how a text that counts them writes that number: "5" or "fünf"; None when no
+        # number of things is asked)
         number = listed.group(1).lower() if listed else ""
         self.list_count_re = (
             re.compile(rf"\b(?:{number}|{_NUMBER_NAMES.get(number, number)})\b", re.I)
@@ -1169,10 +1174,15 @@ def _event_terms(query: Query, *, point: bool) -> frozenset[str]:
         at = _role_at(query)
         return frozenset(query.concepts[at].terms()) if at is not None else frozenset()
     if query.qtype == "place":
-        words = [c for c in query.concepts if c.kind == "word"]
-        top = max((c.importance for c in words), default=0.0)
-        return frozenset(t for c in words if c.importance >= 0.95 * top for t in c.terms())
+        return _weightiest_terms(query, share=0.95)
     return frozenset()
+
+
+def _weightiest_terms(query: Query, *, share: float) -> frozenset[str]:
+    """The terms of the question's weightiest words, and of those at least `share` as weighty."""
+    words = [c for c in query.concepts if c.kind == "word"]
+    top = max((c.importance for c in words), default=0.0)
+    return frozenset(t for c in words if c.importance >= share * top for t in c.terms())
 
 
 # Particles that make another verb of a role's ("weiterleiten", "begleiten", "einleiten").
@@ -1384,11 +1394,11 @@ def _score_window(
         credits.update(dict.fromkeys((t for c in f.parts for t in c.parts), 1.0))
     if f.received_terms and any(f.found(_GIVEN_RE, c) for c in window):
         credits.update(dict.fromkeys(f.received_terms, 1.0))
-    if (
-        f.list_count
-        and (_LISTED_RE.search(text) or _ENUMERATED_RE.search(text))
-        and not (f.list_count_re and f.list_count_re.search(text))
-    ):
+    # "Welche 2 Schwerpunkte …": a bulleted or bracketed list
+    lists = f.list_count_re is not None and bool(
+        _LISTED_RE.search(text) or _ENUMERATED_RE.search(text)
+    )
+    if f.list_count and lists and f.list_count_re and not f.list_count_re.search(text):
         # (a text that counts them, "fünf benannte Vertretungen der Kommunen", lists others)
         credits.update(dict.fromkeys(f.list_count, 1.0))
     if f.money_terms and f.has_amount(text):
@@ -1485,9 +1495,7 @@ def _score_window(
         cov *= ECHO_ONLY
     if evidence == 0:
         cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
-    if f.counted_list and not (
-        _LISTED_RE.search(text) or _ENUMERATED_RE.search(text) or _NAMES_RE.search(text)
-    ):
+    if f.list_count_re and not (lists or _NAMES_RE.search(text)):
         cov *= LIST_MISSING
     if f.members and evidence < 1.6 and (evidence > 0 or query.qtype == "which"):
         # "wer gehört X an", "welche Akteure sind in X vertreten": a text that lists no
