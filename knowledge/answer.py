@@ -54,6 +54,7 @@ NEIGHBOUR_CREDIT = 0.85  # for words of the second sentence of a two-sentence an
 # A place, a date or a person in a window that does not name the event, act or role asked
 # about (only the sentences around do): most likely another event's (see _event_terms).
 EVENT_MISSING = 0.75
+COUNT_OF_OTHERS = 0.75  # "wie viele X": every number of the window counts something else
 DATE_OF_OTHER_EVENT = 0.6  # "wann": the window names the event, but not beside its date
 INSTANCE_MISSING = 0.6  # "Welche Fraktion …?": a window that names no party
 NAMES_MISSING = 0.75  # "Welches Projekt …?": a window with no quoted name, list or names
@@ -577,7 +578,15 @@ NEXT_SENTENCE_BONUS = 0.12  # for the sentence after one that announces or names
 # A sentence that begins with a demonstrative goes on about what the one before named.
 _DEMONSTRATIVE_START_RE = re.compile(r"(?:\W{0,2})(?:Dieser|Diese|Dieses|Dies|Letztere[rs]?)\b")
 _QUANTIFIER_RE = re.compile(r"alle|keine|beide[n]?", re.I)
+_HOW_MANY_RE = re.compile(r"\bwie\s?viele[n]?\b|\bhow many\b|\banzahl\b", re.I)
 _PARTITIVE = frozenset({"der", "von", "davon", "unter", "of"})  # "4 der größeren Kommunen"
+# Nouns that count whatever is asked about: units, shares, people in general ("ca. 200
+# Personen" counts the Geduldeten of the sentence).
+_COUNTER_RE = re.compile(
+    r"(?:prozent|euro|mio|million|milliard|tausend|hundert|personen|menschen|leute|"
+    r"people|person|percent|stell|vollzeit|std|stund|jahr|monat|woch|tag|mal|fach)",
+    re.I,
+)
 _PRONOUN_RE = re.compile(r"\b(?:er|sie|ihm|ihr|ihn|dieser|diese|dieses|Letztere[rs]?)\b")
 _NUMBER_RE = re.compile(rf"^(?:\d[\d.,:]*|{_NUMBER_WORDS})$", re.I)
 
@@ -704,6 +713,33 @@ def _counted(query: Query, text: str) -> float:
             if wanted.intersection(terms):
                 best = max(best, 0.05)
     return best
+
+
+def _counts_only_others(wanted: set[str] | frozenset[str], text: str) -> bool:
+    """Whether every number of a text counts a noun the question does not ask about: "von
+    den 15 beteiligten Kommunen" answers no "wie viele Teilhabemanager". A number before a
+    word asked, a unit or people in general ("200 Personen"), a partitive ("4 der …"), or
+    one standing alone ("1:337") may count what is asked; labels ("Baustein 6"), dates and
+    years are no counts."""
+    toks = tokenize(_DATE_OR_YEAR_RE.sub(" ", text))
+    others = 0
+    for i, tok in enumerate(toks):
+        if not _NUMBER_RE.match(tok.text) or _QUANTIFIER_RE.fullmatch(tok.text):
+            continue
+        if i and toks[i - 1].text[:1].isupper() and not _NUMBER_RE.match(toks[i - 1].text):
+            continue  # "Folie 6", "Anlage 3": a label
+        counted = None
+        for nxt in toks[i + 1 : i + 4]:
+            word = nxt.text
+            if word.lower() in _PARTITIVE or wanted.intersection(token_terms(nxt)):
+                return False
+            if word[:1].isupper():
+                counted = word
+                break
+        if counted is None or _COUNTER_RE.match(fold(counted)):
+            return False
+        others += 1
+    return others > 0
 
 
 def query_terms(query: Query) -> set[str]:
@@ -858,6 +894,7 @@ class _Features:
         self._roles: dict[int, bool] = {}
         self._event_forms: dict[int, list[str]] = {}
         self._amounts: dict[str, bool] = {}
+        self._others: dict[str, bool] = {}
         # "Wie viel Geld …", "how much funding …": only an amount of money answers.
         self.money = _asks_money(query)
         # The terms of the question's verb of receiving ("erhalten", "bekommen", "won"): a
@@ -937,6 +974,8 @@ class _Features:
         self.counts_other_than_time = counting and not (
             focus is not None and _TIME_UNIT_RE.match(fold(focus.label))
         )
+        # "wie viele Teilhabemanager" counts things ("wie viel zahlt das Land" an amount)
+        self.counts_things = self.counts_other_than_time and bool(_HOW_MANY_RE.search(query.text))
         # "Wann fand die Implementierungsveranstaltung statt?": the verb only says that the
         # event happened; a sentence that dates the event ("In der … am 05.02.2021") says so.
         self.happening = frozenset(
@@ -1068,6 +1107,14 @@ class _Features:
                 value = 1.0 if self._quantifies(text) else 0.0
             self._evidence[text] = value
         return self._evidence[text]
+
+    def counts_others(self, text: str) -> bool:
+        """Whether a "wie viele X" text counts only other things (_counts_only_others)."""
+        if not self.counts_things:
+            return False
+        if text not in self._others:
+            self._others[text] = _counts_only_others(self.wanted, text)
+        return self._others[text]
 
     def found(self, pattern: re.Pattern[str], c: Candidate) -> bool:
         """Whether the pattern occurs in the passage's text (searched once per question)."""
@@ -1419,6 +1466,10 @@ def _score_window(
         # "Wie viele Gestattete …": "nur 2 Teilhabemanagerinnen beantragen. Diese sollten sich
         # auch um die Gestatteten kümmern …": the number counts something in the other sentence.
         evidence = max(f.evidence(c.text) for c in counting)
+    if evidence == 1.0 and f.counts_others(text):
+        # "Wie viele Teilhabemanager …?": "von den 15 beteiligten Kommunen" counts others.
+        evidence = 0.5
+        cov *= COUNT_OF_OTHERS
     if query.qtype == "person" and f.event:
         if not any(
             f.event & f.own(c)

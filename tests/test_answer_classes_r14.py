@@ -1,0 +1,60 @@
+"""Classes of misses found in round 14 of issue 10: a count of something else answers no
+"wie viele X"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.answer import _counts_only_others
+from tests.test_answer_classes import top
+from tests.test_answer_classes_r4 import _doc_kb
+
+_STATIONS = (
+    "Bei der Konferenz der Bürgermeister am 12.03.2022 sei von den 14 beteiligten Kommunen "
+    "beschlossen worden, das Förderprogramm Radstationen zu unterstützen. Die Richtlinie sei "
+    "bereits veröffentlicht. Der Kreis könne nach der Richtlinie nur 3 Radstationen beantragen."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie viele Radstationen gibt es im Förderprogramm Radstationen?",
+        "wieviele radstationen kann der kreis im förderprogramm bekommen",
+    ],
+)
+def test_a_count_of_something_else_answers_no_how_many(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _STATIONS)
+    assert "nur 3 Radstationen" in top(kb, question)
+
+
+def test_a_count_of_something_else_is_no_answer_at_all(tmp_path: Path) -> None:
+    # (the sentence with the count names too little of the question here: nothing found)
+    kb = _doc_kb(tmp_path, 2022, _STATIONS)
+    answer = kb.ask("anzahl radstationen förderprogramm")
+    assert not answer.answered or "nur 3 Radstationen" in answer.hits[0].text
+
+
+def test_a_count_of_what_is_asked_still_answers(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _STATIONS)
+    question = "Wie viele Kommunen sind am Förderprogramm beteiligt?"
+    assert "14 beteiligten Kommunen" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("text", "others"),
+    [
+        ("von den 15 beteiligten Kommunen", True),
+        ("nur 2 Teilhabemanagerinnen", False),  # what is asked
+        ("4 der größeren Kommunen", False),  # a part of something, maybe of what is asked
+        ("der ca. 200 Personen umfasse", False),  # people in general
+        ("Schlüssel von 1:337", False),  # a number standing alone
+        ("siehe Folie 6 und Anlage 3", False),  # labels are no counts
+        ("am 13.11.2019 im Jahr 2019", False),  # dates and years neither
+        ("zwei Bewerbungen und 5 Preise", True),
+    ],
+)
+def test_what_a_number_counts(text: str, others: bool) -> None:
+    assert _counts_only_others({"teilhabemanagerin", "teilhabemanag"}, text) is others
