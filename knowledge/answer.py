@@ -506,11 +506,19 @@ _ASKS_COUNTED_LIST_RE = re.compile(
 _NUMBER_NAMES = dict(zip(map(str, range(2, 13)), _NUMBERS_SPELLED, strict=True))
 LIST_MISSING = 0.6  # "Welche vier Ministerien …": a text that only counts them ("vier Ministerien")
 MEMBERS_MISSING = 0.85  # share of coverage kept by a text without a list, for "wer gehört X an"
+# The words of a members question that say belonging, not which body ("sitzt", "gehört").
+_MEMBERSHIP_WORD_RE = re.compile(
+    r"sitz|gehor|angehor|belong|member|mitglied|vertret|zusammen|besteht|represent"
+)
 _ASKS_MEMBERS_RE = re.compile(
     # "wer ist in X vertreten" (not "wer hat X vertreten": a deputy)
     r"\b(?:(?:ist|sind|war|waren)\b.{0,60}\b(?:in|im)\b.{0,60}\bvertreten|"
     r"angeh(?:ö|oe|o)r\w*|geh(?:ö|oe|o)r(?:t|en) \w+(?: \w+){0,4} an\b|"
     r"sitz(?:t|en) (?:alles |alle )?(?:in|im)\b|mitglied(?:er)?\b|members?\b|sits? on\b|"
+    r"\bwho(?:'s|s| is| are| was| were) (?:in|on)\b(?! charge)|"
+    # "wer ist in der Jury", "wer ist alles im Beirat" (not "wer ist im KI zuständig")
+    r"^wer (?:ist|sind|war|waren) (?:alles |denn |eigentlich )?(?:in|im)\b"
+    r"(?!.*\b(?:zust(?:ä|ae|a)ndig|verantwortlich|leit|vorsitz|sprecher|chef|ansprech))|"
     r"besteht aus|zusammengesetzt|zusammensetz\w*|"
     r"(?:is|are|was|were)\b.{0,40}\brepresented (?:in|on)\b|belongs? to\b)",
     re.I,
@@ -914,6 +922,11 @@ class _Features:
         self.members = query.qtype in ("person", "which") and bool(
             _ASKS_MEMBERS_RE.search(query.text)
         )
+        # The body whose members are asked ("die KIM-Lenkungsgruppe"): its list names it.
+        body = _weightiest(query, share=0.5, skip=_MEMBERSHIP_WORD_RE) if self.members else []
+        self.body = frozenset(t for c in body for t in c.terms())
+        # "wer ist in der Jury": the texts have only a "Jurytermin", a compound it begins
+        self.body_only_begins = any(_only_begins(c) for c in body)
         # "Welche vier Ministerien …?", "wer sind die 5 Vertreter": so many things, by name.
         listed = _ASKS_COUNTED_LIST_RE.search(query.text)
         # ("welche 2 schwerpunkte": the number is how many the list holds, not a word in it)
@@ -1097,9 +1110,7 @@ class _Features:
                 value = PERIOD_EVIDENCE  # "wie lange": "von März 2012 bis Oktober 2012"
             if self.deadline and value >= 1.0 and _DEADLINE_RE.search(text):
                 value = DEADLINE_EVIDENCE  # "bis wann": "bis Dezember 2013", "bis zum 31.07."
-            if self.members and (
-                _LISTED_RE.search(text) or _ENUMERATED_RE.search(text) or _NAMES_RE.search(text)
-            ):
+            if self.members and _lists_members(text):
                 value = 1.6  # "wer gehört der Lenkungsgruppe an": the list of its members
             if self.query.qtype == "quantity" and value == 0.5:
                 # "alle Stellen besetzt" counts the Stellen; "für alle Interessierten" no
@@ -1225,11 +1236,21 @@ def _event_terms(query: Query, *, point: bool) -> frozenset[str]:
     return frozenset()
 
 
-def _weightiest_terms(query: Query, *, share: float) -> frozenset[str]:
-    """The terms of the question's weightiest words, and of those at least `share` as weighty."""
-    words = [c for c in query.concepts if c.kind == "word"]
+def _weightiest(
+    query: Query, *, share: float, skip: re.Pattern[str] | None = None
+) -> list[Concept]:
+    """The question's weightiest words, and those at least `share` as weighty (words that
+    `skip` matches, folded, do not count)."""
+    words = [
+        c for c in query.concepts if c.kind == "word" and not (skip and skip.match(fold(c.label)))
+    ]
     top = max((c.importance for c in words), default=0.0)
-    return frozenset(t for c in words if c.importance >= share * top for t in c.terms())
+    return [c for c in words if c.importance >= share * top]
+
+
+def _weightiest_terms(query: Query, *, share: float) -> frozenset[str]:
+    """The terms of the question's weightiest words (_weightiest)."""
+    return frozenset(t for c in _weightiest(query, share=share) for t in c.terms())
 
 
 # Particles that make another verb of a role's ("weiterleiten", "begleiten", "einleiten").
@@ -1383,6 +1404,20 @@ def _names_other_item(f: _Features, window: tuple[Candidate, ...]) -> bool:
         for c in f.query.concepts
         if others.intersection(c.alternatives)
     )
+
+
+def _only_begins(concept: Concept) -> bool:
+    """Whether a word asked matches only compounds it begins ("jury" only "Jurytermin"): what
+    they name is another thing (a date, not the jury)."""
+    stems = word_terms(concept.label)[:1]
+    return bool(stems) and all(
+        t.startswith(stems[0]) and len(t) >= len(stems[0]) + 3 for t in concept.terms()
+    )
+
+
+def _lists_members(text: str) -> bool:
+    """Whether a text lists things or names several (the members of a body asked about)."""
+    return bool(_LISTED_RE.search(text) or _ENUMERATED_RE.search(text) or _NAMES_RE.search(text))
 
 
 def _echoes(f: _Features, sentence: Candidate) -> bool:
@@ -1548,6 +1583,16 @@ def _score_window(
         cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
     if f.list_count_re and not (lists or _NAMES_RE.search(text)):
         cov *= LIST_MISSING
+    if (
+        f.members
+        and evidence == 1.6
+        and not any(f.body & (f.own(c) | f.lead(c)) and _lists_members(c.text) for c in window)
+    ):
+        # "wer sitzt im Integrationsrat": "… beim Arbeitskreis der Integrationsräte … Zur
+        # personellen Besetzung …, dass sich in der Lenkungsgruppe …" lists another body's.
+        evidence = 1.0
+    if f.body_only_begins:
+        cov *= EVENT_MISSING  # "who is in the jury": a "Jurytermin" has no members
     if f.members and evidence < 1.6 and (evidence > 0 or query.qtype == "which"):
         # "wer gehört X an", "welche Akteure sind in X vertreten": a text that lists no
         # members answers less (a "wer" without any person has lost MISSING_EVIDENCE already)

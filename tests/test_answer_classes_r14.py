@@ -58,3 +58,38 @@ def test_a_count_of_what_is_asked_still_answers(tmp_path: Path) -> None:
 )
 def test_what_a_number_counts(text: str, others: bool) -> None:
     assert _counts_only_others({"teilhabemanagerin", "teilhabemanag"}, text) is others
+
+
+_BODIES = (
+    "Im Arbeitskreis der Seniorenbeiräte wurde über den aktuellen Stand des Radwegekonzeptes "
+    "berichtet. Zur personellen Besetzung führte Frau Koch aus, dass in der Steuerungsrunde die "
+    "Stadtwerke, das Bauamt, die Polizei und der ADFC vertreten seien. Für den Umweltpreis sei "
+    "am 12.05.2022 ein Jurytermin geplant."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who is in the steuerungsrunde", "wer ist alles in der steuerungsrunde"],
+)
+def test_who_is_in_a_body_is_answered_by_its_list(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _BODIES)
+    assert "Polizei" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    "question", ["wer sitzt im seniorenbeirat", "who is in the seniorenbeirat"]
+)
+def test_another_bodys_list_is_no_sure_answer(tmp_path: Path, question: str) -> None:
+    # (the Seniorenbeirat is named in the sentence before the Steuerungsrunde's list)
+    kb = _doc_kb(tmp_path, 2022, _BODIES)
+    answer = kb.ask(question)
+    assert not answer.answered or answer.confidence == "low"
+
+
+@pytest.mark.parametrize(
+    "question", ["who is in the jury", "wer ist in der jury", "wer sitzt in der jury"]
+)
+def test_a_compound_the_body_only_begins_names_no_members(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _BODIES)
+    assert not kb.ask(question).answered
