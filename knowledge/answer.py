@@ -1406,6 +1406,20 @@ def _names_other_item(f: _Features, window: tuple[Candidate, ...]) -> bool:
     )
 
 
+# Where a passage's clauses end: a sentence, a list lead-in ("ausgezeichnet:"), a quoted name
+# before the next sentence ("„Flüchtige Momente“ Dezernent Schmitz hob hervor").
+_CLAUSE_END_RE = re.compile(r"(?<=[.!?:“\"])\s+(?=[A-ZÄÖÜ„])")
+
+
+def _places_event(f: _Features, text: str) -> bool:
+    """Whether a place stands in a clause of the text that names the event asked about."""
+    return any(
+        _evidence("place", clause)
+        and any(f.event.intersection(token_terms(tok)) for tok in tokenize(clause))
+        for clause in _CLAUSE_END_RE.split(text)
+    )
+
+
 def _only_begins(concept: Concept) -> bool:
     """Whether a word asked matches only compounds it begins ("jury" only "Jurytermin"): what
     they name is another thing (a date, not the jury)."""
@@ -1529,7 +1543,7 @@ def _score_window(
     elif (
         query.qtype == "place"
         and f.event
-        and not any(f.event & f.own(c) and _evidence("place", c.text) for c in window)
+        and not any(f.event & f.own(c) and _places_event(f, c.text) for c in window)
     ):
         # "Wo war die Verleihung …?": "… ausgezeichnet. … das Integrationsangebot im
         # Rhein-Sieg-Kreis sei vielfältig …": a place in a sentence without the event.

@@ -93,3 +93,28 @@ def test_another_bodys_list_is_no_sure_answer(tmp_path: Path, question: str) -> 
 def test_a_compound_the_body_only_begins_names_no_members(tmp_path: Path, question: str) -> None:
     kb = _doc_kb(tmp_path, 2022, _BODIES)
     assert not kb.ask(question).answered
+
+
+_WINNERS = (
+    "Beim Ehrenamtspreis wurden folgende Vereine ausgezeichnet: \n\nKategorie 1: „Lesepaten "
+    "Hennef“ \nKategorie 2: „Sport im Park“ \n\nDer Landrat hob hervor, das Ehrenamt im "
+    "Rhein-Sieg-Kreis sei lebendig. Der Ehrenamtspreis solle auch nächstes Jahr verliehen werden."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["where was the ehrenamtspreis awarded", "wo wurde der ehrenamtspreis verliehen"],
+)
+def test_a_place_after_a_list_of_winners_is_not_where_it_was_awarded(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2022, _WINNERS)
+    assert not kb.ask(question).answered
+
+
+def test_a_place_in_the_clause_of_the_award_answers_where(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path, 2022, _WINNERS + " Die Preise wurden im Kreishaus in Siegburg verliehen."
+    )
+    assert "Kreishaus" in top(kb, "wo wurde der ehrenamtspreis verliehen")
