@@ -11,6 +11,7 @@ from typing import Literal
 
 from knowledge.analyze import (
     SEPARABLE,
+    Token,
     category_instances,
     fold,
     light_verbs,
@@ -1048,7 +1049,7 @@ class _Features:
         self.titled = {
             doc_id: titled
             for doc_id, source in (sources or {}).items()
-            if (titled := self.wanted & title_terms(source.title))
+            if (titled := self.wanted & (title_terms(source.title) | title_names(source.title)))
         }
 
     def names_part(self, c: Candidate, index: int) -> bool:
@@ -1975,6 +1976,25 @@ def title_terms(title: str, *, every: bool = False) -> frozenset[str]:
         if (tok.kind == "abbr" or len(tok.text) >= 12)
         for t in token_terms(tok)[:1]
     )
+
+
+@lru_cache(maxsize=256)
+def title_names(title: str) -> frozenset[str]:
+    """The terms of a slogan in a title ("Gemeinsam klappt's", a programme's name): words
+    next to each other (no punctuation between, no stopwords) of which a later one is written
+    small, as a German noun phrase is not ("Kommunalen Integrationszentrums")."""
+    stop = stopwords()
+    out: set[str] = set()
+    run: list[Token] = []
+    for tok in [*tokenize(title), None]:
+        word = tok is not None and tok.kind == "word" and fold(tok.text) not in stop
+        if tok is not None and word and (not run or not title[run[-1].end : tok.start].strip()):
+            run.append(tok)
+            continue
+        if len(run) >= 2 and any(r.text[:1].islower() and len(r.text) > 3 for r in run[1:]):
+            out.update(t for r in run for t in token_terms(r)[:1])
+        run = [tok] if tok is not None and word else []
+    return frozenset(out)
 
 
 def _uncounted(query: Query, hit: Hit) -> bool:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answer import _counts_only_others
+from knowledge.answer import _counts_only_others, title_names
 from tests.test_answer_classes import top
-from tests.test_answer_classes_r4 import _doc_kb
+from tests.test_answer_classes_r4 import FILLER, _doc_kb, _kb
 
 _STATIONS = (
     "Bei der Konferenz der Bürgermeister am 12.03.2022 sei von den 14 beteiligten Kommunen "
@@ -118,3 +118,22 @@ def test_a_place_in_the_clause_of_the_award_answers_where(tmp_path: Path) -> Non
         tmp_path, 2022, _WINNERS + " Die Preise wurden im Kreishaus in Siegburg verliehen."
     )
     assert "Kreishaus" in top(kb, "wo wurde der ehrenamtspreis verliehen")
+
+
+def test_a_slogan_in_the_title_is_what_the_document_is_about(tmp_path: Path) -> None:
+    # (the sentence with the answer does not repeat the programme's name; the title has it)
+    kb = _kb(
+        tmp_path,
+        {"a.txt": (2022, f"{FILLER} Die Zielgruppe seien 16- bis 21-Jährige. {FILLER}")},
+        titles={"a.txt": "Sachstand: Mobil bleiben, Seniorenbeirat"},
+    )
+    assert "16- bis 21-Jährige" in top(kb, "welche zielgruppe hat mobil bleiben")
+
+
+def test_title_slogans() -> None:
+    assert title_names("Sachstand: Gemeinsam klappt's, Integrationspreis") == {
+        "gemeinsam",
+        "klappt",
+    }
+    assert not title_names("Kommunales Integrationsmanagement (KIM), Module 1 bis 3")
+    assert not title_names("Themenschwerpunkte ab 2020")

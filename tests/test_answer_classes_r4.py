@@ -15,12 +15,17 @@ from knowledge.search import Concept, question_type
 from knowledge.store import open_db
 
 
-def _kb(tmp_path: Path, texts: dict[str, tuple[int, str]]) -> KnowledgeBase:
+def _kb(
+    tmp_path: Path, texts: dict[str, tuple[int, str]], titles: dict[str, str] | None = None
+) -> KnowledgeBase:
     folder = tmp_path / "docs"
     folder.mkdir(parents=True)
     for name, (_, text) in texts.items():
         (folder / name).write_text(text, encoding="utf-8")
-    meta = {name: {"title": name, "year": year} for name, (year, _) in texts.items()}
+    titles = titles or {}
+    meta = {
+        name: {"title": titles.get(name, name), "year": year} for name, (year, _) in texts.items()
+    }
     (folder / "corpus.json").write_text(json.dumps({"documents": meta}))
     db = open_db(tmp_path / "kb.db")
     ingest_paths(db, [folder])
