@@ -1001,6 +1001,21 @@ class _Features:
             for t in c.terms()
         )
         self.role_object = _role_object(query) if query.qtype == "person" else frozenset()
+        # A person the question names ("wer hat Dinstühler vertreten"), as the texts write
+        # them ("Frau Dinstühler"): another person answers. ("wer ist X" asks about X.)
+        self.asked_person = (
+            re.compile(
+                _TITLE
+                + "(?:"
+                + "|".join(_unfolded(t) for c in names for t in word_terms(c.label)[:1])
+                + r")\w*",
+                re.I,
+            )
+            if query.qtype == "person"
+            and not _WHO_IS_RE.match(query.text)
+            and (names := [c for c in query.concepts if c.kind == "word"])
+            else None
+        )
         # "Wer hat den Preis gewonnen?" is not answered by who reported on it ("berichtete
         # Dezernent Schmitz"); "Wer hat berichtet?", "Wer fragte?" are.
         self.single = bool(_ASKS_ONE_RE.search(query.text))  # "welches Projekt", "welchem"
@@ -1094,7 +1109,11 @@ class _Features:
 
     def evidence(self, text: str) -> float:
         """_evidence for the question's type, once per text (windows share their texts)."""
-        if text not in self._evidence:
+        key = text
+        if key not in self._evidence:
+            if self.asked_person is not None:
+                # "wer hat Frau Dinstühler vertreten": she is not who is asked for
+                text = self.asked_person.sub(" ", text)
             # "Wie viele Einbürgerungen …?" is not answered by "seit fast 20 Jahren": a span
             # of time counts nothing else (unless years or months are what is counted).
             judged = _DURATION_RE.sub(" ", text) if self.counts_other_than_time else text
@@ -1117,8 +1136,8 @@ class _Features:
                 # "alle Stellen besetzt" counts the Stellen; "für alle Interessierten" no
                 # Menschen: a quantifier answers only before the counted word.
                 value = 1.0 if self._quantifies(text) else 0.0
-            self._evidence[text] = value
-        return self._evidence[text]
+            self._evidence[key] = value
+        return self._evidence[key]
 
     def counts_others(self, text: str) -> bool:
         """Whether a "wie viele X" text counts only other things (_counts_only_others)."""
@@ -1421,6 +1440,21 @@ def _places_event(f: _Features, text: str) -> bool:
     )
 
 
+def _only_reports(person: re.Pattern[str], window: tuple[Candidate, ...]) -> bool:
+    """Whether the person asked about is named in the window only as who reports ("führte
+    Frau Dinstühler aus")."""
+    named = False
+    for c in window:
+        for m in person.finditer(c.text):
+            named = True
+            if not any(
+                r.start() <= m.start() and m.end() <= r.end()
+                for r in _SPEAKER_CLAUSE_RE.finditer(c.text)
+            ):
+                return False
+    return named
+
+
 def _only_begins(concept: Concept) -> bool:
     """Whether a word asked matches only compounds it begins ("jury" only "Jurytermin"): what
     they name is another thing (a date, not the jury)."""
@@ -1606,6 +1640,10 @@ def _score_window(
         # "wer sitzt im Integrationsrat": "… beim Arbeitskreis der Integrationsräte … Zur
         # personellen Besetzung …, dass sich in der Lenkungsgruppe …" lists another body's.
         evidence = 1.0
+    if f.asked_person is not None and _only_reports(f.asked_person, window):
+        # "wer hat Dinstühler vertreten": "Zur Besetzung führte Frau Dinstühler aus, dass …
+        # vertreten" is what she said, not who stood in for her
+        cov *= SPEAKER_CREDIT
     if f.body_only_begins:
         cov *= EVENT_MISSING  # "who is in the jury": a "Jurytermin" has no members
     if f.members and evidence < 1.6 and (evidence > 0 or query.qtype == "which"):

@@ -137,3 +137,27 @@ def test_title_slogans() -> None:
     }
     assert not title_names("Kommunales Integrationsmanagement (KIM), Module 1 bis 3")
     assert not title_names("Themenschwerpunkte ab 2020")
+
+
+_STAND_IN = (
+    "Herr Meier berichtete, dass im Bauausschuss alle Fraktionen und der Seniorenbeirat "
+    "vertreten seien. Die Verwaltung legte den Bericht zum Radverkehr vor. Als "
+    "stellvertretende Leiterin vertrete Frau Yilmaz Herrn Meier in der heutigen Sitzung."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wer hat herrn meier vertreten", "wer vertritt herrn meier in der sitzung"],
+)
+def test_who_stood_in_for_a_person_is_not_what_that_person_reported(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2022, _STAND_IN)
+    assert "Yilmaz" in top(kb, question)
+
+
+def test_the_person_asked_about_is_no_answer_to_who(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, "Herr Meier sei in der heutigen Sitzung vertreten worden.")
+    answer = kb.ask("wer hat herrn meier vertreten")
+    assert not answer.answered or answer.confidence == "low"
