@@ -583,6 +583,12 @@ _ANNOUNCES_RE = re.compile(
     r"\b(?:ging|gingen|geht)\b[^.;]{0,120}\bein\b|"
     r"\b(?:berichtete|informierte|referierte)\b[^.;]{0,80}\büber\b|\bstellte\b[^.;]{0,120}\bvor\b"
 )
+# A list's lead-in that points to what the text was about: "Folgende Projekte wurden
+# ausgezeichnet:", "Die folgenden Kommunen haben teilgenommen:".
+_FOLLOWING_RE = re.compile(
+    r"(?:\W{0,2})(?:Folgende|Nachfolgende|Die (?:nach)?folgenden|Following|The following)\b"
+    r"[^.!?]{0,120}:"
+)
 NEXT_SENTENCE_BONUS = 0.12  # for the sentence after one that announces or names the topic
 # A sentence that begins with a demonstrative goes on about what the one before named.
 _DEMONSTRATIVE_START_RE = re.compile(r"(?:\W{0,2})(?:Dieser|Diese|Dieses|Dies|Letztere[rs]?)\b")
@@ -891,6 +897,7 @@ class _Features:
         self.part_near: set[int] = set()
         # Per item of an enumeration: the question's terms in the sentence announcing it.
         self.announced: dict[int, frozenset[str]] = {}
+        self.follows: set[int] = set()  # lists whose lead-in points back ("Folgende …:")
         self.other_items: dict[int, frozenset[str]] = {}
         self._asked: dict[int, bool] = {}
         self._coverage: dict[int, float] = {}
@@ -1392,6 +1399,15 @@ def _enumerations(f: _Features, near: Mapping[tuple[int, int], Candidate]) -> No
     tell a window it answers for another item (f.other_items; the announcing sentence names
     none of them)."""
     for n in near.values():
+        if _FOLLOWING_RE.match(n.text):
+            # "Folgende Projekte wurden ausgezeichnet: …" lists what the sentences before
+            # were about ("… dem am 04.07.2019 verliehenen Integrationspreis …").
+            before = (near.get((n.doc_id, n.ord - d)) for d in range(1, CONTEXT_REACH + 1))
+            f.announced[n.passage_id] = frozenset().union(
+                f.announced.get(n.passage_id, frozenset()),
+                *(f.own(b) for b in before if b is not None),
+            )
+            f.follows.add(n.passage_id)
         siblings = [
             sibling
             for d in (-2, -1, 1, 2)
@@ -1491,6 +1507,12 @@ def _score_window(
 ) -> _Scored:
     query = f.query
     core_cov = f.own_coverage(core)
+    if core.passage_id in f.follows:  # the list is the fact; its topic stands before it
+        core_cov = coverage(
+            query,
+            dict.fromkeys(f.announced[core.passage_id], LEAD_CREDIT)
+            | dict.fromkeys(f.own(core), 1.0),
+        )
     # Evidence counts from sentences about the question, and from the sentence before one
     # that refers back to it ("Als Vertreter ... regte er an").
     refers_back = f.found(_PRONOUN_RE, core)

@@ -161,3 +161,17 @@ def test_the_person_asked_about_is_no_answer_to_who(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, "Herr Meier sei in der heutigen Sitzung vertreten worden.")
     answer = kb.ask("wer hat herrn meier vertreten")
     assert not answer.answered or answer.confidence == "low"
+
+
+def test_a_list_that_follows_its_topic_answers_which(tmp_path: Path) -> None:
+    # (the prize and its date stand two sentences before the list of winners)
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        "Der Dezernent berichtete von dem am 12.05.2022 verliehenen Ehrenamtspreis des Kreises, "
+        "der in zwei Kategorien (Sport und Kultur) verliehen und mit 500 € dotiert wurde. "
+        "Nähere Informationen lassen sich der Anlage entnehmen. \n\nFolgende Vereine wurden "
+        "geehrt: \n\nKategorie 1: „Lesepaten Hennef“ \nKategorie 2: „Chor am Markt“ \n\n",
+    )
+    question = "Welche Vereine wurden beim Ehrenamtspreis im Mai 2022 geehrt?"
+    assert "Lesepaten" in top(kb, question)
