@@ -506,7 +506,7 @@ _ASKS_COUNTED_LIST_RE = re.compile(
 )
 _NUMBER_NAMES = dict(zip(map(str, range(2, 13)), _NUMBERS_SPELLED, strict=True))
 LIST_MISSING = 0.6  # "Welche vier Ministerien …": a text that only counts them ("vier Ministerien")
-MEMBERS_MISSING = 0.85  # share of coverage kept by a text without a list, for "wer gehört X an"
+MEMBERS_MISSING = 0.75  # share of coverage kept by a text without a list, for "wer gehört X an"
 # The words of a members question that say belonging, not which body ("sitzt", "gehört").
 _MEMBERSHIP_WORD_RE = re.compile(
     r"sitz|gehor|angehor|belong|member|mitglied|vertret|zusammen|besteht|represent"

@@ -175,3 +175,20 @@ def test_a_list_that_follows_its_topic_answers_which(tmp_path: Path) -> None:
     )
     question = "Welche Vereine wurden beim Ehrenamtspreis im Mai 2022 geehrt?"
     assert "Lesepaten" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    "question", ["wer ist alles in der steuerungsrunde", "who is in the steuerungsrunde"]
+)
+def test_a_body_named_beside_people_in_general_lists_no_members(
+    tmp_path: Path, question: str
+) -> None:
+    # ("ca. 300 Personen" are people, but not the members asked for)
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        "Auf Kreisebene habe man bereits eine Steuerungsrunde ins Leben gerufen, bei der es im "
+        "Wesentlichen um den Radverkehr gehe. Diese befasse sich mit den Radwegen für Pendler, "
+        "die ca. 300 Personen umfasse.",
+    )
+    assert not kb.ask(question).answered
