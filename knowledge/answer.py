@@ -402,6 +402,16 @@ _ASKS_POINT_RE = re.compile(
 )
 _BY_WHICH_DATE = r"\bbis zu(?:m)? welche[mn]? (?:datum|tag|termin|zeitpunkt)\b"
 _HOW_LONG = r"\bwie lange?\b|\bhow long\b"
+_ASKS_SINCE_RE = re.compile(r"\bseit wann\b|\bsince when\b", re.I)
+# What says when something began: "Seit 1990 gibt es …", "wurde 2005 … eingerichtet", "das am
+# 25.02.2012 in Kraft getretene Gesetz", "ab 2020", "since 2015".
+_START_RE = re.compile(
+    r"\b(?:seit|ab|since|in kraft)\b|eingerichtet|gegründet|begonnen|gestartet|\bstart|"
+    r"beginn|aufgenommen|eröffne|einrichtung|gründung|bewillig|ins leben gerufen|"
+    r"\bbesteh|existier|ins amt|bestellt|eingeführt|einführung|established|founded|opened",
+    re.I,
+)
+START_MISSING = 0.6  # "seit wann": a date in a text that says nothing began then
 _ASKS_PERIOD_RE = re.compile(
     rf"\b(?:seit|bis|ab) wann\b|{_BY_WHICH_DATE}|"
     r"\b(?:by|until) (?:what|which) (?:day|date)\b|\buntil when\b|"
@@ -958,6 +968,7 @@ class _Features:
         )
         self.period = bool(_ASKS_PERIOD_RE.search(query.text))  # "wie lange", "seit wann"
         self.deadline = bool(_ASKS_DEADLINE_RE.search(query.text))  # "bis wann soll …"
+        self.since = bool(_ASKS_SINCE_RE.search(query.text))  # "seit wann gibt es …"
         self.day = bool(_ASKS_DAY_RE.search(query.text))  # "an welchem Tag …"
         self.often = bool(_ASKS_FREQUENCY_RE.search(query.text))  # "wie oft …"
         self.where_to = query.qtype == "place" and bool(_ASKS_WHERE_TO_RE.search(query.text))
@@ -1641,6 +1652,9 @@ def _score_window(
         timed = [c for c in window if _evidence("time", c.text) > 0]
         elsewhere = f.anchor and not any(f.anchor & f.own(c) for c in timed)
         cov *= SPAN_MISSING * (DATE_OF_OTHER_EVENT if elsewhere else 1.0)
+    if f.since and evidence > 0 and not _START_RE.search(text):
+        # "seit wann gibt es das KI": "am 21.11.2019 ein Jurytermin" is no start of it
+        cov *= START_MISSING
     if f.often and not _FREQUENCY_RE.search(text):
         cov *= FREQUENCY_MISSING
     if f.where_to and not _TURN_TO_RE.search(text):

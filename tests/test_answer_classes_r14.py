@@ -192,3 +192,22 @@ def test_a_body_named_beside_people_in_general_lists_no_members(
         "die ca. 300 Personen umfasse.",
     )
     assert not kb.ask(question).answered
+
+
+_SINCE = (
+    "Von Seiten des Bauamts sei als Nächstes ein Wettbewerb geplant, wozu am 21.11.2022 ein "
+    "Jurytermin stattfinden werde. Seit 2015 gibt es den Seniorenbeirat des Kreises."
+)
+
+
+@pytest.mark.parametrize("question", ["seit wann gibts das bauamt", "since when is there a bauamt"])
+def test_since_when_is_not_answered_by_a_date_of_something_else(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2022, _SINCE)
+    assert not kb.ask(question).answered
+
+
+def test_since_when_is_answered_by_a_start(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _SINCE)
+    assert "Seit 2015" in top(kb, "seit wann gibt es den seniorenbeirat")
