@@ -218,6 +218,8 @@ _NUMBERS_SPELLED = (
 _NUMBER_WORDS = "|".join(_NUMBERS_SPELLED) + (
     r"|zwanzig|dreißig|hundert|tausend|alle|keine|hälfte|dutzend|beide[n]?"
 )
+# The end of the current year, month, term: a date as the minutes write it ("zum Jahresende").
+_PERIOD_END = r"\b(?:bis\s+)?zum\s+(?:jahres|monats|quartals|halbjahres|schuljahres)ende\b"
 # Evidence that a text holds the kind of fact asked for: (strong pattern, weak pattern).
 _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
     # ("alle", "keine", "beide" count only weakly: "für alle Interessierten" is no number)
@@ -233,7 +235,7 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
             r"\bvon\b.{1,40}\bbis\b|"
             # a part of a year: "Anfang des Jahres", "Ende dieses Jahres", "Mitte 2020"
             r"\b(?:anfang|ende|mitte|beginn)\s+(?:de[sr]|dieses|diesen|letzten|vergangenen|"
-            r"nächsten|kommenden)?\s*(?:jahres|monats|jahrzehnts|(?:19|20)\d\d)\b",
+            r"nächsten|kommenden)?\s*(?:jahres|monats|jahrzehnts|(?:19|20)\d\d)\b|" + _PERIOD_END,
             re.I,
         ),
         re.compile(
@@ -437,11 +439,14 @@ _ASKS_DEADLINE_RE = re.compile(
 _DEADLINE_RE = re.compile(
     r"\b(?:bis|spätestens|until|by)\s+(?:zum |zur |Ende |Mitte |Anfang |spätestens )?"
     rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.|(?:{_MONTHS})\b|(?:19|20)\d\d\b)|"
-    # "endete zum 31.12.2020": an end date
+    # "endete zum 31.12.2020": an end date; "zum Jahresende ausliefen"
     r"\bzum\s+\d{1,2}\.\s?\d{1,2}\.",
     re.I,
 )
 DEADLINE_EVIDENCE = 1.6
+# "zum Jahresende": an end, but of which year the reader must work out; a date says more.
+_PERIOD_END_RE = re.compile(_PERIOD_END, re.I)
+RELATIVE_DEADLINE_EVIDENCE = 1.4
 DEADLINE_MISSING = 0.7
 # "An welchem Tag …?", "what date …": a year, a month or "Anfang des Jahres" names no day.
 _ASKS_DAY_RE = re.compile(
@@ -1148,6 +1153,8 @@ class _Features:
                 value = PERIOD_EVIDENCE  # "wie lange": "von März 2012 bis Oktober 2012"
             if self.deadline and value >= 1.0 and _DEADLINE_RE.search(text):
                 value = DEADLINE_EVIDENCE  # "bis wann": "bis Dezember 2013", "bis zum 31.07."
+            elif self.deadline and value >= 1.0 and _PERIOD_END_RE.search(text):
+                value = RELATIVE_DEADLINE_EVIDENCE
             if self.members and _lists_members(text):
                 value = 1.6  # "wer gehört der Lenkungsgruppe an": the list of its members
             if self.query.qtype == "quantity" and value == 0.5:
@@ -1642,7 +1649,7 @@ def _score_window(
     if f.wants_address:  # "Unter welcher Internetadresse …?": only a text with one answers
         evidence = 1.0 if _WEB_ADDRESS_RE.search(text) else 0.0
         cov *= 1.0 if evidence else MISSING_ADDRESS
-    if f.deadline and 0 < evidence < DEADLINE_EVIDENCE:
+    if f.deadline and 0 < evidence < RELATIVE_DEADLINE_EVIDENCE:
         cov *= DEADLINE_MISSING  # "bis wann": a date that is no deadline
     elif f.day and evidence > 0 and not _DAY_RE.search(text):
         cov *= DAY_MISSING  # "an welchem Tag": "Anfang des Jahres" names no day

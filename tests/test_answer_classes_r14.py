@@ -211,3 +211,27 @@ def test_since_when_is_not_answered_by_a_date_of_something_else(
 def test_since_when_is_answered_by_a_start(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, _SINCE)
     assert "Seit 2015" in top(kb, "seit wann gibt es den seniorenbeirat")
+
+
+_CONTRACTS = (
+    "Es ergebe sich allerdings das Problem, dass die Arbeitsverträge der Radwegeplaner "
+    "zeitlich befristet seien und zum Jahresende ausliefen. In der Richtlinie sei ein "
+    "Förderzeitraum für das Radwegeprogramm bis 2024 festgelegt worden."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["bis wann laufen die arbeitsverträge der radwegeplaner", "radwegeplaner vertraege bis wann"],
+)
+def test_the_end_of_the_year_is_a_deadline(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _CONTRACTS)
+    answer = kb.ask(question)
+    assert answer.answered
+    assert answer.confidence != "low"
+    assert "zum Jahresende" in answer.hits[0].text
+
+
+def test_a_dated_end_answers_before_the_end_of_the_year(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _CONTRACTS)
+    assert "bis 2024" in top(kb, "bis wann läuft das radwegeprogramm")
