@@ -854,6 +854,12 @@ class _Features:
         self.wanted = frozenset(query_terms(query))
         self.parts = [c for c in query.concepts if c.kind == "part"]
         self.categories = any(c.kind == "category" for c in query.concepts)
+        self.category_terms = frozenset(
+            t
+            for c in query.concepts
+            if query.qtype == "which" and c.kind == "category"
+            for t in c.terms()
+        )
         # "In welche Entgeltgruppe …?" where no document knows the word (only a part of it,
         # "Gruppe"): names or lists in a text cannot be instances of it.
         # "Welche Fraktion …?": a category whose instances are a closed set (the parties); a
@@ -1489,6 +1495,39 @@ def _only_reports(person: re.Pattern[str], window: tuple[Candidate, ...]) -> boo
     return named
 
 
+# What may follow a noun to say which one it is: an article or a preposition ("Aufgaben des
+# KI", "Schwerpunkte im Bereich …"), "wie", "zu", a colon or a quote.
+_COMPLEMENT_WORDS = frozenset(
+    {"der", "des", "die", "dem", "den", "im", "in", "zum", "zur", "zu", "für", "fur", "fuer",
+     "mit", "von", "vom", "über", "uber", "ueber", "wie", "aus", "bei", "beim", "nach", "gegen",
+     "an", "am", "auf", "of", "for", "on", "like", "such"}
+)  # fmt: skip
+
+
+def _only_bare(terms: frozenset[str], text: str) -> bool:
+    """Whether the text names the things asked for only bare: no word before that says which
+    ("die vier", "strategische") and none after (a complement, a colon, a quote):
+    "… seien Zielvereinbarungen entwickelt worden"."""
+    toks = tokenize(text)
+    seen = False
+    for i, tok in enumerate(toks):
+        if not terms.intersection(token_terms(tok)):
+            continue
+        seen = True
+        if not terms.intersection(token_terms(tok)[:1]) or "-" in tok.text.strip("-"):
+            return False  # a compound says which: "SPD-Fraktion", "Siegelprozess"
+        before = toks[i - 1].text if i else ""
+        if before[:1].islower() and fold(before) not in stopwords():
+            return False  # an adjective: "strategische Ziele"
+        if i + 1 < len(toks):
+            gap = text[tok.end : toks[i + 1].start]
+            if any(ch in gap for ch in ':„"(') or fold(toks[i + 1].text) in _COMPLEMENT_WORDS:
+                return False
+        else:
+            return False
+    return seen
+
+
 def _only_begins(concept: Concept) -> bool:
     """Whether a word asked matches only compounds it begins ("jury" only "Jurytermin"): what
     they name is another thing (a date, not the jury)."""
@@ -1631,6 +1670,18 @@ def _score_window(
         cov *= CHOSEN_MISSING
     if f.predicate and not any(f.predicate & f.own(c) for c in window):
         cov *= PREDICATE_MISSING
+    if (
+        f.category_terms
+        and _only_bare(f.category_terms, text)
+        and not any(
+            _INSTANCES_RE.search(c.text)
+            for c in window
+            if f.category_terms & (f.own(c) | f.lead(c) | f.announced.get(c.passage_id, set()))
+        )
+    ):
+        # "welche Zielvereinbarungen gibt es": "… seien Zielvereinbarungen entwickelt worden"
+        # says that there are some, not which
+        cov *= INSTANCE_MISSING
     if f.instance_re is not None and not f.instance_re.search(text):
         cov *= INSTANCE_MISSING
     if f.years and _other_year(f, window, core):

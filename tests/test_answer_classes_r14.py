@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answer import _counts_only_others, title_names
+from knowledge.answer import _counts_only_others, _only_bare, title_names
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import FILLER, _doc_kb, _kb
 
@@ -235,3 +235,33 @@ def test_the_end_of_the_year_is_a_deadline(tmp_path: Path, question: str) -> Non
 def test_a_dated_end_answers_before_the_end_of_the_year(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, _CONTRACTS)
     assert "bis 2024" in top(kb, "bis wann läuft das radwegeprogramm")
+
+
+_BARE = (
+    "Zudem seien in der letzten Sitzung des Beirats Leitlinien entwickelt worden. Je nach "
+    "Ausgang der Gespräche werde es Arbeitsgruppen geben; die Vereine und die Verbände seien "
+    "dabei."
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["welche leitlinien gibts", "Welche Leitlinien hat der Beirat entwickelt?"]
+)
+def test_things_named_bare_do_not_say_which(tmp_path: Path, question: str) -> None:
+    # (the names in the next sentence are of others: Vereine, Verbände)
+    kb = _doc_kb(tmp_path, 2022, _BARE)
+    assert not kb.ask(question).answered
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Zudem seien Leitlinien entwickelt worden.", True),
+        ("Die Leitlinien des Beirats seien beschlossen.", False),  # a complement
+        ("Es seien strategische Leitlinien entwickelt worden.", False),  # an adjective
+        ("Folgende Leitlinien: Wohnen, Arbeit.", False),  # a colon
+        ("Der Beirat beschloss Radleitlinien.", False),  # a compound says which
+    ],
+)
+def test_bare_names(text: str, bare: bool) -> None:
+    assert _only_bare(frozenset({"leitlini"}), text) is bare
