@@ -1496,11 +1496,13 @@ def _only_reports(person: re.Pattern[str], window: tuple[Candidate, ...]) -> boo
 
 
 # What may follow a noun to say which one it is: an article or a preposition ("Aufgaben des
-# KI", "Schwerpunkte im Bereich …"), "wie", "zu", a colon or a quote.
+# KI", "Schwerpunkte im Bereich …"), "wie", "zu", a copula, a colon or a quote.
 _COMPLEMENT_WORDS = frozenset(
     {"der", "des", "die", "dem", "den", "im", "in", "zum", "zur", "zu", "für", "fur", "fuer",
      "mit", "von", "vom", "über", "uber", "ueber", "wie", "aus", "bei", "beim", "nach", "gegen",
-     "an", "am", "auf", "of", "for", "on", "like", "such"}
+     "an", "am", "auf", "of", "for", "on", "like", "such",
+     # a copula says what it is: "Zielsetzung sei es hier, den Austausch … zu fördern"
+     "ist", "sei", "sind", "seien", "war", "waren", "lautet", "lauten", "is", "are", "was"}
 )  # fmt: skip
 
 

@@ -261,6 +261,8 @@ def test_things_named_bare_do_not_say_which(tmp_path: Path, question: str) -> No
         ("Es seien strategische Leitlinien entwickelt worden.", False),  # an adjective
         ("Folgende Leitlinien: Wohnen, Arbeit.", False),  # a colon
         ("Der Beirat beschloss Radleitlinien.", False),  # a compound says which
+        ("Die Sitzung sei vertagt. Leitlinien seien hier: Wohnen und Arbeit.", False),
+        ("Leitlinie sei es hier, den Austausch zu fördern.", False),  # a copula says what
     ],
 )
 def test_bare_names(text: str, bare: bool) -> None:
