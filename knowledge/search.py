@@ -1659,19 +1659,41 @@ def neighbours(
     a signature)."""
     have = {(c.doc_id, c.ord): c for c in cands}
     out = dict(have)
-    _fetch(db, {(c.doc_id, c.ord + d) for c in cands for d in (-2, -1, 1, 2)} - set(out), out)
-    leads = {(f.doc_id, f.ord - 1) for c in cands if (f := first_item(c, out)) is not c}
-    _fetch(db, leads - set(out), out)
+    wanted = {(c.doc_id, c.ord + d): c.passage_id + d for c in cands for d in (-2, -1, 1, 2)}
+    _fetch(db, {k: v for k, v in wanted.items() if k not in out}, out)
+    leads = {
+        (f.doc_id, f.ord - 1): f.passage_id - 1 for c in cands if (f := first_item(c, out)) is not c
+    }
+    _fetch(db, {k: v for k, v in leads.items() if k not in out}, out)
     return out
 
 
 def _fetch(
     db: sqlite_utils.Database,
-    keys: set[tuple[int, int]],
+    keys: Mapping[tuple[int, int], int],
     out: dict[tuple[int, int], Candidate],
 ) -> None:
-    """Read the passages at these (doc_id, ord) into out, leaving out boilerplate."""
-    missing = sorted(keys)
+    """Read the passages at these (doc_id, ord) into out, leaving out boilerplate. Each key
+    comes with the id its passage has when the document's passages have consecutive ids in
+    their order (as stored): those passages are read by id, the others (at the ends of a
+    document, or where the ids are otherwise) by their document and place. They go into out
+    in the order of their places (as the query by place alone returns them)."""
+    found: set[tuple[int, int]] = set()
+    read: dict[tuple[int, int], Candidate] = {}
+    ids = sorted(set(keys.values()))
+    for i in range(0, len(ids), 500):
+        some = ids[i : i + 500]
+        for r in db.conn.execute(
+            "SELECT id, doc_id, ord, kind, text, terms, lead_terms FROM passages "
+            f"WHERE id IN ({','.join('?' * len(some))})",
+            some,
+        ):
+            place = (r[1], r[2])
+            if keys.get(place) == r[0]:
+                found.add(place)
+                if r[3] != "boilerplate":
+                    read[place] = _candidate(r, 0.0)
+    missing = sorted(keys.keys() - found)
     for i in range(0, len(missing), 200):
         chunk = missing[i : i + 200]
         clause = " OR ".join("(doc_id = ? AND ord = ?)" for _ in chunk)
@@ -1681,7 +1703,9 @@ def _fetch(
             f"WHERE ({clause}) AND kind != 'boilerplate'",
             args,
         ):
-            out[(r[1], r[2])] = _candidate(r, 0.0)
+            read[(r[1], r[2])] = _candidate(r, 0.0)
+    for place in sorted(read):
+        out[place] = read[place]
 
 
 def concept_match(concept: Concept, credits: Mapping[str, float]) -> float:
