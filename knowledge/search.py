@@ -1710,9 +1710,19 @@ def _fetch(
 
 def concept_match(concept: Concept, credits: Mapping[str, float]) -> float:
     """How well terms (with the credit each earns where it stands) match a concept (0..1)."""
-    best = max(
-        (w * credits[t] for t, w in concept.alternatives.items() if t in credits), default=0.0
-    )
+    # The best of w * credit over the alternatives credited, as max() of them gave it (0.0 for
+    # none); a loop, without a generator and a second look-up per term: rank() asks this
+    # some 850 times per question.
+    best = None
+    get = credits.get
+    for t, w in concept.alternatives.items():
+        credit = get(t)
+        if credit is not None:
+            value = w * credit
+            if best is None or value > best:
+                best = value
+    if best is None:
+        best = 0.0
     if concept.parts:
         first = max(credits.get(p, 0.0) for p in (concept.parts[0], *concept.part_words))
         share = (first + sum(credits.get(p, 0.0) for p in concept.parts[1:])) / len(concept.parts)
