@@ -148,7 +148,7 @@ def test_careful_holdout4_meets_the_bar(kb: KnowledgeBase) -> None:
     """A fresh careful set written after holdout3 (first run: 24 of 34 right, 5 of 7 declined);
     its failures guided the fixes for category nouns, typo alternatives, months and English
     compounds, so it is no longer clean (after them: 27 of 34, 5 of 7)."""
-    bar(kb, "holdout4_careful.jsonl", right=0.91, declined=1.00)
+    bar(kb, "holdout4_careful.jsonl", right=0.94, declined=1.00)
 
 
 def test_phone_holdout4_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -210,14 +210,14 @@ def test_careful_holdout8_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout8_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout8 (session start 21 of 32, 1 of 6; sealed at the
     half 23 of 32, 5 of 6; after it guided fixes 25 of 32, 5 of 6)."""
-    bar(kb, "holdout8_phone.jsonl", right=0.90, declined=0.83)
+    bar(kb, "holdout8_phone.jsonl", right=0.93, declined=0.83)
 
 
 def test_careful_holdout9_meets_the_bar(kb: KnowledgeBase) -> None:
     """The last fresh careful set of round 4, measured once at its end and never used for
     fixing (session start 21 of 32, 4 of 7; end of round 4 23 of 32, 5 of 7): the honest
     estimate for questions nobody has tuned for."""
-    bar(kb, "holdout9_careful.jsonl", right=0.84, declined=1.00)
+    bar(kb, "holdout9_careful.jsonl", right=0.87, declined=1.00)
 
 
 def test_phone_holdout9_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -262,7 +262,7 @@ def test_careful_holdout12_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout12_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout12 (session start 25 of 32, 4 of 6; sealed 26 of
     32, 4 of 6; then 27 of 32)."""
-    bar(kb, "holdout12_phone.jsonl", right=0.90, declined=1.00)
+    bar(kb, "holdout12_phone.jsonl", right=0.93, declined=1.00)
 
 
 def test_careful_holdout13_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -312,7 +312,7 @@ def test_careful_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout16 (sealed 30 of 32, 3 of 6; session start 29 of
     32, 3 of 6): three unanswerable questions still get an answer."""
-    bar(kb, "holdout16_phone.jsonl", right=0.96, declined=1.00)
+    bar(kb, "holdout16_phone.jsonl", right=1.00, declined=1.00)
 
 
 def test_careful_holdout17_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -374,7 +374,7 @@ def test_careful_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout21 (sealed 28 of 32, 6 of 6); "link
     integrationsportal kreis?" expects the OCR damage ("inteQrat ionspor ta l")."""
-    bar(kb, "holdout21_phone.jsonl", right=0.90, declined=1.00)
+    bar(kb, "holdout21_phone.jsonl", right=0.93, declined=1.00)
 
 
 def test_mixed_holdout22_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -382,7 +382,7 @@ def test_mixed_holdout22_meets_the_bar(kb: KnowledgeBase) -> None:
     writer was asked to expect undamaged words where the OCR text is damaged) and measured
     once, sealed, at the end of the round: 43 of 52, 8 of 8 (the code of the round's start:
     42 of 52, 7 of 8)."""
-    bar(kb, "holdout22_mixed.jsonl", right=0.88, declined=1.00)
+    bar(kb, "holdout22_mixed.jsonl", right=0.92, declined=1.00)
 
 
 def test_careful_holdout23_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -417,26 +417,26 @@ def test_declines25_meets_the_bar(kb: KnowledgeBase) -> None:
     33. Still answered: whether KIM is funded after 2022 ("bis 2022"), where the remaining
     Case-Management posts went (the plan to distribute them), the jury of the seal, the
     teacher posts of the KI, the languages of the portal, the association behind a project."""
-    bar(kb, "declines25.jsonl", right=0.91, declined=0.82)
+    bar(kb, "declines25.jsonl", right=0.91, declined=0.85)
 
 
 def test_careful_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written at the start of round 12 from the documents alone, measured then and kept
     sealed until its end: 28/32, 5/7 at 9fa7692; 29/32, 5/7 at the end. Still answered: two
     questions the documents cannot answer."""
-    bar(kb, "holdout25_careful.jsonl", right=0.90, declined=0.71)
+    bar(kb, "holdout25_careful.jsonl", right=0.93, declined=0.71)
 
 
 def test_phone_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout25 (sealed 30/32, 4/6 at the start; 30/32, 3/6 at
     the end of round 12, then 4/6 after "wer hat das siegel bekommen" was fixed)."""
-    bar(kb, "holdout25_phone.jsonl", right=0.93, declined=0.66)
+    bar(kb, "holdout25_phone.jsonl", right=0.93, declined=0.83)
 
 
 def test_declines25b_meets_the_bar(kb: KnowledgeBase) -> None:
     """A second set written in round 12 to find false answers (40 unanswerable, 12
     answerable), sealed: 32 of 40 declined at the start and at the end of the round."""
-    bar(kb, "declines25b.jsonl", right=1.00, declined=0.79)
+    bar(kb, "declines25b.jsonl", right=1.00, declined=0.82)
 
 
 def test_careful_holdout26_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -444,7 +444,7 @@ def test_careful_holdout26_meets_the_bar(kb: KnowledgeBase) -> None:
     kept sealed until its end: 28/32, 7/7 both times; 29/32 after it was opened ("What does
     module 2 … cover?": "cover" also finds "umfasse"). Still missed: the mayors' objection,
     the Stellenanteile of the Kommunen, the Teilhabemanager posts of Baustein 6."""
-    bar(kb, "holdout26_careful.jsonl", right=0.90, declined=1.00)
+    bar(kb, "holdout26_careful.jsonl", right=0.93, declined=1.00)
 
 
 def test_phone_holdout26_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -463,10 +463,30 @@ def test_declines26_meets_the_bar(kb: KnowledgeBase) -> None:
     of 1 July 2013 is named in the paper's Betreff (Einrichtung eines KIZ); "Menschen mit
     internationaler Geschichte" is explained (its expected "2015" belongs to the next
     sentence and was dropped). At 69abaff 25 of 39 were declined; round 13 declines 34."""
-    bar(kb, "declines26.jsonl", right=1.00, declined=0.87)
+    bar(kb, "declines26.jsonl", right=1.00, declined=0.89)
 
 
 def test_declines26b_meets_the_bar(kb: KnowledgeBase) -> None:
     """A second set of round 13 to find false answers (40 unanswerable, 12 answerable),
     sealed: 34 of 40 declined at 69abaff, 36 at the end of the round."""
     bar(kb, "declines26b.jsonl", right=1.00, declined=0.89)
+
+
+def test_careful_holdout27_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written at the start of round 14 from the documents alone, measured then (0f31298):
+    30/32, 6/7; kept sealed until the round's end (8604ea1): 29/32, 6/7. The question it lost
+    ("Welche Zielsetzung verfolgt der Wertedialog": its second sentence, "Zielsetzung sei es
+    hier, …", counted as naming the goal bare) was fixed after it was opened (615deb1)."""
+    bar(kb, "holdout27_careful.jsonl", right=0.93, declined=0.85)
+
+
+def test_phone_holdout27_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout27 (sealed 30/32, 6/6 at the start and the end of
+    round 14)."""
+    bar(kb, "holdout27_phone.jsonl", right=0.93, declined=1.00)
+
+
+def test_declines27_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A set of round 14 to find false answers (40 unanswerable, 12 answerable), sealed: 37 of
+    40 declined and 11 of 12 right at the start and at the end of the round."""
+    bar(kb, "declines27.jsonl", right=0.91, declined=0.92)
