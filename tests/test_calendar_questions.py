@@ -321,6 +321,7 @@ NOTE_BEFORE_DOCUMENTS = {
     "Wann tagt der Integrationsrat der Stadt Sankt Augustin das nächste Mal?",
     "Wann tagt die KIM-Lenkungsgruppe das nächste Mal?",
     "naechste integrationspreisverleihung wann",
+    "um wieviel uhr ist die jahresabschlussfeier für ehrenamtler am 2.12.",
 }
 
 
