@@ -5,8 +5,9 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from typing import Any, Generic, TypeVar
 
 import sqlite_utils
 
@@ -44,6 +45,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION = 1000  # characters of a question that are read
 SOURCE_CACHE = 20_000  # documents whose sources are kept between questions
+T = TypeVar("T")
 SIGNED_DOCUMENTS = 8  # documents of the front hits whose signature blocks a question may mean
 
 
@@ -146,6 +148,36 @@ def _settle(vocab: Vocabulary) -> None:
     gc.freeze()
 
 
+class _RowCache(Generic[T]):
+    """Columns of documents rows already read, for the index generation they were read in
+    (every change to a document bumps it), at most SOURCE_CACHE documents."""
+
+    def __init__(self, columns: str, make: Callable[[tuple[Any, ...]], T]) -> None:
+        self.columns = columns
+        self.make = make
+        self.generation = -1
+        self.rows: dict[int, T] = {}
+
+    def read(self, db: sqlite_utils.Database, doc_ids: set[int]) -> dict[int, T]:
+        """The rows of these documents, read from the database where not kept yet."""
+        if not doc_ids:
+            return {}
+        gen = generation(db)
+        if self.generation != gen:
+            self.generation, self.rows = gen, {}
+        missing = sorted(doc_ids - self.rows.keys())
+        if len(self.rows) + len(missing) > SOURCE_CACHE:
+            self.rows.clear()
+            missing = sorted(doc_ids)
+        if missing:
+            marks = ",".join("?" * len(missing))
+            found = db.conn.execute(
+                f"SELECT id, {self.columns} FROM documents WHERE id IN ({marks})", missing
+            )
+            self.rows.update({r[0]: self.make(tuple(r[1:])) for r in found})
+        return {d: self.rows[d] for d in sorted(doc_ids) if d in self.rows}
+
+
 class KnowledgeBase:
     """Answers questions from the documents stored in one SQLite database."""
 
@@ -160,8 +192,12 @@ class KnowledgeBase:
         # Sources of documents already read, for the index generation they were read in
         # (every change to a document bumps it), without their reference and web page (as
         # `_outlines` reads them); those apart, for the documents of answers shown (`_links`).
-        self._source_cache: tuple[int, dict[int, Source]] = (-1, {})
-        self._link_cache: tuple[int, dict[int, tuple[str | None, str | None]]] = (-1, {})
+        self._source_cache: _RowCache[Source] = _RowCache(
+            "name, title, kind, year, date", lambda r: Source(*r)
+        )
+        self._link_cache: _RowCache[tuple[str | None, str | None]] = _RowCache(
+            "reference, web", lambda r: (r[0], r[1])
+        )
         # Passage counts of the terms asked about, for bm25 (knowledge.bm25), per generation.
         self._index_stats = IndexStats()
 
@@ -334,48 +370,16 @@ class KnowledgeBase:
         """The documents' sources without their reference and web page. Those two columns
         stand after the texts in a documents row (added later): reading them walks the
         texts' overflow pages (about 2 ms a document in a large archive, against 15 µs)."""
-        if not doc_ids:
-            return {}
-        gen = generation(self.db)
-        if self._source_cache[0] != gen:
-            self._source_cache = (gen, {})
-        cache = self._source_cache[1]
-        missing = sorted(doc_ids - cache.keys())
-        if len(cache) + len(missing) > SOURCE_CACHE:
-            cache.clear()
-            missing = sorted(doc_ids)
-        if missing:
-            marks = ",".join("?" * len(missing))
-            rows = self.db.conn.execute(
-                f"SELECT id, name, title, kind, year, date FROM documents WHERE id IN ({marks})",
-                missing,
-            )
-            cache.update({r[0]: Source(r[1], r[2], r[3], r[4], r[5]) for r in rows})
-        return {d: cache[d] for d in sorted(doc_ids) if d in cache}
+        return self._source_cache.read(self.db, doc_ids)
 
     def _sources(self, doc_ids: set[int]) -> dict[int, Source]:
         """The documents' sources, with their reference and web page."""
         outlines = self._outlines(doc_ids)
-        if not outlines:
-            return {}
-        gen = generation(self.db)
-        if self._link_cache[0] != gen:
-            self._link_cache = (gen, {})
-        cache = self._link_cache[1]
-        missing = sorted(outlines.keys() - cache.keys())
-        if len(cache) + len(missing) > SOURCE_CACHE:
-            cache.clear()
-            missing = sorted(outlines)
-        if missing:
-            marks = ",".join("?" * len(missing))
-            rows = self.db.conn.execute(
-                f"SELECT id, reference, web FROM documents WHERE id IN ({marks})", missing
-            )
-            cache.update({r[0]: (r[1], r[2]) for r in rows})
+        links = self._link_cache.read(self.db, set(outlines))
         return {
-            d: replace(outline, reference=cache[d][0], web=cache[d][1])
+            d: replace(outline, reference=links[d][0], web=links[d][1])
             for d, outline in outlines.items()
-            if d in cache
+            if d in links
         }
 
     def documents(self, *, internal: bool = False) -> list[DocumentInfo]:
