@@ -932,6 +932,8 @@ class _Features:
         self._event_forms: dict[int, list[str]] = {}
         self._amounts: dict[str, bool] = {}
         self._others: dict[str, bool] = {}
+        self._echo: dict[int, bool] = {}
+        self._bare: dict[str, bool] = {}
         # "Wie viel Geld …", "how much funding …": only an amount of money answers.
         self.money = _asks_money(query)
         # The terms of the question's verb of receiving ("erhalten", "bekommen", "won"): a
@@ -1177,6 +1179,18 @@ class _Features:
         if text not in self._others:
             self._others[text] = _counts_only_others(self.wanted, text)
         return self._others[text]
+
+    def echoes(self, c: Candidate) -> bool:
+        """_echoes of the passage, once per question (it is the core of several windows)."""
+        if c.passage_id not in self._echo:
+            self._echo[c.passage_id] = _echoes(self, c)
+        return self._echo[c.passage_id]
+
+    def bare(self, text: str) -> bool:
+        """_only_bare for the category asked ("welche X"), once per text."""
+        if text not in self._bare:
+            self._bare[text] = _only_bare(self.category_terms, text)
+        return self._bare[text]
 
     def found(self, pattern: re.Pattern[str], c: Candidate) -> bool:
         """Whether the pattern occurs in the passage's text (searched once per question)."""
@@ -1485,13 +1499,13 @@ def _only_reports(person: re.Pattern[str], window: tuple[Candidate, ...]) -> boo
     Frau Dinstühler aus")."""
     named = False
     for c in window:
-        for m in person.finditer(c.text):
-            named = True
-            if not any(
-                r.start() <= m.start() and m.end() <= r.end()
-                for r in _SPEAKER_CLAUSE_RE.finditer(c.text)
-            ):
-                return False
+        mentions = [m.span() for m in person.finditer(c.text)]
+        if not mentions:
+            continue
+        named = True
+        clauses = [r.span() for r in _SPEAKER_CLAUSE_RE.finditer(c.text)]
+        if not all(any(a <= start and end <= b for a, b in clauses) for start, end in mentions):
+            return False
     return named
 
 
@@ -1674,7 +1688,7 @@ def _score_window(
         cov *= PREDICATE_MISSING
     if (
         f.category_terms
-        and _only_bare(f.category_terms, text)
+        and f.bare(text)
         and not any(
             _INSTANCES_RE.search(c.text)
             for c in window
@@ -1722,11 +1736,11 @@ def _score_window(
     # (the central sentence: a second one beside it would otherwise buy the echo off, unless
     # it is part of the answer: "KTM Zorlu … Darüber hinaus fragte er nach, ob …" says who)
     joined = refers_back and any(c.ord < core.ord for c in window)
-    if query.qtype != "other" and not joined and _echoes(f, core):
+    if query.qtype != "other" and not joined and f.echoes(core):
         cov *= ECHO_ONLY
     if evidence == 0:
         cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
-    if f.list_count_re and not (lists or _NAMES_RE.search(text)):
+    if f.list_count_re and not _lists_members(text):
         cov *= LIST_MISSING
     if (
         f.members
