@@ -488,6 +488,15 @@ def paraphrases() -> Mapping[str, tuple[str, ...]]:
 
 
 @cache
+def paraphrase_keys() -> tuple[str, ...]:
+    """The colloquial words of knowledge/data/paraphrases_de.toml as written (folded), sorted:
+    question words the bot knows although no document has them ("Altersgruppe"), so a word
+    typed one letter off ("Altersgrupe") can be put right to one of them."""
+    data = tomllib.loads(_data_text("paraphrases_de.toml"))
+    return tuple(sorted({fold(k) for k in data["words"]}))
+
+
+@cache
 def category_instances() -> Mapping[str, tuple[str, ...]]:
     """Stem of a category noun -> its instances, a closed set ("Fraktion" -> "CDU", "SPD", …;
     knowledge/data/paraphrases_de.toml)."""

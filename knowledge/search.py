@@ -30,6 +30,7 @@ from knowledge.analyze import (
     known_abbreviations,
     light_verbs,
     number_terms,
+    paraphrase_keys,
     paraphrases,
     stem,
     stopwords,
@@ -525,6 +526,14 @@ def _word_concept(
             for other in near[1:]:  # as close, less frequent: the topic decides between them
                 add(word_terms(other)[:1], TYPO_ALTERNATIVE_WEIGHT)
             compound = compound or vocab.lexicon.split(fixed)
+        elif len(folded) >= 6 and folded.isalpha():
+            # No document word is near, but a question word the bot knows is: "Altersgrupe" is
+            # "Altersgruppe", which the documents write in years ("18 bis 27-Jährigen").
+            key = _slip_of(folded, paraphrase_keys(), vocab)
+            if key is not None and key != folded:
+                corrections.append((token.text, key))
+                typed = key.capitalize() if token.text[:1].isupper() else key
+                return _word_concept(Token(typed, token.start, token.kind), vocab, [], question)
     if not alternatives and len(compound) > 1:
         parts = tuple(dict.fromkeys(stem(p) for p in compound if vocab.has(stem(p))))
         if len(parts) < 2:
