@@ -1679,7 +1679,10 @@ def _score_window(
         # Rhein-Sieg-Kreis sei vielfältig …": a place in a sentence without the event.
         cov *= DATE_OF_OTHER_EVENT
     if f.named_category and not _NAMED_INSTANCE_RE.search(text):
-        cov *= NAMES_MISSING
+        # "Auf welche Kommunen …": "mit den kreisangehörigen Kommunen" speaks of them all and
+        # names none, which says less than a text that may name one unnoticed.
+        named = any(f.category_terms & f.own(c) for c in window)
+        cov *= INSTANCE_MISSING if named else NAMES_MISSING
     if _names_other_item(f, window):
         cov *= OTHER_ITEM
     if f.got and not any(_OUTCOME_RE.search(c.text) for c in window):

@@ -1167,7 +1167,20 @@ def _names_category(tokens: Sequence[Token], i: int, cased: bool) -> bool:
     j = i - 1
     if j >= 1 and fold(tokens[j].text) in _CATEGORY_LINKS and _names_category(tokens, j - 1, cased):
         return _is_noun(tokens[i], cased)
+    if cased and j >= 1 and _is_adjective(tokens[j]):
+        j -= 1  # "Auf welche kreisangehörigen Kommunen …": the noun after the adjective
     return j >= 0 and fold(tokens[j].text) in _CATEGORY_ASKERS and _is_noun(tokens[i], cased)
+
+
+def _is_adjective(token: Token) -> bool:
+    """An inflected adjective in a cased question: lower case, with an adjective's ending."""
+    return (
+        token.kind == "word"
+        and token.text[:1].islower()
+        and token.text.endswith(("e", "en", "er", "es", "em"))
+        and fold(token.text) not in stopwords()
+        and fold(token.text) not in verb_forms()
+    )
 
 
 def _is_noun(token: Token, cased: bool) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_answer_classes import top
-from tests.test_answer_classes_r4 import _doc_kb
+from tests.test_answer_classes_r4 import FILLER, _doc_kb
 
 _BIKES = (
     "Das Förderprogramm Radstationen richte sich an Pendlerinnen und Pendler. Zielgruppe seien "
@@ -35,3 +35,39 @@ def test_a_known_question_word_typed_one_letter_off_is_put_right(tmp_path: Path)
     kb = _doc_kb(tmp_path, 2022, _BIKES)
     answer = kb.ask("welche altersgrupe hat das förderprogramm radstationen")
     assert ("altersgrupe", "altersgruppe") in answer.corrections
+
+
+_STATIONS = (
+    "Für die Radstationen beworben haben sich die Stadt Lohmar, die Gemeinde Much und die "
+    f"Stadt Hennef. {FILLER} Die übrigen 5 Radstationen sollen nach einer Bedarfsanalyse in "
+    "Abstimmung mit den kreisangehörigen Kommunen bedarfsgerecht verteilt werden. In der "
+    "letzten Sitzung der Steuerungsrunde seien Zielvereinbarungen entwickelt worden."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Auf welche Kommunen werden die übrigen Radstationen verteilt?",
+        "Auf welche kreisangehörigen Kommunen werden die übrigen Radstationen verteilt?",
+        "Welche konkreten Zielvereinbarungen hat die Steuerungsrunde beschlossen?",
+    ],
+)
+def test_which_ones_is_not_answered_by_naming_them_in_general(
+    tmp_path: Path, question: str
+) -> None:
+    # "mit den kreisangehörigen Kommunen" names no town; "Zielvereinbarungen entwickelt" none
+    kb = _doc_kb(tmp_path, 2022, _STATIONS)
+    assert not kb.ask(question).answered, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welche Kommunen haben sich für die Radstationen beworben?",
+        "welche kommunen haben sich für radstationen beworben",
+    ],
+)
+def test_which_towns_is_answered_by_naming_them(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _STATIONS)
+    assert "Gemeinde Much" in top(kb, question)
