@@ -280,7 +280,9 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
             r"\b(?:(?<!vor )ort|raum|saal|straße|kreishaus|rathaus|gebiet|kreisgebiet)\b|"
             # where to turn: "bei der Bezirksregierung Arnsberg", "beim Kompetenzzentrum"
             r"\b(?:bei|beim|an)\s+(?:der|dem|die|den\s+)?\s*\w*(?:regierung|behörde|amt|"
-            r"zentrum|ministerium|verwaltung)\b",
+            r"zentrum|ministerium|verwaltung)\b|"
+            # on the web: "Unter www.integrationsportal-rhein-sieg-kreis.de bietet …"
+            r"\bwww\.\w|\bhttps?://",
             re.I,
         ),
         # "in Bonn", "im Kreishaus", "an die Koordinierungsstelle" (where to), not the

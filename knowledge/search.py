@@ -548,7 +548,7 @@ def _word_concept(
             return None  # a short unknown lower-case word is a typo or a particle ("wan", "is")
         # Nothing in the index looks like this word: keep it, so it counts as not found. An
         # unknown noun ("Einwohner", "Bus") sinks the answer; an unknown verb form weighs less.
-        weight = 0.25 if _looks_like_verb(token.text) else 1.0
+        weight = 0.25 if _looks_like_verb(token.text) or folded in light_verbs() else 1.0
         return Concept(label, {stem(folded): 1.0}, (), weight)
     return Concept(label, alternatives, parts)
 

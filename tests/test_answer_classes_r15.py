@@ -71,3 +71,23 @@ def test_which_ones_is_not_answered_by_naming_them_in_general(
 def test_which_towns_is_answered_by_naming_them(tmp_path: Path, question: str) -> None:
     kb = _doc_kb(tmp_path, 2022, _STATIONS)
     assert "Gemeinde Much" in top(kb, question)
+
+
+_PORTAL = (
+    "Unter www.radportal-kreis.de bietet der Kreis ein Informationsangebot für Pendlerinnen und "
+    "Pendler an. In dem Portal sind Karten und Adressen der Radstationen abrufbar."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wo find ich das radportal online",
+        "link radportal kreis?",
+        "radportal online?",
+        "where can I find the radportal",
+    ],
+)
+def test_where_to_find_a_portal_online_is_its_address(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PORTAL)
+    assert "www.radportal-kreis.de" in top(kb, question)
