@@ -531,7 +531,7 @@ _MEMBERSHIP_WORD_RE = re.compile(
 _ASKS_MEMBERS_RE = re.compile(
     # "wer ist in X vertreten" (not "wer hat X vertreten": a deputy)
     r"\b(?:(?:ist|sind|war|waren)\b.{0,60}\b(?:in|im)\b.{0,60}\bvertreten|"
-    r"angeh(?:ö|oe|o)r\w*|geh(?:ö|oe|o)r(?:t|en) \w+(?: \w+){0,4} an\b|"
+    r"angeh(?:ö|oe|o)r\w*|geh(?:ö|oe|o)r(?:t|en) \w+(?: \w+){0,8} an\b|"
     r"sitz(?:t|en) (?:alles |alle )?(?:in|im)\b|mitglied(?:er)?\b|members?\b|sits? on\b|"
     r"\bwho(?:'s|s| is| are| was| were) (?:in|on)\b(?! charge)|"
     # "wer ist in der Jury", "wer ist alles im Beirat" (not "wer ist im KI zuständig")

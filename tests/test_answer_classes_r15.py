@@ -91,3 +91,16 @@ _PORTAL = (
 def test_where_to_find_a_portal_online_is_its_address(tmp_path: Path, question: str) -> None:
     kb = _doc_kb(tmp_path, 2022, _PORTAL)
     assert "www.radportal-kreis.de" in top(kb, question)
+
+
+def test_who_belongs_to_a_body_named_at_length_asks_its_members(tmp_path: Path) -> None:
+    # "gehört … an" with a long name between: still a members question, and a "Jurytermin"
+    # names no member of the jury
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        "Für den Ehrenamtspreis zur interkulturellen Öffnung sei als Nächstes ein Jurytermin "
+        "am 12.05.2022 geplant. Ansprechpartnerin für den Ehrenamtspreis sei Frau Meier.",
+    )
+    question = "Wer gehört der Jury für den Ehrenamtspreis zur interkulturellen Öffnung an?"
+    assert not kb.ask(question).answered
