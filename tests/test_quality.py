@@ -274,7 +274,7 @@ def test_careful_holdout13_meets_the_bar(kb: KnowledgeBase) -> None:
 
 def test_phone_holdout13_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout13 (sealed 23 of 32, 5 of 6; then 25 of 32)."""
-    bar(kb, "holdout13_phone.jsonl", right=0.87, declined=1.00)
+    bar(kb, "holdout13_phone.jsonl", right=0.90, declined=1.00)
 
 
 def test_careful_holdout14_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -374,7 +374,7 @@ def test_careful_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout21 (sealed 28 of 32, 6 of 6); "link
     integrationsportal kreis?" expects the OCR damage ("inteQrat ionspor ta l")."""
-    bar(kb, "holdout21_phone.jsonl", right=0.93, declined=1.00)
+    bar(kb, "holdout21_phone.jsonl", right=0.96, declined=1.00)
 
 
 def test_mixed_holdout22_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -417,7 +417,7 @@ def test_declines25_meets_the_bar(kb: KnowledgeBase) -> None:
     33. Still answered: whether KIM is funded after 2022 ("bis 2022"), where the remaining
     Case-Management posts went (the plan to distribute them), the jury of the seal, the
     teacher posts of the KI, the languages of the portal, the association behind a project."""
-    bar(kb, "declines25.jsonl", right=0.91, declined=0.85)
+    bar(kb, "declines25.jsonl", right=1.00, declined=0.87)
 
 
 def test_careful_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -436,7 +436,7 @@ def test_phone_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines25b_meets_the_bar(kb: KnowledgeBase) -> None:
     """A second set written in round 12 to find false answers (40 unanswerable, 12
     answerable), sealed: 32 of 40 declined at the start and at the end of the round."""
-    bar(kb, "declines25b.jsonl", right=1.00, declined=0.82)
+    bar(kb, "declines25b.jsonl", right=1.00, declined=0.87)
 
 
 def test_careful_holdout26_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -463,13 +463,13 @@ def test_declines26_meets_the_bar(kb: KnowledgeBase) -> None:
     of 1 July 2013 is named in the paper's Betreff (Einrichtung eines KIZ); "Menschen mit
     internationaler Geschichte" is explained (its expected "2015" belongs to the next
     sentence and was dropped). At 69abaff 25 of 39 were declined; round 13 declines 34."""
-    bar(kb, "declines26.jsonl", right=1.00, declined=0.89)
+    bar(kb, "declines26.jsonl", right=1.00, declined=0.94)
 
 
 def test_declines26b_meets_the_bar(kb: KnowledgeBase) -> None:
     """A second set of round 13 to find false answers (40 unanswerable, 12 answerable),
     sealed: 34 of 40 declined at 69abaff, 36 at the end of the round."""
-    bar(kb, "declines26b.jsonl", right=1.00, declined=0.89)
+    bar(kb, "declines26b.jsonl", right=1.00, declined=0.92)
 
 
 def test_careful_holdout27_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -477,7 +477,7 @@ def test_careful_holdout27_meets_the_bar(kb: KnowledgeBase) -> None:
     30/32, 6/7; kept sealed until the round's end (8604ea1): 29/32, 6/7. The question it lost
     ("Welche Zielsetzung verfolgt der Wertedialog": its second sentence, "Zielsetzung sei es
     hier, …", counted as naming the goal bare) was fixed after it was opened (615deb1)."""
-    bar(kb, "holdout27_careful.jsonl", right=0.93, declined=0.85)
+    bar(kb, "holdout27_careful.jsonl", right=0.96, declined=0.85)
 
 
 def test_phone_holdout27_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -490,3 +490,21 @@ def test_declines27_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 14 to find false answers (40 unanswerable, 12 answerable), sealed: 37 of
     40 declined and 11 of 12 right at the start and at the end of the round."""
     bar(kb, "declines27.jsonl", right=0.91, declined=0.92)
+
+
+def test_careful_holdout28_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written at the start of round 15 from the documents alone, measured then (6c85737):
+    33/34, 6/7; kept sealed until the round's end (ed17eb3): 33/34, 6/7."""
+    bar(kb, "holdout28_careful.jsonl", right=0.97, declined=0.85)
+
+
+def test_phone_holdout28_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout28 (sealed: 31/34, 5/6 at the start of round 15;
+    32/34, 5/6 at its end)."""
+    bar(kb, "holdout28_phone.jsonl", right=0.94, declined=0.83)
+
+
+def test_declines28_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A set of round 15 to find false answers (40 unanswerable, 12 answerable), sealed: 34 of
+    40 declined and 11 of 12 right at the start of the round, 36 and 11 at its end."""
+    bar(kb, "declines28.jsonl", right=0.91, declined=0.89)
