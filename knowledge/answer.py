@@ -109,7 +109,7 @@ _ASKS_ADDRESS_RE = re.compile(
 # "2,5 Mio."): a currency, thousands written with points, or ",-" (not "0,75 Stellen").
 _ASKS_MONEY_RE = re.compile(
     # money words also as the head of a compound: "Jahresbudget", "Personalkosten"
-    r"\b(?:\w*geld(?:er|es)?|kohle|knete|euro|kost\w*|\w*kosten|\w*budgets?|\w*etats?|"
+    r"\b(?:\w*geld(?:er|es)?|kohle|knete|euro|kost\w*|gekostet|\w*kosten|\w*budgets?|\w*etats?|"
     r"\w*zusch(?:uss|üsse|uesse)\w*|"
     r"f(?:ö|oe|o)rders(?:umme|ätze)\w*|f(?:ö|oe|o)rdermittel\w*|preisgeld\w*|betr(?:ag|äge)|"
     r"gehalt|geh(?:ä|ae)lter|verdien\w*|honorar\w*|bezahl\w*|zahlt|eigenanteil\w*|"

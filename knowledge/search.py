@@ -300,6 +300,9 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         "quantity",
         r" (wie ?viele?n?|wieviele?|anzahl|how many|how much|wie hoch|wie gross|"
         r"was kostet|was kosten|how high|how large|what does .* cost|"
+        # "was hat der Bauwagen gekostet", "what did the study cost": an amount of money
+        r"was (?:hat|haben|hatte|hatten|wird|werden|wurde|wurden) (?:\S+ ){1,8}gekostet|"
+        r"what did .* cost|"
         r"was (?:verdien\w*|zahl\w*|bezahl\w*)|"
         r"what (?:is|are|was|were) the (?:\w+ )?(?:costs?|price|amount|budget|number|share)) ",
     ),

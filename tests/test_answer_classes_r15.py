@@ -104,3 +104,17 @@ def test_who_belongs_to_a_body_named_at_length_asks_its_members(tmp_path: Path) 
     )
     question = "Wer gehört der Jury für den Ehrenamtspreis zur interkulturellen Öffnung an?"
     assert not kb.ask(question).answered
+
+
+_PROJECTS = (
+    "Folgende Projekte wurden im Jahr 2021 gefördert:\n> Bauwagen für Jugendarbeit im "
+    f"Jugendzentrum Lohmar\n> Radstation am Bahnhof Hennef\n\n{FILLER} Die Radstation am "
+    "Bahnhof Hennef hat insgesamt 12.000 Euro gekostet."
+)
+
+
+def test_what_something_cost_is_an_amount(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PROJECTS)
+    assert "12.000 Euro" in top(kb, "was hat die radstation am bahnhof hennef gekostet")
+    # a list that names the project without an amount is no answer
+    assert not kb.ask("was hat der bauwagen für jugendarbeit im jugendzentrum gekostet").answered
