@@ -354,6 +354,14 @@ _OUTCOME_RE = re.compile(
 
 
 _WHO_IS_RE = re.compile(r"\s*(?:wer|who)\s+(?:ist|is|war|was|sind)\b", re.I)
+# "Welche Funktion hat Herr Liermann?", "was fürn Posten hat Frau X", "what is Mr X's role":
+# the function of a person named with Herr/Frau (group 1: the name).
+_FUNCTION_WORD_RE = re.compile(r"funktion|posten|position|amt|rolle|role|job|title|function", re.I)
+_FUNCTION_OF_RE = re.compile(
+    rf"^(?=.*\b(?:{_FUNCTION_WORD_RE.pattern})\b)"
+    r".*\b(?:herrn?|frau|mr|mrs|ms)\.?\s+([^\W\d_]{3,})",
+    re.I,
+)
 # Nouns of a function a person holds in the Kreis, its bodies or its partners.
 _FUNCTION_NOUN_RE = re.compile(
     r"\b(?:Leiter(?:in)?|Leitung|Dezernent(?:in)?|Vorsitzende[rn]?|Landr(?:at|ätin)|"
@@ -1007,6 +1015,15 @@ class _Features:
             if query.qtype == "person" and _WHO_IS_RE.match(query.text)
             else frozenset()
         )
+        # "Welche Funktion hat Herr Liermann?": only a text that names his function answers.
+        function_of = _FUNCTION_OF_RE.search(query.text)
+        self.function_of = frozenset([function_of.group(1).lower()] if function_of else [])
+        self.function_terms = frozenset(
+            t
+            for c in query.concepts
+            if self.function_of and _FUNCTION_WORD_RE.fullmatch(c.label)
+            for t in c.terms()
+        )
         # "which of the applicants got the seal": "got" is a light verb, no concept; the
         # answer must still say who was given it.
         # "Wer hat das Siegel erhalten?", "who got the seal": the same for a person asked for.
@@ -1427,7 +1444,9 @@ def _apposition(between: str) -> bool:
 _APPOSITION_WORDS = frozenset(
     {"des", "der", "den", "dem", "die", "das", "für", "vom", "von", "im", "in", "sei", "ist",
      "war", "und", "stv.", "stv", "kommissarische", "kommissarischen", "stellvertretende",
-     "stellvertretenden", "neue", "neuen", "zuständige", "zuständigen", "va’e", "va'e"}
+     "stellvertretenden", "neue", "neuen", "zuständige", "zuständigen", "va’e", "va'e",
+     # "die Leitung des Kommunalen Integrationszentrums (nachfolgend: KI), VA’e Frau Farshi"
+     "nachfolgend", "kurz", "folgenden"}
 )  # fmt: skip
 
 
@@ -1612,6 +1631,13 @@ def _score_window(
     # category noun it lacks counts in full.
     instances = not f.categories or (not f.unknown_category and bool(_INSTANCES_RE.search(text)))
     credits = _credits(f, window, core, context)
+    # "Welche Funktion hat Frau X": "die Leiterin des …, Frau X" names it (the word "Funktion"
+    # stands in no such text); a window that does not keeps ROLE_MISSING below.
+    function_named = bool(f.function_of) and any(
+        _names_function(c.text, f.function_of) for c in window
+    )
+    if function_named:
+        credits.update(dict.fromkeys(f.function_terms, 1.0))
     # "Was ist Modul 2?": the answer names that very part ("Modul 2", "Modulen 2 und 3"), not
     # another one ("Module 1 bis 3") or only the programme around it.
     part_missing = bool(f.parts) and not all(
@@ -1687,6 +1713,8 @@ def _score_window(
         cov *= INSTANCE_MISSING if named else NAMES_MISSING
     if _names_other_item(f, window):
         cov *= OTHER_ITEM
+    if f.function_of and not function_named:
+        cov *= ROLE_MISSING  # "Herr Liermann hob hervor, …" says what he said, not what he is
     if f.got and not any(_OUTCOME_RE.search(c.text) for c in window):
         cov *= CHOSEN_MISSING
     if f.predicate and not any(f.predicate & f.own(c) for c in window):

@@ -143,3 +143,28 @@ def test_a_name_in_brackets_is_another_name_for_what_precedes(
 def test_taking_part_is_found_as_the_noun(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, _ROUND)
     assert "Teilnahme" in top(kb, "did they decide to take part in the Förderprogramm?")
+
+
+_OFFICE = (
+    "Herr Meier hob hervor, dass die Radstationen von den Pendlern gut angenommen würden. "
+    f"{FILLER} Die Leiterin des Radbüros (nachfolgend: RB), Frau Schulz, berichtete über die "
+    "Auslastung der Radstationen im vergangenen Jahr."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "welche funktion hat herr meier",
+        "was fürn posten hat herr meier",
+        "What is Mr Meier's role?",
+    ],
+)
+def test_the_function_of_a_person_is_not_what_he_said(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _OFFICE)
+    assert not kb.ask(question).answered, question
+
+
+def test_the_function_of_a_person_is_answered_by_its_apposition(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _OFFICE)
+    assert "Leiterin des Radbüros" in top(kb, "welche funktion hat frau schulz")
