@@ -168,3 +168,15 @@ def test_the_function_of_a_person_is_not_what_he_said(tmp_path: Path, question: 
 def test_the_function_of_a_person_is_answered_by_its_apposition(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, _OFFICE)
     assert "Leiterin des Radbüros" in top(kb, "welche funktion hat frau schulz")
+
+
+_COURSES = "Im Radportal sind Adressen von Sprach- und Integrationskursen im Kreis abrufbar."
+
+
+def test_which_languages_asks_for_a_named_language(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path / "a", 2022, _COURSES)
+    assert not kb.ask("welche sprachen gibts im radportal").answered
+    kb = _doc_kb(
+        tmp_path / "b", 2022, f"{_COURSES} Das Radportal gibt es auf Deutsch und Türkisch."
+    )
+    assert "Türkisch" in top(kb, "welche sprachen gibts im radportal")
