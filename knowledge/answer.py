@@ -369,6 +369,13 @@ _FUNCTION_NOUN_RE = re.compile(
     r"Geschäftsführer(?:in)?|Bürgermeister(?:in)?|Minister(?:in)?|Staatssekretär(?:in)?)\b"
 )
 FUNCTION_REACH = 60
+# "Wer war der Landrat …?", "wie heißt die Vorsitzende …", "who is the head of …": the name
+# of whoever holds a function is asked for.
+_ASKS_HOLDER_RE = re.compile(
+    r"^\s*(?:wer\s+(?:ist|is|war|sind|waren)|who\s+(?:is|was|are|were)|"
+    r"wie\s+(?:hei(?:ß|ss|s)(?:t|en)|hie(?:ß|ss|s)(?:en)?))\b",
+    re.I,
+)
 FUNCTION_BONUS = 0.25
 # A number that is more than a small count or a year: a date, an amount, a reference.
 _DISTINCT_NUMBER_RE = re.compile(r"\d[./,-]\d|\d{5,}")
@@ -1015,6 +1022,15 @@ class _Features:
             if query.qtype == "person" and _WHO_IS_RE.match(query.text)
             else frozenset()
         )
+        # "Wer war der Landrat, als …?": a text that names someone in that function answers
+        # ("Landrat Schuster", "die Leiterin des KI, VA’e Frau Dinstühler"); "zwischen dem
+        # Landrat und den Bürgermeistern" names no one.
+        holder = (
+            _FUNCTION_NOUN_RE.search(query.text.title())
+            if query.qtype == "person" and _ASKS_HOLDER_RE.match(query.text)
+            else None
+        )
+        self.holder = fold(holder.group(0))[:4] if holder else ""
         # "Welche Funktion hat Herr Liermann?": only a text that names his function answers.
         function_of = _FUNCTION_OF_RE.search(query.text)
         self.function_of = frozenset([function_of.group(1).lower()] if function_of else [])
@@ -1433,6 +1449,31 @@ def _names_function(text: str, names: frozenset[str]) -> bool:
     return False
 
 
+def _names_holder(text: str, role: str) -> bool:
+    """Whether the text names a person in a function whose folded name begins with `role`:
+    "Landrat Schuster", "die Leiterin des KI, VA’e Frau Dinstühler", "Frau Dinstühler,
+    Leiterin des KI"; not "zwischen dem Landrat und der Bürgermeisterin"."""
+    for m in _FUNCTION_NOUN_RE.finditer(text):
+        if not fold(m.group(0)).startswith(role):
+            continue
+        after = text[m.end() : m.end() + HOLDER_REACH]
+        if re.match(r"\s+(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]", after) and not _FUNCTION_NOUN_RE.match(
+            after.strip()
+        ):
+            return True  # "Dezernent Schmitz", "Landrat Schuster"
+        name = _PERSON_NAME_RE.search(after)
+        if name and _apposition(after[: name.start()]):
+            return True
+        before = text[max(0, m.start() - HOLDER_REACH) : m.start()]
+        names = list(_PERSON_NAME_RE.finditer(before))
+        if names and re.fullmatch(r"[\w’'.\s-]*,\s*(?:die|der|des)?\s*", before[names[-1].end() :]):
+            return True  # "Frau Dinstühler, Leiterin des KI"
+    return False
+
+
+HOLDER_REACH = 80
+
+
 def _apposition(between: str) -> bool:
     """Whether the words between a function noun and a name join them: capitalised words
     (titles, the body: "des KI, VA’e Frau"), articles, prepositions and the copula only."""
@@ -1713,6 +1754,8 @@ def _score_window(
         cov *= INSTANCE_MISSING if named else NAMES_MISSING
     if _names_other_item(f, window):
         cov *= OTHER_ITEM
+    if f.holder and not any(_names_holder(c.text, f.holder) for c in window):
+        cov *= ROLE_MISSING
     if f.function_of and not function_named:
         cov *= ROLE_MISSING  # "Herr Liermann hob hervor, …" says what he said, not what he is
     if f.got and not any(_OUTCOME_RE.search(c.text) for c in window):

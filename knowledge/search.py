@@ -353,6 +353,7 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
 )
 _QTYPE_PATTERNS = tuple((qtype, re.compile(pattern)) for qtype, pattern in _QTYPE_SOURCES)
 _OTHER_WH_RE = re.compile(r" (?:what|which|how|when|where|why) ")
+_LEADING_WH_RE = re.compile(r" (?:who|whom|whose|what|which|how|where|why) ")
 _RELATIVE_WHO_RE = re.compile(r"(?<=\w) (?:who|whom|whose)(?= )")
 
 
@@ -364,6 +365,10 @@ def question_type(question: str) -> QType:
     # "What age group do the adults belong to who are …": after another English question
     # word, "who" opens a relative clause and asks for no person.
     typed = _RELATIVE_WHO_RE.sub(" ", folded) if _OTHER_WH_RE.match(folded) else folded
+    # "Who was the Landrat when … was discussed": after another question word, "when" joins
+    # a clause and asks for no time.
+    if _LEADING_WH_RE.match(typed):
+        typed = typed[:4] + typed[4:].replace(" when ", " ")
     for qtype, pattern in _QTYPE_PATTERNS:
         if pattern.search(typed):
             return qtype

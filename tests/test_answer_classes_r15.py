@@ -180,3 +180,33 @@ def test_which_languages_asks_for_a_named_language(tmp_path: Path) -> None:
         tmp_path / "b", 2022, f"{_COURSES} Das Radportal gibt es auf Deutsch und Türkisch."
     )
     assert "Türkisch" in top(kb, "welche sprachen gibts im radportal")
+
+
+_HOLDERS = (
+    "Seit Anfang des Jahres wird die Einrichtung der Radstationen zwischen dem Landrat und den "
+    f"Bürgermeistern diskutiert. {FILLER} Nach Aufruf des Tagesordnungspunktes durch die "
+    "Vorsitzende des Radausschusses meldete sich Abg. Peters zu Wort. Dezernent Brandt "
+    "erklärte, dass die Radstationen im Haushalt vorgesehen seien."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wer war der Landrat, als die Einrichtung der Radstationen diskutiert wurde?",
+        "Who was the Landrat when the Einrichtung of the Radstationen was discussed?",
+        "wie heisst die vorsitzende des radausschusses",
+    ],
+)
+def test_who_holds_a_function_is_answered_only_by_a_name_in_it(
+    tmp_path: Path, question: str
+) -> None:
+    # "zwischen dem Landrat und …", "durch die Vorsitzende meldete sich Abg. Peters": no name
+    # of the Landrat, the name of someone else
+    kb = _doc_kb(tmp_path, 2022, _HOLDERS)
+    assert not kb.ask(question).answered, question
+
+
+def test_who_holds_a_function_named_with_it_is_answered(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _HOLDERS)
+    assert "Dezernent Brandt" in top(kb, "wer ist der dezernent für die radstationen")
