@@ -67,6 +67,7 @@ ROLE_MISSING = 0.6  # "Wer leitet X?": no sentence of the window holds that role
 # the event a sentence refers back to ("An der Veranstaltung …").
 SPEAKER_CREDIT = 0.8
 CONTEXT_REACH = 2  # sentences before and after that set the topic
+SPEECH_REACH = 6  # sentences of reported speech back to the one that names who speaks
 EVIDENCE_BONUS = 0.12
 PRESHORTLIST = 60  # candidates whose neighbours are read
 SHORTLIST = 30  # candidates that get windows and the full scoring
@@ -1578,7 +1579,9 @@ _COMPLEMENT_WORDS = frozenset(
      "mit", "von", "vom", "über", "uber", "ueber", "wie", "aus", "bei", "beim", "nach", "gegen",
      "an", "am", "auf", "of", "for", "on", "like", "such",
      # a copula says what it is: "Zielsetzung sei es hier, den Austausch … zu fördern"
-     "ist", "sei", "sind", "seien", "war", "waren", "lautet", "lauten", "is", "are", "was"}
+     "ist", "sei", "sind", "seien", "war", "waren", "lautet", "lauten", "is", "are", "was",
+     # a clause says which: "das Problem, dass die Arbeitsverträge … befristet seien"
+     "dass", "that"}
 )  # fmt: skip
 
 
@@ -1895,6 +1898,29 @@ def _score_window(
     return _Scored(window, core, score, cov, evidence)
 
 
+def _reported_by(
+    f: _Features,
+    c: Candidate,
+    near: Mapping[tuple[int, int], Candidate],
+    before: Mapping[tuple[int, int], Candidate],
+) -> frozenset[str]:
+    """The asked person who speaks a passage of reported speech: named where the run of it
+    began, beyond the sentences around ("KIM, so Herr Liermann weiter, sei …" four sentences
+    before "… bestehe das Risiko, …")."""
+    if not _REPORTED_RE.search(c.text):
+        return frozenset()
+    for d in range(1, SPEECH_REACH + 1):
+        key = (c.doc_id, c.ord - d)
+        n = near.get(key) or before.get(key)
+        if n is None:
+            break
+        if named := f.named(n):
+            return named if d > CONTEXT_REACH else frozenset()
+        if not _REPORTED_RE.search(n.text):
+            break
+    return frozenset()
+
+
 def _other_year(f: _Features, window: tuple[Candidate, ...], core: Candidate) -> bool:
     """Whether the window misses a year the question asks about and speaks of another one:
     it names other years only, or none while its document is older than that year."""
@@ -2007,14 +2033,36 @@ def shortlist(query: Query, cands: list[Candidate], size: int = PRESHORTLIST) ->
     return sorted(cands, key=lambda c: (-f.own_coverage(c), c.rank))[:size]
 
 
+def names_speaker(question: str) -> bool:
+    """Whether the question names a person as minutes name speakers ("laut Herrn Liermann",
+    "Welches Risiko sieht Herr Liermann …"): then what that person said counts for it, as far
+    back as the run of reported speech goes (`rank`'s `before`)."""
+    return bool(_NAMES_SPEAKER_RE.search(question))
+
+
+_NAMES_SPEAKER_RE = re.compile(
+    r"\b(?:herrn?|frau|mr|mrs|ms|abg|ske|skb|ktm|dezernent(?:in)?)\.?\s+[^\W\d_]{3,}", re.I
+)
+# A verb of reported speech (Konjunktiv I, and II where I looks like the indicative): minutes
+# go on in it for sentences after they name the speaker ("KIM, so Herr Liermann weiter, sei …
+# Insofern sei … Auch wenn …, bestehe das Risiko, …").
+_REPORTED_RE = re.compile(
+    r"\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|gebe|ergebe|bestehe|gehe|stehe|"
+    r"liege|zeige|handele|bedeute|befinde|komme|erfolge|bleibe|wäre|wären|würde|würden|"
+    r"hätte|hätten)\b"
+)
+
+
 def rank(
     query: Query,
     cands: list[Candidate],
     near: Mapping[tuple[int, int], Candidate],
     sources: Mapping[int, Source],
     defined: set[int] | None = None,
+    before: Mapping[tuple[int, int], Candidate] | None = None,
 ) -> list[Hit]:
-    """Candidates as hits, best first, one per window, overlapping windows merged."""
+    """Candidates as hits, best first, one per window, overlapping windows merged. `before`
+    holds passages further back than `near` (see `names_speaker`)."""
     defined = defined or set()
     features = _Features(query, sources)
     contexts = {
@@ -2064,7 +2112,8 @@ def rank(
                 features.named(n)
                 for d in range(-CONTEXT_REACH, CONTEXT_REACH + 1)
                 if d and (n := near.get((c.doc_id, c.ord + d))) is not None and features.own(n)
-            )
+            ),
+            _reported_by(features, c, near, before) if before else frozenset(),
         )
         for c in cands
     }

@@ -14,12 +14,14 @@ import sqlite_utils
 from knowledge.analyze import known_abbreviations
 from knowledge.answer import (
     ANSWER_MIN_COVERAGE,
+    SPEECH_REACH,
     TITLE_CREDIT,
     Answer,
     Hit,
     Source,
     confidence_of,
     decide,
+    names_speaker,
     rank,
     shortlist,
     title_terms,
@@ -37,6 +39,7 @@ from knowledge.search import (
     load_vocabulary,
     match_expressions,
     neighbours,
+    passages_before,
 )
 from knowledge.signatures import Block, asks_signer, is_signer_word, letters
 from knowledge.store import generation
@@ -281,7 +284,11 @@ class KnowledgeBase:
         # a document's name tells it apart as well), the answers shown with their sources.
         outlines = self._outlines({c.doc_id for c in near.values()})
         defined = self._definitions(query, vocab)
-        hits = rank(query, cands, near, outlines, defined)
+        # "Welches Risiko sieht Herr Liermann …": what he said may run on past `near`.
+        before = (
+            passages_before(self.db, cands, near, SPEECH_REACH) if names_speaker(question) else {}
+        )
+        hits = rank(query, cands, near, outlines, defined, before)
         if asks_signer(question) and (signed := self._signed(query, hits)) is not None:
             return self._with_sources(signed, outlines)
         answer = decide(query, hits, self._mentions(query, hits[:8], internal=internal))

@@ -1741,6 +1741,20 @@ def neighbours(
     return out
 
 
+def passages_before(
+    db: sqlite_utils.Database,
+    cands: list[Candidate],
+    near: Mapping[tuple[int, int], Candidate],
+    reach: int,
+) -> dict[tuple[int, int], Candidate]:
+    """The passages up to `reach` before each candidate that `near` does not hold, keyed by
+    (doc_id, ord): where a run of reported speech began, and who spoke it."""
+    wanted = {(c.doc_id, c.ord - d): c.passage_id - d for c in cands for d in range(1, reach + 1)}
+    out: dict[tuple[int, int], Candidate] = {}
+    _fetch(db, {k: v for k, v in wanted.items() if k not in near and k[1] >= 0}, out)
+    return out
+
+
 def _fetch(
     db: sqlite_utils.Database,
     keys: Mapping[tuple[int, int], int],

@@ -210,3 +210,30 @@ def test_who_holds_a_function_is_answered_only_by_a_name_in_it(
 def test_who_holds_a_function_named_with_it_is_answered(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, _HOLDERS)
     assert "Dezernent Brandt" in top(kb, "wer ist der dezernent für die radstationen")
+
+
+_SPEECH = (
+    "Die Förderung der Radstationen, so Herr Meier weiter, sei auf Landesebene gesichert. Die "
+    "politischen Verhältnisse hätten sich zwar geändert, er gehe allerdings nicht von Kürzungen "
+    "aus. Insofern sei von einer Kontinuität auszugehen. In der Gesamtbetrachtung ergebe sich "
+    "allerdings das Problem, dass die Mietverträge der Radstationen zeitlich befristet seien und "
+    "zum Jahresende ausliefen. "
+    f"{FILLER} Die Verwaltung berichtet, dass die Mietverträge der Fahrradboxen verlängert wurden."
+)
+
+
+def test_what_a_person_said_runs_on_in_reported_speech(tmp_path: Path) -> None:
+    # the speaker is named four sentences before; the sentences between are reported speech,
+    # so the answer counts as his and is not marked unsure
+    kb = _doc_kb(tmp_path, 2022, _SPEECH)
+    answer = kb.ask("Welches Problem sieht Herr Meier bei den Mietverträgen der Radstationen?")
+    assert answer.answered
+    assert "zeitlich befristet" in answer.hits[0].text
+    assert answer.confidence != "low"
+
+
+def test_a_that_clause_says_which_one(tmp_path: Path) -> None:
+    # "das Problem, dass …" names the problem; it is no bare "Problem"
+    kb = _doc_kb(tmp_path, 2022, _SPEECH)
+    question = "Welches Problem gibt es bei den Mietverträgen der Radstationen?"
+    assert "zeitlich befristet" in top(kb, question)
