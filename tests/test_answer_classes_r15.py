@@ -237,3 +237,14 @@ def test_a_that_clause_says_which_one(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, _SPEECH)
     question = "Welches Problem gibt es bei den Mietverträgen der Radstationen?"
     assert "zeitlich befristet" in top(kb, question)
+
+
+def test_english_say_is_a_light_verb(tmp_path: Path) -> None:
+    # "said" is no topic the text must name: the count of those who declined answers
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        "Bei der Konferenz am 12.03.2022 sei von den 14 beteiligten Kommunen die Entscheidung "
+        "getroffen worden, sich nicht am Förderprogramm Radstationen zu beteiligen.",
+    )
+    assert "14 beteiligten Kommunen" in top(kb, "how many kommunen said no to the radstationen")
