@@ -97,6 +97,7 @@ ANNOUNCED_ONLY = 0.6
 ONE_PART_PENALTY = 0.03
 _NAMED_PART_RE = re.compile(r"\b(?:Modul|Baustein|Förderbaustein|Phase|Stufe)\w*\s+\d+\b")
 _YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d,]|\.\d)")
+_AFTER_YEAR_RE = re.compile(r"\b(?:nach|after|beyond|über)\s+((?:19|20)\d\d)\b", re.I)
 _DATE_YEAR_RE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?((?:19|20)\d\d)\b")  # "03.09.2020"
 # A question for a web or mail address, and a text that holds one (issue 10).
 _ASKS_ADDRESS_RE = re.compile(
@@ -1120,6 +1121,10 @@ class _Features:
             for y in self.years
             if not re.search(rf"\b(?:ab|seit|since|from)\s+{y}\b", query.text, re.I)
         ]
+        # "bis wann wird KIM nach 2022 gefördert": the answer is a time after that year; a
+        # text whose times are that year or before ("bis 2022 ausgelegt") answers no such thing.
+        after = _AFTER_YEAR_RE.search(query.text) if query.qtype == "time" else None
+        self.after_year = int(after.group(1)) if after else None
         self.sources = sources or {}
         # Per document: the question's year when it is the document's year ("Konzept 2013").
         self.dated = {
@@ -1784,6 +1789,11 @@ def _score_window(
         # date of another year's event.
         dated = query.qtype == "time" and any(_DATE_YEAR_RE.search(c.text) for c in window)
         cov *= DATE_OF_OTHER_EVENT if dated else OTHER_YEAR
+    if f.after_year is not None and not any(
+        int(y) > f.after_year for c in window for y in _YEAR_RE.findall(c.text)
+    ):
+        evidence = 0.0
+        cov *= DATE_OF_OTHER_EVENT
     if f.years and _announced_only(f, core):
         cov *= ANNOUNCED_ONLY
     if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it

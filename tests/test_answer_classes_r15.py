@@ -248,3 +248,17 @@ def test_english_say_is_a_light_verb(tmp_path: Path) -> None:
         "getroffen worden, sich nicht am Förderprogramm Radstationen zu beteiligen.",
     )
     assert "14 beteiligten Kommunen" in top(kb, "how many kommunen said no to the radstationen")
+
+
+_FUNDING = (
+    "Mit Freude berichtete er, dass mit den Arbeiten zu den Radstationen begonnen werden konnte "
+    "und das Förderprogramm bis 2022 ausgelegt sei."
+)
+
+
+def test_a_time_after_a_year_is_not_that_year(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path / "a", 2021, _FUNDING)
+    assert not kb.ask("bis wann werden die radstationen nach 2022 gefördert").answered
+    assert "bis 2022" in top(kb, "bis wann werden die radstationen gefördert")
+    kb = _doc_kb(tmp_path / "b", 2021, f"{_FUNDING} Eine Verlängerung bis 2025 sei zugesagt.")
+    assert "2025" in top(kb, "bis wann werden die radstationen nach 2022 gefördert")
