@@ -785,10 +785,21 @@ def _counts_only_others(wanted: set[str] | frozenset[str], text: str) -> bool:
             if word[:1].isupper():
                 counted = word
                 break
-        if counted is None or _COUNTER_RE.match(fold(counted)):
+        if counted is None:
+            return False
+        if _COUNTER_RE.match(fold(counted)) and not _counts_all_of(wanted, counted, toks):
             return False
         others += 1
     return others > 0
+
+
+def _counts_all_of(wanted: set[str] | frozenset[str], counter: str, toks: list[Token]) -> bool:
+    """Whether a unit counts a whole the asked thing is part of: "insgesamt 5,5 Stellen
+    (intern/extern und die Lehrerstellen …)" for "wie viele Lehrerstellen": the asked compound
+    ends in the unit and stands uncounted in the text."""
+    head = word_terms(counter)[0]
+    compounds = {w for w in wanted if len(w) > len(head) and w.endswith(head)}
+    return bool(compounds) and any(compounds.intersection(token_terms(t)) for t in toks)
 
 
 def query_terms(query: Query) -> set[str]:

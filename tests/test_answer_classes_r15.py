@@ -262,3 +262,16 @@ def test_a_time_after_a_year_is_not_that_year(tmp_path: Path) -> None:
     assert "bis 2022" in top(kb, "bis wann werden die radstationen gefördert")
     kb = _doc_kb(tmp_path / "b", 2021, f"{_FUNDING} Eine Verlängerung bis 2025 sei zugesagt.")
     assert "2025" in top(kb, "bis wann werden die radstationen nach 2022 gefördert")
+
+
+def test_a_total_is_no_count_of_a_part_of_it(tmp_path: Path) -> None:
+    # "insgesamt 6 Stellen (… und die Technikerstellen …)": how many of them are
+    # Technikerstellen is not said
+    text = (
+        "Nach der Bewilligung folgte die Besetzung der insgesamt 6 Stellen der Radstationen "
+        "(intern/extern und die Technikerstellen über die Bezirksregierung)."
+    )
+    kb = _doc_kb(tmp_path / "a", 2022, text)
+    answer = kb.ask("Wie viele Technikerstellen haben die Radstationen?")
+    assert not answer.answered or answer.confidence != "high"
+    assert kb.ask("Wie viele Stellen haben die Radstationen?").confidence == "high"
