@@ -958,7 +958,6 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
     # alternatives, not more of its topic; its words weigh CHOICE_SHARE.
     other = _OTHER_CHOICE_RE.search(question) if is_yes_no(question) else None
     choice: int | None = None
-    anchors: list[int] = []  # index in `concepts` of each concept as it was added
     for i, token in enumerate(tokens):
         folded = fold(token.text)
         previous = fold(tokens[i - 1].text) if i else ""
@@ -1019,13 +1018,6 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
         if concept.label in seen or _same_word(concept, concepts):
             continue
         seen.add(concept.label)
-        if concepts and _in_apposition(question, tokens, i, anchors):
-            # "Baustein 6 (Teilhabemanagement)", "steering group (Lenkungsgruppe)": another
-            # name for what precedes, so a text may use either; it adds no topic of its own.
-            at = anchors[-1]
-            concepts[at] = _with_alternatives(concepts[at], concept.alternatives)
-            continue
-        anchors.append(len(concepts))
         if after_count and focus is None:
             # "Wie viel müsste der Kreis zahlen": a verb after "wie viel" counts nothing.
             if not (cased and token.text[:1].islower()):
@@ -1084,41 +1076,6 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
         tuple(abbreviations),
         focus,
         choice,
-    )
-
-
-APPOSITION_WEIGHT = 0.9  # a name given in brackets for what precedes it
-
-
-def _in_apposition(question: str, tokens: Sequence[Token], i: int, anchors: list[int]) -> bool:
-    """Whether token i stands in brackets right after the question's previous word(s)
-    ("Baustein 6 (Teilhabemanagement)"): an opening bracket before it with only words
-    between, and a closing one after."""
-    if not anchors:
-        return False
-    start = tokens[i].start
-    opening = question.rfind("(", 0, start)
-    if opening < 0 or ")" in question[opening:start] or ")" not in question[start:]:
-        return False
-    if question.find(")", start) - opening > 60:
-        return False
-    # the bracket follows a word of the question: "6 (", not "? (" or "( " at the start
-    before = question[:opening].rstrip()
-    return bool(before) and before[-1].isalnum()
-
-
-def _with_alternatives(concept: Concept, extra: Mapping[str, float]) -> Concept:
-    """The concept, also matched by `extra` (at APPOSITION_WEIGHT of their weight)."""
-    merged = dict(concept.alternatives)
-    for term, weight in extra.items():
-        merged[term] = max(merged.get(term, 0.0), weight * APPOSITION_WEIGHT)
-    return Concept(
-        concept.label,
-        merged,
-        concept.parts,
-        concept.importance,
-        concept.kind,
-        part_words=concept.part_words,
     )
 
 

@@ -126,20 +126,6 @@ _ROUND = (
 )
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Wann tagt die Steuerungsrunde (Lenkungskreis) der Radstationen das nächste Mal?",
-        "When does the Lenkungskreis (Steuerungsrunde) of the Radstationen meet next?",
-    ],
-)
-def test_a_name_in_brackets_is_another_name_for_what_precedes(
-    tmp_path: Path, question: str
-) -> None:
-    kb = _doc_kb(tmp_path, 2022, _ROUND)
-    assert "14.03.2023" in top(kb, question)
-
-
 def test_taking_part_is_found_as_the_noun(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, _ROUND)
     assert "Teilnahme" in top(kb, "did they decide to take part in the Förderprogramm?")
