@@ -269,7 +269,7 @@ def test_careful_holdout13_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written at the start of round 6 from the documents alone and measured
     once, sealed, before it was looked at (27 of 32, 5 of 7); its failures then guided the
     round (signers, "welches Budget": 29 of 32, 6 of 7)."""
-    bar(kb, "holdout13_careful.jsonl", right=0.93, declined=1.00)
+    bar(kb, "holdout13_careful.jsonl", right=0.96, declined=1.00)
 
 
 def test_phone_holdout13_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -306,7 +306,7 @@ def test_phone_holdout15_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_careful_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written during round 7 and measured once, sealed, at its end (26 of
     32, 7 of 7; the code of the session start: the same)."""
-    bar(kb, "holdout16_careful.jsonl", right=0.90, declined=1.00)
+    bar(kb, "holdout16_careful.jsonl", right=0.93, declined=1.00)
 
 
 def test_phone_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -417,26 +417,26 @@ def test_declines25_meets_the_bar(kb: KnowledgeBase) -> None:
     33. Still answered: whether KIM is funded after 2022 ("bis 2022"), where the remaining
     Case-Management posts went (the plan to distribute them), the jury of the seal, the
     teacher posts of the KI, the languages of the portal, the association behind a project."""
-    bar(kb, "declines25.jsonl", right=1.00, declined=0.87)
+    bar(kb, "declines25.jsonl", right=1.00, declined=0.92)
 
 
 def test_careful_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written at the start of round 12 from the documents alone, measured then and kept
     sealed until its end: 28/32, 5/7 at 9fa7692; 29/32, 5/7 at the end. Still answered: two
     questions the documents cannot answer."""
-    bar(kb, "holdout25_careful.jsonl", right=0.93, declined=0.71)
+    bar(kb, "holdout25_careful.jsonl", right=0.96, declined=0.71)
 
 
 def test_phone_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout25 (sealed 30/32, 4/6 at the start; 30/32, 3/6 at
     the end of round 12, then 4/6 after "wer hat das siegel bekommen" was fixed)."""
-    bar(kb, "holdout25_phone.jsonl", right=0.93, declined=0.83)
+    bar(kb, "holdout25_phone.jsonl", right=0.93, declined=1.00)
 
 
 def test_declines25b_meets_the_bar(kb: KnowledgeBase) -> None:
     """A second set written in round 12 to find false answers (40 unanswerable, 12
     answerable), sealed: 32 of 40 declined at the start and at the end of the round."""
-    bar(kb, "declines25b.jsonl", right=1.00, declined=0.87)
+    bar(kb, "declines25b.jsonl", right=1.00, declined=0.97)
 
 
 def test_careful_holdout26_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -477,7 +477,7 @@ def test_careful_holdout27_meets_the_bar(kb: KnowledgeBase) -> None:
     30/32, 6/7; kept sealed until the round's end (8604ea1): 29/32, 6/7. The question it lost
     ("Welche Zielsetzung verfolgt der Wertedialog": its second sentence, "Zielsetzung sei es
     hier, …", counted as naming the goal bare) was fixed after it was opened (615deb1)."""
-    bar(kb, "holdout27_careful.jsonl", right=0.96, declined=0.85)
+    bar(kb, "holdout27_careful.jsonl", right=0.96, declined=1.00)
 
 
 def test_phone_holdout27_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -501,10 +501,30 @@ def test_careful_holdout28_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout28_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout28 (sealed: 31/34, 5/6 at the start of round 15;
     32/34, 5/6 at its end)."""
-    bar(kb, "holdout28_phone.jsonl", right=0.94, declined=0.83)
+    bar(kb, "holdout28_phone.jsonl", right=0.97, declined=1.00)
 
 
 def test_declines28_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 15 to find false answers (40 unanswerable, 12 answerable), sealed: 34 of
     40 declined and 11 of 12 right at the start of the round, 36 and 11 at its end."""
-    bar(kb, "declines28.jsonl", right=0.91, declined=0.89)
+    bar(kb, "declines28.jsonl", right=1.00, declined=0.95)
+
+
+def test_careful_holdout29_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written for round 16 from the documents alone, measured at its start (b839d5b): 32/34,
+    7/7; sealed until its end (e570cb0): 31/34, 7/7. The question it lost ("Modul 1 des KIM
+    (strategischer Overhead)") came from a change that was then reverted (bd11a80)."""
+    bar(kb, "holdout29_careful.jsonl", right=0.94, declined=1.00)
+
+
+def test_phone_holdout29_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout29 (sealed: 32/34, 6/6 at the start and the end of
+    round 16)."""
+    bar(kb, "holdout29_phone.jsonl", right=0.94, declined=1.00)
+
+
+def test_declines29_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A set of round 16 to find false answers (40 unanswerable, 12 answerable), sealed: 34 of
+    40 declined at the start, 33 at the end ("women's work (frauenarbeit)": the reverted
+    bracket change), 34 after the revert; 12 of 12 right throughout."""
+    bar(kb, "declines29.jsonl", right=1.00, declined=0.85)
