@@ -359,11 +359,10 @@ _WHO_IS_RE = re.compile(r"\s*(?:wer|who)\s+(?:ist|is|war|was|sind)\b", re.I)
 # "Welche Funktion hat Herr Liermann?", "was fürn Posten hat Frau X", "what is Mr X's role":
 # the function of a person named with Herr/Frau (group 1: the name).
 _FUNCTION_WORD_RE = re.compile(r"funktion|posten|position|amt|rolle|role|job|title|function", re.I)
-_FUNCTION_OF_RE = re.compile(
-    rf"^(?=.*\b(?:{_FUNCTION_WORD_RE.pattern})\b)"
-    r".*\b(?:herrn?|frau|mr|mrs|ms)\.?\s+([^\W\d_]{3,})",
-    re.I,
-)
+# A person a question names as minutes name speakers: "Herr Liermann", "KTM Schmitz", "Mrs
+# Farshi" (group 1: the name).
+_ASKED_PERSON = r"\b(?:herrn?|frau|mr|mrs|ms|abg|ske|skb|ktm|dezernent(?:in)?)\.?\s+([^\W\d_]{3,})"
+_FUNCTION_OF_RE = re.compile(rf"^(?=.*\b(?:{_FUNCTION_WORD_RE.pattern})\b).*{_ASKED_PERSON}", re.I)
 # Nouns of a function a person holds in the Kreis, its bodies or its partners.
 _FUNCTION_NOUN_RE = re.compile(
     r"\b(?:Leiter(?:in)?|Leitung|Dezernent(?:in)?|Vorsitzende[rn]?|Landr(?:at|ätin)|"
@@ -2061,9 +2060,7 @@ def names_speaker(question: str) -> bool:
     return bool(_NAMES_SPEAKER_RE.search(question))
 
 
-_NAMES_SPEAKER_RE = re.compile(
-    r"\b(?:herrn?|frau|mr|mrs|ms|abg|ske|skb|ktm|dezernent(?:in)?)\.?\s+[^\W\d_]{3,}", re.I
-)
+_NAMES_SPEAKER_RE = re.compile(_ASKED_PERSON, re.I)
 # A verb of reported speech (Konjunktiv I, and II where I looks like the indicative): minutes
 # go on in it for sentences after they name the speaker ("KIM, so Herr Liermann weiter, sei …
 # Insofern sei … Auch wenn …, bestehe das Risiko, …").
