@@ -17,6 +17,7 @@ from knowledge.analyze import (
     light_verbs,
     named_categories,
     stopwords,
+    token_kinds,
     token_terms,
     token_texts,
     tokenize,
@@ -1643,10 +1644,11 @@ def _echoes(f: _Features, sentence: Candidate) -> bool:
     Sitzung der Lenkungsgruppe Zielvereinbarungen entwickelt worden" answers no "Welche
     Zielvereinbarungen …?"."""
     stop = stopwords()
-    for tok in tokenize(sentence.text):
-        if len(tok.text) < 3 or fold(tok.text) in stop or _FILLER_RE.fullmatch(tok.text):
+    # (tokens found as they are asked for: most sentences say something else early on)
+    for text, kind in token_kinds(sentence.text):
+        if len(text) < 3 or fold(text) in stop or _FILLER_RE.fullmatch(text):
             continue
-        if not f.wanted.intersection(token_terms(tok)):
+        if not f.wanted.intersection(token_terms(Token(text, 0, kind))):
             return False
     return True
 
