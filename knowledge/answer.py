@@ -33,8 +33,8 @@ from knowledge.search import (
     coverage,
     first_item,
     is_yes_no,
+    item_opening,
     proximity,
-    same_opening,
 )
 
 Confidence = Literal["high", "medium", "low"]
@@ -1515,7 +1515,9 @@ def _enumerations(f: _Features, near: Mapping[tuple[int, int], Candidate]) -> No
     lead-in of each item (f.announced), and the question's terms that only other items hold
     tell a window it answers for another item (f.other_items; the announcing sentence names
     none of them)."""
-    for n in near.values():
+    # (each sentence's opening read once, not once for each sentence beside it)
+    openings = {place: item_opening(n.text) for place, n in near.items()}
+    for place, n in near.items():
         if _FOLLOWING_RE.match(n.text):
             # "Folgende Projekte wurden ausgezeichnet: …" lists what the sentences before
             # were about ("… dem am 04.07.2019 verliehenen Integrationspreis …").
@@ -1525,11 +1527,14 @@ def _enumerations(f: _Features, near: Mapping[tuple[int, int], Candidate]) -> No
                 *(f.own(b) for b in before if b is not None),
             )
             f.follows.add(n.passage_id)
+        opening = openings[place]
+        if opening is None:
+            continue
         siblings = [
             sibling
             for d in (-2, -1, 1, 2)
             if (sibling := near.get((n.doc_id, n.ord + d))) is not None
-            and same_opening(sibling.text, n.text)
+            and openings[(n.doc_id, n.ord + d)] == opening
         ]
         if not siblings:
             continue

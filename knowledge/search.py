@@ -1663,10 +1663,16 @@ _ITEM_OPENING_RE = re.compile(
 )
 
 
+def item_opening(text: str) -> str | None:
+    """How a sentence opens as an item of an enumeration ("Im Bereich"), or None."""
+    m = _ITEM_OPENING_RE.match(text)
+    return None if m is None else m.group(1)
+
+
 def same_opening(a: str, b: str) -> bool:
     """Whether two sentences open alike, as items of one enumeration do."""
-    ma, mb = _ITEM_OPENING_RE.match(a), _ITEM_OPENING_RE.match(b)
-    return ma is not None and mb is not None and ma.group(1) == mb.group(1)
+    opening = item_opening(a)
+    return opening is not None and opening == item_opening(b)
 
 
 def first_item(c: Candidate, near: Mapping[tuple[int, int], Candidate]) -> Candidate:
