@@ -702,11 +702,36 @@ def _asks_money(query: Query) -> bool:
     return False
 
 
+# Texts (passages, windows of them) whose readings that do not depend on the question are
+# kept between questions: questions about one topic read the same texts again. Pure functions
+# of the text, so nothing is stale when the base changes; at most TEXT_CACHE texts each.
+TEXT_CACHE = 4096
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """tokenize(text), kept: the texts of the front runners are read by several checks."""
+    return tuple(tokenize(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _undated(text: str) -> str:
+    """The text with its dates, years, labels' numbers and times blanked (no counts)."""
+    return _DATE_OR_YEAR_RE.sub(" ", text)
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _reports_question(text: str) -> bool:
+    """Whether a text reports a member's question."""
+    return _REPORTED_QUESTION_RE.search(text) is not None
+
+
 def _has_amount(text: str) -> bool:
     """Whether a text names an amount of money (a date or a year is none)."""
-    return bool(_AMOUNT_RE.search(_DATE_OR_YEAR_RE.sub(" ", text)))
+    return bool(_AMOUNT_RE.search(_undated(text)))
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def _evidence(
     qtype: QType, text: str, *, point: bool = False, speakers: bool = True, single: bool = False
 ) -> float:
@@ -723,7 +748,7 @@ def _evidence(
         named = _NAMES_RE.search(text) or _ENUMERATED_RE.search(text)
         return 1.0 if named or (single and _QUOTED_RE.search(text)) else 0.0
     if qtype == "quantity":
-        text = _DATE_OR_YEAR_RE.sub(" ", text)
+        text = _undated(text)
     if qtype == "time":
         text = _AS_OF_RE.sub(" ", text)
         if not point and _DURATION_RE.search(text):
@@ -742,7 +767,7 @@ def _counted(query: Query, text: str) -> float:
     "19 kreisangehörigen Kommunen" (0.25 for the word after "wie viele", 0.05 for another word
     of the question). A partitive count is of a part only ("4 der größeren Kommunen", "zwei
     von den Stellen"): it answers "wie viele X" less than the whole count does (-0.1)."""
-    toks = tokenize(text)
+    toks = _tokens(text)
     wanted = query_terms(query)
     focus = query.concepts[query.focus].terms() if query.focus is not None else set()
     best = 0.0
@@ -770,7 +795,7 @@ def _counts_only_others(wanted: set[str] | frozenset[str], text: str) -> bool:
     word asked, a unit or people in general ("200 Personen"), a partitive ("4 der …"), or
     one standing alone ("1:337") may count what is asked; labels ("Baustein 6"), dates and
     years are no counts."""
-    toks = tokenize(_DATE_OR_YEAR_RE.sub(" ", text))
+    toks = _tokens(_undated(text))
     others = 0
     for i, tok in enumerate(toks):
         if not _NUMBER_RE.match(tok.text) or _QUANTIFIER_RE.fullmatch(tok.text):
@@ -810,7 +835,7 @@ def query_terms(query: Query) -> set[str]:
 def _term_offsets(query: Query, text: str) -> list[int]:
     """Character offsets where the question's concepts stand in a text."""
     wanted = query_terms(query)
-    return [t.start for t in tokenize(text) if wanted.intersection(token_terms(t))]
+    return [t.start for t in _tokens(text) if wanted.intersection(token_terms(t))]
 
 
 def _definition_bonus(query: Query, text: str) -> float:
@@ -1282,7 +1307,7 @@ class _Features:
 
     def _quantifies(self, text: str) -> bool:
         """Whether "alle", "keine" or "beide" stands right before a word of the question."""
-        toks = tokenize(text)
+        toks = _tokens(text)
         for i, tok in enumerate(toks[:-1]):
             if _QUANTIFIER_RE.fullmatch(tok.text) and any(
                 self.wanted.intersection(token_terms(nxt)) for nxt in toks[i + 1 : i + 3]
@@ -1293,7 +1318,7 @@ class _Features:
     def asked(self, c: Candidate) -> bool:
         """Whether the passage reports a member's question."""
         if c.passage_id not in self._asked:
-            self._asked[c.passage_id] = bool(_REPORTED_QUESTION_RE.search(c.text))
+            self._asked[c.passage_id] = _reports_question(c.text)
         return self._asked[c.passage_id]
 
     def text_bonus(self, c: Candidate) -> float:
@@ -1610,7 +1635,7 @@ def _only_bare(terms: frozenset[str], text: str) -> bool:
     """Whether the text names the things asked for only bare: no word before that says which
     ("die vier", "strategische") and none after (a complement, a colon, a quote):
     "… seien Zielvereinbarungen entwickelt worden"."""
-    toks = tokenize(text)
+    toks = _tokens(text)
     seen = False
     for i, tok in enumerate(toks):
         if not terms.intersection(token_terms(tok)):
