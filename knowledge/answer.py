@@ -838,13 +838,19 @@ def _term_offsets(query: Query, text: str) -> list[int]:
     return [t.start for t in _tokens(text) if wanted.intersection(token_terms(t))]
 
 
-def _definition_bonus(query: Query, text: str) -> float:
-    """Bonus for a definition cue standing close to a term of the question."""
-    cues = [
+@lru_cache(maxsize=TEXT_CACHE)
+def _definition_cues(text: str) -> tuple[tuple[int, float], ...]:
+    """Where definition cues stand in a text, each with its bonus."""
+    return tuple(
         (m.start(), bonus)
         for pattern, bonus in ((_DEFINITION_STRONG, 0.12), (_DEFINITION_WEAK, 0.06))
         for m in pattern.finditer(text)
-    ]
+    )
+
+
+def _definition_bonus(query: Query, text: str) -> float:
+    """Bonus for a definition cue standing close to a term of the question."""
+    cues = _definition_cues(text)
     if not cues:
         return 0.0  # no cue: the text need not be tokenized
     offsets = _term_offsets(query, text)
@@ -1293,9 +1299,7 @@ class _Features:
         order (_plural_event_only), once per question."""
         if c.passage_id not in self._event_forms:
             self._event_forms[c.passage_id] = [
-                fold(word)
-                for word in _WORD_RE.findall(c.text)
-                if (terms := word_terms(word)) and terms[0] in self.event
+                word for word, head in _word_heads(c.text) if head in self.event
             ]
         return self._event_forms[c.passage_id]
 
@@ -1453,6 +1457,14 @@ def _dates_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
 
 
 _WORD_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _word_heads(text: str) -> tuple[tuple[str, str], ...]:
+    """The words of a text (folded), each with its first term (words without one left out)."""
+    return tuple(
+        (fold(word), terms[0]) for word in _WORD_RE.findall(text) if (terms := word_terms(word))
+    )
 
 
 def _plural_event_only(f: _Features, window: tuple[Candidate, ...]) -> bool:
@@ -2301,7 +2313,7 @@ def title_terms(title: str, *, every: bool = False) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def title_names(title: str) -> frozenset[str]:
     """The terms of a slogan in a title ("Gemeinsam klappt's", a programme's name): words
     next to each other (no punctuation between, no stopwords) of which a later one is written
