@@ -704,8 +704,10 @@ def _asks_money(query: Query) -> bool:
 
 # Texts (passages, windows of them) whose readings that do not depend on the question are
 # kept between questions: questions about one topic read the same texts again. Pure functions
-# of the text, so nothing is stale when the base changes; at most TEXT_CACHE texts each.
+# of the text, so nothing is stale when the base changes; at most TEXT_CACHE texts each, or
+# PASSAGE_CACHE for a yes or no (a question reads some 150 passages).
 TEXT_CACHE = 4096
+PASSAGE_CACHE = 20_000
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -720,10 +722,22 @@ def _undated(text: str) -> str:
     return _DATE_OR_YEAR_RE.sub(" ", text)
 
 
-@lru_cache(maxsize=TEXT_CACHE)
+@lru_cache(maxsize=PASSAGE_CACHE)
 def _reports_question(text: str) -> bool:
     """Whether a text reports a member's question."""
     return _REPORTED_QUESTION_RE.search(text) is not None
+
+
+@lru_cache(maxsize=PASSAGE_CACHE)
+def _refers_to_event(text: str) -> bool:
+    """Whether a text refers back to an event named before it."""
+    return _EVENT_ANAPHOR_RE.search(text) is not None
+
+
+@lru_cache(maxsize=PASSAGE_CACHE)
+def _occurs(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether a pattern of this module occurs in a text."""
+    return pattern.search(text) is not None
 
 
 def _has_amount(text: str) -> bool:
@@ -1279,7 +1293,7 @@ class _Features:
         """Whether the pattern occurs in the passage's text (searched once per question)."""
         key = (pattern, c.passage_id)
         if key not in self._found:
-            self._found[key] = pattern.search(c.text) is not None
+            self._found[key] = _occurs(pattern, c.text)
         return self._found[key]
 
     def holds_date(self, c: Candidate) -> bool:
@@ -2142,7 +2156,7 @@ def rank(
             *(features.own(n) for d in (1, 2) if (n := near.get((c.doc_id, c.ord - d))) is not None)
         )
         for c in cands
-        if _EVENT_ANAPHOR_RE.search(c.text)
+        if _refers_to_event(c.text)
     }
     # A reply is about what the member asked: the question's words there count for it when
     # the question stands beyond the sentences around (within them they count as context).
