@@ -705,12 +705,15 @@ def _asks_money(query: Query) -> bool:
 # Texts (passages, windows of them) whose readings that do not depend on the question are
 # kept between questions: questions about one topic read the same texts again. Pure functions
 # of the text, so nothing is stale when the base changes; at most TEXT_CACHE texts each, or
-# PASSAGE_CACHE for a yes or no (a question reads some 150 passages).
+# PASSAGE_CACHE for a yes or no (a question reads some 150 passages), or TOKENS_CACHE for what
+# holds every word of a text (tokens: some 15 kB for a window of three sentences; a question
+# tokenises some 20 texts).
 TEXT_CACHE = 4096
 PASSAGE_CACHE = 20_000
+TOKENS_CACHE = 1024
 
 
-@lru_cache(maxsize=TEXT_CACHE)
+@lru_cache(maxsize=TOKENS_CACHE)
 def _tokens(text: str) -> tuple[Token, ...]:
     """tokenize(text), kept: the texts of the front runners are read by several checks."""
     return tuple(tokenize(text))
@@ -1473,7 +1476,7 @@ def _dates_event(f: _Features, window: tuple[Candidate, ...]) -> bool:
 _WORD_RE = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=TEXT_CACHE)
+@lru_cache(maxsize=TOKENS_CACHE)
 def _word_heads(text: str) -> tuple[tuple[str, str], ...]:
     """The words of a text (folded), each with its first term (words without one left out)."""
     return tuple(
