@@ -4,7 +4,7 @@ fact, its source, a confidence), or an honest decline when the documents do not 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -835,7 +835,7 @@ def _counts_only_others(wanted: set[str] | frozenset[str], text: str) -> bool:
     return others > 0
 
 
-def _counts_all_of(wanted: set[str] | frozenset[str], counter: str, toks: list[Token]) -> bool:
+def _counts_all_of(wanted: set[str] | frozenset[str], counter: str, toks: Sequence[Token]) -> bool:
     """Whether a unit counts a whole the asked thing is part of: "insgesamt 5,5 Stellen
     (intern/extern und die Lehrerstellen …)" for "wie viele Lehrerstellen": the asked compound
     ends in the unit and stands uncounted in the text."""
