@@ -371,6 +371,7 @@ _FUNCTION_NOUN_RE = re.compile(
     r"Geschäftsführer(?:in)?|Bürgermeister(?:in)?|Minister(?:in)?|Staatssekretär(?:in)?)\b"
 )
 FUNCTION_REACH = 60
+HOLDER_REACH = 80  # around a function noun, for the name of whoever holds it
 # "Wer war der Landrat …?", "wie heißt die Vorsitzende …", "who is the head of …": the name
 # of whoever holds a function is asked for.
 _ASKS_HOLDER_RE = re.compile(
@@ -1095,11 +1096,12 @@ class _Features:
         # "Welche Funktion hat Herr Liermann?": only a text that names his function answers.
         function_of = _FUNCTION_OF_RE.search(query.text)
         self.function_of = frozenset([function_of.group(1).lower()] if function_of else [])
-        self.function_terms = frozenset(
-            t
-            for c in query.concepts
-            if self.function_of and _FUNCTION_WORD_RE.fullmatch(c.label)
-            for t in c.terms()
+        self.function_terms = (
+            frozenset(
+                t for c in query.concepts if _FUNCTION_WORD_RE.fullmatch(c.label) for t in c.terms()
+            )
+            if self.function_of
+            else frozenset()
         )
         # "which of the applicants got the seal": "got" is a light verb, no concept; the
         # answer must still say who was given it.
@@ -1542,9 +1544,6 @@ def _names_holder(text: str, role: str) -> bool:
     return False
 
 
-HOLDER_REACH = 80
-
-
 def _apposition(between: str) -> bool:
     """Whether the words between a function noun and a name join them: capitalised words
     (titles, the body: "des KI, VA’e Frau"), articles, prepositions and the copula only."""
@@ -1979,6 +1978,11 @@ def _score_window(
     return _Scored(window, core, score, cov, evidence)
 
 
+def in_reported_speech(text: str) -> bool:
+    """Whether a passage is reported speech (a verb in Konjunktiv: "… bestehe das Risiko")."""
+    return _occurs(_REPORTED_RE, text)
+
+
 def _reported_by(
     f: _Features,
     c: Candidate,
@@ -1988,7 +1992,7 @@ def _reported_by(
     """The asked person who speaks a passage of reported speech: named where the run of it
     began, beyond the sentences around ("KIM, so Herr Liermann weiter, sei …" four sentences
     before "… bestehe das Risiko, …")."""
-    if not _REPORTED_RE.search(c.text):
+    if not in_reported_speech(c.text):
         return frozenset()
     for d in range(1, SPEECH_REACH + 1):
         key = (c.doc_id, c.ord - d)
@@ -1997,7 +2001,7 @@ def _reported_by(
             break
         if named := f.named(n):
             return named if d > CONTEXT_REACH else frozenset()
-        if not _REPORTED_RE.search(n.text):
+        if not in_reported_speech(n.text):
             break
     return frozenset()
 
@@ -2192,7 +2196,7 @@ def rank(
                 for d in range(-CONTEXT_REACH, CONTEXT_REACH + 1)
                 if d and (n := near.get((c.doc_id, c.ord + d))) is not None and features.own(n)
             ),
-            _reported_by(features, c, near, before) if before else frozenset(),
+            _reported_by(features, c, near, before) if before is not None else frozenset(),
         )
         for c in cands
     }

@@ -21,6 +21,7 @@ from knowledge.answer import (
     Source,
     confidence_of,
     decide,
+    in_reported_speech,
     names_speaker,
     rank,
     shortlist,
@@ -284,10 +285,10 @@ class KnowledgeBase:
         # a document's name tells it apart as well), the answers shown with their sources.
         outlines = self._outlines({c.doc_id for c in near.values()})
         defined = self._definitions(query, vocab)
-        # "Welches Risiko sieht Herr Liermann …": what he said may run on past `near`.
-        before = (
-            passages_before(self.db, cands, near, SPEECH_REACH) if names_speaker(question) else {}
-        )
+        # "Welches Risiko sieht Herr Liermann …": what he said may run on past `near` (read
+        # only behind candidates in reported speech, where that run may have begun).
+        speech = [c for c in cands if in_reported_speech(c.text)] if names_speaker(question) else []
+        before = passages_before(self.db, speech, near, SPEECH_REACH) if speech else None
         hits = rank(query, cands, near, outlines, defined, before)
         if asks_signer(question) and (signed := self._signed(query, hits)) is not None:
             return self._with_sources(signed, outlines)

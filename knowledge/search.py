@@ -368,7 +368,7 @@ def question_type(question: str) -> QType:
     # "Who was the Landrat when … was discussed": after another question word, "when" joins
     # a clause and asks for no time.
     if _LEADING_WH_RE.match(typed):
-        typed = typed[:4] + typed[4:].replace(" when ", " ")
+        typed = typed.replace(" when ", " ")
     for qtype, pattern in _QTYPE_PATTERNS:
         if pattern.search(typed):
             return qtype
