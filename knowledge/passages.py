@@ -304,7 +304,8 @@ def _split_sentences(text: str) -> list[str]:
             continue
         window = text[max(start, m.start() - _WORD_WINDOW) : m.start()]
         last = window.rsplit(None, 1)[-1] if window.split() else ""
-        word = fold(last).strip("(„\"'").lower()
+        # ".B" of an OCR-spaced "z .B." is the abbreviation's last letter.
+        word = fold(last).strip("(„\"'.").lower()
         punct = text[m.start()]
         nxt = following.group()
         if punct == "." and (

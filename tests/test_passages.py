@@ -29,6 +29,17 @@ def test_abbreviations_and_ordinals_do_not_end_sentences() -> None:
     assert len(texts(raw)) == 2
 
 
+def test_ocr_spaced_abbreviation_does_not_end_a_sentence() -> None:
+    # OCR of a scan: "z .B ." with stray spaces; the example after it belongs to the sentence.
+    raw = (
+        "Dazu gehörten Maßnahmen zur Gesundheitsförderung, Auss te l lungen, z .B . „anders? - "
+        "coo l ! “, Lizenzübergabe für Übungsleiter. Zusätzlich betreiben weitere Fachbereiche."
+    )
+    first = texts(raw)[0]
+    assert "z .B" in first
+    assert "Lizenzübergabe" in first
+
+
 def test_exclamation_inside_quotes_does_not_split() -> None:
     raw = "Kategorie 2: „Respekt! Zeit für Vielfalt“ wurde ausgezeichnet. Ende der Liste hier."
     assert texts(raw)[0].startswith("Kategorie 2: „Respekt! Zeit")
