@@ -17,6 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from knowledge.analyze import (
+    MIN_COMPOUND,
     MIN_PART,
     Lexicon,
     Token,
@@ -538,6 +539,8 @@ def _word_concept(
             # No document word is near, but a question word the bot knows is: "Altersgrupe" is
             # "Altersgruppe", which the documents write in years ("18 bis 27-Jährigen").
             key = _slip_of(folded, paraphrase_keys(), vocab)
+            if key is None or key == folded:
+                key = _slipped_compound(folded, vocab)
             if key is not None and key != folded:
                 corrections.append((token.text, key))
                 typed = key.capitalize() if token.text[:1].isupper() else key
@@ -908,6 +911,71 @@ def _slip_of(folded: str, words: Sequence[str], vocab: Vocabulary) -> str | None
         return None
     found = process.extractOne(folded, words, scorer=OSA.distance, score_cutoff=1)
     return None if found is None else found[0]
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
+
+
+def _one_edit(word: str) -> tuple[set[str], set[str]]:
+    """Words one edit (OSA) away from `word`: those with a letter doubled or undoubled, and
+    all of them."""
+    n = len(word)
+    doubled = {word[:i] + word[i] + word[i:] for i in range(n)}
+    doubled |= {word[:i] + word[i + 1 :] for i in range(n - 1) if word[i] == word[i + 1]}
+    edits = doubled | {word[:i] + word[i + 1 :] for i in range(n)}
+    edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)}
+    for i in range(n + 1):
+        for c in _LETTERS:
+            edits.add(word[:i] + c + word[i:])
+            if i < n:
+                edits.add(word[:i] + c + word[i + 1 :])
+    edits.discard(word)
+    return doubled, edits
+
+
+def _slipped_compound(folded: str, vocab: Vocabulary) -> str | None:
+    """A compound typed one letter off whose right spelling the documents hold only in its
+    parts: "Modelprojekt" is "Modellprojekt" (the documents write "Modellphase" and
+    "Projekt"). The slip is looked for in one part, a word of its own between known words
+    ("Lenkungs|grupen|leitung"); a fixed word that splits into two or more parts, each a word
+    of the index, wins: a letter doubled or undoubled first (the commonest slip: "Model" is
+    "Modell" before "Modul"), then the one whose rarest part is most frequent. None when the
+    word already splits so, or none does."""
+    n = len(folded)
+    if n < MIN_COMPOUND + 2 or not folded.isalpha():
+        return None
+    lexicon = vocab.lexicon
+
+    def known_parts(word: str) -> list[str]:
+        parts = [stem(p) for p in lexicon.split(word)]
+        return parts if len(parts) > 1 and all(vocab.has(p) for p in parts) else []
+
+    def known(word: str) -> bool:
+        return not word or word in lexicon or bool(known_parts(word))
+
+    if known_parts(folded):
+        return None
+    # A part before may end in a linking s ("Lenkung-s-"), a part after never begins with one.
+    before = [
+        known(folded[:i]) or (folded[i - 1] == "s" and known(folded[: i - 1])) for i in range(n + 1)
+    ]
+    after = [known(folded[j:]) for j in range(n + 1)]
+    fixes: set[tuple[bool, str]] = set()
+    for i in range(n + 1):
+        if not before[i]:
+            continue
+        for j in range(i + MIN_PART - 1, n + 1):
+            if not after[j] or (i == 0 and j == n):
+                continue
+            doubled, edits = _one_edit(folded[i:j])
+            fixes |= {(w in doubled, folded[:i] + w + folded[j:]) for w in edits if w in lexicon}
+    best: tuple[bool, int, str] | None = None
+    for double, word in sorted(fixes):
+        if parts := known_parts(word):
+            key = (double, min(vocab.df[p] for p in parts), word)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return best[2] if best else None
 
 
 def _fix_question_words(

@@ -1,0 +1,53 @@
+"""Classes of misses found in round 17 of issue 10: a compound typed one letter off whose
+right spelling no document has as one word, and a sentence split after an OCR-spaced
+abbreviation (see also tests/test_passages.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_answer_classes import top
+from tests.test_answer_classes_r4 import FILLER, _doc_kb
+
+# "Modellprojekt" stands nowhere as one word: the text has "Modellphase" and "Projektes".
+_ORIGIN = (
+    "Die Radstationen seien eine Weiterentwicklung aus der Modellphase des Projektes "
+    f"„Mobil im Kreis“. {FILLER} Die Steuerungsrunde tagt viermal im Jahr im Kreishaus."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Aus welchem Modelprojekt sind die Radstationen hervorgegangen?",
+        "aus welchem modelprojekt kommen die radstationen",
+    ],
+)
+def test_a_compound_typed_one_letter_off_is_put_right_by_its_parts(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2022, _ORIGIN)
+    answer = kb.ask(question)
+    assert answer.answered
+    assert "Mobil im Kreis" in top(kb, question)
+    assert any(fixed == "modellprojekt" for _typed, fixed in answer.corrections)
+
+
+def test_a_doubled_letter_is_the_likelier_slip(tmp_path: Path) -> None:
+    # "Model" is one edit from "Modell" and from "Modul"; a dropped double letter is the
+    # commoner slip, though "Modul" is the more frequent word here.
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        _ORIGIN + " Das Modul 1 und das Modul 2 sowie das Modul 3 laufen weiter.",
+    )
+    answer = kb.ask("Aus welchem Modelprojekt sind die Radstationen hervorgegangen?")
+    assert ("Modelprojekt", "modellprojekt") in answer.corrections
+
+
+def test_an_unknown_compound_without_a_near_spelling_is_left_as_typed(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _ORIGIN)
+    answer = kb.ask("Aus welchem Zaubertrankprojekt sind die Radstationen hervorgegangen?")
+    assert not answer.corrections
