@@ -34,6 +34,7 @@ from knowledge.search import (
     first_item,
     is_yes_no,
     item_opening,
+    looks_like_verb,
     proximity,
 )
 
@@ -135,6 +136,21 @@ _PAST_RE = re.compile(
     r"gewinner\w*|preistr(?:ä|ae|a)ger\w*|sieger\w*|winners?)\b",
     re.I,
 )
+
+
+def _asks_past(question: str) -> bool:
+    """Whether a question asks what happened: a past form, or "hat"/"haben" with a participle
+    after it ("Wer hat den Preis bekommen?"). "Welche Themen hat das KI 2020?" asks what the KI
+    has: a present, which an older paper may well state."""
+    for m in _PAST_RE.finditer(question):
+        if m.group().lower() not in ("hat", "haben"):
+            return True
+        words = question[m.end() :].split()
+        if any(looks_like_verb(w.strip("?!.,")) for w in words if fold(w) not in stopwords()):
+            return True
+    return False
+
+
 # A question that asks about something not done, and a sentence that says no.
 _NEGATED_RE = re.compile(
     r"\b(?:nicht|nich|net|kein\w*|not|no|never|don[’']?t|doesn[’']?t|didn[’']?t|isn[’']?t)\b", re.I
@@ -1149,7 +1165,7 @@ class _Features:
         # Dezernent Schmitz"); "Wer hat berichtet?", "Wer fragte?" are.
         self.single = bool(_ASKS_ONE_RE.search(query.text))  # "welches Projekt", "welchem"
         self.speakers_answer = self.about_asking or bool(_ASKS_SPEAKER_RE.search(query.text))
-        self.past = bool(_PAST_RE.search(query.text))  # asks what happened, in the past tense
+        self.past = _asks_past(query.text)  # asks what happened, in the past tense
         # "warum macht der Kreis nicht mit": the answer says no too ("gegen … entschieden").
         self.negated = bool(_NEGATED_RE.search(query.text))
         self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address

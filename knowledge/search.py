@@ -559,7 +559,7 @@ def _word_concept(
             return None  # a short unknown lower-case word is a typo or a particle ("wan", "is")
         # Nothing in the index looks like this word: keep it, so it counts as not found. An
         # unknown noun ("Einwohner", "Bus") sinks the answer; an unknown verb form weighs less.
-        weight = 0.25 if _looks_like_verb(token.text) or folded in light_verbs() else 1.0
+        weight = 0.25 if looks_like_verb(token.text) or folded in light_verbs() else 1.0
         return Concept(label, {stem(folded): 1.0}, (), weight)
     return Concept(label, alternatives, parts)
 
@@ -750,7 +750,7 @@ def _compound_paraphrases(folded: str) -> list[str]:
     return []
 
 
-def _looks_like_verb(word: str) -> bool:
+def looks_like_verb(word: str) -> bool:
     """A lower-case word with a verb ending: mitgearbeitet, organisiert, beantragen; English
     considered, supposed."""
     return word[:1].islower() and bool(_VERB_ENDING_RE.search(word))

@@ -51,3 +51,24 @@ def test_an_unknown_compound_without_a_near_spelling_is_left_as_typed(tmp_path: 
     kb = _doc_kb(tmp_path, 2022, _ORIGIN)
     answer = kb.ask("Aus welchem Zaubertrankprojekt sind die Radstationen hervorgegangen?")
     assert not answer.corrections
+
+
+# A 2019 paper on what holds in 2021: "hat" without a participle asks what the body has.
+_PLAN = (
+    "Die Steuerungsrunde habe die Themen für 2021 festgelegt: Radwege an Schulen und "
+    f"Abstellanlagen an Bahnhöfen. {FILLER}"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["welche themen hat die steuerungsrunde 2021", "Welche Themen hat die Steuerungsrunde 2021?"],
+)
+def test_has_without_a_participle_asks_the_present_not_an_outcome(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2019, _PLAN)
+    answer = kb.ask(question)
+    assert answer.answered
+    assert "Radwege an Schulen" in top(kb, question)
+    assert answer.confidence in ("high", "medium")
