@@ -72,3 +72,28 @@ def test_has_without_a_participle_asks_the_present_not_an_outcome(
     assert answer.answered
     assert "Radwege an Schulen" in top(kb, question)
     assert answer.confidence in ("high", "medium")
+
+
+_PERIODS = (
+    "In der geltenden Richtlinie sei ein Förderzeitraum für die Radstationen bis 2024 "
+    f"festgelegt worden. {FILLER} Unter www.radportal-kreis.de bietet der Kreis ein "
+    f"Informationsangebot für Pendlerinnen und Pendler. {FILLER} Die Förderung der "
+    "Radstationen solle eine dauerhafte Aufgabe werden. Die Verwaltung werde die Pendler über "
+    "die Ergebnisse der Zählung informieren. Im selben Zeitraum wuchs der Radverkehr."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("wie lange dauert die förderung der radstationen", "bis 2024"),
+        ("wie lange dauern die radstationen", "bis 2024"),
+        ("wo kann man sich als pendler informieren", "www.radportal-kreis.de"),
+    ],
+)
+def test_colloquial_verbs_find_the_period_and_the_offer(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    # "dauern" asks for a period (Förderzeitraum), "informieren" for an information offer.
+    kb = _doc_kb(tmp_path, 2022, _PERIODS)
+    assert expected in top(kb, question)
