@@ -2077,14 +2077,19 @@ def _replies(
     return None
 
 
+def _prose(c: Candidate | None) -> Candidate | None:
+    return None if c is None or c.kind == "row" else c
+
+
 def _windows(
     c: Candidate, near: Mapping[tuple[int, int], Candidate]
 ) -> list[tuple[Candidate, ...]]:
     out: list[tuple[Candidate, ...]] = [(c,)]
     if c.kind == "row":
         return out  # a table row stands with its header already
-    prev = near.get((c.doc_id, c.ord - 1))
-    nxt = near.get((c.doc_id, c.ord + 1))
+    # Nor does a sentence take a table row beside it: the row is no sentence going on with it.
+    prev = _prose(near.get((c.doc_id, c.ord - 1)))
+    nxt = _prose(near.get((c.doc_id, c.ord + 1)))
     if prev is not None and len(prev.text) + len(c.text) < MAX_ANSWER:
         out.append((prev, c))
     # A sentence that goes on with this one ("Im weiteren Prozess …", "Hierfür …") may

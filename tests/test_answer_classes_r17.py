@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.base import KnowledgeBase
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import FILLER, _doc_kb
 
@@ -97,3 +98,24 @@ def test_colloquial_verbs_find_the_period_and_the_offer(
     # "dauern" asks for a period (Förderzeitraum), "informieren" for an information offer.
     kb = _doc_kb(tmp_path, 2022, _PERIODS)
     assert expected in top(kb, question)
+
+
+def test_the_seal_awarded_finds_the_award_ceremony(tmp_path: Path) -> None:
+    # "awarded" is "verliehen" and the noun "Verleihung" of a compound ("Siegelverleihung").
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        "Der Heimatpreis wurde am 04.07.2019 verliehen und sei ein Erfolg gewesen. "
+        f"{FILLER} Weitere Termine seien die Siegelverleihung am 03.09.2020 und die "
+        "Jahresklausur.",
+    )
+    assert "03.09.2020" in top(kb, "when is the seal awarded")
+
+
+def test_a_sentence_does_not_take_the_table_row_after_it(kb: KnowledgeBase) -> None:
+    # In the 2013 paper the cost table follows a sentence on the Landeskoordinierungsstelle's
+    # courses ("ohne KIZ gibt es nicht"); joined to it, that sentence led the budget answer.
+    answer = kb.ask("what is the budget of the kiz")
+    assert answer.answered
+    assert answer.hits[0].text.startswith("Kostenaufstellung")
+    assert not any("ohne KIZ" in h.text and "Kostenaufstellung" in h.text for h in answer.hits)
