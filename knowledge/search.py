@@ -343,6 +343,7 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
     (
         "definition",
         r" (was ist|was sind|was war|was bedeutet|was heisst|was versteht|"
+        r"wo(?:für|fur|fuer) (?:steht|stehen)|stands? for|"
         r"what is|what are|what does|what was|erklär\w*|definition|bedeutung|"
         r"welche (?:rolle|funktion|aufgabe)|what (?:role|function)|worum geht|"
         r"was (?:verbirgt|versteckt) sich|was steckt (?:hinter|dahinter)) ",
@@ -1000,6 +1001,8 @@ def _fix_question_words(
     return out
 
 
+# Verbs that ask what a word means: the question's frame, no topic.
+_MEANS_VERBS = frozenset({"bedeutet", "bedeuten", "bedeutete", "means", "mean"})
 # English contractions of question words as typed on a phone: "whats", "what's", "whos".
 _CONTRACTION_RE = re.compile(r"\b(what|who|where|how|when|which)[’']?s\b", re.I)
 
@@ -1029,6 +1032,13 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
     for i, token in enumerate(tokens):
         folded = fold(token.text)
         previous = fold(tokens[i - 1].text) if i else ""
+        following = fold(tokens[i + 1].text) if i + 1 < len(tokens) else ""
+        if (
+            folded in _MEANS_VERBS
+            or (folded in ("steht", "stehen") and previous in ("wofür", "wofur", "wofuer"))
+            or (folded in ("stand", "stands") and following == "for")
+        ):
+            continue  # "was bedeutet KIM", "wofür steht KIM", "what does KIM stand for"
         if previous in ("wie", "how") and folded in _QUESTION_ADJECTIVES:
             after_count = folded in ("viele", "vielen", "many", "much", "viel")
             continue  # "wie hoch", "wie lange": part of the question, not of the topic

@@ -119,3 +119,22 @@ def test_a_sentence_does_not_take_the_table_row_after_it(kb: KnowledgeBase) -> N
     assert answer.answered
     assert answer.hits[0].text.startswith("Kostenaufstellung")
     assert not any("ohne KIZ" in h.text and "Kostenaufstellung" in h.text for h in answer.hits)
+
+
+_RVS = (
+    "Abg. Peters äußerte, dass die Radverkehrsstrategie (nachfolgend: RVS) ein geeignetes "
+    f"Instrument sei. {FILLER} Frau Schulz erklärte, bei dem RVS-Konzept handele es sich um "
+    "eine Fortschreibung, die nun alle Akteure einbeziehe."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["was bedeutet rvs", "wofür steht rvs", "what does rvs stand for", "what does rvs mean"],
+)
+def test_what_an_abbreviation_stands_for_is_its_long_form(tmp_path: Path, question: str) -> None:
+    # "bedeutet", "steht … für", "stand for" frame the question; the long form answers it.
+    kb = _doc_kb(tmp_path, 2022, _RVS)
+    answer = kb.ask(question)
+    assert answer.qtype == "definition"
+    assert "Radverkehrsstrategie" in top(kb, question)
