@@ -531,8 +531,12 @@ def _word_concept(
             corrections.append((token.text, fixed))
             add(word_terms(fixed)[:1], 0.9)
             # "mitlerweile" is "mittlerweile", so it finds "zwischenzeitlich" too.
+            # "gewonen" is "gewonnen", so it finds "ausgezeichnet" too.
             for term in word_terms(fixed)[:1]:
                 add(synonyms().get(term, ()), 0.9 * 0.8)
+                add(
+                    (word_terms(w)[0] for w in paraphrases().get(term, ())), 0.9 * PARAPHRASE_WEIGHT
+                )
             for other in near[1:]:  # as close, less frequent: the topic decides between them
                 add(word_terms(other)[:1], TYPO_ALTERNATIVE_WEIGHT)
             compound = compound or vocab.lexicon.split(fixed)
@@ -540,6 +544,11 @@ def _word_concept(
             # No document word is near, but a question word the bot knows is: "Altersgrupe" is
             # "Altersgruppe", which the documents write in years ("18 bis 27-Jährigen").
             key = _slip_of(folded, paraphrase_keys(), vocab)
+            if (key is None or key == folded) and _is_english(question) and len(folded) >= 8:
+                # "aplication" in an English question is "application" (Antrag); a slip at
+                # the end is an inflection ("scheduled" is no "schedule" typed wrong).
+                key = _slip_of(folded, _english_keys(), vocab)
+                key = key if key is not None and key[-2:] == folded[-2:] else None
             if key is None or key == folded:
                 key = _slipped_compound(folded, vocab)
             if key is not None and key != folded:
@@ -563,6 +572,12 @@ def _word_concept(
         weight = 0.25 if looks_like_verb(token.text) or folded in light_verbs() else 1.0
         return Concept(label, {stem(folded): 1.0}, (), weight)
     return Concept(label, alternatives, parts)
+
+
+@cache
+def _english_keys() -> tuple[str, ...]:
+    """The English words of the glossary (one word each), sorted."""
+    return tuple(sorted(k for k in english_glossary() if k.isalpha()))
 
 
 _POSSESSIVE_RE = re.compile(r"['’´`]s$")

@@ -138,3 +138,41 @@ def test_what_an_abbreviation_stands_for_is_its_long_form(tmp_path: Path, questi
     answer = kb.ask(question)
     assert answer.qtype == "definition"
     assert "Radverkehrsstrategie" in top(kb, question)
+
+
+_PRIZE = (
+    "Für den Vortrag im Kreishaus habe man Frau Meier gewonnen. "
+    f"{FILLER} Mit dem Heimatpreis ausgezeichnet wurden der Bürgerverein Lohmar und die "
+    "Radgruppe Much. Der Antrag auf Radstationen wurde am 01.07.2021 gestellt."
+)
+
+
+def test_a_corrected_word_finds_its_paraphrases_too(tmp_path: Path) -> None:
+    # "gewonen" is "gewonnen" (a document word, in another sense), which also finds
+    # "ausgezeichnet".
+    kb = _doc_kb(tmp_path, 2022, _PRIZE)
+    question = "wer hat den heimatpreis gewonen"
+    assert ("gewonen", "gewonnen") in kb.ask(question).corrections
+    assert "Bürgerverein Lohmar" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "fixed"),
+    [
+        ("when was the radstation aplication", "application"),
+        ("When was the aplication for the radstationen made?", "application"),
+    ],
+)
+def test_an_english_word_typed_one_letter_off_is_put_right(
+    tmp_path: Path, question: str, fixed: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PRIZE)
+    answer = kb.ask(question)
+    assert any(f == fixed for _typed, f in answer.corrections)
+    assert "01.07.2021" in top(kb, question)
+
+
+def test_an_english_inflection_is_no_slip(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PRIZE)
+    answer = kb.ask("When was the event for the radstationen scheduled?")
+    assert not any(typed == "scheduled" for typed, _f in answer.corrections)
