@@ -475,6 +475,21 @@ def synonyms() -> Mapping[str, tuple[str, ...]]:
 
 
 @cache
+def word_synonyms() -> Mapping[str, tuple[str, ...]]:
+    """Folded word as written in a group -> stems of the other words of its groups: a word
+    listed itself keeps to its own groups, though its stem is another's ("Mitarbeiter" is
+    staff, "mitarbeiten" working on something: both stem to "mitarbeit")."""
+    data = tomllib.loads(_data_text("synonyms_de.toml"))
+    out: dict[str, set[str]] = {}
+    for group in data["groups"]:
+        stems = {t for w in group for t in word_terms(w)[:1]}
+        for w in group:
+            own = word_terms(w)[:1]
+            out.setdefault(fold(w), set()).update(stems - set(own))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+@cache
 def paraphrases() -> Mapping[str, tuple[str, ...]]:
     """Stem of a colloquial or phone-typed word -> the words documents use for it
     (knowledge/data/paraphrases_de.toml). One-directional, unlike synonyms(): "Kohle" finds

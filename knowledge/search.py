@@ -39,6 +39,7 @@ from knowledge.analyze import (
     tokenize,
     unparticiple,
     verb_forms,
+    word_synonyms,
     word_terms,
 )
 from knowledge.bm25 import IndexStats, Scorer, Unscorable, holds, key, scorer, spaced
@@ -504,8 +505,9 @@ def _word_concept(
     for infinitive in dict.fromkeys([folded, *_variants(folded)]):
         # Strong forms of the verb asked about: "ergeben" finds "ergab", "gewinnen" "gewann".
         add((stem(form) for form in _strong_forms().get(infinitive, ())), 0.9)
+    listed = word_synonyms().get(folded)
     for root in roots:
-        add(synonyms().get(root, ()), 0.8)
+        add(synonyms().get(root, ()) if listed is None else listed, 0.8)
     if any(root in paraphrases() for root in roots):
         for root in roots:
             add((word_terms(w)[0] for w in paraphrases().get(root, ())), PARAPHRASE_WEIGHT)

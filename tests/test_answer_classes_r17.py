@@ -176,3 +176,19 @@ def test_an_english_inflection_is_no_slip(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, _PRIZE)
     answer = kb.ask("When was the event for the radstationen scheduled?")
     assert not any(typed == "scheduled" for typed, _f in answer.corrections)
+
+
+def test_staff_is_not_taking_part(tmp_path: Path) -> None:
+    # "Mitarbeiter" (staff) and "mitarbeiten" (to take part) share a stem; the noun keeps to
+    # its own synonyms (Personal, Beschäftigte), not "beteiligt".
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        f"An der Planung der Radstation seien 15 Kommunen beteiligt. {FILLER} "
+        "Die Radstation habe derzeit 4 Beschäftigte.",
+    )
+    assert "4 Beschäftigte" in top(kb, "wie viele mitarbeiter hat die radstation")
+    only = _doc_kb(
+        tmp_path / "only", 2022, "An der Planung der Radstation seien 15 Kommunen beteiligt."
+    )
+    assert not only.ask("wie viele mitarbeiter hat die radstation").answered
