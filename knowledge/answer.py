@@ -1826,7 +1826,8 @@ def _score_window(
         # A place or a date in a sentence about something else, the event only around it. A
         # date there is another event's, as surely as one beside the event named elsewhere.
         # "Which of the applicants was awarded …": the list of applicants names no winner.
-        dated = f.point and any(f.holds_date(c) for c in window)
+        # ("Wo findet die Siegelverleihung statt?": a place beside another event is its.)
+        dated = (f.point and any(f.holds_date(c) for c in window)) or f.query.qtype == "place"
         cov *= CHOSEN_MISSING if f.which_of else DATE_OF_OTHER_EVENT if dated else EVENT_MISSING
     elif f.event and f.point and (not _dates_event(f, window) or _plural_event_only(f, window)):
         # "Wann hat der Kreistag … beschlossen?": "Das am 25.02.2012 in Kraft getretene Gesetz

@@ -192,3 +192,17 @@ def test_staff_is_not_taking_part(tmp_path: Path) -> None:
         tmp_path / "only", 2022, "An der Planung der Radstation seien 15 Kommunen beteiligt."
     )
     assert not only.ask("wie viele mitarbeiter hat die radstation").answered
+
+
+_PLACES = (
+    "Abschließend informierte Frau Schulz über die in 2020 geplanten Veranstaltungen. Am "
+    "29.04.2020 werde eine Kooperationsveranstaltung zum Thema Radwege stattfinden, die "
+    "jeweils im rechtsrheinischen als auch im linksrheinischen Kreisgebiet abgehalten werde. "
+    "Weitere Termine seien die Heimatpreisverleihung am 16.06.2020 und die Jahresklausur."
+)
+
+
+def test_a_place_beside_another_event_is_not_the_asked_events(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, _PLACES)
+    assert not kb.ask("wo findet die heimatpreisverleihung 2020 statt").answered
+    assert "Kreisgebiet" in top(kb, "wo findet die kooperationsveranstaltung 2020 statt")
