@@ -206,3 +206,8 @@ def test_a_place_beside_another_event_is_not_the_asked_events(tmp_path: Path) ->
     kb = _doc_kb(tmp_path, 2019, _PLACES)
     assert not kb.ask("wo findet die heimatpreisverleihung 2020 statt").answered
     assert "Kreisgebiet" in top(kb, "wo findet die kooperationsveranstaltung 2020 statt")
+
+
+def test_where_an_office_is_set_up_answers_where_it_is_placed(kb: KnowledgeBase) -> None:
+    # "angesiedelt" (placed) is where an office was "eingerichtet" or "angebunden".
+    assert "Kreissozialamt" in top(kb, "wo ist die fachstelle integration angesiedelt")
