@@ -211,3 +211,13 @@ def test_a_place_beside_another_event_is_not_the_asked_events(tmp_path: Path) ->
 def test_where_an_office_is_set_up_answers_where_it_is_placed(kb: KnowledgeBase) -> None:
     # "angesiedelt" (placed) is where an office was "eingerichtet" or "angebunden".
     assert "Kreissozialamt" in top(kb, "wo ist die fachstelle integration angesiedelt")
+
+
+def test_english_words_of_speaking_and_implementing(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2021,
+        "In der Implementierungsveranstaltung am 05.02.2021 hatten sich Herr Meier und Frau "
+        f"Schulz für eine dauerhafte Förderung der Radstationen ausgesprochen. {FILLER}",
+    )
+    assert "Herr Meier" in top(kb, "who spoke at the implementation event")
