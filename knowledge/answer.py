@@ -1385,13 +1385,15 @@ def _event_terms(query: Query, *, point: bool) -> frozenset[str]:
     if point:
         # "when did our KI open?": the English verb after "did" is the act asked about.
         verb = m.group(1).lower() if (m := _ENGLISH_WHEN_VERB_RE.search(query.text)) else ""
+        # A word typed wrong is judged as put right ("Integrationspreisverleihnug").
+        fixed = {fold(typed): fold(right) for typed, right in query.corrections}
         return frozenset(
             t
             for c in query.concepts
             if c.kind == "word"
             and (
                 _PARTICIPLE_RE.match(c.label)
-                or _EVENT_NOUN_RE.search(fold(c.label))
+                or _EVENT_NOUN_RE.search(fixed.get(fold(c.label), fold(c.label)))
                 or c.label.lower() == verb
             )
             and c.label not in _LIGHT_PARTICIPLES

@@ -221,3 +221,18 @@ def test_english_words_of_speaking_and_implementing(tmp_path: Path) -> None:
         f"Schulz für eine dauerhafte Förderung der Radstationen ausgesprochen. {FILLER}",
     )
     assert "Herr Meier" in top(kb, "who spoke at the implementation event")
+
+
+def test_the_event_asked_is_judged_as_put_right(tmp_path: Path) -> None:
+    # "Heimatpreisverleihnug" is put right to "Heimatpreisverleihung": the event whose date is
+    # asked, which the sentence on the year's planned events does not name.
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        "Abschließend informierte Frau Schulz den Ausschuss über die von der "
+        "Jahresarbeitsklausur in 2020 geplanten (Groß)Veranstaltungen. Am 29.04.2020 werde "
+        "eine Kooperationsveranstaltung zum Thema Radwege stattfinden. Weitere Termine seien "
+        "die Heimatpreisverleihung am 16.06.2020 und die Siegelverleihung am 03.09.2020.",
+    )
+    question = "Wann ist die Heimatpreisverleihnug im Jahr 2020 geplant?"
+    assert "16.06.2020" in top(kb, question)
