@@ -78,7 +78,7 @@ def test_careful_holdout2_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout2_meets_the_bar(kb: KnowledgeBase) -> None:
     """Questions typed as on a phone (lower case, colloquial, typos, some English), written
     like the careful set (first run: 12 of 34 right, 4 of 6 declined)."""
-    bar(kb, "holdout2_phone.jsonl", right=0.88, declined=1.00)
+    bar(kb, "holdout2_phone.jsonl", right=0.91, declined=1.00)
 
 
 def test_answers_are_short_and_cite_their_source(kb: KnowledgeBase) -> None:
@@ -217,7 +217,7 @@ def test_careful_holdout9_meets_the_bar(kb: KnowledgeBase) -> None:
     """The last fresh careful set of round 4, measured once at its end and never used for
     fixing (session start 21 of 32, 4 of 7; end of round 4 23 of 32, 5 of 7): the honest
     estimate for questions nobody has tuned for."""
-    bar(kb, "holdout9_careful.jsonl", right=0.87, declined=1.00)
+    bar(kb, "holdout9_careful.jsonl", right=0.90, declined=1.00)
 
 
 def test_phone_holdout9_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -306,7 +306,7 @@ def test_phone_holdout15_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_careful_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written during round 7 and measured once, sealed, at its end (26 of
     32, 7 of 7; the code of the session start: the same)."""
-    bar(kb, "holdout16_careful.jsonl", right=0.93, declined=1.00)
+    bar(kb, "holdout16_careful.jsonl", right=0.96, declined=1.00)
 
 
 def test_phone_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -495,7 +495,7 @@ def test_declines27_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_careful_holdout28_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written at the start of round 15 from the documents alone, measured then (6c85737):
     33/34, 6/7; kept sealed until the round's end (ed17eb3): 33/34, 6/7."""
-    bar(kb, "holdout28_careful.jsonl", right=0.97, declined=0.85)
+    bar(kb, "holdout28_careful.jsonl", right=1.00, declined=0.85)
 
 
 def test_phone_holdout28_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -528,3 +528,22 @@ def test_declines29_meets_the_bar(kb: KnowledgeBase) -> None:
     40 declined at the start, 33 at the end ("women's work (frauenarbeit)": the reverted
     bracket change), 34 after the revert; 12 of 12 right throughout."""
     bar(kb, "declines29.jsonl", right=1.00, declined=0.85)
+
+
+def test_careful_holdout30_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written for round 17 from the documents alone, measured at its start (15624f4): 29/34,
+    7/7; sealed until its end (6048a53): 29/34, 7/7. After: 30/34 ("Integrationspreisverleihnug"
+    judged as put right, b9e362f)."""
+    bar(kb, "holdout30_careful.jsonl", right=0.88, declined=1.00)
+
+
+def test_phone_holdout30_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout30 (sealed: 30/34, 6/6 at the start of round 17,
+    31/34, 6/6 at its end)."""
+    bar(kb, "holdout30_phone.jsonl", right=0.91, declined=1.00)
+
+
+def test_declines30_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A set of round 17 to find false answers (40 unanswerable, 12 answerable), sealed: 33 of
+    40 declined and 11 of 12 right at the start and the end of the round."""
+    bar(kb, "declines30.jsonl", right=0.91, declined=0.82)
