@@ -557,6 +557,10 @@ def _word_concept(
                 corrections.append((token.text, key))
                 typed = key.capitalize() if token.text[:1].isupper() else key
                 return _word_concept(Token(typed, token.start, token.kind), vocab, [], question)
+    if not alternatives and not compound and len(folded) >= 9 and folded.isalpha():
+        # A compound of two index words the lexicon does not hold as words ("Coronazeit": the
+        # documents have "Corona" only in "Corona-Pandemie", and "Zeiten").
+        compound = _index_parts(folded, vocab)
     if not alternatives and len(compound) > 1:
         parts = tuple(dict.fromkeys(stem(p) for p in compound if vocab.has(stem(p))))
         if len(parts) < 2:
@@ -574,6 +578,16 @@ def _word_concept(
         weight = 0.25 if looks_like_verb(token.text) or folded in light_verbs() else 1.0
         return Concept(label, {stem(folded): 1.0}, (), weight)
     return Concept(label, alternatives, parts)
+
+
+def _index_parts(folded: str, vocab: Vocabulary) -> list[str]:
+    """Two parts of an unknown word, each an index term of five or more (the first) and four
+    or more letters (the last), the longest first part first; [] when none."""
+    for i in range(len(folded) - 4, 4, -1):
+        head, tail = folded[:i], folded[i:]
+        if vocab.has(stem(head)) and vocab.has(stem(tail)) and len(stem(tail)) >= 4:
+            return [head, tail]
+    return []
 
 
 @cache

@@ -236,3 +236,18 @@ def test_the_event_asked_is_judged_as_put_right(tmp_path: Path) -> None:
     )
     question = "Wann ist die Heimatpreisverleihnug im Jahr 2020 geplant?"
     assert "16.06.2020" in top(kb, question)
+
+
+def test_an_unknown_compound_of_two_index_words_is_read_in_parts(tmp_path: Path) -> None:
+    # "Coronazeit" stands nowhere; "Corona" only inside "Corona-Pandemie", "Zeiten" apart.
+    kb = _doc_kb(
+        tmp_path,
+        2021,
+        "Abschließend fragte Abg. Meier nach, wie die Radgruppen zu Zeiten der "
+        "Corona-Pandemie tagen. Frau Schulz entgegnete, dass alle Treffen der Radgruppen per "
+        f"Videokonferenz stattfänden. {FILLER}",
+    )
+    question = "wie treffen sich die radgruppen in coronazeit"
+    concept = next(c for c in kb.analyse(question).concepts if c.label == "coronazeit")
+    assert concept.parts == ("corona", "zeit")
+    assert "Videokonferenz" in top(kb, question)
