@@ -161,6 +161,8 @@ def _ends_list(item_lines: list[str], line: str) -> bool:
     prev = item_lines[-1].rstrip()
     if not s[:1].isupper() or not prev or prev[-1] in ",-;" or _last_word(prev) in stopwords():
         return False
+    if len(item_lines) > 1 and prev[-1].isalpha():
+        return False  # an item running on over lines goes on ("… wurde Fatma / Bläser als …")
     return len(s) > HEADING_MAX // 2
 
 

@@ -40,6 +40,18 @@ def test_ocr_spaced_abbreviation_does_not_end_a_sentence() -> None:
     assert "Lizenzübergabe" in first
 
 
+def test_a_list_item_running_over_lines_is_not_ended_by_a_capital() -> None:
+    # The item's second line ends in a first name; the surname opens the next line.
+    raw = (
+        "> Maßnahmenreihe gegen Zwangsheirat\n"
+        "zusammen mit der Stadt Lohmar und dem Haus International wurde Anna\n"
+        "Schulz als Referentin gewonnen;\n"
+        "Zwangsheirat wurde auch mit der Stadt Much thematisiert\n"
+        "- und der Stadt Hennef\n"
+    )
+    assert any("Anna Schulz als Referentin" in t for t in texts(raw))
+
+
 def test_exclamation_inside_quotes_does_not_split() -> None:
     raw = "Kategorie 2: „Respekt! Zeit für Vielfalt“ wurde ausgezeichnet. Ende der Liste hier."
     assert texts(raw)[0].startswith("Kategorie 2: „Respekt! Zeit")
