@@ -1456,13 +1456,13 @@ def candidates(
     # fewer than `limit`, hold those of a query with more groups (found by checking its
     # other groups in their terms). Joined in the order of `matches`, as always.
     found: dict[int, list[tuple[Any, ...]]] = {}
-    complete: list[tuple[Match, list[tuple[Any, ...]]]] = []
+    earlier: list[tuple[Match, list[tuple[Any, ...]]]] = []
     for i in sorted(range(len(matches)), key=lambda i: len(matches[i].groups)):
         match = matches[i]
         if match.estimate <= SORT_BUDGET:
             found[i] = _best_ranked(db, match, limit, internal, stats)
         else:
-            found[i] = _newest(db, match, limit, internal, stats, complete)
+            found[i] = _newest(db, match, limit, internal, stats, earlier)
     seen: dict[int, Candidate] = {}
     for i in range(len(matches)):
         for r in found[i]:
@@ -1490,20 +1490,21 @@ def _newest(
     limit: int,
     internal: bool,
     stats: IndexStats | None,
-    complete: list[tuple[Match, list[tuple[Any, ...]]]],
+    earlier: list[tuple[Match, list[tuple[Any, ...]]]],
 ) -> list[tuple[Any, ...]]:
     """The newest `limit` answerable passages matching, with their bm25, as rows of
     candidates(). Too many match to rank them all; SQLite's bm25 would still count every
     passage of every term of the query first, so it is computed here where it can be.
-    `complete` holds earlier queries of the question that found fewer than `limit` (all
-    there are); this one's are added when it does too."""
+    `earlier` holds the rows of earlier queries of the question found so (in their own
+    words), newest first: every answerable passage they match from the last one's id up,
+    all there are when fewer than `limit`; this one's are added."""
     score = scorer(db, stats, [t for t, _ in match.phrases], match.column)
     if score is not None and stats is not None:
-        rows = _newest_within(match, limit, complete)
+        rows = _newest_within(db, match, limit, internal, stats.rows, earlier)
         if rows is None:
             rows = _newest_filtered(db, match, limit, internal, stats.rows)
-        if len(rows) < limit and match.column:
-            complete.append((match, rows))
+        if match.column:
+            earlier.append((match, rows))
         try:
             ranks = _scores(db, score, [r[0] for r in rows], {r[0]: r[5] for r in rows})
             return [(*r, ranks[r[0]]) for r in rows]
@@ -1519,16 +1520,18 @@ def _newest_rows(
     internal: bool,
     *,
     ranked: bool = False,
+    below: int | None = None,
 ) -> list[tuple[Any, ...]]:
-    """Rows of the newest `limit` answerable passages matching `expression`, with SQLite's
-    bm25 when `ranked`."""
+    """Rows of the newest `limit` answerable passages matching `expression` (older than
+    passage `below` if given), with SQLite's bm25 when `ranked`."""
     rank = ", bm25(passage_fts, 1.0, 0.35) AS r" if ranked else ""
+    older = "" if below is None else "AND passage_fts.rowid < ? "
     return db.conn.execute(
         f"SELECT {_ROW}{rank} FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid "
         "JOIN documents d ON d.id = p.doc_id "
-        f"WHERE passage_fts MATCH ? AND {_ANSWERABLE} "
+        f"WHERE passage_fts MATCH ? {older}AND {_ANSWERABLE} "
         "ORDER BY passage_fts.rowid DESC LIMIT ?",
-        (expression, int(internal), limit),
+        (expression, *(() if below is None else (below,)), int(internal), limit),
     ).fetchall()
 
 
@@ -1540,46 +1543,67 @@ FILTER_SCAN = 400
 
 
 def _newest_within(
-    match: Match, limit: int, complete: list[tuple[Match, list[tuple[Any, ...]]]]
+    db: sqlite_utils.Database,
+    match: Match,
+    limit: int,
+    internal: bool,
+    passages: int,
+    earlier: list[tuple[Match, list[tuple[Any, ...]]]],
 ) -> list[tuple[Any, ...]] | None:
-    """_newest's rows for a match whose groups include all of an earlier query's that found
-    every passage it matches (fewer than `limit`): those passages that hold the other groups
-    in their own terms. None when there is no such query."""
+    """_newest's rows for a match whose groups include all of an earlier query's (as the
+    question's first AND query includes each that leaves out a concept): of that query's rows,
+    which are every passage it matches from the last one's id up (all of them when fewer than
+    `limit`), those that hold the other groups in their own terms; then, when these are too
+    few and there may be more, the newest matching passages older than its last
+    (_newest_filtered). Of several such queries, one that found all its passages, else the
+    one whose rows reach back furthest. None when there is no such query."""
     if not match.column:
         return None
-    for earlier, rows in complete:
-        if not set(earlier.groups) <= set(match.groups):
-            continue
-        others = [[key(t) for t, _ in g] for g in set(match.groups) - set(earlier.groups)]
-        out = []
-        for row in rows:
-            terms = spaced(row[5])
-            if terms is None:
-                return None
-            if all(holds(terms, group) for group in others):
-                out.append(row)
+    within = [(q, rows) for q, rows in earlier if set(q.groups) <= set(match.groups)]
+    if not within:
+        return None
+    # All found first, else the lowest last id (rows are newest first, ids descending).
+    query, rows = min(within, key=lambda qr: (len(qr[1]) >= limit, qr[1][-1][0] if qr[1] else 0))
+    whole = len(rows) < limit
+    others = [[key(t) for t, _ in g] for g in set(match.groups) - set(query.groups)]
+    out = []
+    for row in rows:
+        terms = spaced(row[5])
+        if terms is None:
+            return None
+        if all(holds(terms, group) for group in others):
+            out.append(row)
+    if whole or len(out) >= limit:
         return out[:limit]
-    return None
+    return out + _newest_filtered(
+        db, match, limit - len(out), internal, passages, below=rows[-1][0]
+    )
 
 
 def _newest_filtered(
-    db: sqlite_utils.Database, match: Match, limit: int, internal: bool, passages: int
+    db: sqlite_utils.Database,
+    match: Match,
+    limit: int,
+    internal: bool,
+    passages: int,
+    below: int | None = None,
 ) -> list[tuple[Any, ...]]:
-    """The rows of _newest_rows(match), found with the index asked only for the match's rarer
-    groups where some are common, the common ones checked in the passages' own terms (which
-    are what the index holds for them). After FILTER_SCAN passages without enough that hold
-    them, the smallest common group is asked of the index too, for the older passages, when
-    the passages read so far suggest that about FILTER_SCAN more are then enough (a common
-    group of many terms, "Gemeinde OR Kommune OR Stadt OR KI …", costs the index most); else,
-    or when that too finds too few, the index is asked as usual (quicker then)."""
+    """The rows of _newest_rows(match) (older than passage `below` if given), found with the
+    index asked only for the match's rarer groups where some are common, the common ones
+    checked in the passages' own terms (which are what the index holds for them). After
+    FILTER_SCAN passages without enough that hold them, the smallest common group is asked of
+    the index too, for the older passages, when the passages read so far suggest that about
+    FILTER_SCAN more are then enough (a common group of many terms, "Gemeinde OR Kommune OR
+    Stadt OR KI …", costs the index most); else, or when that too finds too few, the index is
+    asked as usual (quicker then)."""
     by_size = sorted(match.groups, key=lambda g: sum(n for _, n in g))
     common = [g for g in by_size[1:] if sum(n for _, n in g) > FILTER_SHARE * passages]
     if not match.column or not common:
-        return _newest_rows(db, match.expression, limit, internal)
+        return _newest_rows(db, match.expression, limit, internal, below=below)
     kept = [g for g in match.groups if not any(g is c for c in common)]
     wanted = [[key(t) for t, _ in g] for g in common]
     out: list[tuple[Any, ...]] = []
-    cursor = _newest_holding(db, kept, internal)
+    cursor = _newest_holding(db, kept, internal, below)
     ended, first, last = _collect(cursor, wanted, limit, FILTER_SCAN, out)
     if ended == "done":
         return out
@@ -1590,7 +1614,7 @@ def _newest_filtered(
         cursor = _newest_holding(db, [*kept, common[0]], internal, below=last)
         if _collect(cursor, wanted[1:], limit, 2 * FILTER_SCAN, out)[0] == "done":
             return out
-    return _newest_rows(db, match.expression, limit, internal)
+    return _newest_rows(db, match.expression, limit, internal, below=below)
 
 
 def _collect(
