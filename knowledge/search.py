@@ -426,6 +426,15 @@ CHOICE_SHARE = 0.3  # a word of the other choice of a yes/no question ("…, ode
 _OTHER_CHOICE_RE = re.compile(
     r",\s*(?:oder|or)\b|\s(?:oder|or)\s+(?:nur|noch|erst|doch|bloß|just|only|still)\b", re.I
 )
+# "Wie viele Stellen sind vorgesehen und wie verteilen sie sich?": a second question of how or
+# why joined to the first; an answer to the first is worth giving, so its words weigh
+# SECOND_ASK_SHARE. (A second fact asked, "and how many posts", is as much the question.)
+_SECOND_ASK_RE = re.compile(
+    r"\s(?:und|and)\s+(?:wie(?!\s+(?:viele?|hoch|lange|gro(?:ß|ss)))|warum|weshalb|wieso|"
+    r"how(?!\s+(?:many|much|long|high|big))|why)\b",
+    re.I,
+)
+SECOND_ASK_SHARE = 0.5
 LIGHT_VERB_SHARE = 0.45
 FRAME_SHARE = 0.3  # a word of the question's frame ("Welche Rolle spielt …", "Worum geht es")
 
@@ -1059,6 +1068,7 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
     # "…, oder ist dies bislang nur beabsichtigt?": the other choice names the answer's
     # alternatives, not more of its topic; its words weigh CHOICE_SHARE.
     other = _OTHER_CHOICE_RE.search(question) if is_yes_no(question) else None
+    second = None if is_yes_no(question) else _SECOND_ASK_RE.search(question)
     choice: int | None = None
     for i, token in enumerate(tokens):
         folded = fold(token.text)
@@ -1170,7 +1180,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             * min(max(idf, 1.0), 8.0)
             * (OWNER_WEIGHT if owner_of_part else 1.0)
             * (PERIOD_WEIGHT if asks_period else 1.0)
-            * (CHOICE_SHARE if in_choice else 1.0),
+            * (CHOICE_SHARE if in_choice else 1.0)
+            * (SECOND_ASK_SHARE if second is not None and token.start >= second.end() else 1.0),
             kind="category" if category and concept.kind == "word" else concept.kind,
             part_words=concept.part_words,
         )

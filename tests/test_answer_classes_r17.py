@@ -251,3 +251,20 @@ def test_an_unknown_compound_of_two_index_words_is_read_in_parts(tmp_path: Path)
     concept = next(c for c in kb.analyse(question).concepts if c.label == "coronazeit")
     assert concept.parts == ("corona", "zeit")
     assert "Videokonferenz" in top(kb, question)
+
+
+_MODULE = (
+    "Das Modul 1 befasse sich mit der Implementierung eines strategischen Radkonzepts in den "
+    "Kommunen. Hierfür seien insgesamt 4,5 Stellen vorgesehen (3,5 Stellen für den Kreis und "
+    f"1 Stelle für die Stadt Lohmar). {FILLER} Für das Modul 3 seien 1,5 Stellen vorgesehen. "
+    "Die Verteilung der Stellen im Modul 2 sei noch offen."
+)
+
+
+def test_a_second_question_of_how_weighs_less_than_the_first(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2021, _MODULE)
+    question = "Wie viele Stellen sind im Modul 1 vorgesehen und wie verteilen sie sich?"
+    assert "4,5 Stellen" in top(kb, question)
+    concepts = {c.label: c.importance for c in kb.analyse(question).concepts}
+    alone = {c.label: c.importance for c in kb.analyse("Wie verteilen sich die Stellen?").concepts}
+    assert concepts["verteilen"] < alone["verteilen"]
