@@ -435,6 +435,10 @@ _SECOND_ASK_RE = re.compile(
     re.I,
 )
 SECOND_ASK_SHARE = 0.5
+# "Was verbirgt sich hinter dem Projekt MiMi, das die Fachstelle durchgeführt hat?": in a
+# question what something is, a relative clause only tells which one is meant; its words weigh
+# SECOND_ASK_SHARE too.
+_RELATIVE_RE = re.compile(r",\s*(?:das|die|der|dem|den|welche[srnm]?|that|which)\b", re.I)
 LIGHT_VERB_SHARE = 0.45
 FRAME_SHARE = 0.3  # a word of the question's frame ("Welche Rolle spielt …", "Worum geht es")
 
@@ -1069,6 +1073,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
     # alternatives, not more of its topic; its words weigh CHOICE_SHARE.
     other = _OTHER_CHOICE_RE.search(question) if is_yes_no(question) else None
     second = None if is_yes_no(question) else _SECOND_ASK_RE.search(question)
+    if second is None and question_type(" ".join(t.text for t in tokens)) == "definition":
+        second = _RELATIVE_RE.search(question)
     choice: int | None = None
     for i, token in enumerate(tokens):
         folded = fold(token.text)

@@ -268,3 +268,19 @@ def test_a_second_question_of_how_weighs_less_than_the_first(tmp_path: Path) -> 
     concepts = {c.label: c.importance for c in kb.analyse(question).concepts}
     alone = {c.label: c.importance for c in kb.analyse("Wie verteilen sich die Stellen?").concepts}
     assert concepts["verteilen"] < alone["verteilen"]
+
+
+def test_a_relative_clause_of_a_what_is_question_tells_only_which_is_meant(
+    tmp_path: Path,
+) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2013,
+        "Darüber hinaus führte die Fachstelle Radverkehr in der Vergangenheit eine Vielzahl von "
+        f"Projekten durch. {FILLER} Zusammen mit dem Gesundheitsamt erfolgte das Projekt RaFa: "
+        "Ehrenamtliche werden geschult und reparieren Räder mit Familien.",
+    )
+    question = (
+        "Was verbirgt sich hinter dem Projekt RaFa, das die Fachstelle Radverkehr durchgeführt hat?"
+    )
+    assert "Ehrenamtliche werden geschult" in top(kb, question)
