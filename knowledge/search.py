@@ -1045,6 +1045,26 @@ def _fix_question_words(
     return out
 
 
+# "einen Antrag stellen", "wann wurde der Antrag gestellt": the verb of a noun that names the
+# act, no topic of its own.
+_FILED_NOUNS = frozenset(
+    {"antrag", "anträge", "antrage", "antraege", "anfrage", "anfragen", "frage", "fragen"}
+)
+
+
+def _files(word: str, before: list[str]) -> bool:
+    """Whether `word` is the verb of "Antrag stellen" after the words `before`: a verb form
+    ("gestellt", "stellte") anywhere after the noun; "stellen", which may be the noun
+    "Stellen" ("Anträge auf Stellen"), only right after it ("Antrag stellen", "Antrag zu
+    stellen")."""
+    if word in ("gestellt", "stellt", "stellte", "stellten"):
+        return bool(_FILED_NOUNS.intersection(before))
+    if word in ("stellen", "stelle"):
+        near = [w for w in before[-2:] if w != "zu"]
+        return bool(near) and near[-1] in _FILED_NOUNS
+    return False
+
+
 # Verbs that ask what a word means: the question's frame, no topic.
 _MEANS_VERBS = frozenset({"bedeutet", "bedeuten", "bedeutete", "means", "mean"})
 # English contractions of question words as typed on a phone: "whats", "what's", "whos".
@@ -1086,6 +1106,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             or (folded in ("stand", "stands") and following == "for")
         ):
             continue  # "was bedeutet KIM", "wofür steht KIM", "what does KIM stand for"
+        if _files(folded, [fold(t.text) for t in tokens[:i]]):
+            continue  # "Antrag stellen" is to apply: "stellen" names no posts
         if previous in ("wie", "how") and folded in _QUESTION_ADJECTIVES:
             after_count = folded in ("viele", "vielen", "many", "much", "viel")
             continue  # "wie hoch", "wie lange": part of the question, not of the topic

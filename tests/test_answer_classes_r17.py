@@ -284,3 +284,31 @@ def test_a_relative_clause_of_a_what_is_question_tells_only_which_is_meant(
         "Was verbirgt sich hinter dem Projekt RaFa, das die Fachstelle Radverkehr durchgeführt hat?"
     )
     assert "Ehrenamtliche werden geschult" in top(kb, question)
+
+
+_FILING = (
+    "Hinzu käme der Schlüssel der Radstationen-Stellen von 1:337 Personen im Kreis. Die "
+    "Verwaltung könne für die Antragstellung nur die Anzahl der Pendler zugrunde legen. "
+    f"{FILLER} Nach der grundsätzlichen Genehmigung erfolgt die Antragstellung für eine "
+    "Radstation bei der Bezirksregierung Arnsberg mit einer kurzen Darstellung der Lage."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "labels"),
+    [
+        ("wo muss man radstationen antrag stellen?", {"radstationen", "antrag"}),
+        ("wann wurde der antrag zu den radstationen gestellt", {"antrag", "radstationen"}),
+        ("wieviele anträge auf stellen gabs", {"anträge", "stellen"}),
+    ],
+)
+def test_the_verb_of_antrag_stellen_names_no_posts(
+    tmp_path: Path, question: str, labels: set[str]
+) -> None:
+    kb = _doc_kb(tmp_path, 2013, _FILING)
+    assert {c.label for c in kb.analyse(question).concepts} == labels
+
+
+def test_where_to_apply_is_where_the_application_is_made(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2013, _FILING)
+    assert "Bezirksregierung Arnsberg" in top(kb, "wo muss man radstationen antrag stellen?")
