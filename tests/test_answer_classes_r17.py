@@ -312,3 +312,27 @@ def test_the_verb_of_antrag_stellen_names_no_posts(
 def test_where_to_apply_is_where_the_application_is_made(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2013, _FILING)
     assert "Bezirksregierung Arnsberg" in top(kb, "wo muss man radstationen antrag stellen?")
+
+
+def test_who_sits_in_a_body_asks_for_its_members(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        "Zur Besetzung führte Frau Schulz aus, dass sich in der Steuerungsrunde neben dem "
+        "Jobcenter die Stadt Lohmar und fünf benannte Vertretungen der Kommunen wiederfänden. "
+        f"{FILLER} Die Steuerungsrunde tagt viermal im Jahr.",
+    )
+    assert "Jobcenter" in top(kb, "who sits in steuerungsrunde?")
+
+
+@pytest.mark.parametrize(
+    "question", ["wann wurde die radstation abgelehnt", "wann wurde die radstation abgelent??"]
+)
+def test_when_it_was_turned_down_is_the_decision_against_it(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        "Bei der Tagung am 13.11.2019 sei von den beteiligten Kommunen die Entscheidung "
+        f"getroffen worden, sich nicht an der Radstation zu beteiligen. {FILLER}",
+    )
+    assert "13.11.2019" in top(kb, question)
