@@ -319,7 +319,7 @@ def test_careful_holdout17_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written at the start of round 8 from the documents alone and measured
     once, sealed, before it was looked at (24 of 32, 7 of 7); its failures then guided the
     round (29 of 32, 7 of 7)."""
-    bar(kb, "holdout17_careful.jsonl", right=0.96, declined=1.00)
+    bar(kb, "holdout17_careful.jsonl", right=1.00, declined=1.00)
 
 
 def test_phone_holdout17_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -424,7 +424,7 @@ def test_careful_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written at the start of round 12 from the documents alone, measured then and kept
     sealed until its end: 28/32, 5/7 at 9fa7692; 29/32, 5/7 at the end. Still answered: two
     questions the documents cannot answer."""
-    bar(kb, "holdout25_careful.jsonl", right=0.96, declined=0.71)
+    bar(kb, "holdout25_careful.jsonl", right=1.00, declined=0.71)
 
 
 def test_phone_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -520,7 +520,7 @@ def test_careful_holdout29_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout29_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout29 (sealed: 32/34, 6/6 at the start and the end of
     round 16)."""
-    bar(kb, "holdout29_phone.jsonl", right=0.94, declined=1.00)
+    bar(kb, "holdout29_phone.jsonl", right=1.00, declined=1.00)
 
 
 def test_declines29_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -534,16 +534,34 @@ def test_careful_holdout30_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written for round 17 from the documents alone, measured at its start (15624f4): 29/34,
     7/7; sealed until its end (6048a53): 29/34, 7/7. After: 30/34 ("Integrationspreisverleihnug"
     judged as put right, b9e362f)."""
-    bar(kb, "holdout30_careful.jsonl", right=0.88, declined=1.00)
+    bar(kb, "holdout30_careful.jsonl", right=0.91, declined=1.00)
 
 
 def test_phone_holdout30_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout30 (sealed: 30/34, 6/6 at the start of round 17,
     31/34, 6/6 at its end)."""
-    bar(kb, "holdout30_phone.jsonl", right=0.91, declined=1.00)
+    bar(kb, "holdout30_phone.jsonl", right=1.00, declined=1.00)
 
 
 def test_declines30_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 17 to find false answers (40 unanswerable, 12 answerable), sealed: 33 of
     40 declined and 11 of 12 right at the start and the end of the round."""
-    bar(kb, "declines30.jsonl", right=0.91, declined=0.82)
+    bar(kb, "declines30.jsonl", right=1.00, declined=0.82)
+
+
+def test_careful_holdout31_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written for round 18 from the documents alone, measured at its start (b9e362f): 31/34,
+    6/7; sealed until its end (4d885ce): 31/34, 6/7."""
+    bar(kb, "holdout31_careful.jsonl", right=0.91, declined=0.85)
+
+
+def test_phone_holdout31_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout31 (sealed: 31/34, 5/6 at the start of round 18,
+    32/34, 5/6 at its end; 34/34 after 'who sits in' and 'abgelehnt', 3558d5f)."""
+    bar(kb, "holdout31_phone.jsonl", right=1.00, declined=0.83)
+
+
+def test_declines31_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A set of round 18 to find false answers (40 unanswerable, 12 answerable), sealed: 34 of
+    40 declined and 12 of 12 right at the start and the end of the round."""
+    bar(kb, "declines31.jsonl", right=1.00, declined=0.85)
