@@ -1092,8 +1092,9 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
     # "…, oder ist dies bislang nur beabsichtigt?": the other choice names the answer's
     # alternatives, not more of its topic; its words weigh CHOICE_SHARE.
     other = _OTHER_CHOICE_RE.search(question) if is_yes_no(question) else None
+    qtype = question_type(" ".join(t.text for t in tokens))
     second = None if is_yes_no(question) else _SECOND_ASK_RE.search(question)
-    if second is None and question_type(" ".join(t.text for t in tokens)) == "definition":
+    if second is None and qtype == "definition":
         second = _RELATIVE_RE.search(question)
     choice: int | None = None
     for i, token in enumerate(tokens):
@@ -1218,7 +1219,7 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
         concepts = _joined_english(concepts)
     return Query(
         question,
-        question_type(" ".join(t.text for t in tokens)),
+        qtype,
         tuple(concepts),
         tuple(corrections),
         tuple(abbreviations),
