@@ -998,8 +998,10 @@ def _slipped_compound(folded: str, vocab: Vocabulary) -> str | None:
     def known(word: str) -> bool:
         return not word or word in lexicon or bool(known_parts(word))
 
-    if known_parts(folded):
-        return None
+    if known_parts(folded) or any(
+        is_german_word(folded[:i]) and folded[i:] in lexicon for i in range(3, MIN_PART + 1)
+    ):
+        return None  # (nor when it starts with a short word of its own: "Park|ausweis")
     # A part before may end in a linking s ("Lenkung-s-"), a part after never begins with one.
     before = [
         known(folded[:i]) or (folded[i - 1] == "s" and known(folded[: i - 1])) for i in range(n + 1)

@@ -336,3 +336,14 @@ def test_when_it_was_turned_down_is_the_decision_against_it(tmp_path: Path, ques
         f"getroffen worden, sich nicht an der Radstation zu beteiligen. {FILLER}",
     )
     assert "13.11.2019" in top(kb, question)
+
+
+def test_a_compound_of_a_short_word_is_no_slip(tmp_path: Path) -> None:
+    # "Parkausweis" is "Park" + "Ausweis", though "Park" is too short to split off and a
+    # "Parke|ausweis" one letter away would split into words of the documents.
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        f"Im Park gelte der Ausweis der Radstation. {FILLER} Die Parkenden zahlen.",
+    )
+    assert not kb.ask("Was kostet ein Parkausweis?").corrections
