@@ -745,7 +745,9 @@ def _verb_relatives(folded: str) -> tuple[list[str], list[str]]:
         return [], []
     if participle := unparticiple(folded):
         base = participle[:-1] if participle.endswith(("ern", "eln")) else participle[:-2]
-        return [stem(participle)], [stem(base + "ung")]
+        # Minutes report in the past: "gefragt" is also "fragte" (whose stem is "fragt").
+        past = base + ("et" if base.endswith(("t", "d")) else "t")
+        return list(dict.fromkeys([stem(participle), stem(past)])), [stem(base + "ung")]
     if folded.endswith("t") and folded not in stopwords():
         infinitive = _infinitive(folded)
         if not infinitive:

@@ -347,3 +347,19 @@ def test_a_compound_of_a_short_word_is_no_slip(tmp_path: Path) -> None:
         f"Im Park gelte der Ausweis der Radstation. {FILLER} Die Parkenden zahlen.",
     )
     assert not kb.ask("Was kostet ein Parkausweis?").corrections
+
+
+def test_a_participle_finds_the_past_tense_of_the_minutes(tmp_path: Path) -> None:
+    # "gefragt" is also "fragte" (stem "fragt"), as minutes report it.
+    kb = _doc_kb(
+        tmp_path,
+        2021,
+        "Das Radprojekt habe grundsätzlich die Pendler zur Zielgruppe, auch Schüler sollen "
+        "Berücksichtigung finden. Abschließend fragte Abg. Dr. Meier nach, wie die Radgruppen "
+        f"in der Pandemie tagen. {FILLER}",
+    )
+    concept = next(
+        c for c in kb.analyse("was hat dr meier gefragt").concepts if c.label == "gefragt"
+    )
+    assert "fragt" in concept.alternatives
+    assert "fragte Abg. Dr. Meier" in top(kb, "was hat dr meier gefragt")
