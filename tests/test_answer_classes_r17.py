@@ -363,3 +363,23 @@ def test_a_participle_finds_the_past_tense_of_the_minutes(tmp_path: Path) -> Non
     )
     assert "fragt" in concept.alternatives
     assert "fragte Abg. Dr. Meier" in top(kb, "was hat dr meier gefragt")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When will the joint event on Radwege take place?", "29.04.2020"),
+        ("What did the SPD parliamentary group request?", "Antrag der SPD-Fraktion"),
+    ],
+)
+def test_english_words_of_joint_events_and_requests(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        "Am 29.04.2020 werde eine Kooperationsveranstaltung zum Thema Radwege mit der "
+        f"Verkehrswacht stattfinden. {FILLER} Betreff: Einrichtung einer Radstation; Antrag der "
+        "SPD-Fraktion vom 01. Juli 2013",
+    )
+    assert expected in top(kb, question)
