@@ -565,3 +565,21 @@ def test_declines31_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 18 to find false answers (40 unanswerable, 12 answerable), sealed: 34 of
     40 declined and 12 of 12 right at the start and the end of the round."""
     bar(kb, "declines31.jsonl", right=1.00, declined=0.85)
+
+
+def test_careful_holdout32_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written for round 19 from the documents alone, measured at its start (bde1caa): 31/34,
+    7/7; sealed until its end (838c05d): 31/34, 7/7."""
+    bar(kb, "holdout32_careful.jsonl", right=0.91, declined=1.00)
+
+
+def test_phone_holdout32_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout32 (sealed: 30/34, 6/6 at the start and the end of
+    round 19)."""
+    bar(kb, "holdout32_phone.jsonl", right=0.88, declined=1.00)
+
+
+def test_declines32_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A set of round 19 to find false answers (40 unanswerable, 12 answerable), sealed: 37 of
+    40 declined and 12 of 12 right at the start and the end of the round."""
+    bar(kb, "declines32.jsonl", right=1.00, declined=0.92)
