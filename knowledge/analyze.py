@@ -463,12 +463,20 @@ def verb_forms() -> Mapping[str, str]:
 
 
 @cache
+def _synonym_groups() -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The groups of knowledge/data/synonyms_de.toml, each word (folded) with its stem."""
+    data = tomllib.loads(_data_text("synonyms_de.toml"))
+    return tuple(
+        tuple((fold(w), t) for w in group for t in word_terms(w)[:1]) for group in data["groups"]
+    )
+
+
+@cache
 def synonyms() -> Mapping[str, tuple[str, ...]]:
     """Stem -> stems of words used for the same thing (knowledge/data/synonyms_de.toml)."""
-    data = tomllib.loads(_data_text("synonyms_de.toml"))
     out: dict[str, set[str]] = {}
-    for group in data["groups"]:
-        stems = {t for w in group for t in word_terms(w)[:1]}
+    for group in _synonym_groups():
+        stems = {t for _, t in group}
         for s in stems:
             out.setdefault(s, set()).update(stems - {s})
     return {k: tuple(sorted(v)) for k, v in out.items()}
@@ -479,13 +487,11 @@ def word_synonyms() -> Mapping[str, tuple[str, ...]]:
     """Folded word as written in a group -> stems of the other words of its groups: a word
     listed itself keeps to its own groups, though its stem is another's ("Mitarbeiter" is
     staff, "mitarbeiten" working on something: both stem to "mitarbeit")."""
-    data = tomllib.loads(_data_text("synonyms_de.toml"))
     out: dict[str, set[str]] = {}
-    for group in data["groups"]:
-        stems = {t for w in group for t in word_terms(w)[:1]}
-        for w in group:
-            own = word_terms(w)[:1]
-            out.setdefault(fold(w), set()).update(stems - set(own))
+    for group in _synonym_groups():
+        stems = {t for _, t in group}
+        for word, own in group:
+            out.setdefault(word, set()).update(stems - {own})
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
