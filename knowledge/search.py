@@ -1101,17 +1101,18 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
     if second is None and qtype == "definition":
         second = _RELATIVE_RE.search(question)
     choice: int | None = None
+    words = [fold(t.text) for t in tokens]  # each token folded once
     for i, token in enumerate(tokens):
-        folded = fold(token.text)
-        previous = fold(tokens[i - 1].text) if i else ""
-        following = fold(tokens[i + 1].text) if i + 1 < len(tokens) else ""
+        folded = words[i]
+        previous = words[i - 1] if i else ""
+        following = words[i + 1] if i + 1 < len(tokens) else ""
         if (
             folded in _MEANS_VERBS
             or (folded in ("steht", "stehen") and previous in ("wofür", "wofur", "wofuer"))
             or (folded in ("stand", "stands") and following == "for")
         ):
             continue  # "was bedeutet KIM", "wofür steht KIM", "what does KIM stand for"
-        if _files(folded, [fold(t.text) for t in tokens[:i]]):
+        if _files(folded, words[:i]):
             continue  # "Antrag stellen" is to apply: "stellen" names no posts
         if previous in ("wie", "how") and folded in _QUESTION_ADJECTIVES:
             after_count = folded in ("viele", "vielen", "many", "much", "viel")
