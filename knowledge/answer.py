@@ -24,6 +24,7 @@ from knowledge.analyze import (
     word_terms,
 )
 from knowledge.search import (
+    ONLY_ENGLISH,
     YEAR_TERM_RE,
     Candidate,
     Concept,
@@ -141,8 +142,12 @@ _PAST_RE = re.compile(
 def _asks_past(question: str) -> bool:
     """Whether a question asks what happened: a past form, or "hat"/"haben" with a participle
     after it ("Wer hat den Preis bekommen?"). "Welche Themen hat das KI 2020?" asks what the KI
-    has: a present, which an older paper may well state."""
+    has: a present, which an older paper may well state. "was" is English only beside an
+    English function word ("Who was …?"): "Was sind die Themen 2020?" asks what they are."""
+    english = any(fold(w) in ONLY_ENGLISH for w in _WORD_RE.findall(question))
     for m in _PAST_RE.finditer(question):
+        if m.group().lower() == "was" and not english:
+            continue
         if m.group().lower() not in ("hat", "haben"):
             return True
         words = question[m.end() :].split()
@@ -1970,7 +1975,7 @@ def _score_window(
     ):
         score += REASON_BEFORE_BONUS
     if (
-        query.qtype in ("which", "other")
+        query.qtype in ("which", "other", "definition")
         and f.found(_ANNOUNCES_RE, core)
         and f.evidence(core.text) == 0
         and any(n.ord == core.ord + 1 for n in window)

@@ -805,7 +805,7 @@ def looks_like_verb(word: str) -> bool:
 
 _VERB_ENDING_RE = re.compile(r"(?:^ge\w+(?:t|en)|\w(?:t|te|ten|et|en|st|iert|ed))$")
 # English function words that German never uses (unlike "was", "is", "so" typed in German).
-_ONLY_ENGLISH = frozenset(
+ONLY_ENGLISH = frozenset(
     {"the", "what", "who", "whom", "whose", "when", "where", "which", "why", "how", "are", "of"}
 )
 
@@ -813,7 +813,7 @@ _ONLY_ENGLISH = frozenset(
 def _is_english(question: Sequence[Token]) -> bool:
     """Whether a question is written in English: then an English word that also stands in the
     documents (a name, "City") is still translated."""
-    return any(fold(t.text) in _ONLY_ENGLISH for t in question)
+    return any(fold(t.text) in ONLY_ENGLISH for t in question)
 
 
 def _month_concept(

@@ -1,0 +1,53 @@
+"""Classes of misses found in round 20 of issue 10: a sentence that announces what follows
+answers "was sind die X" with the sentence after it, and German "was" is no past tense."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.answer import _asks_past
+from tests.test_answer_classes import top
+from tests.test_answer_classes_r4 import FILLER, _doc_kb
+
+# A 2019 paper announcing the topics of the years ahead; the topics stand in the sentences
+# after the one that names them.
+_TOPICS = (
+    "Im Folgenden ging Frau Schulz noch auf die Themenschwerpunkte ein, die die "
+    "Steuerungsrunde ab 2021 angehen werde. Im Bereich „Schule“ liege der Schwerpunkt auf "
+    "sicheren Radwegen zu allen Grundschulen. Im Bereich „Pendeln“ gehe es um "
+    f"Abstellanlagen an den Bahnhöfen. {FILLER}"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "was sind die schwerpunkte ab 2021",
+        "Was sind die Themenschwerpunkte der Steuerungsrunde ab 2021?",
+        "was sind die themenschwerpunkte 2021",
+    ],
+)
+def test_what_are_the_topics_is_answered_with_the_sentence_after_the_announcement(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2019, _TOPICS)
+    text = top(kb, question)
+    assert "Themenschwerpunkte" in text
+    assert "Radwegen zu allen Grundschulen" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "past"),
+    [
+        ("was sind die themenschwerpunkte 2020", False),
+        ("Was plant die Steuerungsrunde 2021?", False),
+        ("was war der schwerpunkt 2020", True),
+        ("Who was awarded the prize in 2020?", True),
+        ("what was decided in 2019", True),
+        ("Wer hat den Preis 2020 bekommen?", True),
+    ],
+)
+def test_german_was_asks_what_not_what_happened(question: str, past: bool) -> None:
+    assert _asks_past(question) is past
