@@ -474,7 +474,11 @@ _ASKS_DEADLINE_RE = re.compile(
     rf"\bbis wann\b|{_BY_WHICH_DATE}|"
     r"\b(?:by|until) (?:when|what date|which date)\b|\bdeadline\b|\bfrist\b|"
     # "wie lange läuft KIM noch", "how much longer": how long from now, i.e. until when
-    r"\bwie lange\b.*\bnoch\b|\bhow (?:much )?longer\b",
+    r"\bwie lange\b.*\bnoch\b|\bhow (?:much )?longer\b|"
+    # "wann endet die Förderung", "wann läuft KIM aus", "when does the funding end": the end
+    # of something is a deadline ("bis 2022")
+    r"\bwann\b.*\b(?:endet|enden|ausläuft|auslaufen|läuft\b.*\baus|laufen\b.*\baus)\b|"
+    r"\bwhen (?:does|do|will)\b.*\b(?:end|expire|run out|finish)\b",
     re.I,
 )
 _DEADLINE_RE = re.compile(

@@ -535,6 +535,12 @@ def _word_concept(
             # German joins what English writes apart: "seal" also finds "Siegelprozess".
             for term in word_terms(german)[:1]:
                 add(_compounds_of(term, vocab), ENGLISH_COMPOUND_WEIGHT)
+                # The German word's paraphrases too, as a corrected word's: "funded" is
+                # "gefördert", which a text says as "Förderzeitraum bis 2022".
+                add(
+                    (word_terms(w)[0] for w in paraphrases().get(term, ())),
+                    0.95 * PARAPHRASE_WEIGHT,
+                )
     for root in roots[:1]:
         add(sorted(vocab.short_forms.get(root, ())), SHORT_FORM_WEIGHT)
     pieces = [p for p in folded.split("-") if p]

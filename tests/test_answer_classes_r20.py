@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answer import _asks_past
+from knowledge.answer import _ASKS_DEADLINE_RE, _asks_past
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import FILLER, _doc_kb
 
@@ -51,3 +51,39 @@ def test_what_are_the_topics_is_answered_with_the_sentence_after_the_announcemen
 )
 def test_german_was_asks_what_not_what_happened(question: str, past: bool) -> None:
     assert _asks_past(question) is past
+
+
+# The funding period stands as "Laufzeit … bis 2024"; "gefördert" is what English "funded"
+# means, and its paraphrases hold "Laufzeit" and "Förderprogramm".
+_FUNDING = (
+    "Das Förderprogramm der Radstationen habe eine Laufzeit bis 2024. "
+    f"{FILLER} Die Förderung der Lastenräder für die Radstationen wurde am 12.03.2021 "
+    "im Kreishaus beschlossen."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["until when are the radstationen funded", "How long are the Radstationen funded?"],
+)
+def test_an_english_word_finds_the_paraphrases_of_its_german_gloss(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2021, _FUNDING)
+    assert "bis 2024" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "deadline"),
+    [
+        ("wann endet die förderung der radstationen", True),
+        ("Wann läuft die Förderung aus?", True),
+        ("wann laufen die verträge aus", True),
+        ("When does the funding end?", True),
+        ("when will the contracts expire", True),
+        ("Wann wurden die Radstationen vorgestellt?", False),
+        ("When did the committee meet?", False),
+    ],
+)
+def test_asking_when_something_ends_asks_for_a_deadline(question: str, deadline: bool) -> None:
+    assert bool(_ASKS_DEADLINE_RE.search(question)) is deadline
