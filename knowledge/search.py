@@ -85,6 +85,7 @@ PART_CREDIT = 0.85
 PART_WORD = 0.9  # an alternative this close names the part word itself (no synonym: 0.8)
 MONTH_DATES = 40  # date terms that stand for a month the question names
 _DATE_TERM_RE = re.compile(r"^\d\d\.(\d\d)\.\d{4}$")
+DATE_YEAR_WEIGHT = 0.6  # a question's date found only as its year
 # Month names, German (also as typed without umlauts) and English, with their numbers.
 _MONTH_NUMBERS = {
     **{m: i for i, m in enumerate(("januar", "februar", "marz", "april", "mai", "juni", "juli",
@@ -1158,8 +1159,13 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             owner_of_part = True
             continue
         if token.kind == "number":
+            terms = number_terms(token.text, query=True)
+            # A date asked for is found as that date; its year alone ("2020") says less.
+            dated = _DATE_TERM_RE.match(terms[0]) is not None
             concept = Concept(
-                token.text, dict.fromkeys(number_terms(token.text, query=True), 1.0), kind="number"
+                token.text,
+                {t: DATE_YEAR_WEIGHT if dated and i else 1.0 for i, t in enumerate(terms)},
+                kind="number",
             )
         elif (month := _MONTH_NUMBERS.get(folded)) and (folded != "may" or not english):
             # "im Juli 2019": the month as a word or in a date of it ("04.07.2019").

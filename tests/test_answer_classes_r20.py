@@ -9,7 +9,7 @@ import pytest
 
 from knowledge.answer import _ASKS_DEADLINE_RE, _asks_past
 from tests.test_answer_classes import top
-from tests.test_answer_classes_r4 import FILLER, _doc_kb
+from tests.test_answer_classes_r4 import FILLER, _doc_kb, _kb
 
 # A 2019 paper announcing the topics of the years ahead; the topics stand in the sentences
 # after the one that names them.
@@ -87,3 +87,18 @@ def test_an_english_word_finds_the_paraphrases_of_its_german_gloss(
 )
 def test_asking_when_something_ends_asks_for_a_deadline(question: str, deadline: bool) -> None:
     assert bool(_ASKS_DEADLINE_RE.search(question)) is deadline
+
+
+def test_a_date_asked_for_is_found_as_that_date_before_its_year(tmp_path: Path) -> None:
+    # The newer paper speaks of 2020 too; only the older one has the date asked about.
+    kb = _kb(
+        tmp_path,
+        {
+            "a.txt": (2019, f"{FILLER} Die Radstationen werden am 03.09.2020 eröffnet. {FILLER}"),
+            "b.txt": (2021, f"{FILLER} Mittel aus 2020 flossen an das Land zurück. {FILLER}"),
+        },
+    )
+    for question in ("was passiert am 03.09.2020", "What happens on 3.9.2020?"):
+        assert "Radstationen" in top(kb, question)
+    year = next(c for c in kb.analyse("was passiert am 03.09.2020").concepts if c.kind == "number")
+    assert year.alternatives["03.09.2020"] > year.alternatives["2020"]
