@@ -7,7 +7,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
@@ -623,25 +623,39 @@ ENGLISH_COMPOUND_WEIGHT = 0.75  # a German compound that starts with an English 
 def _joined_english(concepts: list[Concept]) -> list[Concept]:
     """English writes apart what German joins: in "jury meeting" the German of "jury" is
     "Jurytermin", which ends in a German word for "meeting" ("Termin"), so it counts for
-    "meeting" too."""
+    "meeting" too; in "school absenteeism" the German of "absenteeism" is
+    "Schulabsentismus", which starts with the German of "school" ("Schul"), so it counts
+    for "school"."""
     out = list(concepts)
     for i in range(1, len(out)):
         before, concept = out[i - 1], out[i]
-        extra = {
-            t: ENGLISH_COMPOUND_WEIGHT
-            for t in before.alternatives
-            for own in concept.alternatives
-            if len(own) >= 5 and len(t) > len(own) and t.endswith(own)
-        }
-        if extra and concept.kind == "word":
-            out[i] = Concept(
-                concept.label,
-                {**extra, **concept.alternatives},
-                concept.parts,
-                concept.importance,
-                concept.kind,
-            )
+        if concept.kind == "word":
+            out[i] = _with_compounds(concept, before, str.endswith)
+        if before.kind == "word":
+            out[i - 1] = _with_compounds(before, concept, str.startswith)
     return out
+
+
+def _with_compounds(
+    concept: Concept, neighbour: Concept, joins: Callable[[str, str], bool]
+) -> Concept:
+    """The concept with the neighbour's terms that join one of its own into a compound
+    (`joins(term, own)`: the compound ends or starts with it)."""
+    extra = {
+        t: ENGLISH_COMPOUND_WEIGHT
+        for t in neighbour.alternatives
+        for own in concept.alternatives
+        if len(own) >= 5 and len(t) > len(own) and joins(t, own)
+    }
+    if not extra:
+        return concept
+    return Concept(
+        concept.label,
+        {**extra, **concept.alternatives},
+        concept.parts,
+        concept.importance,
+        concept.kind,
+    )
 
 
 def _compounds_of(term: str, vocab: Vocabulary) -> list[str]:

@@ -102,3 +102,24 @@ def test_a_date_asked_for_is_found_as_that_date_before_its_year(tmp_path: Path) 
         assert "Radstationen" in top(kb, question)
     year = next(c for c in kb.analyse("was passiert am 03.09.2020").concepts if c.kind == "number")
     assert year.alternatives["03.09.2020"] > year.alternatives["2020"]
+
+
+_ABSENTEEISM = (
+    "Am 12.05.2022 findet eine Kooperationsveranstaltung zum Thema Schulabsentismus im "
+    f"Kreishaus statt. {FILLER} Die Schulen im Kreis melden am 01.02.2022 ihre Zahlen."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["when is the conference on school absenteeism", "When is the school absenteeism event?"],
+)
+def test_english_words_written_apart_find_the_german_compound_they_start(
+    tmp_path: Path, question: str
+) -> None:
+    # "school absenteeism" is "Schulabsentismus": the German of "absenteeism" starts with
+    # the German of "school", so that word counts for "school" too.
+    kb = _doc_kb(tmp_path, 2021, _ABSENTEEISM)
+    assert "Schulabsentismus" in top(kb, question)
+    school = next(c for c in kb.analyse(question).concepts if c.label == "school")
+    assert "schulabsentismus" in school.alternatives
