@@ -86,6 +86,7 @@ PART_WORD = 0.9  # an alternative this close names the part word itself (no syno
 MONTH_DATES = 40  # date terms that stand for a month the question names
 _DATE_TERM_RE = re.compile(r"^\d\d\.(\d\d)\.\d{4}$")
 DATE_YEAR_WEIGHT = 0.6  # a question's date found only as its year
+_VOWEL_RE = re.compile(r"[aeiouyäöü]")
 # Month names, German (also as typed without umlauts) and English, with their numbers.
 _MONTH_NUMBERS = {
     **{m: i for i, m in enumerate(("januar", "februar", "marz", "april", "mai", "juni", "juli",
@@ -1104,6 +1105,7 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
         _without_frames(_fix_question_words(tokenize(question[:1000]), vocab, corrections)), vocab
     )
     concepts: list[Concept] = []
+    dropped: list[Token] = []  # short unknown words without a vowel ("vhs"), left out
     abbreviations: list[str] = []
     seen: set[str] = set()
     stop = stopwords()
@@ -1192,6 +1194,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
         else:
             maybe = _word_concept(token, vocab, corrections, tokens)
             if maybe is None:
+                if not _VOWEL_RE.search(folded):
+                    dropped.append(token)
                 continue
             concept = maybe
         if concept.label in seen or _same_word(concept, concepts):
@@ -1246,6 +1250,11 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             part_words=concept.part_words,
         )
         concepts.append(concept)
+    light = light_verbs() | frame_words() if dropped else frozenset()
+    if dropped and all(fold(c.label) in light for c in concepts):
+        # "was macht die vhs": an unknown abbreviation typed in lower case was all the topic;
+        # left out, the question would be "was macht". It counts as not found.
+        concepts += [Concept(t.text, {fold(t.text): 1.0}, ()) for t in dropped]
     if english:
         concepts = _joined_english(concepts)
     return Query(

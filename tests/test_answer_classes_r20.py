@@ -123,3 +123,36 @@ def test_english_words_written_apart_find_the_german_compound_they_start(
     assert "Schulabsentismus" in top(kb, question)
     school = next(c for c in kb.analyse(question).concepts if c.label == "school")
     assert "schulabsentismus" in school.alternatives
+
+
+_CLUB = (
+    "Die Radstationen machen im Sommer länger auf. "
+    f"{FILLER} Der Schlüssel der Radstationen im Kreis liegt bei 1:40."
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["was macht die vhs", "was gibts bei der vhs", "wat macht kfz"]
+)
+def test_an_unknown_abbreviation_that_was_the_whole_topic_is_not_left_out(
+    tmp_path: Path, question: str
+) -> None:
+    # Left out as a slip, "vhs" would leave "was macht", which any sentence with "machen"
+    # answers.
+    kb = _doc_kb(tmp_path, 2021, _CLUB)
+    assert not kb.ask(question).answered
+
+
+def test_an_unknown_short_word_beside_a_topic_is_still_left_out(tmp_path: Path) -> None:
+    # "rsk" (Rhein-Sieg-Kreis) typed beside the topic: the topic answers.
+    kb = _doc_kb(tmp_path, 2021, _CLUB)
+    assert "1:40" in top(kb, "schluessel radstationen rsk?")
+
+
+def test_fertig_sein_is_said_as_erstellen(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2023,
+        "Der Kreistag wird aufgefordert, bis Dezember 2024 einen Radverkehrsplan zu erstellen.",
+    )
+    assert "bis Dezember 2024" in top(kb, "bis wann soll der radverkehrsplan fertig sein")
