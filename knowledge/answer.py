@@ -559,9 +559,15 @@ _ENUMERATED_RE = re.compile(
     r"\((?:[^()]|\(\d\)){2,120}?(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?"
     r"(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?\)"
 )
+_ENGLISH_NUMBERS = {
+    word: str(n)
+    for n, word in enumerate(
+        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2
+    )
+}
 _ASKS_COUNTED_LIST_RE = re.compile(
     rf"\b(?:welche[nrms]?|which|wer sind die|who are the|what are the)\s+"
-    rf"(\d+|{_NUMBER_WORDS}|two|three|four|five|six|seven|eight|nine|ten)\s+\w",
+    rf"(\d+|{_NUMBER_WORDS}|{'|'.join(_ENGLISH_NUMBERS)})\s+\w",
     re.I,
 )
 _NUMBER_NAMES = dict(zip(map(str, range(2, 13)), _NUMBERS_SPELLED, strict=True))
@@ -1074,6 +1080,7 @@ class _Features:
         # (and how a text that counts them writes that number: "5" or "fünf"; None when no
         # number of things is asked)
         number = listed.group(1).lower() if listed else ""
+        number = _ENGLISH_NUMBERS.get(number, number)  # "Which five …": "fünf", "5"
         self.list_count_re = (
             re.compile(rf"\b(?:{number}|{_NUMBER_NAMES.get(number, number)})\b", re.I)
             if listed
@@ -1927,7 +1934,10 @@ def _score_window(
         cov *= ECHO_ONLY
     if evidence == 0:
         cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
-    if f.list_count_re and not _lists_members(text):
+    # "… (Jobcenter, Agentur für Arbeit) … sowie fünf benannte Vertretungen der Kommunen":
+    # a list of others; the things asked about are only counted, and named nowhere after it.
+    counted = f.list_count_re.search(text) if f.list_count_re else None
+    if f.list_count_re and not _lists_members(text[counted.end() if counted else 0 :]):
         cov *= LIST_MISSING
     if (
         f.members

@@ -156,3 +156,34 @@ def test_fertig_sein_is_said_as_erstellen(tmp_path: Path) -> None:
         "Der Kreistag wird aufgefordert, bis Dezember 2024 einen Radverkehrsplan zu erstellen.",
     )
     assert "bis Dezember 2024" in top(kb, "bis wann soll der radverkehrsplan fertig sein")
+
+
+_ROUND = (
+    "Zur personellen Besetzung führte Frau Schulz aus, dass sich in der Steuerungsrunde neben "
+    "den Geschäftsführungen der Verbände (ADFC, VCD), die Polizei, das Tiefbauamt, "
+    "Vertretungen des Schulbereiches sowie fünf benannte Vertretungen der Kommunen wiederfänden."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welche fünf Kommunen sind in der Steuerungsrunde vertreten?",
+        "Which five municipalities are represented in the Steuerungsrunde?",
+    ],
+)
+def test_things_only_counted_after_a_list_of_others_are_not_named(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2022, _ROUND)
+    assert not kb.ask(question).answered
+
+
+def test_things_named_after_their_count_are_listed(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        _ROUND + " Die fünf Kommunen in der Steuerungsrunde seien Siegburg, Hennef, Eitorf, "
+        "Much und Lohmar.",
+    )
+    assert "Hennef" in top(kb, "Welche fünf Kommunen sind in der Steuerungsrunde vertreten?")
