@@ -17,6 +17,7 @@ from knowledge.analyze import (
     light_verbs,
     named_categories,
     stopwords,
+    text_terms,
     token_kinds,
     token_terms,
     token_texts,
@@ -78,6 +79,8 @@ MAX_TEXT_BONUS = 0.37  # definition cue (0.12) + counted number (0.25)
 CUE_REACH = 60  # characters between a definition cue and the term it must be about
 PART_NEARBY = 0.7  # kept when the sentences around the passage name the asked part
 OTHER_ITEM = 0.7  # "im Bereich Querschnitt": a window about another item of the enumeration
+NAME_ONLY = 0.6  # "Wer hat „X“ gegründet?": a text that only names „X“
+ASKED_MORE = 0.9  # importance of a question word that asks more of a name than naming it
 ECHO_ONLY = 0.55  # "Welche Zielvereinbarungen …?": a sentence saying nothing the question does not
 # Words that join a sentence to the ones before and tell nothing of their own (_echoes).
 _FILLER_RE = re.compile(
@@ -1731,6 +1734,25 @@ def _lists_members(text: str) -> bool:
     return bool(_LISTED_RE.search(text) or _ENUMERATED_RE.search(text) or _NAMES_RE.search(text))
 
 
+def _names_only(f: _Features, window: tuple[Candidate, ...]) -> bool:
+    """Whether the window holds the question's words only inside a quoted name, and the
+    question asks something more of it: "Wer hat die „Internationale Nähstube Bad Honnef“
+    gegründet?" is not answered by a list of prize winners that names it. (The caller asks
+    only of a window without the kind of fact asked for: a date beside „Wertedialog“ answers
+    "when does the so-called Wertedialog take place".)"""
+    texts = " ".join(c.text for c in window)
+    if "„" not in texts or not _QUOTED_RE.search(texts):
+        return False
+    held = frozenset().union(*(f.own(c) for c in window))
+    if not held or f.wanted.intersection(text_terms(_QUOTED_RE.sub(" ", texts))):
+        return False
+    light = light_verbs()
+    return any(
+        c.importance >= ASKED_MORE and fold(c.label) not in light and held.isdisjoint(c.terms())
+        for c in f.query.concepts
+    )
+
+
 def _echoes(f: _Features, sentence: Candidate) -> bool:
     """Whether a sentence says nothing the question does not: "Zudem seien in der letzten
     Sitzung der Lenkungsgruppe Zielvereinbarungen entwickelt worden" answers no "Welche
@@ -1932,6 +1954,8 @@ def _score_window(
     joined = refers_back and any(c.ord < core.ord for c in window)
     if query.qtype != "other" and not joined and f.echoes(core):
         cov *= ECHO_ONLY
+    if evidence < 1 and _names_only(f, window):
+        cov *= NAME_ONLY
     if evidence == 0:
         cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
     # "… (Jobcenter, Agentur für Arbeit) … sowie fünf benannte Vertretungen der Kommunen":

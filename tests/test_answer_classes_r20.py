@@ -187,3 +187,36 @@ def test_things_named_after_their_count_are_listed(tmp_path: Path) -> None:
         "Much und Lohmar.",
     )
     assert "Hennef" in top(kb, "Welche fünf Kommunen sind in der Steuerungsrunde vertreten?")
+
+
+_WINNERS = (
+    "Folgende Projekte wurden ausgezeichnet: Kategorie 1: „Internationale Radwerkstatt Lohmar "
+    f"Nord“ Kategorie 2: „Fahrradschule Much“. {FILLER} Am 06.11.2019 finde außerdem eine "
+    "sog. „Radnacht“ statt. "
+    "Der Kreisverband des Vereins wurde 1985 gegründet."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wer hat die „Internationale Radwerkstatt Lohmar Nord“ gegründet?",
+        "Wer ist Träger der Internationalen Radwerkstatt Lohmar Nord?",
+    ],
+)
+def test_a_text_that_only_names_a_project_says_nothing_more_of_it(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2019, _WINNERS)
+    assert not kb.ask(question).answered
+
+
+def test_a_text_that_says_more_of_a_named_project_answers(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        _WINNERS + " Die „Internationale Radwerkstatt Lohmar Nord“ wurde 2015 vom ADFC gegründet.",
+    )
+    assert "ADFC" in top(kb, "Wer hat die „Internationale Radwerkstatt Lohmar Nord“ gegründet?")
+    # the date beside the name is what "when" asks for
+    assert "06.11.2019" in top(kb, "When does the so-called Radnacht take place?")
