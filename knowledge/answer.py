@@ -279,7 +279,11 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
             r"Jobcenter|e\.\s?V\.|Stadt|Gemeinde|Amt|Behörde|Caritas\w*|Diakon\w*|Gymnasium|"
             r"Agentur|Sozialamt|Fraktion\w*)\b|"
             r"\b\w*(?:[Ii]nstitut|[Ss]tiftung|[Vv]erein|[Hh]ochschule|[Uu]niversität)"
-            r"(?:e[ns]?|s|en)?\b"
+            r"(?:e[ns]?|s|en)?\b|"
+            # the agent of a passive: "von der Lenkungsgruppe auf Leitungsebene gesteuert",
+            # "durch einen Fachbereich, dem KI, gesteuert"
+            r"\b(?:von\s+(?:der|dem|den|einer|einem)|vom|durch\s+(?:den|die|das|einen|eine))\s+"
+            r"[A-ZÄÖÜ][\w-]+[^.;:]{0,40}?\s(?:ge\w+t|\w+iert)\b"
         ),
         re.compile(
             r"\b(?:Erwachsene\w*|Jugendliche\w*|Kinder\w*|Menschen|Personen|Geflüchtete\w*|"

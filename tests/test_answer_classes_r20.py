@@ -220,3 +220,27 @@ def test_a_text_that_says_more_of_a_named_project_answers(tmp_path: Path) -> Non
     assert "ADFC" in top(kb, "Wer hat die „Internationale Radwerkstatt Lohmar Nord“ gegründet?")
     # the date beside the name is what "when" asks for
     assert "06.11.2019" in top(kb, "When does the so-called Radnacht take place?")
+
+
+_STEERED = (
+    "Die Radstationen in Siegburg und Hennef kennt Herr Meier seit 2015 gut. "
+    f"{FILLER} Die Prozesse der Radstationen würden von der Steuerungsrunde auf Kreisebene "
+    "gesteuert und bei Bedarf optimiert."
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["wer steuert die radstationen", "Von wem werden die Radstationen gesteuert?"]
+)
+def test_the_agent_of_a_passive_answers_who(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2021, _STEERED)
+    assert "von der Steuerungsrunde" in top(kb, question)
+
+
+def test_a_time_after_von_is_no_agent() -> None:
+    from knowledge.answer import _evidence
+
+    assert (
+        _evidence("person", "Das Projekt wurde von März 2012 bis Oktober 2012 durchgeführt.") == 0
+    )
+    assert _evidence("person", "Es werde durch einen Fachbereich, dem KI, gesteuert.") == 1.0
