@@ -244,3 +244,23 @@ def test_a_time_after_von_is_no_agent() -> None:
         _evidence("person", "Das Projekt wurde von März 2012 bis Oktober 2012 durchgeführt.") == 0
     )
     assert _evidence("person", "Es werde durch einen Fachbereich, dem KI, gesteuert.") == 1.0
+
+
+_BUDGET = (
+    "Die Radstationen seien inzwischen in eine gesetzliche Fassung gegossen worden. "
+    f"{FILLER} Im Rahmen der Haushaltsberatungen sicherte Frau Schulz den Radstationen ihre "
+    "Unterstützung zu."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is there a legal basis for the radstationen", "gesetzliche Fassung"),
+        ("Have the Radstationen been put on a statutory footing?", "gesetzliche Fassung"),
+        ("who promised support for the radstationen in the budget talks", "Frau Schulz"),
+    ],
+)
+def test_english_committee_phrases(tmp_path: Path, question: str, expected: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _BUDGET)
+    assert expected in top(kb, question)
