@@ -86,6 +86,7 @@ PART_WORD = 0.9  # an alternative this close names the part word itself (no syno
 MONTH_DATES = 40  # date terms that stand for a month the question names
 _DATE_TERM_RE = re.compile(r"^\d\d\.(\d\d)\.\d{4}$")
 DATE_YEAR_WEIGHT = 0.6  # a question's date found only as its year
+MIN_PART_STEM = 4  # a part of an unknown compound shorter than this is a suffix ("-ung")
 _VOWEL_RE = re.compile(r"[aeiouyäöü]")
 # Month names, German (also as typed without umlauts) and English, with their numbers.
 _MONTH_NUMBERS = {
@@ -586,7 +587,7 @@ def _word_concept(
         parts = tuple(dict.fromkeys(stem(p) for p in compound if vocab.has(stem(p))))
         if len(parts) < 2:
             parts = ()
-            add([stem(p) for p in compound], 0.6)
+            add([stem(p) for p in compound if len(stem(p)) >= MIN_PART_STEM], 0.6)
     if not alternatives and not parts:
         root = whole[0] if whole else stem(folded)
         if len(root) >= 4:

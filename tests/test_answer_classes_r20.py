@@ -264,3 +264,17 @@ _BUDGET = (
 def test_english_committee_phrases(tmp_path: Path, question: str, expected: str) -> None:
     kb = _doc_kb(tmp_path, 2022, _BUDGET)
     assert expected in top(kb, question)
+
+
+def test_a_majority_asked_for_is_said_as_unanimous(tmp_path: Path) -> None:
+    # "Regelungen" are "Bestimmungen"; "mit welcher Mehrheit" is answered by "einhellig".
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        "Die Bestimmungen zu den Radstationen seien Anfang des Jahres einhellig im Kreistag "
+        "verabschiedet worden.",
+    )
+    question = (
+        "Mit welcher Mehrheit hat der Kreistag die Regelungen zu den Radstationen beschlossen?"
+    )
+    assert "einhellig" in top(kb, question)
