@@ -87,6 +87,7 @@ MONTH_DATES = 40  # date terms that stand for a month the question names
 _DATE_TERM_RE = re.compile(r"^\d\d\.(\d\d)\.\d{4}$")
 DATE_YEAR_WEIGHT = 0.6  # a question's date found only as its year
 MIN_PART_STEM = 4  # a part of an unknown compound shorter than this is a suffix ("-ung")
+MIN_NEAR_COUNT = 3  # uses of a document word that make it the likelier reading of a slip
 _VOWEL_RE = re.compile(r"[aeiouyäöü]")
 # Month names, German (also as typed without umlauts) and English, with their numbers.
 _MONTH_NUMBERS = {
@@ -548,6 +549,20 @@ def _word_concept(
         add(sorted(vocab.short_forms.get(root, ())), SHORT_FORM_WEIGHT)
     pieces = [p for p in folded.split("-") if p]
     compound = vocab.lexicon.split(folded) if len(pieces) == 1 else pieces
+    if (
+        alternatives
+        and folded.isalpha()
+        and folded not in vocab.words
+        and not is_german_word(folded)
+        and folded not in english_glossary()
+    ):
+        # Found only by its stem, which a slip in a document shares ("manger": the minutes'
+        # "Case Mangerinnen"): the document word one letter off counts too ("manager").
+        near = [w for w in vocab.near(folded) if w != folded]
+        if near and vocab.words.get(near[0], 0) >= MIN_NEAR_COUNT:
+            meant = _word_concept(Token(near[0], token.start, token.kind), vocab, [], question)
+            for term, weight in meant.alternatives.items() if meant is not None else ():
+                add([term], weight * TYPO_ALTERNATIVE_WEIGHT)
     if not alternatives and not is_german_word(folded) and folded not in english_glossary():
         near = [w for w in vocab.near(folded) if w != folded] if folded.isalpha() else []
         if near:

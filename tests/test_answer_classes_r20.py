@@ -278,3 +278,19 @@ def test_a_majority_asked_for_is_said_as_unanimous(tmp_path: Path) -> None:
         "Mit welcher Mehrheit hat der Kreistag die Regelungen zu den Radstationen beschlossen?"
     )
     assert "einhellig" in top(kb, question)
+
+
+_MECHANICS = (
+    "Für die Radstationen seien 6 Mechaniker-Stellen vorgesehen. Die Mechaniker reparieren "
+    "Räder. Zwei Mechaniker arbeiten in Siegburg. Die Mechaniker und Mechanikerinnen werden "
+    "geschult. Die Mechanickerinnen melden Probleme an die Leitung."
+)
+
+
+def test_a_slip_found_only_by_a_documents_own_slip_also_finds_the_word_meant(
+    tmp_path: Path,
+) -> None:
+    # "mechanicker" shares its stem with the minutes' slip "Mechanickerinnen" only; the
+    # frequent "Mechaniker" one letter off is what was meant.
+    kb = _doc_kb(tmp_path, 2022, _MECHANICS)
+    assert "6 Mechaniker-Stellen" in top(kb, "wieviele mechanicker stellen")
