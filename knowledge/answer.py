@@ -201,7 +201,9 @@ _TITLE = r"\b(?:Herr[n]?|Frau|Dr\.|Prof\.|Abg\.|SkE|SkB|KTM|VA[’']?[eE])\s+(?:
 _SPEAKER_RE = re.compile(rf"{_TITLE}([A-ZÄÖÜ][a-zäöüß][\w-]*)")
 _PERSON_NAME_RE = re.compile(rf"{_TITLE}[A-ZÄÖÜ][a-zäöüß]|„[^“]{{3,60}}“")
 _FOR_WHOM_RE = re.compile(
-    r"\bf(?:ü|ue|u)r wen\b|\bfor whom\b|\bwho is (?:\w+ ){1,3}(?:meant )?for\b", re.I
+    # "who is KIM (meant) for?" ends with "for"; "who is responsible for the seal" asks a person
+    r"\bf(?:ü|ue|u)r wen\b|\bfor whom\b|\bwho is (?:\w+ ){1,3}(?:meant |intended )?for\W*$",
+    re.I,
 )
 # Who something is meant for: a target group, people described by their situation.
 _BENEFICIARY_RE = re.compile(

@@ -637,33 +637,45 @@ _POSSESSIVE_RE = re.compile(r"['’´`]s$")
 ENGLISH_COMPOUND_WEIGHT = 0.75  # a German compound that starts with an English word's German
 
 
-def _joined_english(concepts: list[Concept]) -> list[Concept]:
+def _joined_english(concepts: list[Concept], vocab: Vocabulary) -> list[Concept]:
     """English writes apart what German joins: in "jury meeting" the German of "jury" is
     "Jurytermin", which ends in a German word for "meeting" ("Termin"), so it counts for
     "meeting" too; in "school absenteeism" the German of "absenteeism" is
     "Schulabsentismus", which starts with the German of "school" ("Schul"), so it counts
-    for "school"."""
+    for "school"; "seal process" is "Siegelprozess", the two German words joined (with a
+    linking s too: "integration agencies", "Integrationsagenturen"), which counts for both."""
     out = list(concepts)
     for i in range(1, len(out)):
         before, concept = out[i - 1], out[i]
+        joined = {
+            term: ENGLISH_COMPOUND_WEIGHT
+            for head in before.alternatives
+            for tail in concept.alternatives
+            for link in ("", "s")
+            if len(head) >= 4 and len(tail) >= 4 and vocab.has(term := head + link + tail)
+        }
         if concept.kind == "word":
-            out[i] = _with_compounds(concept, before, str.endswith)
+            out[i] = _with_compounds(concept, before, str.endswith, joined)
         if before.kind == "word":
-            out[i - 1] = _with_compounds(before, concept, str.startswith)
+            out[i - 1] = _with_compounds(before, concept, str.startswith, joined)
     return out
 
 
 def _with_compounds(
-    concept: Concept, neighbour: Concept, joins: Callable[[str, str], bool]
+    concept: Concept,
+    neighbour: Concept,
+    joins: Callable[[str, str], bool],
+    joined: Mapping[str, float],
 ) -> Concept:
     """The concept with the neighbour's terms that join one of its own into a compound
-    (`joins(term, own)`: the compound ends or starts with it)."""
+    (`joins(term, own)`: the compound ends or starts with it), and the compounds `joined`
+    of both."""
     extra = {
         t: ENGLISH_COMPOUND_WEIGHT
         for t in neighbour.alternatives
         for own in concept.alternatives
         if len(own) >= 5 and len(t) > len(own) and joins(t, own)
-    }
+    } | {t: w for t, w in joined.items() if t not in concept.alternatives}
     if not extra:
         return concept
     return Concept(
@@ -1272,7 +1284,7 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
         # left out, the question would be "was macht". It counts as not found.
         concepts += [Concept(t.text, {fold(t.text): 1.0}, ()) for t in dropped]
     if english:
-        concepts = _joined_english(concepts)
+        concepts = _joined_english(concepts, vocab)
     return Query(
         question,
         qtype,

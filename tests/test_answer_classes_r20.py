@@ -294,3 +294,51 @@ def test_a_slip_found_only_by_a_documents_own_slip_also_finds_the_word_meant(
     # frequent "Mechaniker" one letter off is what was meant.
     kb = _doc_kb(tmp_path, 2022, _MECHANICS)
     assert "6 Mechaniker-Stellen" in top(kb, "wieviele mechanicker stellen")
+
+
+_SEAL = (
+    "Ansprechpartnerin für den Siegelprozess der Radstationen sei Frau Schulz. "
+    f"{FILLER} Ein Prozess der Verwaltung laufe seit 2019. Das Siegel werde 2022 verliehen."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who is responsible for the seal process",
+        "wer ist für den siegelprozess zuständig",
+        "Who is in charge of the seal process?",
+    ],
+)
+def test_who_is_responsible_for_is_a_person_and_the_contact_is_one(
+    tmp_path: Path, question: str
+) -> None:
+    # "seal process" is "Siegelprozess", the German of both joined; "zuständig" is said as
+    # "Ansprechpartnerin"; "who is responsible for X" asks for a person, not for whom X is.
+    kb = _doc_kb(tmp_path, 2021, _SEAL)
+    assert "Frau Schulz" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "for_whom"),
+    [
+        ("who is responsible for the seal process", False),
+        ("Who is the programme meant for?", True),
+        ("who is kim for ??", True),
+        ("Für wen ist das Programm gedacht?", True),
+    ],
+)
+def test_for_whom_ends_the_question(question: str, for_whom: bool) -> None:
+    from knowledge.answer import _FOR_WHOM_RE
+
+    assert bool(_FOR_WHOM_RE.search(question)) is for_whom
+
+
+def test_english_words_apart_find_the_german_compound_of_both(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2021,
+        "In Zusammenarbeit mit den drei Integrationsagenturen werde überlegt, wie man die "
+        f"Radstationen einbinde. {FILLER} Die Integration der Radwege sei Aufgabe des Kreises.",
+    )
+    assert "drei Integrationsagenturen" in top(kb, "how many integration agencies are there")
