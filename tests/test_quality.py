@@ -176,7 +176,7 @@ def test_careful_holdout6_meets_the_bar(kb: KnowledgeBase) -> None:
     documents (first run: 18 of 32 right, 2 of 7 declined). Its misses guided round 4 (places,
     uncounted counts, outcomes an older document cannot know, English and German question
     words): 21 of 32, 3 of 7 after it."""
-    bar(kb, "holdout6_careful.jsonl", right=0.87, declined=1.00)
+    bar(kb, "holdout6_careful.jsonl", right=0.9, declined=1.00)
 
 
 def test_phone_holdout6_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -287,7 +287,7 @@ def test_careful_holdout14_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout14_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout14 (sealed 22 of 32, 4 of 6; session start 21 of
     32, 4 of 6; then 24 of 32, 5 of 6)."""
-    bar(kb, "holdout14_phone.jsonl", right=0.81, declined=1.00)
+    bar(kb, "holdout14_phone.jsonl", right=0.84, declined=1.00)
 
 
 def test_careful_holdout15_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -374,7 +374,7 @@ def test_careful_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout21 (sealed 28 of 32, 6 of 6); "link
     integrationsportal kreis?" expects the OCR damage ("inteQrat ionspor ta l")."""
-    bar(kb, "holdout21_phone.jsonl", right=0.96, declined=1.00)
+    bar(kb, "holdout21_phone.jsonl", right=1.00, declined=1.00)
 
 
 def test_mixed_holdout22_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -417,7 +417,7 @@ def test_declines25_meets_the_bar(kb: KnowledgeBase) -> None:
     33. Still answered: whether KIM is funded after 2022 ("bis 2022"), where the remaining
     Case-Management posts went (the plan to distribute them), the jury of the seal, the
     teacher posts of the KI, the languages of the portal, the association behind a project."""
-    bar(kb, "declines25.jsonl", right=1.00, declined=0.92)
+    bar(kb, "declines25.jsonl", right=1.00, declined=0.95)
 
 
 def test_careful_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -489,7 +489,7 @@ def test_phone_holdout27_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines27_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 14 to find false answers (40 unanswerable, 12 answerable), sealed: 37 of
     40 declined and 11 of 12 right at the start and at the end of the round."""
-    bar(kb, "declines27.jsonl", right=0.91, declined=0.92)
+    bar(kb, "declines27.jsonl", right=0.91, declined=0.97)
 
 
 def test_careful_holdout28_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -507,7 +507,7 @@ def test_phone_holdout28_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines28_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 15 to find false answers (40 unanswerable, 12 answerable), sealed: 34 of
     40 declined and 11 of 12 right at the start of the round, 36 and 11 at its end."""
-    bar(kb, "declines28.jsonl", right=1.00, declined=0.95)
+    bar(kb, "declines28.jsonl", right=1.00, declined=0.97)
 
 
 def test_careful_holdout29_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -546,7 +546,7 @@ def test_phone_holdout30_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines30_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 17 to find false answers (40 unanswerable, 12 answerable), sealed: 33 of
     40 declined and 11 of 12 right at the start and the end of the round."""
-    bar(kb, "declines30.jsonl", right=1.00, declined=0.82)
+    bar(kb, "declines30.jsonl", right=1.00, declined=0.85)
 
 
 def test_careful_holdout31_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -564,7 +564,7 @@ def test_phone_holdout31_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines31_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 18 to find false answers (40 unanswerable, 12 answerable), sealed: 34 of
     40 declined and 12 of 12 right at the start and the end of the round."""
-    bar(kb, "declines31.jsonl", right=1.00, declined=0.85)
+    bar(kb, "declines31.jsonl", right=1.00, declined=0.87)
 
 
 def test_careful_holdout32_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -582,4 +582,22 @@ def test_phone_holdout32_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines32_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 19 to find false answers (40 unanswerable, 12 answerable), sealed: 37 of
     40 declined and 12 of 12 right at the start and the end of the round."""
-    bar(kb, "declines32.jsonl", right=1.00, declined=0.92)
+    bar(kb, "declines32.jsonl", right=1.00, declined=0.95)
+
+
+def test_careful_holdout33_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written for round 20 from the documents alone, measured at its start (5dd90ab): 31/34,
+    5/7; sealed until its end (93521b1): 31/34, 5/7."""
+    bar(kb, "holdout33_careful.jsonl", right=0.91, declined=0.71)
+
+
+def test_phone_holdout33_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout33 (sealed: 33/34, 6/6 at the start and the end of
+    round 20)."""
+    bar(kb, "holdout33_phone.jsonl", right=0.97, declined=1.00)
+
+
+def test_declines33_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A set of round 20 to find false answers (40 unanswerable, 12 answerable), sealed: 36 of
+    40 declined and 11 of 12 right at the start and the end of the round."""
+    bar(kb, "declines33.jsonl", right=0.91, declined=0.89)
