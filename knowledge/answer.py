@@ -1752,6 +1752,8 @@ def _names_only(f: _Features, window: tuple[Candidate, ...]) -> bool:
     held = frozenset().union(*(f.own(c) for c in window))
     if not held or f.wanted.intersection(text_terms(_QUOTED_RE.sub(" ", texts))):
         return False
+    if f.query.qtype == "person":
+        return True  # "wer steckt hinter …": who, which the name itself is not
     light = light_verbs()
     return any(
         c.importance >= ASKED_MORE and fold(c.label) not in light and held.isdisjoint(c.terms())

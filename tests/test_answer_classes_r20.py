@@ -202,6 +202,7 @@ _WINNERS = (
     [
         "Wer hat die „Internationale Radwerkstatt Lohmar Nord“ gegründet?",
         "Wer ist Träger der Internationalen Radwerkstatt Lohmar Nord?",
+        "wer steckt hinter der internationalen radwerkstatt lohmar nord",
     ],
 )
 def test_a_text_that_only_names_a_project_says_nothing_more_of_it(
