@@ -599,5 +599,6 @@ def test_phone_holdout33_meets_the_bar(kb: KnowledgeBase) -> None:
 
 def test_declines33_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 20 to find false answers (40 unanswerable, 12 answerable), sealed: 36 of
-    40 declined and 11 of 12 right at the start and the end of the round."""
+    40 declined and 11 of 12 right at the start and the end of the round; 37 of 40 after
+    'wer steckt hinter' a quoted name (cf66f1b)."""
     bar(kb, "declines33.jsonl", right=0.91, declined=0.92)
