@@ -343,3 +343,14 @@ def test_english_words_apart_find_the_german_compound_of_both(tmp_path: Path) ->
         f"Radstationen einbinde. {FILLER} Die Integration der Radwege sei Aufgabe des Kreises.",
     )
     assert "drei Integrationsagenturen" in top(kb, "how many integration agencies are there")
+
+
+def test_together_is_said_zusammen(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2013,
+        "Zusammen mit dem ADFC und dem Tiefbauamt erfolgte das Projekt Radbus: Freiwillige "
+        f"fahren Kinder zur Schule. {FILLER} Das Projekt Radweg wurde 2012 beendet.",
+    )
+    question = "What is the Radbus project that the Kreis carried out together with the ADFC?"
+    assert "Freiwillige" in top(kb, question)

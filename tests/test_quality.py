@@ -588,7 +588,7 @@ def test_declines32_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_careful_holdout33_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written for round 20 from the documents alone, measured at its start (5dd90ab): 31/34,
     5/7; sealed until its end (93521b1): 31/34, 5/7."""
-    bar(kb, "holdout33_careful.jsonl", right=0.91, declined=0.71)
+    bar(kb, "holdout33_careful.jsonl", right=0.94, declined=0.71)
 
 
 def test_phone_holdout33_meets_the_bar(kb: KnowledgeBase) -> None:
