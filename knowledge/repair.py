@@ -13,9 +13,9 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Literal
 
 PAGE_BREAK = "\f"
@@ -470,9 +470,11 @@ class _WithDictionary:
         self._dictionary = dictionary
         self._seen = seen  # the document's words as written (no inflections made up)
         self._compounds: dict[str, bool] = {}
-        self._parts: dict[str, bool] = {}  # _part, worked out once per word
+        # Whether a word may be a part, or the first part, of a compound: asked thousands of
+        # times a paper for the same few words, so kept where each asking is one dict lookup.
+        self._parts = _Memo(partial(_is_part, dictionary, seen))
+        self._heads = _Memo(partial(_is_head, self._parts, dictionary))
         self._tails: dict[tuple[str, int], bool] = {}  # _splits below the top level
-        self._heads: dict[str, bool] = {}  # _head, worked out once per word
         self._is_word: dict[str, bool] = {}  # is_word, once per token
 
     def __contains__(self, word: object) -> bool:
@@ -513,44 +515,32 @@ class _WithDictionary:
             found = self._compounds[word] = self._splits(word, 0)
         return found
 
-    def _part(self, word: str) -> bool:
-        """Whether a word may be part of a compound: a general word of 4+ letters, or one of
-        the document's of 5+ (short ones there are often fragments), not a function word."""
-        found = self._parts.get(word)
-        if found is None:
-            found = self._parts[word] = (
-                len(word) >= MIN_COMPOUND_PART
-                and word not in FUNCTION_WORDS
-                and (
-                    self.general_word(word)
-                    or (len(word) > MIN_COMPOUND_PART and word in self._seen)
-                )
-            )
-        return found
-
-    def _head(self, word: str) -> bool:
-        """Whether a word may be the first part of a compound (its final e dropped too)."""
-        found = self._heads.get(word)
-        if found is None:
-            found = self._heads[word] = self._part(word) or self.general_word(word + "e")
-        return found
-
     def _splits(self, word: str, depth: int) -> bool:
         if len(word) < 2 * MIN_COMPOUND_PART or depth > MAX_COMPOUND_DEPTH:
             return False
-        part = self._part
+        parts, heads = self._parts, self._heads
         # The last part of any split is a part ending the word: without one, none is tried.
-        if not any(part(word[k:]) for k in range(MIN_COMPOUND_PART, len(word) - 3)):
+        # Looked for from the end (the shortest first, as a compound's last part is): where
+        # the last one starts, the cuts end, for every split's tail holds a part ending there.
+        last_start = next(
+            (
+                k
+                for k in range(len(word) - MIN_COMPOUND_PART, MIN_COMPOUND_PART - 1, -1)
+                if parts[word[k:]]
+            ),
+            0,
+        )
+        if not last_start:
             return False
-        for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
+        for cut in range(MIN_COMPOUND_PART, min(last_start, len(word) - MIN_COMPOUND_PART) + 1):
             head, rest = word[:cut], word[cut:]
-            if not self._head(head):
+            if not heads[head]:
                 continue
             for link in COMPOUND_LINKS:
                 tail = rest[len(link) :]
                 if not rest.startswith(link) or len(tail) < MIN_COMPOUND_PART:
                     continue
-                if self._part(tail) or self._splits_below(tail, depth + 1):
+                if parts[tail] or self._splits_below(tail, depth + 1):
                     return True
         return False
 
@@ -561,6 +551,36 @@ class _WithDictionary:
         if found is None:
             found = self._tails[key] = self._splits(word, depth)
         return found
+
+
+class _Memo(dict[str, bool]):
+    """A dict that works out the value of a word it lacks with `find`, and keeps it."""
+
+    def __init__(self, find: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._find = find
+
+    def __missing__(self, word: str) -> bool:
+        found = self[word] = self._find(word)
+        return found
+
+
+def _is_part(dictionary: Container[str], seen: Container[str], word: str) -> bool:
+    """Whether a word may be part of a compound: a general word of 4+ letters, or one of the
+    document's of 5+ (short ones there are often fragments), not a function word."""
+    return (
+        len(word) >= MIN_COMPOUND_PART
+        and word not in FUNCTION_WORDS
+        and (
+            word.replace("ß", "ss") in dictionary
+            or (len(word) > MIN_COMPOUND_PART and word in seen)
+        )
+    )
+
+
+def _is_head(parts: _Memo, dictionary: Container[str], word: str) -> bool:
+    """Whether a word may be the first part of a compound (its final e dropped too)."""
+    return parts[word] or (word + "e").replace("ß", "ss") in dictionary
 
 
 def _with_inflections(words: Iterable[str]) -> frozenset[str]:
