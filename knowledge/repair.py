@@ -87,8 +87,9 @@ _OCR_BANG_RE = re.compile(r"(?<!\w)!(?=[^\W\d_])")
 _OCR_EQUALS_RE = re.compile(r"(?<=[^\W\d_])=(?=[^\W\d_])")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _CORE_RE = re.compile(r"[^\W\d_](?:.*[^\W\d_])?", re.DOTALL)
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
 _LONG_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+# Letter sequences long enough to be trusted as words: a match takes a whole sequence.
+_LEXICON_WORD_RE = re.compile(rf"[^\W\d_]{{{MIN_LEXICON_WORD},}}")
 _DATE_RE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 _WEB_START_RE = re.compile(r"(?:www\.|https?:)", re.I)
 _OCR_Q_RE = re.compile(r"[qQ](?![uU])")
@@ -632,7 +633,7 @@ def _clean_words(line_words: Sequence[Counter[str]], spaced: Sequence[bool]) -> 
 
 def _long_words(text: str) -> Counter[str]:
     """Lowercased letter sequences of the text long enough to be trusted as words."""
-    return Counter(w.lower() for w in _LETTERS_RE.findall(text) if len(w) >= MIN_LEXICON_WORD)
+    return Counter(map(str.lower, _LEXICON_WORD_RE.findall(text)))
 
 
 class _LineLexicon:
@@ -704,7 +705,13 @@ def _word_key(word: str) -> _Key:
 
 def _join_key(left: str, right: str) -> _Key:
     """The key of two neighbouring tokens with letters joined, or () when they may not join."""
-    if not _may_follow(left, right):
+    # Nothing is glued after a hyphen ("Beratungs- und"), nor a capitalised word ("Kreis
+    # Siegen"), nor past the longest word; as in _span_scores.
+    if right[0].isupper() or left.endswith("-") or len(left) + len(right) > MAX_WORD_LETTERS:
+        return ()
+    # Both hold letters, so what stands between them ("Kommunen, die") is inside the joined
+    # word: unless a letter or a hyphen, it has no key (as _word_key would find, slower).
+    if not left[-1].isalpha() or not (right[0].isalpha() or right[0] == "-"):
         return ()
     if left.lower() in FUNCTION_WORDS and right.lower() in FUNCTION_WORDS:
         return ()
@@ -725,7 +732,7 @@ def _is_letter_spaced(shape: _Shape, lexicon: Container[str]) -> bool:
     """Whether many of a line's tokens are fragments of words spaced apart."""
     if shape.letter_run:
         return True
-    joins = [_key_letters(k, lexicon) for k in shape.join_keys] + [0]
+    joins = [_key_letters(k, lexicon) if k else 0 for k in shape.join_keys] + [0]
     fragments = shape.short_fragments
     for i in shape.joinable_words:
         best = max(joins[i - 1], joins[i])
@@ -846,6 +853,8 @@ def _glue_unknown_pieces(
     a lone fragment and is mostly no words ("Bot t rop", "V ie rsen", "-Wi t t gens te in"),
     and a lone fragment onto a piece before it that is no word ("Remsche id"). A glued piece
     that starts with a hyphen joins the word before it ("Siegen -Wittgenstein")."""
+    if not any(_is_lone_fragment(t, words) for t in tokens):
+        return list(tokens)  # every glue needs a lone fragment: half the lines hold none
     out: list[str] = []
     glued: list[bool] = []
     i = 0
@@ -974,6 +983,8 @@ def _open_unknown(token: str, words: _WithDictionary) -> bool:
 
 def _join_letter_runs(tokens: Sequence[str], lexicon: Container[str]) -> list[str]:
     """Tokens with runs of single letters ("A n h a n g", "R h e i n - S i e g") as words."""
+    if sum(_is_single_letter(t) for t in tokens) < MIN_LETTER_RUN:
+        return list(tokens)  # no run long enough: most letter-spaced lines, walked cheaper
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -1099,7 +1110,8 @@ def _span_scores(
     all_words = words[start]
     for end in range(start + 2, min(len(tokens), start + MAX_MERGE_SPAN) + 1):
         token = tokens[end - 1]
-        # _may_follow, inline: this loop runs for every token of a letter-spaced line.
+        # Whether the token may be glued on (not after "Beratungs-", not "Kreis Siegen"), as
+        # in _join_key: this loop runs for every token of a letter-spaced line.
         if (
             not lettered[end - 1]
             or joined[-1] == "-"
@@ -1192,13 +1204,6 @@ def _splits_into_words(pieces: Sequence[str], lexicon: _WithDictionary) -> bool:
     return ends[n]
 
 
-def _may_follow(joined: str, token: str) -> bool:
-    """Whether a token may be glued onto the end of a word being rebuilt."""
-    if joined.endswith("-") or token[0].isupper():
-        return False  # "Beratungs- und", "Kreis Siegen"
-    return len(joined) + len(token) <= MAX_WORD_LETTERS
-
-
 def _has_letter(token: str) -> bool:
     """Whether the token holds a letter."""
     return token.isalpha() or _LETTER_RE.search(token) is not None
@@ -1208,7 +1213,7 @@ def _attach_punctuation(tokens: Sequence[str]) -> list[str]:
     """Tokens with stray closing punctuation ("Kommunen ,") pulled onto the word before."""
     out: list[str] = []
     for token in tokens:
-        if out and token and all(c in CLOSING_PUNCTUATION for c in token):
+        if out and token and not token.strip(CLOSING_PUNCTUATION):  # punctuation only
             out[-1] += token
         else:
             out.append(token)
