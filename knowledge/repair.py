@@ -13,9 +13,9 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Literal
 
 PAGE_BREAK = "\f"
@@ -381,19 +381,19 @@ def _also_spaced(
     for i, shape in enumerate(shapes):
         if spaced[i] or not shape.words:
             continue
-        only_here = {w for w, n in line_words[i].items() if counts[w] <= n}
         tokens = shape.tokens
+        # Neighbours that join into a general word: few lines have any, so the words only
+        # the line uses are gathered for those alone.
+        general = [
+            k for k, key in enumerate(shape.join_keys) if len(key) == 1 and words.general(key[0])
+        ]
+        only_here = {w for w, n in line_words[i].items() if counts[w] <= n} if general else set()
 
         def word(token: str) -> bool:
             core = _core(token).lower()
             return words.general_word(core) or (core not in only_here and words.is_word(core))  # noqa: B023
 
-        joins = any(
-            len(key) == 1
-            and words.general(key[0])
-            and not (word(tokens[k]) and word(tokens[k + 1]))
-            for k, key in enumerate(shape.join_keys)
-        )
+        joins = any(not (word(tokens[k]) and word(tokens[k + 1])) for k in general)
         beside = any(0 <= j < len(spaced) and spaced[j] for j in (i - 1, i + 1))
         out[i] = joins or (beside and any(_is_orphan(t, words) for t in tokens[1:]))
     return out
@@ -473,8 +473,8 @@ class _WithDictionary:
         self._compounds: dict[str, bool] = {}
         # Whether a word may be a part, or the first part, of a compound: asked thousands of
         # times a paper for the same few words, so kept where each asking is one dict lookup.
-        self._parts = _Memo(partial(_is_part, dictionary, seen))
-        self._heads = _Memo(partial(_is_head, self._parts, dictionary))
+        self._parts = _Parts(dictionary, seen)
+        self._heads = _Heads(self._parts, dictionary)
         self._tails: dict[tuple[str, int], bool] = {}  # _splits below the top level
         self._is_word: dict[str, bool] = {}  # is_word, once per token
 
@@ -554,34 +554,42 @@ class _WithDictionary:
         return found
 
 
-class _Memo(dict[str, bool]):
-    """A dict that works out the value of a word it lacks with `find`, and keeps it."""
+class _Parts(dict[str, bool]):
+    """Whether a word may be part of a compound: a general word of 4+ letters, or one of the
+    document's of 5+ (short ones there are often fragments), not a function word. Worked out
+    when first asked for, then a dict lookup."""
 
-    def __init__(self, find: Callable[[str], bool]) -> None:
+    def __init__(self, dictionary: Container[str], seen: Container[str]) -> None:
         super().__init__()
-        self._find = find
+        self._dictionary = dictionary
+        self._seen = seen
 
     def __missing__(self, word: str) -> bool:
-        found = self[word] = self._find(word)
+        found = self[word] = (
+            len(word) >= MIN_COMPOUND_PART
+            and word not in FUNCTION_WORDS
+            and (
+                word.replace("ß", "ss") in self._dictionary
+                or (len(word) > MIN_COMPOUND_PART and word in self._seen)
+            )
+        )
         return found
 
 
-def _is_part(dictionary: Container[str], seen: Container[str], word: str) -> bool:
-    """Whether a word may be part of a compound: a general word of 4+ letters, or one of the
-    document's of 5+ (short ones there are often fragments), not a function word."""
-    return (
-        len(word) >= MIN_COMPOUND_PART
-        and word not in FUNCTION_WORDS
-        and (
-            word.replace("ß", "ss") in dictionary
-            or (len(word) > MIN_COMPOUND_PART and word in seen)
+class _Heads(dict[str, bool]):
+    """Whether a word may be the first part of a compound (its final e dropped too). Worked
+    out when first asked for, then a dict lookup."""
+
+    def __init__(self, parts: _Parts, dictionary: Container[str]) -> None:
+        super().__init__()
+        self._parts = parts
+        self._dictionary = dictionary
+
+    def __missing__(self, word: str) -> bool:
+        found = self[word] = (
+            self._parts[word] or (word + "e").replace("ß", "ss") in self._dictionary
         )
-    )
-
-
-def _is_head(parts: _Memo, dictionary: Container[str], word: str) -> bool:
-    """Whether a word may be the first part of a compound (its final e dropped too)."""
-    return parts[word] or (word + "e").replace("ß", "ss") in dictionary
+        return found
 
 
 def _with_inflections(words: Iterable[str]) -> frozenset[str]:
@@ -678,8 +686,10 @@ def _shape(text: str) -> _Shape:
         joinable_words=tuple(i for i, role in enumerate(roles) if role == "long"),
         tokens=tokens,
         join_keys=tuple(
-            _join_key(tokens[i], tokens[i + 1]) if lettered[i] and lettered[i + 1] else ()
-            for i in range(len(tokens) - 1)
+            _join_key(left, right) if left_lettered and right_lettered else ()
+            for (left, left_lettered), (right, right_lettered) in itertools.pairwise(
+                zip(tokens, lettered, strict=True)
+            )
         ),
     )
 
