@@ -534,9 +534,9 @@ class _WithDictionary:
         if not last_start:
             return False
         for cut in range(MIN_COMPOUND_PART, min(last_start, len(word) - MIN_COMPOUND_PART) + 1):
-            head, rest = word[:cut], word[cut:]
-            if not heads[head]:
+            if not heads[word[:cut]]:
                 continue
+            rest = word[cut:]
             for link in COMPOUND_LINKS:
                 tail = rest[len(link) :]
                 if not rest.startswith(link) or len(tail) < MIN_COMPOUND_PART:
@@ -798,6 +798,8 @@ def _known_letters(word: str, lexicon: Container[str]) -> int:
 
 def _has_letter_run(tokens: Sequence[str]) -> bool:
     """Whether the tokens hold 3+ single letters in a row ("K o m m u n e n")."""
+    if list(map(len, tokens)).count(1) < MIN_LETTER_RUN:
+        return False  # counted in C: most lines hold too few one-character tokens to walk
     streak = 0
     for token in tokens:
         streak = streak + 1 if len(token) == 1 and token.isalpha() else 0
@@ -966,6 +968,8 @@ def _is_piece(token: str, *, first: bool) -> bool:
 def _is_lone_fragment(token: str, words: _WithDictionary) -> bool:
     """Whether a token is a single letter or a lowercase fragment that is no word."""
     core = _core(token)
+    if len(core) > 3:
+        return False  # too long for either (see _is_orphan): most tokens, and no lookup
     return (len(core) == 1 and core.isalpha() and token[-1:] != ".") or _is_orphan(token, words)
 
 
