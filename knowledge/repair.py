@@ -744,6 +744,8 @@ def _is_letter_spaced(shape: _Shape, lexicon: Container[str]) -> bool:
         return True
     joins = [_key_letters(k, lexicon) if k else 0 for k in shape.join_keys] + [0]
     fragments = shape.short_fragments
+    if not any(joins):  # no two neighbours join into a known word: most lines, most rounds
+        return fragments >= MIN_FRAGMENTS and fragments >= FRAGMENT_SHARE * shape.words
     for i in shape.joinable_words:
         best = max(joins[i - 1], joins[i])
         fragments += best > 0 and best > _key_letters(_word_key(shape.tokens[i]), lexicon)
