@@ -716,16 +716,21 @@ def _word_key(word: str) -> _Key:
 def _join_key(left: str, right: str) -> _Key:
     """The key of two neighbouring tokens with letters joined, or () when they may not join."""
     # Nothing is glued after a hyphen ("Beratungs- und"), nor a capitalised word ("Kreis
-    # Siegen"), nor past the longest word; as in _span_scores.
-    if right[0].isupper() or left.endswith("-") or len(left) + len(right) > MAX_WORD_LETTERS:
-        return ()
-    # Both hold letters, so what stands between them ("Kommunen, die") is inside the joined
-    # word: unless a letter or a hyphen, it has no key (as _word_key would find, slower).
-    if not left[-1].isalpha() or not (right[0].isalpha() or right[0] == "-"):
+    # Siegen"), nor past the longest word; as in _span_scores. Both tokens hold letters, so
+    # what stands between them ("Kommunen, die") is inside the joined word: unless a letter
+    # or a hyphen, it has no key (as _word_key would find, slower).
+    first = right[0]
+    if (
+        first.isupper()
+        or not left[-1].isalpha()
+        or not (first.isalpha() or first == "-")
+        or len(left) + len(right) > MAX_WORD_LETTERS
+    ):
         return ()
     if left.lower() in FUNCTION_WORDS and right.lower() in FUNCTION_WORDS:
         return ()
-    return _word_key(left + right)
+    joined = left + right
+    return (joined.lower(),) if joined.isalpha() else _word_key(joined)  # the first, inline
 
 
 def _key_letters(key: _Key, lexicon: Container[str]) -> int:
