@@ -479,7 +479,15 @@ class _WithDictionary:
         self._is_word: dict[str, bool] = {}  # is_word, once per token
 
     def __contains__(self, word: object) -> bool:
-        return word in self._known or self.general(word)
+        if word in self._known:
+            return True
+        # general() less its test against the document's words, just made: every span of a
+        # letter-spaced line is looked up here.
+        return (
+            isinstance(word, str)
+            and len(word) >= MIN_DICTIONARY_WORD
+            and word.replace("ß", "ss") in self._dictionary
+        )
 
     def is_word(self, token: str) -> bool:
         """Whether a token (without its punctuation) is a word by itself, short ones too."""
