@@ -25,7 +25,6 @@ from knowledge.analyze import (
     word_terms,
 )
 from knowledge.search import (
-    ONLY_ENGLISH,
     YEAR_TERM_RE,
     Candidate,
     Concept,
@@ -34,6 +33,7 @@ from knowledge.search import (
     concept_match,
     coverage,
     first_item,
+    is_english,
     is_yes_no,
     item_opening,
     looks_like_verb,
@@ -147,9 +147,8 @@ def _asks_past(question: str) -> bool:
     after it ("Wer hat den Preis bekommen?"). "Welche Themen hat das KI 2020?" asks what the KI
     has: a present, which an older paper may well state. "was" is English only beside an
     English function word ("Who was …?"): "Was sind die Themen 2020?" asks what they are."""
-    english = any(fold(w) in ONLY_ENGLISH for w in _WORD_RE.findall(question))
     for m in _PAST_RE.finditer(question):
-        if m.group().lower() == "was" and not english:
+        if m.group().lower() == "was" and not is_english(tokenize(question)):
             continue
         if m.group().lower() not in ("hat", "haben"):
             return True
@@ -1966,11 +1965,12 @@ def _score_window(
         cov *= NAME_ONLY
     if evidence == 0:
         cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
-    # "… (Jobcenter, Agentur für Arbeit) … sowie fünf benannte Vertretungen der Kommunen":
-    # a list of others; the things asked about are only counted, and named nowhere after it.
-    counted = f.list_count_re.search(text) if f.list_count_re else None
-    if f.list_count_re and not _lists_members(text[counted.end() if counted else 0 :]):
-        cov *= LIST_MISSING
+    if f.list_count_re:
+        # "… (Jobcenter, Agentur für Arbeit) … sowie fünf benannte Vertretungen der Kommunen":
+        # a list of others; the things asked about are only counted, and named nowhere after.
+        counted = f.list_count_re.search(text)
+        if not _lists_members(text[counted.end() if counted else 0 :]):
+            cov *= LIST_MISSING
     if (
         f.members
         and evidence == 1.6

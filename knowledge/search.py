@@ -533,7 +533,7 @@ def _word_concept(
     english = english_glossary().get(folded.replace("-", "")) or english_glossary().get(
         _POSSESSIVE_RE.sub("", token.text.lower())  # "women's issues": women
     )
-    if english and (not vocab.has(folded) or _is_english(question)):
+    if english and (not vocab.has(folded) or is_english(question)):
         for german in english:
             add(word_terms(german)[:1], 0.95)
             # German joins what English writes apart: "seal" also finds "Siegelprozess".
@@ -549,13 +549,9 @@ def _word_concept(
         add(sorted(vocab.short_forms.get(root, ())), SHORT_FORM_WEIGHT)
     pieces = [p for p in folded.split("-") if p]
     compound = vocab.lexicon.split(folded) if len(pieces) == 1 else pieces
-    if (
-        alternatives
-        and folded.isalpha()
-        and folded not in vocab.words
-        and not is_german_word(folded)
-        and folded not in english_glossary()
-    ):
+    # Neither a German word nor an English one the glossary knows: perhaps typed wrong.
+    unknown = folded.isalpha() and not is_german_word(folded) and folded not in english_glossary()
+    if unknown and alternatives and folded not in vocab.words:
         # Found only by its stem, which a slip in a document shares ("manger": the minutes'
         # "Case Mangerinnen"): the document word one letter off counts too ("manager").
         near = [w for w in vocab.near(folded) if w != folded]
@@ -563,8 +559,8 @@ def _word_concept(
             meant = _word_concept(Token(near[0], token.start, token.kind), vocab, [], question)
             for term, weight in meant.alternatives.items() if meant is not None else ():
                 add([term], weight * TYPO_ALTERNATIVE_WEIGHT)
-    if not alternatives and not is_german_word(folded) and folded not in english_glossary():
-        near = [w for w in vocab.near(folded) if w != folded] if folded.isalpha() else []
+    elif unknown and not alternatives:
+        near = [w for w in vocab.near(folded) if w != folded]
         if near:
             fixed = near[0]
             corrections.append((token.text, fixed))
@@ -579,11 +575,11 @@ def _word_concept(
             for other in near[1:]:  # as close, less frequent: the topic decides between them
                 add(word_terms(other)[:1], TYPO_ALTERNATIVE_WEIGHT)
             compound = compound or vocab.lexicon.split(fixed)
-        elif len(folded) >= 6 and folded.isalpha():
+        elif len(folded) >= 6:
             # No document word is near, but a question word the bot knows is: "Altersgrupe" is
             # "Altersgruppe", which the documents write in years ("18 bis 27-Jährigen").
             key = _slip_of(folded, paraphrase_keys(), vocab)
-            if (key is None or key == folded) and _is_english(question) and len(folded) >= 8:
+            if (key is None or key == folded) and is_english(question) and len(folded) >= 8:
                 # "aplication" in an English question is "application" (Antrag); a slip at
                 # the end is an inflection ("scheduled" is no "schedule" typed wrong).
                 key = _slip_of(folded, _english_keys(), vocab)
@@ -855,15 +851,15 @@ def looks_like_verb(word: str) -> bool:
 
 _VERB_ENDING_RE = re.compile(r"(?:^ge\w+(?:t|en)|\w(?:t|te|ten|et|en|st|iert|ed))$")
 # English function words that German never uses (unlike "was", "is", "so" typed in German).
-ONLY_ENGLISH = frozenset(
+_ONLY_ENGLISH = frozenset(
     {"the", "what", "who", "whom", "whose", "when", "where", "which", "why", "how", "are", "of"}
 )
 
 
-def _is_english(question: Sequence[Token]) -> bool:
+def is_english(question: Sequence[Token]) -> bool:
     """Whether a question is written in English: then an English word that also stands in the
-    documents (a name, "City") is still translated."""
-    return any(fold(t.text) in ONLY_ENGLISH for t in question)
+    documents (a name, "City") is still translated, and "was" is a past tense."""
+    return any(fold(t.text) in _ONLY_ENGLISH for t in question)
 
 
 def _month_concept(
@@ -1203,13 +1199,12 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             owner_of_part = True
             continue
         if token.kind == "number":
-            terms = number_terms(token.text, query=True)
-            # A date asked for is found as that date; its year alone ("2020") says less.
-            dated = _DATE_TERM_RE.match(terms[0]) is not None
+            number, *forms = number_terms(token.text, query=True)
+            # A date asked for is found as that date; its year alone ("2020") says less. The
+            # other forms of a number ("1000" of "1.000") say as much.
+            form_weight = DATE_YEAR_WEIGHT if _DATE_TERM_RE.match(number) else 1.0
             concept = Concept(
-                token.text,
-                {t: DATE_YEAR_WEIGHT if dated and i else 1.0 for i, t in enumerate(terms)},
-                kind="number",
+                token.text, {number: 1.0, **dict.fromkeys(forms, form_weight)}, kind="number"
             )
         elif (month := _MONTH_NUMBERS.get(folded)) and (folded != "may" or not english):
             # "im Juli 2019": the month as a word or in a date of it ("04.07.2019").
@@ -1278,11 +1273,12 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             part_words=concept.part_words,
         )
         concepts.append(concept)
-    light = light_verbs() | frame_words() if dropped else frozenset()
-    if dropped and all(fold(c.label) in light for c in concepts):
-        # "was macht die vhs": an unknown abbreviation typed in lower case was all the topic;
-        # left out, the question would be "was macht". It counts as not found.
-        concepts += [Concept(t.text, {fold(t.text): 1.0}, ()) for t in dropped]
+    if dropped:
+        light = light_verbs() | frame_words()
+        if all(fold(c.label) in light for c in concepts):
+            # "was macht die vhs": an unknown abbreviation typed in lower case was all the
+            # topic; left out, the question would be "was macht". It counts as not found.
+            concepts += [Concept(t.text, {fold(t.text): 1.0}, ()) for t in dropped]
     if english:
         concepts = _joined_english(concepts, vocab)
     return Query(
