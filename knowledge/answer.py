@@ -295,7 +295,9 @@ _EVIDENCE: dict[QType, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
     "reason": (
         re.compile(
             r"\b(?:weil|da|deshalb|daher|darum|deswegen|aufgrund|wegen|grund|gründe|sodass|"
-            r"so dass|folglich|zurückzuführen|rentier\w*|lohn\w* sich|aus diesem grund)\b",
+            r"so dass|folglich|zurückzuführen|rentier\w*|lohn\w* sich|aus diesem grund|"
+            # "der Sicherheit halber": for the sake of, because of
+            r"halber)\b",
             re.I,
         ),
         re.compile(

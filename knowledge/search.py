@@ -70,6 +70,9 @@ class Concept:
     # A numbered part asked in English ("module 6"): the German words that may name it in place
     # of parts[0] ("baustein", "forderbaustein"; the documents say "Baustein 6", "Modul 2").
     part_words: tuple[str, ...] = ()
+    # Synonyms of a part of a hyphenated compound, with their weights ("KIM-Personal": the
+    # minutes say "die Mitarbeiterinnen und Mitarbeiter" of KIM): part -> ((term, weight), …).
+    part_synonyms: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
 
     def terms(self) -> set[str]:
         """Every term that can match this concept: built once (ranking asks thousands of
@@ -77,11 +80,13 @@ class Concept:
         found: set[str] | None = self.__dict__.get("_terms")
         if found is None:
             found = set(self.alternatives) | set(self.parts) | set(self.part_words)
+            found.update(t for syns in self.part_synonyms.values() for t, _ in syns)
             object.__setattr__(self, "_terms", found)  # a cache, not a field: frozen as before
         return found
 
 
 PART_CREDIT = 0.85
+CONTEXT_SHARE = 0.5  # the credit of a word found only in the sentences around (answer.py)
 PART_WORD = 0.9  # an alternative this close names the part word itself (no synonym: 0.8)
 MONTH_DATES = 40  # date terms that stand for a month the question names
 _DATE_TERM_RE = re.compile(r"^\d\d\.(\d\d)\.\d{4}$")
@@ -309,6 +314,8 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         # "was hat der Bauwagen gekostet", "what did the study cost": an amount of money
         r"was (?:hat|haben|hatte|hatten|wird|werden|wurde|wurden) (?:\S+ ){1,8}gekostet|"
         r"what did .* cost|"
+        # "In welchem Umfang …", "to what extent": how much
+        r"(?:in )?welche[nm] umfang|wie umfangreich|to what extent|how extensive|"
         r"was (?:verdien\w*|zahl\w*|bezahl\w*)|"
         r"what (?:is|are|was|were) the (?:\w+ )?(?:costs?|price|amount|budget|number|share)) ",
     ),
@@ -594,11 +601,20 @@ def _word_concept(
         # A compound of two index words the lexicon does not hold as words ("Coronazeit": the
         # documents have "Corona" only in "Corona-Pandemie", and "Zeiten").
         compound = _index_parts(folded, vocab)
+    part_synonyms: dict[str, tuple[tuple[str, float], ...]] = {}
     if not alternatives and len(compound) > 1:
         parts = tuple(dict.fromkeys(stem(p) for p in compound if vocab.has(stem(p))))
         if len(parts) < 2:
             parts = ()
             add([stem(p) for p in compound if len(stem(p)) >= MIN_PART_STEM], 0.6)
+        elif len(pieces) == 2 and token.text.split("-")[0].isupper():
+            # "KIM-Personal": the staff of KIM, whom the minutes of KIM call "die Mitarbeiterinnen
+            # und Mitarbeiter"; the abbreviation names whose, often only in the sentences around.
+            head = stem(pieces[1])
+            listed = word_synonyms().get(pieces[1])
+            found = synonyms().get(head, ()) if listed is None else listed
+            if head in parts and (found := tuple(t for t in found if vocab.has(t))):
+                part_synonyms[head] = tuple((t, 0.8) for t in found)
     if not alternatives and not parts:
         root = whole[0] if whole else stem(folded)
         if len(root) >= 4:
@@ -610,7 +626,7 @@ def _word_concept(
         # unknown noun ("Einwohner", "Bus") sinks the answer; an unknown verb form weighs less.
         weight = 0.25 if looks_like_verb(token.text) or folded in light_verbs() else 1.0
         return Concept(label, {stem(folded): 1.0}, (), weight)
-    return Concept(label, alternatives, parts)
+    return Concept(label, alternatives, parts, part_synonyms=part_synonyms)
 
 
 def _index_parts(folded: str, vocab: Vocabulary) -> list[str]:
@@ -680,6 +696,7 @@ def _with_compounds(
         concept.parts,
         concept.importance,
         concept.kind,
+        part_synonyms=concept.part_synonyms,
     )
 
 
@@ -1271,6 +1288,7 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             * (SECOND_ASK_SHARE if second is not None and token.start >= second.end() else 1.0),
             kind="category" if category and concept.kind == "word" else concept.kind,
             part_words=concept.part_words,
+            part_synonyms=concept.part_synonyms,
         )
         concepts.append(concept)
     if dropped:
@@ -2011,10 +2029,23 @@ def concept_match(concept: Concept, credits: Mapping[str, float]) -> float:
     if best is None:
         best = 0.0
     if concept.parts:
-        first = max(credits.get(p, 0.0) for p in (concept.parts[0], *concept.part_words))
-        share = (first + sum(credits.get(p, 0.0) for p in concept.parts[1:])) / len(concept.parts)
-        best = max(best, PART_CREDIT * share if share >= 0.99 else 0.5 * share)
+        heads = (concept.parts[0], *concept.part_words)
+        first = max(_part_credit(concept, p, credits) for p in heads)
+        each = [first, *(_part_credit(concept, p, credits) for p in concept.parts[1:])]
+        share = sum(each) / len(each)
+        # Every part found, or (an abbreviation's staff, "KIM-Personal") the thing found in
+        # other words and the abbreviation at least in the sentences around.
+        whole = share >= 0.99 or (bool(concept.part_synonyms) and min(each) >= CONTEXT_SHARE)
+        best = max(best, PART_CREDIT * share if whole else 0.5 * share)
     return best
+
+
+def _part_credit(concept: Concept, part: str, credits: Mapping[str, float]) -> float:
+    """The credit of one part of a compound: its own, or a synonym's times its weight."""
+    own = credits.get(part, 0.0)
+    for term, weight in concept.part_synonyms.get(part, ()):
+        own = max(own, credits.get(term, 0.0) * weight)
+    return own
 
 
 def coverage(query: Query, credits: Mapping[str, float], *, instances: bool = True) -> float:

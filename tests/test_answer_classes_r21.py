@@ -1,0 +1,107 @@
+"""Classes of misses found in round 21 of issue 10: "warum dauert X so lange" is answered by
+"nimmt Zeit in Anspruch", "der Sicherheit halber" gives a reason, the staff of an
+abbreviation ("RSG-Personal") are its "Mitarbeiter", and "in welchem Umfang" asks how much."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from knowledge.answer import _evidence
+from knowledge.search import PART_CREDIT, concept_match, question_type
+from tests.test_answer_classes import top
+from tests.test_answer_classes_r4 import FILLER, _concept, _doc_kb
+
+# Why a funding rule takes long stands as "nehme einige Zeit in Anspruch, da …"; a sentence
+# about the same rule that says nothing of the delay stands apart from it.
+_DELAY = (
+    "Frau Schulz berichtete, dass die Steuerungsrunde auf die Förderrichtlinie des Landes "
+    "für Radstationen warte; dies nehme jedoch einige Zeit in Anspruch, da drei Ministerien "
+    f"beteiligt seien. {FILLER} Die Förderrichtlinie für Radstationen solle auch "
+    "Lastenräder umfassen."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "warum dauert die förderrichtlinie radstationen so lang",
+        "Warum dauert es so lange, bis die Förderrichtlinie für Radstationen vorliegt?",
+        "wieso dauert förderrichtlinie radstationen so lange??",
+    ],
+)
+def test_why_does_it_take_so_long_is_answered_by_takes_time(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2019, _DELAY)
+    assert "drei Ministerien" in top(kb, question)
+
+
+def test_a_reason_given_with_halber_is_a_reason() -> None:
+    text = "Die Räder würden der Sicherheit halber abends eingeschlossen."
+    assert _evidence("reason", text) == 1.0
+    assert _evidence("reason", "Die Räder würden abends eingeschlossen.") == 0.0
+
+
+# The risk of losing the staff: they are "die Mitarbeiterinnen und Mitarbeiter", and the
+# abbreviation whose staff they are stands only in the sentences before.
+_STAFF = (
+    "Das RSG werde vom Land gefördert, so Frau Schulz. Die Arbeit des RSG sei gut. "
+    "In der Gesamtbetrachtung ergebe sich allerdings das Problem, dass die Verträge der "
+    "Mitarbeiterinnen und Mitarbeiter befristet seien und im Mai ausliefen. Es bestehe das "
+    "Risiko, dass sich die Mitarbeiterinnen und Mitarbeiter der Sicherheit halber "
+    "anderweitig orientierten. Daher sei es wichtig, das vorhandene Personal zu halten. "
+    f"{FILLER} Für das RSG seien drei Stellen im Haushalt vorgesehen."
+)
+
+
+def test_the_staff_of_an_abbreviation_are_its_mitarbeiter(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _STAFF)
+    text = top(kb, "Warum besteht die Sorge, dass das RSG-Personal sich anderweitig orientiert?")
+    assert "anderweitig orientierten" in text
+    concept = _concept(kb, "Wann geht das RSG-Personal?", "rsg-personal")
+    assert concept.part_synonyms["personal"] == (("mitarbeit", 0.8),)
+    # "RSG" stands in the sentences around (credit 0.5), "Mitarbeiter" in the sentence: the
+    # compound counts as found, not as half of it found.
+    credits = {"rsg": 0.5, "mitarbeit": 1.0}
+    assert concept_match(concept, credits) == pytest.approx(PART_CREDIT * (0.5 + 0.8) / 2)
+    assert concept_match(replace(concept, part_synonyms={}), credits) == pytest.approx(0.5 * 0.25)
+
+
+def test_a_compound_without_an_abbreviation_keeps_its_parts_only(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _STAFF)
+    concept = _concept(kb, "Wann geht das Haushalt-Personal?", "haushalt-personal")
+    assert concept.parts == ("haushalt", "personal")
+    assert not concept.part_synonyms
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("In welchem Umfang sind Stellenanteile vorhanden?", "quantity"),
+        ("Welchen Umfang haben die Stellenanteile?", "quantity"),
+        ("wie umfangreich ist die förderung", "quantity"),
+        ("To what extent are posts funded?", "quantity"),
+    ],
+)
+def test_in_welchem_umfang_asks_how_much(question: str, qtype: str) -> None:
+    assert question_type(question) == qtype
+
+
+_SHARES = (
+    "In allen Gemeinden gibt es Radbeauftragte, die für die Radwege zuständig sind. "
+    "Der Einsatz ist sehr unterschiedlich (die Stellenanteile reichen von 10 %-Anteilen "
+    f"einer Stelle bis zu 2 Stellen). {FILLER}"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welchen Umfang haben die Stellenanteile der Radbeauftragten in den Gemeinden?",
+        "In welchem Umfang sind Stellenanteile für Radbeauftragte in den Gemeinden vorhanden?",
+    ],
+)
+def test_the_extent_asked_is_answered_by_the_amount(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2013, _SHARES)
+    assert "10 %-Anteilen" in top(kb, question)
