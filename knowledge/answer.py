@@ -113,6 +113,18 @@ _ASKS_ADDRESS_RE = re.compile(
     r"tele(?:f|ph)on(?!isch)|\bphone|\bfax\b|faxnummer|rufnummer|handynummer|\bhotline",
     re.I,
 )
+# A question for the result of a vote ("Wie hat der Ausschuss abgestimmt?", "Mit welchem
+# Stimmergebnis …", "how did the committee vote"), and a text that gives one. "Abstimmung"
+# alone is also coordination ("eine zeitnahe Abstimmung mit den Kommunen"): not asked here.
+_ASKS_VOTE_RE = re.compile(
+    r"\babgestimmt\b|stimmergebnis|abstimmungsergebnis|\bvot(?:e|ed|es|ing)\b", re.I
+)
+_VOTE_RE = re.compile(
+    r"\b(?:einstimmig\w*|einhellig\w*|mehrheitlich|Mehrheit|Stimmen|Gegenstimme\w*|"
+    r"Enthaltung\w*|angenommen|abgelehnt|zugestimmt|beschlossen|unanimous\w*|majority|votes?)\b",
+    re.I,
+)
+VOTE_MISSING = 0.6  # share of coverage a text keeps that gives no vote result asked for
 # A question for an amount of money, and what an amount looks like ("1.000,- €", "170.000",
 # "2,5 Mio."): a currency, thousands written with points, or ",-" (not "0,75 Stellen").
 _ASKS_MONEY_RE = re.compile(
@@ -1195,6 +1207,7 @@ class _Features:
         # "warum macht der Kreis nicht mit": the answer says no too ("gegen … entschieden").
         self.negated = bool(_NEGATED_RE.search(query.text))
         self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
+        self.wants_vote = bool(_ASKS_VOTE_RE.search(query.text))  # how a body voted
         self.yes_no = query.qtype == "other" and is_yes_no(query.text)
         # "Sind alle Stellen besetzt?", "Ist KIM gesetzlich verankert worden?": what is asked
         # of the topic, the German verb or adjective at the end; a text without it answers no
@@ -1941,6 +1954,8 @@ def _score_window(
     if f.wants_address:  # "Unter welcher Internetadresse …?": only a text with one answers
         evidence = 1.0 if _WEB_ADDRESS_RE.search(text) else 0.0
         cov *= 1.0 if evidence else MISSING_ADDRESS
+    if f.wants_vote and not _VOTE_RE.search(text):  # "Wie hat der Ausschuss abgestimmt?"
+        cov *= VOTE_MISSING
     if f.deadline and 0 < evidence < RELATIVE_DEADLINE_EVIDENCE:
         cov *= DEADLINE_MISSING  # "bis wann": a date that is no deadline
     elif f.day and evidence > 0 and not _DAY_RE.search(text):

@@ -42,6 +42,7 @@ from knowledge.passages import Passage, split_passages
 from knowledge.prepare import PreparedText, prepare_text, return_free_heap, start_worker
 from knowledge.repair import repair_text
 from knowledge.search import make_lexicon
+from knowledge.signatures import is_subject_line
 from knowledge.store import (
     bump_generation,
     count_words_later,
@@ -75,7 +76,9 @@ PARALLEL_MIN_BATCH = 4  # texts from which a ParallelPreparer uses its worker pr
 # with an older one is rebuilt on the next ingest even when its file did not change, so
 # existing databases get the better repair. Raise it when those steps change their output.
 # 1: OCR compounds and names rebuilt, form fields as "boilerplate" passages (issue 10).
-PIPELINE = 1
+# 2: a subject line takes the words of the letterhead before it as its lead (issue 10).
+PIPELINE = 2
+_BERATUNGSFOLGE_RE = re.compile(r"\bBeratungsfolge\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -430,6 +433,16 @@ def _store(
     passages = list(ready.passages)
     terms = [text_terms(p.text[len(p.lead) :], lexicon) for p in passages]
     leads = [text_terms(p.lead, lexicon) if p.lead else [] for p in passages]
+    for i in range(1, len(passages)):
+        if passages[i - 1].kind == "boilerplate" and is_subject_line(passages[i].text):
+            # "Betreff: Einrichtung eines KIZ …" is the subject of the paper the letterhead
+            # before it names ("Stadt Troisdorf … Vorlage DS-Nr. 2013/728"), which no answer
+            # quotes: its words are the subject's context, as a table header is a row's. Not
+            # its Beratungsfolge: the sessions that discuss the paper say nothing of its subject.
+            # Nor its numbers: a year there ("Datum: 04.09.2013") would find every question
+            # about that year.
+            head = _BERATUNGSFOLGE_RE.split(passages[i - 1].text, maxsplit=1)[0]
+            leads[i] = leads[i] + [t for t in text_terms(head, lexicon) if not t[:1].isdigit()]
     heading_terms = {h: text_terms(h, lexicon) for h in {p.heading for p in passages}}
     words = ready.words
     now = datetime.now(UTC).isoformat(timespec="seconds")

@@ -331,7 +331,7 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
     ),
     (
         "person",
-        r" (wer|wem|wen|who|whom|whose|welche person|wie (?:heis?st|hies?s)(?! das )|"
+        r" (wer|wem|wen|wessen|who|whom|whose|welche person|wie (?:heis?st|hies?s)(?! das )|"
         r"wie (?:heis?sen|hies?sen)|wie lautet der name|"
         r"what is the name|whats the name|"
         # "Welches Kreistagsmitglied …", "which minister": a person named by role

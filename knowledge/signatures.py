@@ -178,6 +178,11 @@ def letters(blocks: Sequence[Block]) -> list[Letter]:
     return out
 
 
+def is_subject_line(text: str) -> bool:
+    """Whether a passage is a paper's subject line ("Betreff: …", "Gegenstand: …")."""
+    return bool(_SUBJECT_LABEL_RE.match(text))
+
+
 def _opens_with_signature(text: str) -> bool:
     """A form passage that is a signature block ("gez.", "In Vertretung", "Unterschrift")."""
     return bool(_GEZ_RE.search(text) or _MODE_RE.search(text))

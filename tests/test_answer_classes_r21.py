@@ -12,7 +12,7 @@ import pytest
 from knowledge.answer import _evidence
 from knowledge.search import PART_CREDIT, concept_match, question_type
 from tests.test_answer_classes import top
-from tests.test_answer_classes_r4 import FILLER, _concept, _doc_kb
+from tests.test_answer_classes_r4 import FILLER, _concept, _doc_kb, _kb
 
 # Why a funding rule takes long stands as "nehme einige Zeit in Anspruch, da …"; a sentence
 # about the same rule that says nothing of the delay stands apart from it.
@@ -105,3 +105,62 @@ _SHARES = (
 def test_the_extent_asked_is_answered_by_the_amount(tmp_path: Path, question: str) -> None:
     kb = _doc_kb(tmp_path, 2013, _SHARES)
     assert "10 %-Anteilen" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("Auf wessen Antrag geht die Vorlage zurück?", "person"),
+        ("wessen idee war die radstation", "person"),
+    ],
+)
+def test_wessen_asks_for_a_person(question: str, qtype: str) -> None:
+    assert question_type(question) == qtype
+
+
+# A city's paper: its letterhead (form, never quoted) names the city and the paper, the
+# subject line after it names the motion it goes back to, and the Beratungsfolge names the
+# committee's session that discusses it.
+_LETTER = (
+    f"{FILLER}\n\n\n"
+    "Stadt Hennef \nDer Bürgermeister \nAz: II/20 \n\nDatum: 02.03.2021 \n\n"
+    "Vorlage, DS-Nr, 2021/115 öffentlich \nnichtöffentlich \n\nX \n\n"
+    "Beratungsfolge Sitzung am: TOP . Ja Nein Enth. \n\nBauausschuss 24.03.2021 .4 \n\n"
+    "Betreff: Bau einer Radstation am Bahnhof \n"
+    "hier; Antrag der Fraktion der Grünen vom 12. Januar 2021 \n\nBeschlussentwurf: \n\n"
+    "Der Bauausschuss begrüßt den Bau der Radstation am Bahnhof. \n\n"
+    f"{FILLER}"
+)
+
+
+def test_a_subject_line_has_the_letterhead_before_it_as_context(tmp_path: Path) -> None:
+    kb = _kb(tmp_path, {"a.txt": (2021, _LETTER)})
+    row = kb.db.conn.execute(
+        "SELECT lead_terms FROM passages WHERE text LIKE 'Betreff:%'"
+    ).fetchone()
+    lead = row[0].split()
+    assert {"hennef", "vorlag"} <= set(lead)
+    # Not the Beratungsfolge's committee and session, nor numbers ("2021" would find every
+    # question about that year).
+    assert "bauausschuss" not in lead
+    assert not [t for t in lead if t[:1].isdigit()]
+    question = "Auf wessen Antrag geht die Hennefer Vorlage zum Bau einer Radstation zurück?"
+    assert "Fraktion der Grünen" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie hat der Bauausschuss am 24.03.2021 über die Radstation abgestimmt?",
+        "Mit welchem Stimmergebnis hat der Bauausschuss die Vorlage zur Radstation beschlossen?",
+    ],
+)
+def test_a_vote_asked_for_is_not_answered_without_one(tmp_path: Path, question: str) -> None:
+    kb = _kb(tmp_path, {"a.txt": (2021, _LETTER)})
+    assert not kb.ask(question).answered
+
+
+def test_a_vote_asked_for_is_answered_with_one(tmp_path: Path) -> None:
+    text = _LETTER.replace("begrüßt den Bau", "beschließt einstimmig den Bau")
+    kb = _kb(tmp_path, {"a.txt": (2021, text)})
+    assert "einstimmig" in top(kb, "Wie hat der Bauausschuss über die Radstation abgestimmt?")
