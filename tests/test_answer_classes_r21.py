@@ -164,3 +164,42 @@ def test_a_vote_asked_for_is_answered_with_one(tmp_path: Path) -> None:
     text = _LETTER.replace("begrüßt den Bau", "beschließt einstimmig den Bau")
     kb = _kb(tmp_path, {"a.txt": (2021, text)})
     assert "einstimmig" in top(kb, "Wie hat der Bauausschuss über die Radstation abgestimmt?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why does the funding guideline for bike stations take so long",
+        "why is the guideline for the bike stations taking so long?",
+    ],
+)
+def test_english_take_so_long_is_dauern(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2019, _DELAY.replace("Radstationen", "Radstationen (bike stations)"))
+    assert "drei Ministerien" in top(kb, question)
+
+
+def test_losing_staff_is_said_as_staff_leaving(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _STAFF)
+    assert "anderweitig" in top(kb, "warum angst rsg personal zu verlieren")
+
+
+_SPEAKER = (
+    "Für die Radtour wurde Frau Meier als Referentin gewonnen. "
+    f"{FILLER} Die Radtour findet jährlich statt. Die Gruppe werde mit dem Land in Dialog treten."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wer trat als referentin bei der radtour auf",
+        "Wer tritt bei der Radtour als Referentin auf?",
+    ],
+)
+def test_auftreten_as_a_role_is_said_by_the_role(tmp_path: Path, question: str) -> None:
+    # "trat" weighed as a topic word the sentence lacks: the answer was only "unsicher".
+    kb = _doc_kb(tmp_path, 2019, _SPEAKER)
+    answer = kb.ask(question)
+    assert answer.answered
+    assert "Frau Meier" in answer.hits[0].text
+    assert answer.confidence in ("medium", "high")
