@@ -581,6 +581,12 @@ _ENUMERATED_RE = re.compile(
     r"\((?:[^()]|\(\d\)){2,120}?(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?"
     r"(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?\)"
 )
+# A count of things named one by one right after it: "in drei Kategorien (partizipative (1),
+# präventive (2) und dialogfördernde (3) Projekte)" lists the categories as a list does.
+_COUNTED_ENUMERATION_RE = re.compile(
+    r"\b(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+[A-ZÄÖÜ][\w-]+\s*"
+    + _ENUMERATED_RE.pattern
+)
 _ENGLISH_NUMBERS = {
     word: str(n)
     for n, word in enumerate(
@@ -814,7 +820,7 @@ def _evidence(
     if qtype == "person" and not speakers:
         text = _SPEAKER_CLAUSE_RE.sub(" ", text)
     if qtype == "which":
-        if _LISTED_RE.search(text):
+        if _LISTED_RE.search(text) or _COUNTED_ENUMERATION_RE.search(text):
             return 1.6
         named = _NAMES_RE.search(text) or _ENUMERATED_RE.search(text)
         return 1.0 if named or (single and _QUOTED_RE.search(text)) else 0.0

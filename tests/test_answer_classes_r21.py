@@ -203,3 +203,31 @@ def test_auftreten_as_a_role_is_said_by_the_role(tmp_path: Path, question: str) 
     assert answer.answered
     assert "Frau Meier" in answer.hits[0].text
     assert answer.confidence in ("medium", "high")
+
+
+# The categories stand counted and named one by one in parentheses; the winners of each stand
+# in a list labelled "Kategorie 1: …", which names no category.
+_CATEGORIES = (
+    "Frau Schulz berichtete von dem am 04.07.2019 verliehenen Radpreis des Kreises, der in "
+    "drei Kategorien (schulische (1), berufliche (2) und freizeitliche (3) Projekte) "
+    f"verliehen wurde. {FILLER} Zum Radpreis tagte die Jury. "
+    "Folgende Projekte wurden ausgezeichnet: "
+    "Kategorie 1: „Radbus Hennef“ Kategorie 2: „Pendlerrad Siegburg“ Kategorie 3: "
+    "„Tourenrad Eitorf“"
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["welche kategorien gabs beim radpreis", "radpreis welche kategorien gabs"]
+)
+def test_a_counted_enumeration_lists_the_categories(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2019, _CATEGORIES)
+    assert "schulische (1)" in top(kb, question)
+
+
+def test_a_counted_enumeration_is_evidence_of_a_list() -> None:
+    text = (
+        "Er wurde in drei Kategorien (schulische, berufliche und freizeitliche Projekte) verliehen."
+    )
+    assert _evidence("which", text) == 1.6
+    assert _evidence("which", "Er wurde in drei Kategorien verliehen.") == 0.0
