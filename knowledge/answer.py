@@ -124,6 +124,11 @@ _VOTE_RE = re.compile(
     r"Enthaltung\w*|angenommen|abgelehnt|zugestimmt|beschlossen|unanimous\w*|majority|votes?)\b",
     re.I,
 )
+# Women and men asked for ("was gibt es für Frauen"), whose index terms are those of the
+# titles "Frau" and "Herr": a text names them only where the word is no title before a name.
+_PEOPLE_WORDS = frozenset({"frauen", "herren", "women", "woman", "ladies"})
+_TITLE_TERMS = frozenset({"frau", "herr"})
+_PEOPLE_RE = re.compile(r"\bFrau(?!\s+(?:Dr\.\s+|Prof\.\s+)?[A-ZÄÖÜ])|\bHerren\b")
 VOTE_MISSING = 0.6  # share of coverage a text keeps that gives no vote result asked for
 # A question for an amount of money, and what an amount looks like ("1.000,- €", "170.000",
 # "2,5 Mio."): a currency, thousands written with points, or ",-" (not "0,75 Stellen").
@@ -992,6 +997,13 @@ class _Features:
         self.wanted = frozenset(query_terms(query))
         self.parts = [c for c in query.concepts if c.kind == "part"]
         self.categories = any(c.kind == "category" for c in query.concepts)
+        # "Frauen", "Männer" asked for: their term ("frau", "herr") also stands for a title
+        self.people_terms = (
+            frozenset(
+                t for c in query.concepts if fold(c.label) in _PEOPLE_WORDS for t in c.terms()
+            )
+            & _TITLE_TERMS
+        )
         self.category_terms = frozenset(
             t
             for c in query.concepts
@@ -1278,9 +1290,13 @@ class _Features:
         return self._named[c.passage_id]
 
     def own(self, c: Candidate) -> frozenset[str]:
-        """The question's terms among the passage's own words."""
+        """The question's terms among the passage's own words. "Frauen" asked for is not
+        found in a title before a name ("Frau Dinstühler ergänzte …")."""
         if c.passage_id not in self._own:
-            self._own[c.passage_id] = self.wanted.intersection(c.terms)
+            own = self.wanted.intersection(c.terms)
+            if not own.isdisjoint(self.people_terms) and not _PEOPLE_RE.search(c.text):
+                own = own - self.people_terms
+            self._own[c.passage_id] = own
         return self._own[c.passage_id]
 
     def lead(self, c: Candidate) -> frozenset[str]:

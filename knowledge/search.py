@@ -518,8 +518,11 @@ def _word_concept(
         add([folded], 1.0)
     whole = word_terms(token.text, vocab.lexicon)
     add(whole[:1], 1.0)
-    # Verb forms are written in lower case (a capitalised "Projekt" is no "projeken").
-    infinitives, verb_nouns = _verb_relatives(folded) if token.text[:1].islower() else ([], [])
+    # Verb forms are written in lower case (a capitalised "Projekt" is no "projeken"), but for
+    # the question's first word ("Plant das KI …?").
+    first = bool(question) and token.start == question[0].start
+    lower = token.text[:1].islower() or first
+    infinitives, verb_nouns = _verb_relatives(folded) if lower else ([], [])
     roots = list(dict.fromkeys(whole[:1] + [stem(v) for v in _variants(folded)] + infinitives))
     add(roots[1:], 0.9)
     add(verb_nouns, VERB_NOUN_WEIGHT)  # "gefördert" finds "Förderung", "plant" "Planung"

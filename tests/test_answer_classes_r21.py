@@ -231,3 +231,30 @@ def test_a_counted_enumeration_is_evidence_of_a_list() -> None:
     )
     assert _evidence("which", text) == 1.6
     assert _evidence("which", "Er wurde in drei Kategorien verliehen.") == 0.0
+
+
+# Women asked for: "Frau" before a name is a title, "Frauenarbeit" is about women.
+_WOMEN = (
+    "Frau Schulz ergänzte, die Zählung beziehe sich auf den Zeitraum März bis April. "
+    f"{FILLER} Darüber hinaus sei mit der Gleichstellungsstelle ein neuer Handlungsbereich "
+    f"in Bezug auf die Frauenarbeit im Radverkehr geplant. {FILLER} Frau Dr. Meier dankte."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "gibt es was für frauen",
+        "Plant die Verwaltung auch etwas Neues speziell für Frauen?",
+        "what is planned for women",
+    ],
+)
+def test_women_asked_for_are_not_found_in_a_title(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2019, _WOMEN)
+    assert "Frauenarbeit" in top(kb, question)
+
+
+def test_a_question_opening_with_a_verb_finds_its_other_forms(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, _WOMEN)
+    concept = _concept(kb, "Plant die Verwaltung etwas?", "plant")
+    assert "plan" in concept.alternatives
