@@ -997,7 +997,7 @@ class _Features:
         self.wanted = frozenset(query_terms(query))
         self.parts = [c for c in query.concepts if c.kind == "part"]
         self.categories = any(c.kind == "category" for c in query.concepts)
-        # "Frauen", "Männer" asked for: their term ("frau", "herr") also stands for a title
+        # "Frauen", "Herren" asked for: their term ("frau", "herr") also stands for a title
         self.people_terms = (
             frozenset(
                 t for c in query.concepts if fold(c.label) in _PEOPLE_WORDS for t in c.terms()
