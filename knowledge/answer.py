@@ -124,12 +124,19 @@ _VOTE_RE = re.compile(
     r"Enthaltung\w*|angenommen|abgelehnt|zugestimmt|beschlossen|unanimous\w*|majority|votes?)\b",
     re.I,
 )
-# Women and men asked for ("was gibt es für Frauen"), whose index terms are those of the
-# titles "Frau" and "Herr": a text names them only where the word is no title before a name.
+VOTE_MISSING = 0.6  # share of coverage a text keeps that gives no vote result asked for
+# Women asked for ("was gibt es für Frauen"), whose index terms are those of the titles "Frau"
+# and "Herr": a text names them only where the word is no title before a name.
 _PEOPLE_WORDS = frozenset({"frauen", "herren", "women", "woman", "ladies"})
 _TITLE_TERMS = frozenset({"frau", "herr"})
 _PEOPLE_RE = re.compile(r"\bFrau(?!\s+(?:Dr\.\s+|Prof\.\s+)?[A-ZÄÖÜ])|\bHerren\b")
-VOTE_MISSING = 0.6  # share of coverage a text keeps that gives no vote result asked for
+# A German participle ending the question ("… sind schon besetzt?", "… verteilt"): the state
+# a count is asked of.
+_PARTICIPLE_END_RE = re.compile(
+    r"\b((?:(?:ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|um|fest|frei)?ge|be|ver|er|zer|"
+    r"ent)[a-zäöüß]{2,}(?:t|en))\W*$",
+    re.I,
+)
 # A question for an amount of money, and what an amount looks like ("1.000,- €", "170.000",
 # "2,5 Mio."): a currency, thousands written with points, or ",-" (not "0,75 Stellen").
 _ASKS_MONEY_RE = re.compile(
@@ -1233,10 +1240,18 @@ class _Features:
         # (the other choice "…, oder ist dies nur beabsichtigt?" is not what is asked)
         asked = query.concepts[: query.choice]
         last = asked[-1] if asked else None
+        # So is the state counted in "wie viele Stellen sind schon besetzt": "1,5 Stellen
+        # vorgesehen" counts posts planned, not filled.
+        ends = _PARTICIPLE_END_RE.search(query.text) if query.qtype == "quantity" else None
+        counted_state = (
+            ends is not None
+            and last is not None
+            and fold(ends.group(1)) == fold(last.label)
+            and not is_english(tokenize(query.text))
+        )
         self.predicate = (
             frozenset(last.terms())
-            if self.yes_no
-            and is_yes_no(query.text, german=True)
+            if ((self.yes_no and is_yes_no(query.text, german=True)) or counted_state)
             and last is not None
             and last.kind == "word"
             and last.label.islower()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answer import _evidence
+from knowledge.answer import _PARTICIPLE_END_RE, _evidence
 from knowledge.search import PART_CREDIT, concept_match, question_type
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import FILLER, _concept, _doc_kb, _kb
@@ -258,3 +258,33 @@ def test_a_question_opening_with_a_verb_finds_its_other_forms(tmp_path: Path) ->
     kb = _doc_kb(tmp_path, 2019, _WOMEN)
     concept = _concept(kb, "Plant die Verwaltung etwas?", "plant")
     assert "plan" in concept.alternatives
+
+
+# Posts planned and posts filled: a count of the one does not answer how many of the other.
+_POSTS = (
+    f"Für das Modul 3 der Radstation seien 1,5 Stellen vorgesehen. {FILLER} "
+    "Für die Beratung am Bahnhof seien 4 Stellen besetzt worden."
+)
+
+
+def test_a_count_asked_of_a_state_is_not_answered_by_a_count_of_another(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2021, _POSTS)
+    answer = kb.ask("wie viele modul 3 stellen sind schon besetzt")
+    assert not answer.answered or "vorgesehen" not in answer.hits[0].text
+    assert "1,5 Stellen" in top(kb, "wie viele stellen sind im modul 3 vorgesehen")
+    assert "1,5 Stellen" in top(kb, "Wie viele Stellen sind für das Modul 3 eingeplant?")
+
+
+@pytest.mark.parametrize(
+    ("question", "state"),
+    [
+        ("wie viele stellen sind schon besetzt", "besetzt"),
+        ("Wie viele Stellen wurden den Kommunen zugewiesen?", "zugewiesen"),
+        ("wie viele stellen sind eingeplant?", "eingeplant"),
+        ("wieviel cm stellen gibts insgesammt?", None),
+        ("wie viele stellen gibt es insgesamt", None),
+    ],
+)
+def test_the_state_a_count_is_asked_of(question: str, state: str | None) -> None:
+    found = _PARTICIPLE_END_RE.search(question)
+    assert (found.group(1) if found else None) == state
