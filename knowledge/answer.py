@@ -132,9 +132,10 @@ _TITLE_TERMS = frozenset({"frau", "herr"})
 _PEOPLE_RE = re.compile(r"\bFrau(?!\s+(?:Dr\.\s+|Prof\.\s+)?[A-ZÄÖÜ])|\bHerren\b")
 # A German participle ending the question ("… sind schon besetzt?", "… verteilt"): the state
 # a count is asked of.
+# ("kann … bekommen", "würde … erhalten" end in an infinitive: no state)
 _PARTICIPLE_END_RE = re.compile(
-    r"\b((?:(?:ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|um|fest|frei)?ge|be|ver|er|zer|"
-    r"ent)[a-zäöüß]{2,}(?:t|en))\W*$",
+    r"\b((?:ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|um|fest|frei)?ge[a-zäöüß]{2,}(?:t|en)|"
+    r"(?:be|ver|er|zer|ent)[a-zäöüß]{2,}t)\W*$",
     re.I,
 )
 # A question for an amount of money, and what an amount looks like ("1.000,- €", "170.000",

@@ -288,3 +288,8 @@ def test_a_count_asked_of_a_state_is_not_answered_by_a_count_of_another(tmp_path
 def test_the_state_a_count_is_asked_of(question: str, state: str | None) -> None:
     found = _PARTICIPLE_END_RE.search(question)
     assert (found.group(1) if found else None) == state
+
+
+def test_an_infinitive_ending_the_question_is_no_state() -> None:
+    assert _PARTICIPLE_END_RE.search("wieviele radstationen kann der kreis bekommen") is None
+    assert _PARTICIPLE_END_RE.search("Wie viele Stellen würde das KI erhalten?") is None
