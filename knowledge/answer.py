@@ -202,6 +202,19 @@ _UNDONE_RE = re.compile(
 _PLANNED_RE = re.compile(
     r"\bgeplant\b|\bstattfinden werde\b|\bwerde[n]?\b[^.;]{0,60}\bstattfinden\b", re.I
 )
+# A question for what a paper says ("Was stand in den Richtlinien?", "Welche Inhalte hatten
+# …"), and a text that says the paper is still awaited ("warte man noch auf die Richtlinien"):
+# it cannot tell what the paper says.
+_ASKS_CONTENT_RE = re.compile(
+    r"\bwas (?:stand|steht|stehen|standen)\b|\bwelche[nmrs]? inhalte?\b|"
+    r"\bwas (?:enthält|enthielt|enthalten|beinhaltet|beinhaltete)\b|"
+    r"\bwhat (?:did|does|do) (?:the |its )?\w+ (?:say|contain)\b",
+    re.I,
+)
+_AWAITED_RE = re.compile(
+    r"\bwarte\w*\b[^.;]{0,160}\bauf\b|\bsteh\w* noch aus\b|\bnoch nicht (?:vor|veröffentlicht)",
+    re.I,
+)
 _WEB_ADDRESS_RE = re.compile(
     r"\bwww\s?\.|https?:|\w@\w|\.(?:de|com|org|net)\b|"
     r"\b(?:tel|telefon|fon|fax|phone)\b\.?:?\s*[+(]?\d|\b0\d{2,5}\s?[/-]\s?\d{3,}",
@@ -1234,6 +1247,7 @@ class _Features:
         self.negated = bool(_NEGATED_RE.search(query.text))
         self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
         self.wants_vote = bool(_ASKS_VOTE_RE.search(query.text))  # how a body voted
+        self.asks_content = bool(_ASKS_CONTENT_RE.search(query.text))  # what a paper says
         self.yes_no = query.qtype == "other" and is_yes_no(query.text)
         # "Sind alle Stellen besetzt?", "Ist KIM gesetzlich verankert worden?": what is asked
         # of the topic, the German verb or adjective at the end; a text without it answers no
@@ -1983,6 +1997,8 @@ def _score_window(
         cov *= DATE_OF_OTHER_EVENT
     if f.years and _announced_only(f, core):
         cov *= ANNOUNCED_ONLY
+    elif f.asks_content and _AWAITED_RE.search(core.text):
+        cov *= ANNOUNCED_ONLY  # "Was stand in den Richtlinien?": they are still awaited
     if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it
         evidence = 1.0 if _BENEFICIARY_RE.search(text) else 0.0
         evidence += 0.4 if evidence and _TARGET_GROUP_RE.search(text) else 0.0

@@ -293,3 +293,30 @@ def test_the_state_a_count_is_asked_of(question: str, state: str | None) -> None
 def test_an_infinitive_ending_the_question_is_no_state() -> None:
     assert _PARTICIPLE_END_RE.search("wieviele radstationen kann der kreis bekommen") is None
     assert _PARTICIPLE_END_RE.search("Wie viele Stellen würde das KI erhalten?") is None
+
+
+# Rules still awaited: the text says when they were announced, not what they say.
+_AWAITED = (
+    "Aktuell warte man hinsichtlich der Landesinitiative „Radstationen für alle“ noch auf die "
+    f"weiteren Richtlinien, die für den 12.03.2021 angekündigt wurden. {FILLER}"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was stand in den für den 12.03.2021 angekündigten Richtlinien zu „Radstationen für alle“?",
+        "Welche Inhalte hatten die für den 12.03.2021 angekündigten weiteren Richtlinien zur "
+        "Landesinitiative „Radstationen für alle“?",
+    ],
+)
+def test_what_an_awaited_paper_says_is_not_known(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2021, _AWAITED)
+    assert not kb.ask(question).answered
+
+
+def test_when_an_awaited_paper_comes_is_known(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2021, _AWAITED)
+    assert "12.03.2021" in top(
+        kb, "Wann kommen die weiteren Richtlinien zu „Radstationen für alle“?"
+    )
