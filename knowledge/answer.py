@@ -892,6 +892,34 @@ def _counted(query: Query, text: str) -> float:
     return best
 
 
+def _counts_in(number: str, question: str) -> bool:
+    """Whether a question counts with a number: a small number before a word, after an
+    article or an adjective ("die restlichen 7 Stellen", "the remaining 7 posts"), not after
+    a noun that it labels ("Modul 3", "foerderbaustein 6") and no year ("2020 datum")."""
+    if not number.isdigit() or len(number) > 3:
+        return False
+    toks = _tokens(question)
+    for i, tok in enumerate(toks):
+        if tok.text == number:
+            before = fold(toks[i - 1].text) if i else ""
+            counted = not before or before in stopwords() or before.endswith(_ADJECTIVE_ENDS)
+            return counted and i + 1 < len(toks) and toks[i + 1].kind == "word"
+    return False
+
+
+_ADJECTIVE_ENDS = ("en", "e", "er", "es", "em", "ing", "ed")
+
+
+def _labels_only(numbers: frozenset[str], text: str) -> bool:
+    """Whether the numbers stand in a text only as labels after a capitalised noun
+    ("Tagesordnungspunktes 7", "Folie 6"), never as counts."""
+    toks = _tokens(text)
+    for i, tok in enumerate(toks):
+        if tok.text in numbers and not (i and toks[i - 1].text[:1].isupper()):
+            return False
+    return True
+
+
 def _counts_only_others(wanted: set[str] | frozenset[str], text: str) -> bool:
     """Whether every number of a text counts a noun the question does not ask about: "von
     den 15 beteiligten Kommunen" answers no "wie viele Teilhabemanager". A number before a
@@ -1019,6 +1047,13 @@ class _Features:
         self.parts = [c for c in query.concepts if c.kind == "part"]
         self.categories = any(c.kind == "category" for c in query.concepts)
         # "Frauen", "Herren" asked for: their term ("frau", "herr") also stands for a title
+        # Numbers the question counts with ("die restlichen 7 Stellen"): a text that has them
+        # only as labels ("Tagesordnungspunkt 7", "Folie 7") does not name them.
+        self.counts = frozenset(
+            c.label
+            for c in query.concepts
+            if c.kind == "number" and _counts_in(c.label, query.text)
+        )
         self.people_terms = (
             frozenset(
                 t for c in query.concepts if fold(c.label) in _PEOPLE_WORDS for t in c.terms()
@@ -1326,6 +1361,8 @@ class _Features:
             own = self.wanted.intersection(c.terms)
             if not own.isdisjoint(self.people_terms) and not _PEOPLE_RE.search(c.text):
                 own = own - self.people_terms
+            if not own.isdisjoint(self.counts) and _labels_only(self.counts & own, c.text):
+                own = own - self.counts
             self._own[c.passage_id] = own
         return self._own[c.passage_id]
 

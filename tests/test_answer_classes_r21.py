@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answer import _PARTICIPLE_END_RE, _evidence
+from knowledge.answer import _PARTICIPLE_END_RE, _counts_in, _evidence, _labels_only
 from knowledge.search import PART_CREDIT, concept_match, question_type
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import FILLER, _concept, _doc_kb, _kb
@@ -320,3 +320,39 @@ def test_when_an_awaited_paper_comes_is_known(tmp_path: Path) -> None:
     assert "12.03.2021" in top(
         kb, "Wann kommen die weiteren Richtlinien zu „Radstationen für alle“?"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "number", "counts"),
+    [
+        ("welche kommunen kriegen die restlichen 7 case manager stellen?", "7", True),
+        ("Which municipalities will get the remaining 7 posts?", "7", True),
+        ("welche kommune hat die 3 stellen", "3", True),
+        ("foerderbaustein 6 zielgruppe alter?", "6", False),
+        ("Was steht unter TOP 7?", "7", False),
+        ("integrationspreisverleihung 2020 datum", "2020", False),
+    ],
+)
+def test_a_number_counts_after_an_article_or_adjective(
+    question: str, number: str, counts: bool
+) -> None:
+    assert _counts_in(number, question) is counts
+
+
+def test_a_number_only_as_a_label_names_no_count() -> None:
+    assert _labels_only(frozenset({"7"}), "Nach Aufruf des Tagesordnungspunktes 7 sprach sie.")
+    assert not _labels_only(frozenset({"7"}), "Die verbleibenden 7 Stellen werden verteilt.")
+
+
+# The agenda item's number is no count of the posts asked about.
+_AGENDA = (
+    "Nach Aufruf des Tagesordnungspunktes 7 meldete sich Frau Schulz zu den Radstationen "
+    f"zu Wort. {FILLER} Die verbleibenden Stellen der Radstationen würden bedarfsgerecht "
+    "verteilt, sobald die Bedarfsanalyse vorliege."
+)
+
+
+def test_a_count_asked_is_not_found_in_an_agenda_item(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2021, _AGENDA)
+    answer = kb.ask("welche kommunen kriegen die restlichen 7 stellen der radstationen")
+    assert not answer.answered or "Tagesordnungspunktes" not in answer.hits[0].text
