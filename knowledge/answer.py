@@ -539,6 +539,8 @@ _DEADLINE_RE = re.compile(
 DEADLINE_EVIDENCE = 1.6
 # "zum Jahresende": an end, but of which year the reader must work out; a date says more.
 _PERIOD_END_RE = re.compile(_PERIOD_END, re.I)
+# A deadline with the year after its month ("bis Dezember 2013"), as a whole.
+_DEADLINE_SPAN_RE = re.compile(rf"(?:{_DEADLINE_RE.pattern})(?:\s*(?:19|20)\d\d\b)?", re.I)
 RELATIVE_DEADLINE_EVIDENCE = 1.4
 DEADLINE_MISSING = 0.7
 # "An welchem Tag …?", "what date …": a year, a month or "Anfang des Jahres" names no day.
@@ -1409,6 +1411,12 @@ class _Features:
                 value = DEADLINE_EVIDENCE  # "bis wann": "bis Dezember 2013", "bis zum 31.07."
             elif self.deadline and value >= 1.0 and _PERIOD_END_RE.search(text):
                 value = RELATIVE_DEADLINE_EVIDENCE
+            elif self.point and self.past and value >= 1.0 and _DEADLINE_RE.search(text):
+                # "wann hat der Integrationsrat seinen Antrag gestellt": a deadline the text
+                # sets ("bis Dezember 2013 ein Konzept zu erstellen") is not when it happened
+                rest = _DEADLINE_SPAN_RE.sub(" ", judged)
+                if _evidence("time", rest, point=True) < 1.0:
+                    value = 0.0
             if self.members and _lists_members(text):
                 value = 1.6  # "wer gehört der Lenkungsgruppe an": the list of its members
             if self.query.qtype == "quantity" and value == 0.5:

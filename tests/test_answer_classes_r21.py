@@ -356,3 +356,19 @@ def test_a_count_asked_is_not_found_in_an_agenda_item(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2021, _AGENDA)
     answer = kb.ask("welche kommunen kriegen die restlichen 7 stellen der radstationen")
     assert not answer.answered or "Tagesordnungspunktes" not in answer.hits[0].text
+
+
+# A request that sets a deadline says when something is due, not when it was made.
+_REQUEST = (
+    "Vor diesem Hintergrund stellt der Radbeirat der Stadt Hennef folgenden Antrag: Der Rat "
+    f"wird aufgefordert, bis Dezember 2021 ein Radkonzept zu erstellen. {FILLER} Der "
+    "Radbeirat der Stadt Hennef tagte am 03.05.2021 im Rathaus."
+)
+
+
+def test_a_deadline_is_not_when_something_happened(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2021, _REQUEST)
+    answer = kb.ask("wann hat der radbeirat hennef seinen antrag gestellt")
+    assert not answer.answered or "Dezember 2021" not in answer.hits[0].text
+    assert "Dezember 2021" in top(kb, "bis wann soll das radkonzept erstellt werden")
+    assert "03.05.2021" in top(kb, "wann hat der radbeirat hennef getagt")
