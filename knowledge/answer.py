@@ -1094,11 +1094,15 @@ class _Features:
         self.about_asking = any(_ASKING_RE.match(c.label) for c in query.concepts)
         # "Für wen ist … gedacht?", "for whom": the people it is meant for.
         self.for_whom = query.qtype == "person" and bool(_FOR_WHOM_RE.search(query.text))
-        # "Wie heißt …?", or "Wer ist Landrat?" (who holds a single role): a name is asked for.
+        # "Wie heißt …?", or "Wer ist Landrat?" (who holds a single role): a name is asked for;
+        # not "wer ist alles in der Gruppe": its members may be bodies ("das Jobcenter").
         self.wants_name = (
             query.qtype == "person"
             and not self.for_whom
-            and (bool(_ASKS_NAME_RE.search(query.text)) or len(query.concepts) == 1)
+            and (
+                bool(_ASKS_NAME_RE.search(query.text))
+                or (len(query.concepts) == 1 and not _ASKS_MEMBERS_RE.search(query.text))
+            )
         )
         # "Was ist KIM?" is about the abbreviation; "fill all KIM jobs" about something of it.
         # ("KIM für welche Zielgruppe" asks for instances of a category, not what KIM is)
@@ -1419,6 +1423,9 @@ class _Features:
                     value = 0.0
             if self.members and _lists_members(text):
                 value = 1.6  # "wer gehört der Lenkungsgruppe an": the list of its members
+            elif self.members and value < 1.0:
+                # people in general ("… der ca. 200 Personen umfasse") are no members named
+                value = 0.0
             if self.query.qtype == "quantity" and value == 0.5:
                 # "alle Stellen besetzt" counts the Stellen; "für alle Interessierten" no
                 # Menschen: a quantifier answers only before the counted word.
@@ -2101,9 +2108,10 @@ def _score_window(
         cov *= SPEAKER_CREDIT
     if f.body_only_begins:
         cov *= EVENT_MISSING  # "who is in the jury": a "Jurytermin" has no members
-    if f.members and evidence < 1.6 and (evidence > 0 or query.qtype == "which"):
+    if f.members and evidence < 1.6:
         # "wer gehört X an", "welche Akteure sind in X vertreten": a text that lists no
-        # members answers less (a "wer" without any person has lost MISSING_EVIDENCE already)
+        # members answers less, one without any person too (it has lost MISSING_EVIDENCE
+        # already: people in general, "ca. 200 Personen", are no members named)
         cov *= MEMBERS_MISSING
     score = cov + EVIDENCE_BONUS * evidence
     if f.asked(core) and f.about_asking:

@@ -372,3 +372,25 @@ def test_a_deadline_is_not_when_something_happened(tmp_path: Path) -> None:
     assert not answer.answered or "Dezember 2021" not in answer.hits[0].text
     assert "Dezember 2021" in top(kb, "bis wann soll das radkonzept erstellt werden")
     assert "03.05.2021" in top(kb, "wann hat der radbeirat hennef getagt")
+
+
+# A group set up, and the people its topic is about: no member named.
+_GROUP = (
+    "Auf Kreisebene habe man bereits eine Radgruppe ins Leben gerufen, bei der es im "
+    "Wesentlichen um die Radstationen gehe. Diese befasse sich mit dem Radverkehr für den "
+    f"Personenkreis der Pendler, der ca. 200 Personen umfasse. {FILLER}"
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["wer ist alles in der radgruppe", "Wer gehört der Radgruppe auf Kreisebene an?"]
+)
+def test_members_asked_are_not_people_in_general(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2019, _GROUP)
+    assert not kb.ask(question).answered
+
+
+def test_members_named_answer(tmp_path: Path) -> None:
+    text = _GROUP + " In der Radgruppe sind das Jobcenter, die Stadt Hennef und der ADFC vertreten."
+    kb = _doc_kb(tmp_path, 2019, text)
+    assert "Jobcenter" in top(kb, "wer ist alles in der radgruppe")
