@@ -657,10 +657,14 @@ _DEFINITION_STRONG = re.compile(
     r"\b(?:ist|sei|sind|seien) (?:ein|eine|das|der|die)\b|\bbezeichne\w*\b|\bversteh\w*\b|"
     r"\bd\.\s?h\.|\bdient\b|\bWeiterentwicklung\b|\bInstrument\b|\bgemeint\b|\bfungier\w*"
 )
+_COPULA_RE = re.compile(r"(?:ist|sei|sind|seien) ")  # of the strong cue "X ist ein …"
 _DEFINITION_WEAK = re.compile(
     r"\bsog\.|\bZiel\b|\bAufgabe\w*\b|\bzuständig\b|\bsteuer\w*\b|\bgesteuert\b|"
     r"\bbesteh\w* aus\b|\bzusammen\w*setz\w*\b|\bBesetzung\b|\bwiederf[äa]nde\w*\b|"
-    r"\bMitglied\w*\b|\bdarstell\w*\b"
+    r"\bMitglied\w*\b|\bdarstell\w*\b|"
+    # a relative clause after the term that says what is done with it: "den Integrationspreis
+    # des Kreises, der in drei Kategorien verliehen und mit einem Preisgeld prämiert wurde"
+    r",\s(?:der|die|das)\s(?=(?:[^.;]|\.(?=\d)){0,200}\b(?:wird|wurde|werden|wurden)\b)"
 )
 # Dates, years, clock times and numbered parts, which are no counts or amounts ("01.07.2020",
 # "2022", "10/2013", "Moduls 2", "TOP 7").
@@ -972,10 +976,12 @@ def _term_offsets(query: Query, text: str) -> list[int]:
 
 
 @lru_cache(maxsize=TEXT_CACHE)
-def _definition_cues(text: str) -> tuple[tuple[int, float], ...]:
-    """Where definition cues stand in a text, each with its bonus."""
+def _definition_cues(text: str) -> tuple[tuple[int, float, bool], ...]:
+    """Where definition cues stand in a text, each with its bonus, and whether the term
+    must stand before it: "X ist ein …" defines X, not a term after it ("… sei die Aktion
+    ein voller Erfolg gewesen, sodass der Integrationspreis …")."""
     return tuple(
-        (m.start(), bonus)
+        (m.start(), bonus, bool(_COPULA_RE.match(m.group())) or m.group().startswith(","))
         for pattern, bonus in ((_DEFINITION_STRONG, 0.12), (_DEFINITION_WEAK, 0.06))
         for m in pattern.finditer(text)
     )
@@ -988,8 +994,11 @@ def _definition_bonus(query: Query, text: str) -> float:
         return 0.0  # no cue: the text need not be tokenized
     offsets = _term_offsets(query, text)
     best = 0.0
-    for start, bonus in cues:
-        if any(abs(start - o) <= CUE_REACH for o in offsets):
+    for start, bonus, after_term in cues:
+        if any(
+            0 <= start - o <= CUE_REACH or (not after_term and 0 < o - start <= CUE_REACH)
+            for o in offsets
+        ):
             best = max(best, bonus)
     return best
 

@@ -9,8 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answer import _PARTICIPLE_END_RE, _counts_in, _evidence, _labels_only
-from knowledge.search import PART_CREDIT, concept_match, question_type
+from knowledge.answer import (
+    _PARTICIPLE_END_RE,
+    _counts_in,
+    _definition_bonus,
+    _evidence,
+    _labels_only,
+)
+from knowledge.search import PART_CREDIT, Concept, Query, concept_match, question_type
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import FILLER, _concept, _doc_kb, _kb
 
@@ -394,3 +400,26 @@ def test_members_named_answer(tmp_path: Path) -> None:
     text = _GROUP + " In der Radgruppe sind das Jobcenter, die Stadt Hennef und der ADFC vertreten."
     kb = _doc_kb(tmp_path, 2019, text)
     assert "Jobcenter" in top(kb, "wer ist alles in der radgruppe")
+
+
+# What the prize is: the sentence that describes it in a relative clause, not the one where
+# "sei die Aktion ein voller Erfolg" defines the campaign before the prize is named.
+_PRIZE = (
+    "Insgesamt betrachtet sei die Aktion ein voller Erfolg gewesen, sodass der Radpreis auch "
+    f"nächstes Jahr verliehen werden solle. {FILLER} Frau Schulz berichtete von dem am "
+    "04.07.2019 verliehenen Radpreis des Kreises, der in drei Kategorien verliehen und mit "
+    "einem Preisgeld in Höhe von 1.000,- € prämiert wurde."
+)
+
+
+@pytest.mark.parametrize("question", ["was ist der radpreis", "Was ist der Radpreis des Kreises?"])
+def test_a_thing_is_defined_after_it_is_named(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2019, _PRIZE)
+    assert "drei Kategorien" in top(kb, question)
+
+
+def test_a_copula_defines_the_term_before_it() -> None:
+    text = "Insgesamt sei die Aktion ein Erfolg gewesen, sodass der Radpreis verliehen werde."
+    query = Query("was ist der radpreis", "definition", (Concept("radpreis", {"radpreis": 1.0}),))
+    assert _definition_bonus(query, text) == 0.0
+    assert _definition_bonus(query, "Der Radpreis ist ein Preis des Kreises.") == 0.12
