@@ -423,3 +423,31 @@ def test_a_copula_defines_the_term_before_it() -> None:
     query = Query("was ist der radpreis", "definition", (Concept("radpreis", {"radpreis": 1.0}),))
     assert _definition_bonus(query, text) == 0.0
     assert _definition_bonus(query, "Der Radpreis ist ein Preis des Kreises.") == 0.12
+
+
+# What the district pays itself is its share of the costs in a cost table.
+_COSTS = (
+    f"{FILLER}\n\n"
+    "Kostenaufstellung Radverkehr Kreis 04.02.2021\n"
+    "| Posten | ohne Radstation | mit Radstation |\n"
+    "| Gesamtkosten | 50.000 | 120.000 |\n"
+    "| Erstattung Land | 0 | 70.000 |\n"
+    "| Jährlicher Kostenanteil Kreis | 50.000 | 50.000 |\n\n"
+    f"{FILLER}"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "was zahlt der kreis selbst mit radstation",
+        "how much does the district pay itself for the bike station",
+    ],
+)
+def test_what_one_pays_oneself_is_ones_share(tmp_path: Path, question: str) -> None:
+    # ("itself" had been an unknown word: the row was found, but only "unsicher")
+    kb = _doc_kb(tmp_path, 2021, _COSTS.replace("Radstation", "Radstation (bike station)"))
+    answer = kb.ask(question)
+    assert answer.answered
+    assert "Kostenanteil" in answer.hits[0].text
+    assert answer.confidence in ("medium", "high")
