@@ -14,6 +14,7 @@ from knowledge.analyze import (
     Token,
     category_instances,
     fold,
+    is_german_word,
     light_verbs,
     named_categories,
     stopwords,
@@ -125,6 +126,11 @@ _VOTE_RE = re.compile(
     re.I,
 )
 VOTE_MISSING = 0.6  # share of coverage a text keeps that gives no vote result asked for
+NAME_MISSING = 0.85  # share kept by a window without a name the question gives ("Mettmann")
+# A place named after the kind of place it is: "im Kreis Mettmann", "der Stadt Hennef"
+_PLACE_NAME_RE = re.compile(
+    r"\b(?:kreis(?:es)?|stadt|gemeinde|kommune|district|town|city)\s+([A-Za-zÄÖÜäöüß-]{3,})", re.I
+)
 # Women asked for ("was gibt es für Frauen"), whose index terms are those of the titles "Frau"
 # and "Herr": a text names them only where the word is no title before a name.
 _PEOPLE_WORDS = frozenset({"frauen", "herren", "women", "woman", "ladies"})
@@ -1065,6 +1071,18 @@ class _Features:
             for c in query.concepts
             if c.kind == "number" and _counts_in(c.label, query.text)
         )
+        # Names of places and the like ("im Kreis Mettmann"): no German word, known to the
+        # documents as itself. An answer about another place ("die Leitung des KI" of the
+        # Rhein-Sieg-Kreis) does not name it.
+        places = {fold(m.group(1)) for m in _PLACE_NAME_RE.finditer(query.text)}
+        self.names = tuple(
+            c.terms()
+            for c in query.concepts
+            if c.kind == "word"
+            and fold(c.label) in places
+            and c.alternatives.get(fold(c.label)) == 1.0
+            and not is_german_word(fold(c.label))
+        )
         self.people_terms = (
             frozenset(
                 t for c in query.concepts if fold(c.label) in _PEOPLE_WORDS for t in c.terms()
@@ -1971,6 +1989,8 @@ def _score_window(
     if f.happening and f.event and _dates_own_event(f, window):
         credits.update(dict.fromkeys(f.happening, 1.0))
     cov = coverage(query, credits, instances=instances)
+    if any(not names & credits.keys() for names in f.names):
+        cov *= NAME_MISSING  # "im Kreis Mettmann": a text about another place
     if core_cov < MIN_CORE_COVERAGE:
         cov *= core_cov / MIN_CORE_COVERAGE  # the fact must stand in the sentence itself
     if part_missing:

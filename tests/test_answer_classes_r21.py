@@ -451,3 +451,17 @@ def test_what_one_pays_oneself_is_ones_share(tmp_path: Path, question: str) -> N
     assert answer.answered
     assert "Kostenanteil" in answer.hits[0].text
     assert answer.confidence in ("medium", "high")
+
+
+# Another district's station: the text names who leads this district's, and Mettmann only in
+# a list of others.
+_PLACES = (
+    "Die Radstation des Kreises leitet Frau Schulz. "
+    f"{FILLER} Vergleichbare Kreise (Gütersloh, Lippe, Mettmann, Soest) haben Radstationen."
+)
+
+
+def test_a_place_asked_about_must_be_named(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2021, _PLACES)
+    assert not kb.ask("wer leitet die radstation im kreis mettmann").answered
+    assert "Frau Schulz" in top(kb, "wer leitet die radstation")
