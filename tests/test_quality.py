@@ -154,7 +154,7 @@ def test_careful_holdout4_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout4_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout4 (first run: 20 of 34 right, 6 of 6 declined;
     after the fixes 25 of 34, 6 of 6)."""
-    bar(kb, "holdout4_phone.jsonl", right=0.91, declined=1.00)
+    bar(kb, "holdout4_phone.jsonl", right=0.94, declined=1.00)
 
 
 def test_careful_holdout5_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -168,7 +168,7 @@ def test_phone_holdout5_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout5 (20 of 34 right, 6 of 6 declined; before the
     rounds 21 of 34, 6 of 6). Most misses are declines whose right passage is the top hit
     with coverage 0.52-0.62, where unanswerable questions lie too."""
-    bar(kb, "holdout5_phone.jsonl", right=0.73, declined=1.00)
+    bar(kb, "holdout5_phone.jsonl", right=0.76, declined=1.00)
 
 
 def test_careful_holdout6_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -204,7 +204,7 @@ def test_careful_holdout8_meets_the_bar(kb: KnowledgeBase) -> None:
     right, 5 of 7 declined; sealed at the half 18 of 32, 5 of 7: the uncounted-count rule
     declined answerable counts worded differently); then it guided the fixes of the counted
     word, names, abbreviations and web addresses: 26 of 32, 5 of 7."""
-    bar(kb, "holdout8_careful.jsonl", right=0.90, declined=1.00)
+    bar(kb, "holdout8_careful.jsonl", right=0.96, declined=1.00)
 
 
 def test_phone_holdout8_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -217,7 +217,7 @@ def test_careful_holdout9_meets_the_bar(kb: KnowledgeBase) -> None:
     """The last fresh careful set of round 4, measured once at its end and never used for
     fixing (session start 21 of 32, 4 of 7; end of round 4 23 of 32, 5 of 7): the honest
     estimate for questions nobody has tuned for."""
-    bar(kb, "holdout9_careful.jsonl", right=0.90, declined=1.00)
+    bar(kb, "holdout9_careful.jsonl", right=0.93, declined=1.00)
 
 
 def test_phone_holdout9_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -281,13 +281,13 @@ def test_careful_holdout14_meets_the_bar(kb: KnowledgeBase) -> None:
     """Fresh careful set written during round 6 and measured once, sealed, at its end (22 of
     32, 6 of 7; the code of the session start: 21 of 32, 6 of 7); its failures then guided
     two fixes (24 of 32)."""
-    bar(kb, "holdout14_careful.jsonl", right=0.81, declined=1.00)
+    bar(kb, "holdout14_careful.jsonl", right=0.84, declined=1.00)
 
 
 def test_phone_holdout14_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout14 (sealed 22 of 32, 4 of 6; session start 21 of
     32, 4 of 6; then 24 of 32, 5 of 6)."""
-    bar(kb, "holdout14_phone.jsonl", right=0.84, declined=1.00)
+    bar(kb, "holdout14_phone.jsonl", right=0.90, declined=1.00)
 
 
 def test_careful_holdout15_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -407,7 +407,7 @@ def test_mixed_holdout24_meets_the_bar(kb: KnowledgeBase) -> None:
     Still missed: where to hand in the KIZ application (the Bezirksregierung stands in a
     sentence without "KIZ"), the mayors' objection (Doppelstrukturen), the speaker at the
     events against forced marriage."""
-    bar(kb, "holdout24_mixed.jsonl", right=0.80, declined=1.00)
+    bar(kb, "holdout24_mixed.jsonl", right=0.84, declined=1.00)
 
 
 def test_declines25_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -436,7 +436,7 @@ def test_phone_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines25b_meets_the_bar(kb: KnowledgeBase) -> None:
     """A second set written in round 12 to find false answers (40 unanswerable, 12
     answerable), sealed: 32 of 40 declined at the start and at the end of the round."""
-    bar(kb, "declines25b.jsonl", right=1.00, declined=0.97)
+    bar(kb, "declines25b.jsonl", right=1.00, declined=1.00)
 
 
 def test_careful_holdout26_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -463,7 +463,7 @@ def test_declines26_meets_the_bar(kb: KnowledgeBase) -> None:
     of 1 July 2013 is named in the paper's Betreff (Einrichtung eines KIZ); "Menschen mit
     internationaler Geschichte" is explained (its expected "2015" belongs to the next
     sentence and was dropped). At 69abaff 25 of 39 were declined; round 13 declines 34."""
-    bar(kb, "declines26.jsonl", right=1.00, declined=0.94)
+    bar(kb, "declines26.jsonl", right=1.00, declined=0.97)
 
 
 def test_declines26b_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -483,7 +483,7 @@ def test_careful_holdout27_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout27_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout27 (sealed 30/32, 6/6 at the start and the end of
     round 14)."""
-    bar(kb, "holdout27_phone.jsonl", right=0.93, declined=1.00)
+    bar(kb, "holdout27_phone.jsonl", right=0.96, declined=1.00)
 
 
 def test_declines27_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -514,7 +514,7 @@ def test_careful_holdout29_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written for round 16 from the documents alone, measured at its start (b839d5b): 32/34,
     7/7; sealed until its end (e570cb0): 31/34, 7/7. The question it lost ("Modul 1 des KIM
     (strategischer Overhead)") came from a change that was then reverted (bd11a80)."""
-    bar(kb, "holdout29_careful.jsonl", right=0.94, declined=1.00)
+    bar(kb, "holdout29_careful.jsonl", right=0.97, declined=1.00)
 
 
 def test_phone_holdout29_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -527,14 +527,14 @@ def test_declines29_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 16 to find false answers (40 unanswerable, 12 answerable), sealed: 34 of
     40 declined at the start, 33 at the end ("women's work (frauenarbeit)": the reverted
     bracket change), 34 after the revert; 12 of 12 right throughout."""
-    bar(kb, "declines29.jsonl", right=1.00, declined=0.85)
+    bar(kb, "declines29.jsonl", right=1.00, declined=0.95)
 
 
 def test_careful_holdout30_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written for round 17 from the documents alone, measured at its start (15624f4): 29/34,
     7/7; sealed until its end (6048a53): 29/34, 7/7. After: 30/34 ("Integrationspreisverleihnug"
     judged as put right, b9e362f)."""
-    bar(kb, "holdout30_careful.jsonl", right=0.91, declined=1.00)
+    bar(kb, "holdout30_careful.jsonl", right=0.94, declined=1.00)
 
 
 def test_phone_holdout30_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -546,13 +546,13 @@ def test_phone_holdout30_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines30_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 17 to find false answers (40 unanswerable, 12 answerable), sealed: 33 of
     40 declined and 11 of 12 right at the start and the end of the round."""
-    bar(kb, "declines30.jsonl", right=1.00, declined=0.85)
+    bar(kb, "declines30.jsonl", right=1.00, declined=0.89)
 
 
 def test_careful_holdout31_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written for round 18 from the documents alone, measured at its start (b9e362f): 31/34,
     6/7; sealed until its end (4d885ce): 31/34, 6/7."""
-    bar(kb, "holdout31_careful.jsonl", right=0.91, declined=0.85)
+    bar(kb, "holdout31_careful.jsonl", right=0.94, declined=0.85)
 
 
 def test_phone_holdout31_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -564,41 +564,60 @@ def test_phone_holdout31_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines31_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 18 to find false answers (40 unanswerable, 12 answerable), sealed: 34 of
     40 declined and 12 of 12 right at the start and the end of the round."""
-    bar(kb, "declines31.jsonl", right=1.00, declined=0.87)
+    bar(kb, "declines31.jsonl", right=1.00, declined=0.92)
 
 
 def test_careful_holdout32_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written for round 19 from the documents alone, measured at its start (bde1caa): 31/34,
     7/7; sealed until its end (838c05d): 31/34, 7/7."""
-    bar(kb, "holdout32_careful.jsonl", right=0.91, declined=1.00)
+    bar(kb, "holdout32_careful.jsonl", right=0.94, declined=1.00)
 
 
 def test_phone_holdout32_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout32 (sealed: 30/34, 6/6 at the start and the end of
     round 19)."""
-    bar(kb, "holdout32_phone.jsonl", right=0.88, declined=1.00)
+    bar(kb, "holdout32_phone.jsonl", right=0.91, declined=1.00)
 
 
 def test_declines32_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 19 to find false answers (40 unanswerable, 12 answerable), sealed: 37 of
     40 declined and 12 of 12 right at the start and the end of the round."""
-    bar(kb, "declines32.jsonl", right=1.00, declined=0.95)
+    bar(kb, "declines32.jsonl", right=1.00, declined=0.97)
 
 
 def test_careful_holdout33_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written for round 20 from the documents alone, measured at its start (5dd90ab): 31/34,
     5/7; sealed until its end (93521b1): 31/34, 5/7."""
-    bar(kb, "holdout33_careful.jsonl", right=0.94, declined=0.71)
+    bar(kb, "holdout33_careful.jsonl", right=0.97, declined=0.71)
 
 
 def test_phone_holdout33_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout33 (sealed: 33/34, 6/6 at the start and the end of
     round 20)."""
-    bar(kb, "holdout33_phone.jsonl", right=0.97, declined=1.00)
+    bar(kb, "holdout33_phone.jsonl", right=1.00, declined=1.00)
 
 
 def test_declines33_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 20 to find false answers (40 unanswerable, 12 answerable), sealed: 36 of
     40 declined and 11 of 12 right at the start and the end of the round; 37 of 40 after
     'wer steckt hinter' a quoted name (cf66f1b)."""
-    bar(kb, "declines33.jsonl", right=0.91, declined=0.92)
+    bar(kb, "declines33.jsonl", right=0.91, declined=0.95)
+
+
+def test_careful_holdout34_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written for round 21 from the documents alone, measured at its start (a12133f): 32/34,
+    7/7; sealed until its end (b69af00): 33/34, 7/7."""
+    bar(kb, "holdout34_careful.jsonl", right=0.97, declined=1.00)
+
+
+def test_phone_holdout34_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout34 (sealed: 33/34, 6/6 at the start and the end of
+    round 21)."""
+    bar(kb, "holdout34_phone.jsonl", right=0.97, declined=1.00)
+
+
+def test_declines34_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A set of round 21 to find false answers (40 unanswerable, 12 answerable), sealed: 36 of
+    40 declined and 11 of 12 right at the start and the end of the round; 37 of 40 after a
+    place named in the question must be named in the answer (43eef8d)."""
+    bar(kb, "declines34.jsonl", right=0.91, declined=0.92)
