@@ -471,3 +471,16 @@ def test_a_place_asked_about_must_be_named(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2021, _PLACES)
     assert not kb.ask("wer leitet die radstation im kreis mettmann").answered
     assert "Frau Schulz" in top(kb, "wer leitet die radstation")
+
+
+# How a matter goes through the steps: "Prozess", "weitergeleitet", not a funding period.
+_PROCESS = (
+    "Frau Schulz erklärte, dass Probleme in der Radberatung festgestellt und dann an die "
+    "Koordinierung weitergeleitet werden. Im weiteren Prozess gehe die Sache an die "
+    f"Radgruppe. {FILLER} Die Radberatung sei bis 2024 befristet."
+)
+
+
+def test_how_something_runs_is_its_process(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2021, _PROCESS)
+    assert "weitergeleitet" in top(kb, "wie läuft die radberatung ab")
