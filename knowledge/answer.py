@@ -1033,6 +1033,12 @@ def _part_pattern(concept: Concept) -> re.Pattern[str]:
     )
 
 
+def _part_word_pattern(concept: Concept) -> re.Pattern[str]:
+    """'Modul 2' -> the word of the part before any number: "Modul 3", "Moduls 1"."""
+    words = "|".join(_unfolded(w) for w in (concept.parts[0], *concept.part_words))
+    return re.compile(rf"\b\w*(?:{words})\w*[“\"]?\s+\d+\b", re.I)
+
+
 def _credits(
     f: _Features, window: tuple[Candidate, ...], core: Candidate, context: frozenset[str]
 ) -> dict[str, float]:
@@ -1143,6 +1149,7 @@ class _Features:
         # gestalten": Modellphase, Einwanderung).
         self.anchor = _weightiest_terms(query, share=1.0)
         self._part_res = [_part_pattern(c) for c in self.parts]
+        self._part_word_res = [_part_word_pattern(c) for c in self.parts]
         self._names: dict[tuple[int, int], bool] = {}
         self._own: dict[int, frozenset[str]] = {}
         self._named: dict[int, frozenset[str]] = {}
@@ -1377,6 +1384,14 @@ class _Features:
         if key not in self._names:
             self._names[key] = bool(self._part_res[index].search(c.text))
         return self._names[key]
+
+    def names_other_part(self, c: Candidate) -> bool:
+        """Whether the passage names a part of the asked kind with another number only
+        ("Modul 3" for "Modul 2")."""
+        return any(
+            not self.names_part(c, i) and pattern.search(c.text)
+            for i, pattern in enumerate(self._part_word_res)
+        )
 
     def named(self, c: Candidate) -> frozenset[str]:
         """The question's terms among the persons the passage names ("Herr Liermann")."""
@@ -1971,7 +1986,8 @@ def _score_window(
     part_missing = bool(f.parts) and not all(
         any(f.names_part(c, i) for c in window) for i in range(len(f.parts))
     )
-    part_near = part_missing and core.passage_id in f.part_near
+    # ("Für das Modul 3 seien 1,5 Stellen vorgesehen" is about another part, however near)
+    part_near = part_missing and core.passage_id in f.part_near and not f.names_other_part(core)
     if part_near:  # the paragraph is about that part: its words count, at PART_NEARBY below
         credits.update(dict.fromkeys((t for c in f.parts for t in c.parts), 1.0))
     if f.received_terms and any(f.found(_GIVEN_RE, c) for c in window):

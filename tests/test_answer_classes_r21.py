@@ -484,3 +484,22 @@ _PROCESS = (
 def test_how_something_runs_is_its_process(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2021, _PROCESS)
     assert "weitergeleitet" in top(kb, "wie läuft die radberatung ab")
+
+
+# The posts of another module are no answer about this one, however near they stand.
+_MODULES = (
+    f"{FILLER} Das Modul 2 umfasse die klassische Radberatung. Für das Modul 3 seien 1,5 "
+    f"Stellen vorgesehen. {FILLER}"
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["wieviel stellen modul 2", "Wie viele Stellen hat das Modul 2?"]
+)
+def test_a_sentence_about_another_numbered_part_is_not_about_this_one(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2021, _MODULES)
+    answer = kb.ask(question)
+    assert not answer.answered or "Modul 2" in answer.hits[0].text
+    assert "1,5 Stellen" in top(kb, "wie viele stellen hat modul 3")
