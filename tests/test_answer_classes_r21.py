@@ -503,3 +503,9 @@ def test_a_sentence_about_another_numbered_part_is_not_about_this_one(
     answer = kb.ask(question)
     assert not answer.answered or "Modul 2" in answer.hits[0].text
     assert "1,5 Stellen" in top(kb, "wie viele stellen hat modul 3")
+
+
+def test_who_gets_a_prize_is_who_was_awarded(tmp_path: Path) -> None:
+    # ("wer kriegt den integrationspreis" had been declined on the demo corpus)
+    kb = _doc_kb(tmp_path, 2019, _CATEGORIES)
+    assert "ausgezeichn" in _concept(kb, "wer kriegt den radpreis", "kriegt").alternatives
