@@ -26,6 +26,7 @@ from knowledge.analyze import (
     word_terms,
 )
 from knowledge.search import (
+    CONTEXT_CREDIT,
     YEAR_TERM_RE,
     Candidate,
     Concept,
@@ -50,7 +51,6 @@ NEWEST_MARGIN = 0.08  # scores this close count as "the same thing said in sever
 LATER_MIN_COVERAGE = 0.5  # of a later document's answer that leads as the newer state
 LINKED_REACH = 700  # characters of two sentences where the second goes on with the first
 WINDOW_PENALTY = 0.04  # a two-sentence answer must earn its second sentence
-CONTEXT_CREDIT = 0.5  # share of credit for question words found in the sentences around
 LEAD_CREDIT = 0.8  # for words of the table header or list lead-in a passage belongs to
 # For a distinctive word of the document's title (an abbreviation, a long compound): minutes
 # titled "KIM: Personal, …" are about KIM in every sentence, though few sentences name it.
@@ -904,6 +904,9 @@ def _counted(query: Query, text: str) -> float:
     return best
 
 
+_ADJECTIVE_ENDS = ("en", "e", "er", "es", "em", "ing", "ed")
+
+
 def _counts_in(number: str, question: str) -> bool:
     """Whether a question counts with a number: a small number before a word, after an
     article or an adjective ("die restlichen 7 Stellen", "the remaining 7 posts"), not after
@@ -917,9 +920,6 @@ def _counts_in(number: str, question: str) -> bool:
             counted = not before or before in stopwords() or before.endswith(_ADJECTIVE_ENDS)
             return counted and i + 1 < len(toks) and toks[i + 1].kind == "word"
     return False
-
-
-_ADJECTIVE_ENDS = ("en", "e", "er", "es", "em", "ing", "ed")
 
 
 def _labels_only(numbers: frozenset[str], text: str) -> bool:
@@ -1021,11 +1021,17 @@ def _unfolded(term: str) -> str:
     return "".join(swaps.get(ch, re.escape(ch)) for ch in term).replace("ss", "(?:ss|ß)")
 
 
+def _part_alternation(concept: Concept) -> str:
+    """A pattern for the word of a numbered part as written: "modul", or in English
+    questions its German words too ("baustein|forderbaustein")."""
+    return "|".join(_unfolded(w) for w in (concept.parts[0], *concept.part_words))
+
+
 def _part_pattern(concept: Concept) -> re.Pattern[str]:
     """'Modul 2' -> the word (any ending) right before the number, or before a list of numbers
     that ends with it: "Modul 2", "Moduls 2", "Modulen 1 und 2"; not "Module 1 bis 3"."""
     number = concept.label.rsplit(" ", 1)[-1]
-    words = "|".join(_unfolded(w) for w in (concept.parts[0], *concept.part_words))
+    words = _part_alternation(concept)
     return re.compile(
         rf"\b\w*(?:{words})\w*[“\"]?\s+(?:\d+\s*(?:,|und|sowie|bzw\.?|or|and)\s*)*"
         rf"{re.escape(number)}\b(?!\s*bis)",
@@ -1035,7 +1041,7 @@ def _part_pattern(concept: Concept) -> re.Pattern[str]:
 
 def _part_word_pattern(concept: Concept) -> re.Pattern[str]:
     """'Modul 2' -> the word of the part before any number: "Modul 3", "Moduls 1"."""
-    words = "|".join(_unfolded(w) for w in (concept.parts[0], *concept.part_words))
+    words = _part_alternation(concept)
     return re.compile(rf"\b\w*(?:{words})\w*[“\"]?\s+\d+\b", re.I)
 
 
@@ -1069,7 +1075,6 @@ class _Features:
         self.wanted = frozenset(query_terms(query))
         self.parts = [c for c in query.concepts if c.kind == "part"]
         self.categories = any(c.kind == "category" for c in query.concepts)
-        # "Frauen", "Herren" asked for: their term ("frau", "herr") also stands for a title
         # Numbers the question counts with ("die restlichen 7 Stellen"): a text that has them
         # only as labels ("Tagesordnungspunkt 7", "Folie 7") does not name them.
         self.counts = frozenset(
@@ -1089,6 +1094,7 @@ class _Features:
             and c.alternatives.get(fold(c.label)) == 1.0
             and not is_german_word(fold(c.label))
         )
+        # "Frauen", "Herren" asked for: their term ("frau", "herr") also stands for a title
         self.people_terms = (
             frozenset(
                 t for c in query.concepts if fold(c.label) in _PEOPLE_WORDS for t in c.terms()

@@ -8,7 +8,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Literal
 
@@ -86,7 +86,7 @@ class Concept:
 
 
 PART_CREDIT = 0.85
-CONTEXT_SHARE = 0.5  # the credit of a word found only in the sentences around (answer.py)
+CONTEXT_CREDIT = 0.5  # share of credit for question words found in the sentences around
 PART_WORD = 0.9  # an alternative this close names the part word itself (no synonym: 0.8)
 MONTH_DATES = 40  # date terms that stand for a month the question names
 _DATE_TERM_RE = re.compile(r"^\d\d\.(\d\d)\.\d{4}$")
@@ -532,9 +532,8 @@ def _word_concept(
     for infinitive in dict.fromkeys([folded, *_variants(folded)]):
         # Strong forms of the verb asked about: "ergeben" finds "ergab", "gewinnen" "gewann".
         add((stem(form) for form in _strong_forms().get(infinitive, ())), 0.9)
-    listed = word_synonyms().get(folded)
     for root in roots:
-        add(synonyms().get(root, ()) if listed is None else listed, 0.8)
+        add(_synonyms_of(folded, root), 0.8)
     if any(root in paraphrases() for root in roots):
         for root in roots:
             add((word_terms(w)[0] for w in paraphrases().get(root, ())), PARAPHRASE_WEIGHT)
@@ -614,9 +613,8 @@ def _word_concept(
             # "KIM-Personal": the staff of KIM, whom the minutes of KIM call "die Mitarbeiterinnen
             # und Mitarbeiter"; the abbreviation names whose, often only in the sentences around.
             head = stem(pieces[1])
-            listed = word_synonyms().get(pieces[1])
-            found = synonyms().get(head, ()) if listed is None else listed
-            if head in parts and (found := tuple(t for t in found if vocab.has(t))):
+            found = tuple(t for t in _synonyms_of(pieces[1], head) if vocab.has(t))
+            if head in parts and found:
                 part_synonyms[head] = tuple((t, 0.8) for t in found)
     if not alternatives and not parts:
         root = whole[0] if whole else stem(folded)
@@ -630,6 +628,13 @@ def _word_concept(
         weight = 0.25 if looks_like_verb(token.text) or folded in light_verbs() else 1.0
         return Concept(label, {stem(folded): 1.0}, (), weight)
     return Concept(label, alternatives, parts, part_synonyms=part_synonyms)
+
+
+def _synonyms_of(word: str, root: str) -> tuple[str, ...]:
+    """Synonym terms of a folded word: those of its own groups when it is listed itself
+    ("Mitarbeiter" is staff), else those of its stem `root`."""
+    listed = word_synonyms().get(word)
+    return synonyms().get(root, ()) if listed is None else listed
 
 
 def _index_parts(folded: str, vocab: Vocabulary) -> list[str]:
@@ -693,14 +698,7 @@ def _with_compounds(
     } | {t: w for t, w in joined.items() if t not in concept.alternatives}
     if not extra:
         return concept
-    return Concept(
-        concept.label,
-        {**extra, **concept.alternatives},
-        concept.parts,
-        concept.importance,
-        concept.kind,
-        part_synonyms=concept.part_synonyms,
-    )
+    return replace(concept, alternatives={**extra, **concept.alternatives})
 
 
 def _compounds_of(term: str, vocab: Vocabulary) -> list[str]:
@@ -1278,10 +1276,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
         owner_of_part = owner_of_part and previous in _OWNER_LINKS | {
             fold(t.text) for t in tokens[max(0, i - 2) : i] if t.text[:1].isupper()
         }
-        concept = Concept(
-            concept.label,
-            concept.alternatives,
-            concept.parts,
+        concept = replace(
+            concept,
             importance=concept.importance
             * _importance(token, first=i == 0, cased=cased)
             * min(max(idf, 1.0), 8.0)
@@ -1290,8 +1286,6 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             * (CHOICE_SHARE if in_choice else 1.0)
             * (SECOND_ASK_SHARE if second is not None and token.start >= second.end() else 1.0),
             kind="category" if category and concept.kind == "word" else concept.kind,
-            part_words=concept.part_words,
-            part_synonyms=concept.part_synonyms,
         )
         concepts.append(concept)
     if dropped:
@@ -2038,7 +2032,7 @@ def concept_match(concept: Concept, credits: Mapping[str, float]) -> float:
         share = sum(each) / len(each)
         # Every part found, or (an abbreviation's staff, "KIM-Personal") the thing found in
         # other words and the abbreviation at least in the sentences around.
-        whole = share >= 0.99 or (bool(concept.part_synonyms) and min(each) >= CONTEXT_SHARE)
+        whole = share >= 0.99 or (bool(concept.part_synonyms) and min(each) >= CONTEXT_CREDIT)
         best = max(best, PART_CREDIT * share if whole else 0.5 * share)
     return best
 
