@@ -639,6 +639,18 @@ MEMBERS_MISSING = 0.75  # share of coverage kept by a text without a list, for "
 _MEMBERSHIP_WORD_RE = re.compile(
     r"sitz|gehor|angehor|belong|member|mitglied|vertret|zusammen|besteht|represent"
 )
+# "mit wem …", "with whom", "who does the KI work with", "mit welchen Partnern": the partners
+# of a work, which are bodies as often as people ("mit der Diakonie und dem Gesundheitsamt").
+_ASKS_PARTNER_RE = re.compile(
+    r"\bmit\s+wem\b|\bwith\s+whom\b|\bwho\b.*\bwith\b(?:\s+\w+){0,3}\W*$|"
+    r"\bmit\s+welche[nm]\s+(?:\w+\s+)?(?:partner\w*|akteur\w*|organisation\w*|einrichtung\w*|"
+    r"tr(?:ä|ae|a)ger\w*|stellen)\b|\bpartner(?:s|n)?\b",
+    re.I,
+)
+_PARTNER_RE = re.compile(
+    r"\b(?:(?:zusammen|gemeinsam)\s+mit|(?:Kooperation|Zusammenarbeit|Abstimmung|Austausch)\s+mit|"
+    r"mit\s+(?:der|dem|den)(?:\s+\w+)?\s+[A-ZÄÖÜ])",
+)
 _ASKS_MEMBERS_RE = re.compile(
     # "wer ist in X vertreten" (not "wer hat X vertreten": a deputy)
     r"\b(?:(?:ist|sind|war|waren)\b.{0,60}\b(?:in|im)\b.{0,60}\bvertreten|"
@@ -1133,11 +1145,14 @@ class _Features:
         self.about_asking = any(_ASKING_RE.match(c.label) for c in query.concepts)
         # "Für wen ist … gedacht?", "for whom": the people it is meant for.
         self.for_whom = query.qtype == "person" and bool(_FOR_WHOM_RE.search(query.text))
+        # "mit wem …": partners, bodies as often as people, and no single name
+        self.partners = bool(_ASKS_PARTNER_RE.search(query.text))
         # "Wie heißt …?", or "Wer ist Landrat?" (who holds a single role): a name is asked for;
         # not "wer ist alles in der Gruppe": its members may be bodies ("das Jobcenter").
         self.wants_name = (
             query.qtype == "person"
             and not self.for_whom
+            and not self.partners
             and (
                 bool(_ASKS_NAME_RE.search(query.text))
                 or (len(query.concepts) == 1 and not _ASKS_MEMBERS_RE.search(query.text))
@@ -1455,6 +1470,8 @@ class _Features:
                 speakers=self.speakers_answer,
                 single=self.single,
             )
+            if self.partners and value < 1.0 and _PARTNER_RE.search(text):
+                value = 1.0  # "mit wem": "zusammen mit der Diakonie und dem Gesundheitsamt"
             if self.money and value > 0 and not self.has_amount(text):
                 value = 0.0  # "wie viel Geld …": a count of posts or a year is no amount
             if self.period and value == 1.0 and _SPAN_RE.search(text):
@@ -2138,7 +2155,8 @@ def _score_window(
     if evidence < 1 and _names_only(f, window):
         cov *= NAME_ONLY
     if evidence == 0:
-        cov *= MISSING_NAME if unnamed else MISSING_EVIDENCE.get(query.qtype, 1.0)
+        # ("mit wem": neither partners nor people named)
+        cov *= MISSING_NAME if unnamed or f.partners else MISSING_EVIDENCE.get(query.qtype, 1.0)
     if f.list_count_re:
         # "… (Jobcenter, Agentur für Arbeit) … sowie fünf benannte Vertretungen der Kommunen":
         # a list of others; the things asked about are only counted, and named nowhere after.

@@ -38,6 +38,7 @@ from knowledge.analyze import (
     synonyms,
     tokenize,
     unparticiple,
+    unzu,
     verb_forms,
     word_synonyms,
     word_terms,
@@ -554,6 +555,12 @@ def _word_concept(
                     (word_terms(w)[0] for w in paraphrases().get(term, ())),
                     0.95 * PARAPHRASE_WEIGHT,
                 )
+        for german in english if not alternatives else ():
+            # "promise" is "zusagen", which minutes write "sagte … zu" (only when the
+            # documents have no other word for it: a rare form would weigh the word up; and
+            # not for a participle: "considered important" is no "sah … an")
+            if not unparticiple(fold(german)):
+                add(_separated_forms(fold(german)), 0.95 * SEPARATED_VERB_WEIGHT)
     for root in roots[:1]:
         add(sorted(vocab.short_forms.get(root, ())), SHORT_FORM_WEIGHT)
     pieces = [p for p in folded.split("-") if p]
@@ -620,6 +627,9 @@ def _word_concept(
         root = whole[0] if whole else stem(folded)
         if len(root) >= 4:
             add(vocab.prefixed(root), 0.7)
+    if lower and not alternatives and (unparticiple(folded) or unzu(folded)):
+        # "zugesagt" finds "sagte er … zu": documents write a separable verb apart.
+        add(_separated_forms(folded), SEPARATED_VERB_WEIGHT)
     if not alternatives and not parts:
         if len(folded) <= 3 and token.text.islower():
             return None  # a short unknown lower-case word is a typo or a particle ("wan", "is")
@@ -750,6 +760,33 @@ def _separable_verb(question: Sequence[Token], vocab: Vocabulary) -> tuple[Token
         ):
             return token, joined
     return None, ""
+
+
+def _separated_forms(folded: str) -> list[str]:
+    """Stems of the finite past forms of a separable verb, which documents write apart from
+    its particle: zugesagt, zuzusagen, zusagen -> "sagt" ("sagte er … zu"); angekündigt ->
+    "kundigt"; ausgesprochen -> "sprach". An infinitive counts only as a known German word
+    ("ankündigen"); a strong verb only as verbs_de.toml knows it."""
+    infinitive = unparticiple(folded) or unzu(folded)
+    if infinitive is None:
+        if not (folded.endswith("en") and is_german_word(folded)):
+            return []
+        infinitive = folded
+    for particle in sorted(_PARTICLES, key=lambda p: (-len(p), p)):
+        base = infinitive[len(particle) :]
+        if not (infinitive.startswith(particle) and len(base) >= 5 and base.endswith("en")):
+            continue
+        strong = verb_forms().get("ge" + base) if folded.startswith(particle + "ge") else None
+        strong = strong or (base if base in _strong_forms() else None)
+        if strong:  # "ausgesprochen": "sprach … aus"
+            forms = [f for f in _strong_forms()[strong] if not f.startswith("ge")]
+        elif folded.endswith("en") and folded != infinitive:
+            return []  # a strong participle verbs_de.toml does not know
+        else:
+            root = base[:-2]
+            forms = [root + ("ete" if root.endswith(("t", "d")) else "te")]
+        return list(dict.fromkeys(stem(f) for f in forms))
+    return []
 
 
 def _infinitive(folded: str) -> str | None:

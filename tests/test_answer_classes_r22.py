@@ -1,0 +1,73 @@
+"""Classes of misses found in round 22 of issue 10: "mit wem" asks for partners, bodies as
+often as people; a separable verb asked for joined ("zugesagt") is found written apart ("sagte
+… zu")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.search import _separated_forms
+from tests.test_answer_classes import top
+from tests.test_answer_classes_r4 import FILLER, _doc_kb
+
+# Partners of a project are bodies ("mit dem Sportbund und der Stadtbücherei"); a question
+# with one word besides "mit wem" wants no single name.
+_PARTNERS = (
+    "Zusammen mit dem Kreissportbund und der Stadtbücherei erfolgte das Projekt LeseFit: "
+    f"Kinder lesen nach dem Training gemeinsam. {FILLER} Das Projekt LeseFit wurde 2018 "
+    "beendet."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["mit wem lesefit", "Mit wem wurde das Projekt LeseFit durchgeführt?", "lesefit with whom"],
+)
+def test_mit_wem_is_answered_by_the_partner_bodies(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2019, _PARTNERS)
+    assert "Kreissportbund" in top(kb, question)
+
+
+def test_mit_wem_is_declined_without_partners(tmp_path: Path) -> None:
+    text = f"Das Projekt LeseFit wurde 2018 beendet. {FILLER}"
+    kb = _doc_kb(tmp_path, 2019, text)
+    assert not kb.ask("mit wem lesefit").answered
+
+
+# A promise reported in minutes: "sagte er zu, …" (the particle at the end of the clause).
+_PROMISE = (
+    "Herr Peters dankte dem Team der Radstation für die geleistete Arbeit. Entsprechend "
+    "sagte er zu, sich in den Haushaltsberatungen für die Radstation einzusetzen. "
+    f"{FILLER}"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "was hat herr peters zugesagt",
+        "Was hat Herr Peters für die Radstation zugesagt?",
+        "Did Mr Peters promise anything for the Radstation?",
+    ],
+)
+def test_a_joined_separable_verb_finds_it_written_apart(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PROMISE)
+    assert "Haushaltsberatungen" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("zugesagt", ["sagt"]),  # "sagte … zu"
+        ("angekündigt", ["kundigt"]),  # "kündigte … an"
+        ("stattgefunden", ["fand", "find"]),  # strong: "fand … statt", "findet … statt"
+        ("zusagen", ["sagt"]),  # the infinitive a glossary gives for "promise"
+        ("beantragt", []),  # no particle
+        ("gesagt", []),
+        ("angeboten", []),  # a strong participle verbs_de.toml does not know
+    ],
+)
+def test_separated_forms_of_a_particle_verb(word: str, forms: list[str]) -> None:
+    assert _separated_forms(word) == forms
