@@ -392,6 +392,15 @@ _DURATION_RE = re.compile(
     r"(?:jahre?n?|monate?n?|wochen|tage?n?|stunden)\b",
     re.I,
 )
+# An age: "die 18 bis 27-Jährigen", "30-jährige", "im Alter von 6 bis 10 Jahren": a number
+# that counts no one ("wie viele Geflüchtete …" is not answered by the target group's ages).
+_AGE_RE = re.compile(
+    r"\b\d{1,3}\s*(?:(?:bis|-|–)\s*\d{1,3}\s*)?-?\s*j(?:ä|ae|a)hrig\w*|"
+    r"\bim\s+alter\s+(?:von\s+)?\d{1,3}(?:\s*(?:bis|-|–)\s*\d{1,3})?(?:\s+jahren)?|"
+    r"\b\d{1,3}\s+jahre\s+alt\b|\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}[- ]year[- ]olds?\b",
+    re.I,
+)
+_ASKS_AGE_RE = re.compile(r"\balt\b|\balter\w*|\bj(?:ä|ae|a)hrig|\bage[sd]?\b|\bold\b", re.I)
 # A participle's "ge" stands first or after a separable particle ("eingeladen",
 # "stattgefunden"); inside a noun it makes none ("Integrationsmanagement", "Engagement").
 # (and the verbs of a session: "Wann tagt der Integrationsrat?" needs a sentence about a session)
@@ -1308,6 +1317,7 @@ class _Features:
         )
         # "wie viele Teilhabemanager" counts things ("wie viel zahlt das Land" an amount)
         self.counts_things = self.counts_other_than_time and bool(_HOW_MANY_RE.search(query.text))
+        self.asks_age = bool(_ASKS_AGE_RE.search(query.text))
         # "Wann fand die Implementierungsveranstaltung statt?": the verb only says that the
         # event happened; a sentence that dates the event ("In der … am 05.02.2021") says so.
         self.happening = frozenset(
@@ -1463,6 +1473,8 @@ class _Features:
             # "Wie viele Einbürgerungen …?" is not answered by "seit fast 20 Jahren": a span
             # of time counts nothing else (unless years or months are what is counted).
             judged = _DURATION_RE.sub(" ", text) if self.counts_other_than_time else text
+            if self.counts_things and not self.asks_age:
+                judged = _AGE_RE.sub(" ", judged)  # "die 18 bis 27-Jährigen" counts no one
             value = _evidence(
                 self.query.qtype,
                 judged,

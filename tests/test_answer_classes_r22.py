@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.answer import _AGE_RE
 from knowledge.search import _separated_forms
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import FILLER, _doc_kb
@@ -71,3 +72,36 @@ def test_a_joined_separable_verb_finds_it_written_apart(tmp_path: Path, question
 )
 def test_separated_forms_of_a_particle_verb(word: str, forms: list[str]) -> None:
     assert _separated_forms(word) == forms
+
+
+# The ages of a target group count no one: "wie viele …" is declined, "wie alt" answered.
+_AGES = f"Zielgruppe seien die 16 bis 25-Jährigen jungen Radfahrer im Kreis. {FILLER}"
+
+
+@pytest.mark.parametrize(
+    "question", ["wie viele radfahrer gibt es", "Wie viele junge Radfahrer gibt es im Kreis?"]
+)
+def test_an_age_range_counts_no_one(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2019, _AGES)
+    assert not kb.ask(question).answered
+
+
+@pytest.mark.parametrize("question", ["wie alt sind die radfahrer", "radfahrer welches alter"])
+def test_an_age_range_answers_how_old(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2019, _AGES)
+    assert "16 bis 25" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("die 18 bis 27-Jährigen jungen Erwachsenen", True),
+        ("für 30-jährige Frauen", True),
+        ("Kinder im Alter von 6 bis 10 Jahren", True),
+        ("aged 18-27 year olds", True),
+        ("18 bis 27 Plätze", False),
+        ("seit 20 Jahren", False),
+    ],
+)
+def test_ages_are_recognised(text: str, age: bool) -> None:
+    assert bool(_AGE_RE.search(text)) is age
