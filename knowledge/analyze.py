@@ -591,7 +591,10 @@ def is_german_word(word: str) -> bool:
 
 
 # Particles of separable verbs, before "ge" of a participle or "zu" of a zu-infinitive.
-SEPARABLE = "ab|an|auf|aus|bei|ein|mit|nach|vor|zurück|zuruck|weiter|teil|fest|statt|vorbei|um"
+SEPARABLE = (
+    "ab|an|auf|aus|bei|ein|mit|nach|vor|zurück|zuruck|weiter|teil|fest|statt|vorbei|um|"
+    "fort|weg|los|dar|hinzu|heraus|hervor|zusammen"
+)
 _PARTICIPLE_RE = re.compile(rf"^({SEPARABLE}|zu)?ge(\w{{3,}}?)(t|et|en)$")
 # A separable verb's zu-infinitive: "aufzuteilen", "vorzulegen", "anzuwenden".
 _ZU_INFINITIVE_RE = re.compile(

@@ -392,6 +392,12 @@ _DURATION_RE = re.compile(
     r"(?:jahre?n?|monate?n?|wochen|tage?n?|stunden)\b",
     re.I,
 )
+# Three or more bodies or people named one by one, each with its article: "das Jobcenter, die
+# Stadt Troisdorf, die Gemeinde Swisttal und das Gymnasium in Eitorf".
+_ARTICLE_LIST_RE = re.compile(
+    r"(?:\b(?:der|die|das|dem|den)\s+[A-ZÄÖÜ][\w.-]*(?:\s+(?:in\s+)?[A-ZÄÖÜ][\w.-]*)*\s*"
+    r"(?:,|\bund\b|\bsowie\b)\s*){2,}(?:der|die|das|dem|den)\s+[A-ZÄÖÜ]"
+)
 # An age: "die 18 bis 27-Jährigen", "30-jährige", "im Alter von 6 bis 10 Jahren": a number
 # that counts no one ("wie viele Geflüchtete …" is not answered by the target group's ages).
 _AGE_RE = re.compile(
@@ -1318,6 +1324,8 @@ class _Features:
         # "wie viele Teilhabemanager" counts things ("wie viel zahlt das Land" an amount)
         self.counts_things = self.counts_other_than_time and bool(_HOW_MANY_RE.search(query.text))
         self.asks_age = bool(_ASKS_AGE_RE.search(query.text))
+        # "wie viele haben sich beworben": counts whoever did it, named one by one
+        self.counts_whoever = self.counts_things and query.focus is None
         # "Wann fand die Implementierungsveranstaltung statt?": the verb only says that the
         # event happened; a sentence that dates the event ("In der … am 05.02.2021") says so.
         self.happening = frozenset(
@@ -1482,6 +1490,10 @@ class _Features:
                 speakers=self.speakers_answer,
                 single=self.single,
             )
+            if self.counts_whoever and value < 1.0 and _ARTICLE_LIST_RE.search(judged):
+                # "wie viele haben sich beworben": "das Jobcenter, die Stadt Troisdorf, die
+                # Gemeinde Swisttal und das Gymnasium" can be counted
+                value = 1.0
             if self.partners and value < 1.0 and _PARTNER_RE.search(text):
                 value = 1.0  # "mit wem": "zusammen mit der Diakonie und dem Gesundheitsamt"
             if self.money and value > 0 and not self.has_amount(text):

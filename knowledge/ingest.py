@@ -77,7 +77,8 @@ PARALLEL_MIN_BATCH = 4  # texts from which a ParallelPreparer uses its worker pr
 # existing databases get the better repair. Raise it when those steps change their output.
 # 1: OCR compounds and names rebuilt, form fields as "boilerplate" passages (issue 10).
 # 2: a subject line takes the words of the letterhead before it as its lead (issue 10).
-PIPELINE = 2
+# 3: participles of more separable verbs index their infinitive ("fortgesetzt", "dargestellt").
+PIPELINE = 3
 _BERATUNGSFOLGE_RE = re.compile(r"\bBeratungsfolge\b", re.I)
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.analyze import unparticiple
 from knowledge.answer import _AGE_RE
+from knowledge.base import KnowledgeBase
 from knowledge.search import _separated_forms
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import FILLER, _doc_kb
@@ -105,3 +107,66 @@ def test_an_age_range_answers_how_old(tmp_path: Path, question: str) -> None:
 )
 def test_ages_are_recognised(text: str, age: bool) -> None:
     assert bool(_AGE_RE.search(text)) is age
+
+
+# More separable particles: "fortgesetzt" is "fortsetzen", whose noun the text writes.
+_CONTINUED = (
+    f"Die Förderung der Radstation laufe bis 2022; die Fortsetzung sei jedoch beabsichtigt. "
+    f"{FILLER}"
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["wird die radstation fortgesetzt", "Wird die Förderung fortgesetzt?"]
+)
+def test_a_participle_of_fort_finds_its_noun(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2021, _CONTINUED)
+    assert "Fortsetzung" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("word", "infinitive"),
+    [
+        ("fortgesetzt", "fortsetzen"),
+        ("dargestellt", "darstellen"),
+        ("zusammengefasst", "zusammenfassen"),
+        ("weggefallen", "wegfallen"),
+        ("hinzugefügt", "hinzufügen"),
+        ("hingegen", None),
+    ],
+)
+def test_participles_of_separable_verbs(word: str, infinitive: str | None) -> None:
+    assert unparticiple(word) == infinitive
+
+
+# "wie viele haben sich beworben" counts whoever did it, named one by one with articles.
+_APPLICANTS = (
+    "Für den Radpreis beworben haben sich das Jobcenter, die Stadt Hennef, die Gemeinde "
+    f"Swisttal und das Gymnasium in Eitorf. {FILLER} Die Initiativen und Vereine, die sich "
+    "für den Fahrradtag beworben haben, sollen eine Einladung erhalten."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wieviele haben sich für den radpreis beworben",
+        "Wie viele haben sich für den Radpreis beworben?",
+    ],
+)
+def test_how_many_applied_is_answered_by_the_named_applicants(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2019, _APPLICANTS)
+    assert "Gemeinde Swisttal" in top(kb, question)
+
+
+def test_how_many_is_not_answered_by_kinds_of_applicants(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, _APPLICANTS)
+    assert not_answered_with(kb, "wieviele haben sich für den fahrradtag beworben", "Initiativen")
+
+
+def not_answered_with(kb: KnowledgeBase, question: str, text: str) -> bool:
+    """Whether the question is declined, or answered with a top hit without `text`."""
+    answer = kb.ask(question)
+    return not answer.answered or text not in answer.hits[0].text
