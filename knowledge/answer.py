@@ -158,6 +158,11 @@ _ASKS_MONEY_RE = re.compile(
 )
 # The noun a "welche" question asks for: "Welches Budget", "mit welchen Raumkosten".
 _WHICH_NOUN_RE = re.compile(r"\b(?:welche[snmr]?|which|what)\s+(\w+)", re.I)
+# The noun a "which" question asks a name of: "welches Gesetz", "wie heißt das Gesetz".
+_ASKED_NOUN_RE = re.compile(
+    r"\b(?:welche[snmr]?|which|what|wie\s+hei(?:ß|ss|s)t\s+(?:das|der|die))\s+([A-Za-zÄÖÜäöüß]+)",
+    re.I,
+)
 _AMOUNT_RE = re.compile(
     r"€|\beuro\b|\beur\b|\b\d{1,3}(?:\.\d{3})+\b|\b\d+,-|"
     r"\b\d+(?:,\d+)?\s*(?:mio|millionen|mrd|milliarden|tsd|tausend)\b",
@@ -406,7 +411,18 @@ _AGE_RE = re.compile(
     r"\b\d{1,3}\s+jahre\s+alt\b|\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}[- ]year[- ]olds?\b",
     re.I,
 )
-_ASKS_AGE_RE = re.compile(r"\balt\b|\balter\w*|\bj(?:ä|ae|a)hrig|\bage[sd]?\b|\bold\b", re.I)
+_ASKS_AGE_RE = re.compile(
+    r"\bwie\s+alt\b|\balters?\b|\baltersgrupp\w*|\bj(?:ä|ae|a)hrig\w*|\bhow\s+old\b|"
+    r"\bages?\b|\baged\b",
+    re.I,
+)
+AGE_MISSING = 0.5  # share of coverage kept by a text without an age, for "wie alt"
+_PEOPLE_ASKED_RE = re.compile(
+    r"zielgrupp|erwachsen|kinder|jugendlich|teilnehm|gefl(?:ü|ue|u)chtet|fl(?:ü|ue|u)chtling|"
+    r"mitarbeit|person|leute|menschen|sch(?:ü|ue|u)ler|people|adults?\b|child|refugee|"
+    r"participant|staff|students?\b|target group",
+    re.I,
+)
 # A participle's "ge" stands first or after a separable particle ("eingeladen",
 # "stattgefunden"); inside a noun it makes none ("Integrationsmanagement", "Engagement").
 # (and the verbs of a session: "Wann tagt der Integrationsrat?" needs a sentence about a session)
@@ -1323,7 +1339,15 @@ class _Features:
         )
         # "wie viele Teilhabemanager" counts things ("wie viel zahlt das Land" an amount)
         self.counts_things = self.counts_other_than_time and bool(_HOW_MANY_RE.search(query.text))
-        self.asks_age = bool(_ASKS_AGE_RE.search(query.text))
+        # the age of people ("wie alt ist Frau X", "what age group do the adults …"), not
+        # of a thing ("wie alt darf das Konzept sein": a span of years)
+        self.asks_age = bool(_ASKS_AGE_RE.search(query.text)) and bool(
+            _PEOPLE_ASKED_RE.search(query.text) or re.search(_ASKED_PERSON, query.text, re.I)
+        )
+        # "wie heißt das Gesetz", "welches Gesetz": a compound of it names one
+        # ("im Teilhabe- und Integrationsgesetz")
+        noun = _ASKED_NOUN_RE.search(query.text) if query.qtype == "which" else None
+        self.asked_head = word_terms(noun.group(1))[0] if noun else ""
         # "wie viele haben sich beworben": counts whoever did it, named one by one
         self.counts_whoever = self.counts_things and query.focus is None
         # "Wann fand die Implementierungsveranstaltung statt?": the verb only says that the
@@ -1471,6 +1495,17 @@ class _Features:
             self._proximity[c.passage_id] = proximity(self.query, c.terms)
         return self._proximity[c.passage_id]
 
+    def _compound_of_head(self, text: str) -> bool:
+        """Whether a text names the asked thing by a compound ending in its noun: the head
+        "gesetz" in "Integrationsgesetz" (four letters or more before it)."""
+        head = self.asked_head
+        return len(head) >= 4 and any(
+            len(term) >= len(head) + 4 and term.endswith(head)
+            for tok in _tokens(text)
+            if tok.text[:1].isupper()
+            for term in token_terms(tok)[:1]
+        )
+
     def evidence(self, text: str) -> float:
         """_evidence for the question's type, once per text (windows share their texts)."""
         key = text
@@ -1490,6 +1525,8 @@ class _Features:
                 speakers=self.speakers_answer,
                 single=self.single,
             )
+            if self.asked_head and value < 1.0 and self._compound_of_head(text):
+                value = 1.0  # "wie heißt das Gesetz": "im Teilhabe-und Integrationsgesetz"
             if self.counts_whoever and value < 1.0 and _ARTICLE_LIST_RE.search(judged):
                 # "wie viele haben sich beworben": "das Jobcenter, die Stadt Troisdorf, die
                 # Gemeinde Swisttal und das Gymnasium" can be counted
@@ -2146,6 +2183,10 @@ def _score_window(
     if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it
         evidence = 1.0 if _BENEFICIARY_RE.search(text) else 0.0
         evidence += 0.4 if evidence and _TARGET_GROUP_RE.search(text) else 0.0
+    if f.asks_age and not _AGE_RE.search(text):
+        # "wie alt ist Frau X": "in 2020" or "für zwei Jahre" is no age
+        evidence = 0.0
+        cov *= AGE_MISSING
     unnamed = f.wants_name and not _PERSON_NAME_RE.search(text)
     if unnamed:
         evidence = 0.0  # "Wie heißt der …?", "Wer ist Landrat?": a function is no name

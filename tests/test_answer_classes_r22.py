@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.analyze import unparticiple
-from knowledge.answer import _AGE_RE
+from knowledge.answer import _AGE_RE, _Features
 from knowledge.base import KnowledgeBase
 from knowledge.search import _separated_forms
 from tests.test_answer_classes import top
@@ -170,3 +170,39 @@ def not_answered_with(kb: KnowledgeBase, question: str, text: str) -> bool:
     """Whether the question is declined, or answered with a top hit without `text`."""
     answer = kb.ask(question)
     return not answer.answered or text not in answer.hits[0].text
+
+
+# "wie alt ist Frau X" needs an age; a year or a span near her name is none. The age of a
+# thing ("wie alt darf das Konzept sein") is a span of years, which still answers.
+_PERSON_YEARS = (
+    "Frau Schulz informierte über die in 2020 geplanten Radtouren. Das Radkonzept dürfe bei "
+    f"der Antragstellung nicht älter als fünf Jahre sein. {FILLER}"
+)
+
+
+def test_how_old_is_a_person_needs_an_age(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, _PERSON_YEARS)
+    assert not kb.ask("wie alt ist frau schulz").answered
+
+
+def test_how_old_may_a_thing_be_is_answered_by_years(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, _PERSON_YEARS)
+    assert "fünf Jahre" in top(kb, "wie alt darf das radkonzept sein")
+
+
+# A law asked by name: "im Teilhabe- und Radverkehrsgesetz" names it, though unquoted.
+@pytest.mark.parametrize(
+    ("question", "text", "named"),
+    [
+        ("wie heisst das gesetz für die rafö", "im Teilhabe- und Radverkehrsgesetz", True),
+        ("Welches Gesetz gilt für die RAFÖ?", "im Radverkehrsgesetz verankert", True),
+        ("Welches Gesetz gilt für die RAFÖ?", "die gesetzlichen Bestimmungen", False),
+        ("Welches Gesetz gilt für die RAFÖ?", "im Gesetz verankert", False),
+    ],
+)
+def test_a_compound_of_the_asked_noun_names_it(
+    tmp_path: Path, question: str, text: str, named: bool
+) -> None:
+    kb = _doc_kb(tmp_path, 2021, f"Die RAFÖ sei im Radverkehrsgesetz verankert. {FILLER}")
+    features = _Features(kb.analyse(question))
+    assert (features.evidence(f"Die RAFÖ sei {text}.") == 1.0) is named
