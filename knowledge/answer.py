@@ -920,6 +920,9 @@ def _evidence(
     return 0.5 if weak is not None and weak.search(text) else 0.0
 
 
+_COUNT_BREAK_RE = re.compile(r"[\n,;:()\[\]]")  # what ends the words a number counts
+
+
 def _counted(query: Query, text: str) -> float:
     """Bonus when a number stands right before what is counted: "11 Stellen", "222 Geduldeten",
     "19 kreisangehörigen Kommunen" (0.25 for the word after "wie viele", 0.05 for another word
@@ -933,7 +936,11 @@ def _counted(query: Query, text: str) -> float:
         if not _NUMBER_RE.match(tok.text):
             continue
         partitive = False
+        end = tok.start + len(tok.text)
         for nxt in toks[i + 1 : i + 4]:
+            if _COUNT_BREAK_RE.search(text, end, nxt.start):
+                break  # "3 Arbeitskreisangebote\n- Leitung KIZ": the list counts no KIZ
+            end = nxt.start + len(nxt.text)
             if nxt.text.lower() in _PARTITIVE:
                 partitive = True
             terms = set(token_terms(nxt))
@@ -1328,7 +1335,7 @@ class _Features:
         # "Wer hat das Siegel erhalten?", "who got the seal": the same for a person asked for.
         # "Hat das Gymnasium das Siegel erhalten?": that it applied says no such thing.
         self.got = (self.which_of and not self.event and bool(_GOT_RE.search(query.text))) or (
-            query.qtype in ("person", "other") and bool(_RECEIVED_RE.search(query.text))
+            query.qtype in ("person", "other", "which") and bool(_RECEIVED_RE.search(query.text))
         )
         # The word "wie viele" counts ("wie viele Gestattete"), and its terms.
         focus = query.concepts[query.focus] if query.focus is not None else None

@@ -533,6 +533,12 @@ def _word_concept(
     for infinitive in dict.fromkeys([folded, *_variants(folded)]):
         # Strong forms of the verb asked about: "ergeben" finds "ergab", "gewinnen" "gewann".
         add((stem(form) for form in _strong_forms().get(infinitive, ())), 0.9)
+    for root in roots[:1]:
+        # A noun of a strong verb, its doer or its act: "Bewerber" finds "beworben",
+        # "Teilnehmer" "teilgenommen" (they share the infinitive's stem).
+        for infinitive in _strong_stems().get(root, ()):
+            if infinitive != folded:
+                add((stem(form) for form in _strong_forms()[infinitive]), VERB_NOUN_WEIGHT)
     for root in roots:
         add(_synonyms_of(folded, root), 0.8)
     if any(root in paraphrases() for root in roots):
@@ -874,6 +880,15 @@ def _strong_forms() -> Mapping[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for form, infinitive in verb_forms().items():
         out.setdefault(infinitive, []).append(form)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _strong_stems() -> Mapping[str, tuple[str, ...]]:
+    """Stem of an infinitive of verbs_de.toml -> the infinitives: "bewerb" -> bewerben."""
+    out: dict[str, list[str]] = {}
+    for infinitive in _strong_forms():
+        out.setdefault(stem(infinitive), []).append(infinitive)
     return {k: tuple(v) for k, v in out.items()}
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.analyze import unparticiple
-from knowledge.answer import _AGE_RE, _Features
+from knowledge.answer import _AGE_RE, _counted, _Features
 from knowledge.base import KnowledgeBase
 from knowledge.search import _separated_forms
 from tests.test_answer_classes import top
@@ -206,3 +206,57 @@ def test_a_compound_of_the_asked_noun_names_it(
     kb = _doc_kb(tmp_path, 2021, f"Die RAFÖ sei im Radverkehrsgesetz verankert. {FILLER}")
     features = _Features(kb.analyse(question))
     assert (features.evidence(f"Die RAFÖ sei {text}.") == 1.0) is named
+
+
+# A noun of a strong verb finds the verb's forms: "Bewerber" finds "beworben". Who applied
+# is not who received it.
+_APPLIED = (
+    "Für das Radsiegel beworben haben sich das Jobcenter, die Stadt Hennef und die Gemeinde "
+    f"Swisttal. {FILLER}"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wer sind die bewerber fürs radsiegel", "Welche Bewerber gab es für das Radsiegel?"],
+)
+def test_the_noun_of_a_strong_verb_finds_its_forms(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2019, _APPLIED)
+    assert "Gemeinde Swisttal" in top(kb, question)
+
+
+def test_which_applicants_received_it_is_not_answered_by_who_applied(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, _APPLIED)
+    assert not kb.ask("Welche Bewerber haben das Radsiegel am Ende erhalten?").answered
+
+
+# "join", "participate": the German "teilnehmen", "Teilnahme", "beteiligen".
+_JOINED = (
+    f"{FILLER} Da die Zeit für Beratungen fehlen würde, habe man sich gegen die Teilnahme am "
+    "Radbaustein entschieden."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["why did they not join the radbaustein", "Why did they not participate in the Radbaustein?"],
+)
+def test_join_and_participate_are_teilnahme(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2019, _JOINED)
+    assert "Zeit für Beratungen" in top(kb, question)
+
+
+# A number counts the words right after it, not past a line break or a bracket: "(bisher) 3
+# Arbeitskreisangebote\n- Leitung KIZ" counts no KIZ.
+@pytest.mark.parametrize(
+    ("text", "bonus"),
+    [
+        ("Es gebe (bisher) 3 Arbeitskreisangebote\n- Leitung RSZ\n- Radschulung.", 0.0),
+        ("Es gebe 3 Arbeitskreise (Leitung RSZ, Radschulung).", 0.0),
+        ("Mittlerweile haben 45 RSZ im Land die Genehmigung erhalten.", 0.25),
+        ("Mittlerweile haben 45 neue RSZ im Land die Genehmigung erhalten.", 0.25),
+    ],
+)
+def test_a_count_stops_at_a_line_break(tmp_path: Path, text: str, bonus: float) -> None:
+    kb = _doc_kb(tmp_path, 2013, f"Das RSZ sei gegründet. {FILLER}")
+    assert _counted(kb.analyse("wie viele rsz in nrw"), text) == bonus
