@@ -583,6 +583,12 @@ def _word_concept(
                 add([term], weight * TYPO_ALTERNATIVE_WEIGHT)
     elif unknown and not alternatives:
         near = [w for w in vocab.near(folded) if w != folded]
+        for ending in ("n", "en") if not near and folded.endswith("e") else ():
+            # The documents may hold only an inflected form: "geduldte" is "Geduldeten"
+            # (one letter off "geduldten"), which no word one letter off "geduldte" is.
+            near = [w for w in vocab.near(folded + ending) if w != folded]
+            if near:
+                break
         if near:
             fixed = near[0]
             corrections.append((token.text, fixed))

@@ -260,3 +260,16 @@ def test_join_and_participate_are_teilnahme(tmp_path: Path, question: str) -> No
 def test_a_count_stops_at_a_line_break(tmp_path: Path, text: str, bonus: float) -> None:
     kb = _doc_kb(tmp_path, 2013, f"Das RSZ sei gegründet. {FILLER}")
     assert _counted(kb.analyse("wie viele rsz in nrw"), text) == bonus
+
+
+# A typo whose word the documents hold only inflected: "geduldte" is "Geduldeten" (two
+# letters off "geduldte", one off "geduldten").
+_TOLERATED = f"Würde man nur von 222 Geduldeten im Radkreis ausgehen, reiche das. {FILLER}"
+
+
+def test_a_typo_is_corrected_to_an_inflected_document_word(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, _TOLERATED)
+    answer = kb.ask("wieviele geduldte gibts im radkreis")
+    assert answer.answered
+    assert "222" in answer.hits[0].text
+    assert ("geduldte", "geduldeten") in answer.corrections
