@@ -1953,6 +1953,13 @@ _COMPLEMENT_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Adjectives that say how many or how new, not which: "neue Projekte", "weitere Termine".
+_VAGUE_ADJECTIVES = (
+    "neu", "weiter", "bestehend", "verschieden", "zahlreich", "einig", "ander", "viel",
+    "mehrer", "unterschiedlich", "divers", "sonstig", "zusatzlich", "erst", "nachst",
+)  # fmt: skip
+
+
 def _only_bare(terms: frozenset[str], text: str) -> bool:
     """Whether the text names the things asked for only bare: no word before that says which
     ("die vier", "strategische") and none after (a complement, a colon, a quote):
@@ -1966,7 +1973,8 @@ def _only_bare(terms: frozenset[str], text: str) -> bool:
         if not terms.intersection(token_terms(tok)[:1]) or "-" in tok.text.strip("-"):
             return False  # a compound says which: "SPD-Fraktion", "Siegelprozess"
         before = toks[i - 1].text if i else ""
-        if before[:1].islower() and fold(before) not in stopwords():
+        vague = fold(before).startswith(_VAGUE_ADJECTIVES)  # "neue Projekte" says not which
+        if before[:1].islower() and fold(before) not in stopwords() and not vague:
             return False  # an adjective: "strategische Ziele"
         if i + 1 < len(toks):
             gap = text[tok.end : toks[i + 1].start]

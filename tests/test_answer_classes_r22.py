@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.analyze import unparticiple
-from knowledge.answer import _AGE_RE, _counted, _Features
+from knowledge.answer import _AGE_RE, _counted, _Features, _only_bare
 from knowledge.base import KnowledgeBase
 from knowledge.search import _separated_forms
 from tests.test_answer_classes import top
@@ -273,3 +273,38 @@ def test_a_typo_is_corrected_to_an_inflected_document_word(tmp_path: Path) -> No
     assert answer.answered
     assert "222" in answer.hits[0].text
     assert ("geduldte", "geduldeten") in answer.corrections
+
+
+# "neue Projekte", "weitere Projekte": how many or how new, not which.
+_VAGUE = (
+    "Im Bereich Radverkehr sollen neue Projekte initiiert werden; diese wiederum mit bereits "
+    f"bestehenden Projekten im Bereich der Radwege verzahnt werden. {FILLER}"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Welche Projekte wurden im Bereich Radverkehr initiiert?", "welche neuen projekte radverkehr"],
+)
+def test_new_projects_named_bare_say_not_which(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2019, _VAGUE)
+    assert not kb.ask(question).answered
+
+
+def test_projects_named_say_which(tmp_path: Path) -> None:
+    text = f"Im Bereich Radverkehr wurden die Projekte „Radbus“ und „Rad-Paten“ initiiert. {FILLER}"
+    kb = _doc_kb(tmp_path, 2019, text)
+    assert "Radbus" in top(kb, "Welche Projekte wurden im Bereich Radverkehr initiiert?")
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("In diesem Zusammenhang sollen neue Projekte initiiert werden.", True),
+        ("Für 2020 würden weitere Projekte geplant.", True),
+        ("Es gebe strategische Projekte im Bereich Radverkehr.", False),
+        ("Es gebe Projekte wie „Radbus“.", False),
+    ],
+)
+def test_vague_adjectives_leave_things_bare(text: str, bare: bool) -> None:
+    assert _only_bare(frozenset({"projekt"}), text) is bare
