@@ -1415,6 +1415,8 @@ class _Features:
             and last is not None
             and last.kind == "word"
             and last.label.islower()
+            # "wurde die Evaluation schon gemacht": a light verb asks only whether it was
+            and fold(last.label) not in light_verbs()
             else frozenset()
         )
         # Years the question asks about, each with the terms that name it.

@@ -541,6 +541,9 @@ def _word_concept(
                 add((stem(form) for form in _strong_forms()[infinitive]), VERB_NOUN_WEIGHT)
     for root in roots:
         add(_synonyms_of(folded, root), 0.8)
+    if folded.startswith("un") and len(folded) >= 7:
+        # "sind die Verträge unbefristet": a text saying "befristet" answers no
+        add(word_terms(folded[2:])[:1], NEGATED_BASE_WEIGHT)
     if any(root in paraphrases() for root in roots):
         for root in roots:
             add((word_terms(w)[0] for w in paraphrases().get(root, ())), PARAPHRASE_WEIGHT)
@@ -822,6 +825,7 @@ def _infinitive(folded: str) -> str | None:
 
 
 VERB_NOUN_WEIGHT = 0.8  # the -ung noun of a verb the question uses (fördern -> Förderung)
+NEGATED_BASE_WEIGHT = 0.8  # "befristet" for "unbefristet": the answer says the opposite
 
 
 _IERUNG_RE = re.compile(r"^(\w{3,}i)erung(?:en)?$")
