@@ -158,6 +158,12 @@ _ASKS_MONEY_RE = re.compile(
 )
 # The noun a "welche" question asks for: "Welches Budget", "mit welchen Raumkosten".
 _WHICH_NOUN_RE = re.compile(r"\b(?:welche[snmr]?|which|what)\s+(\w+)", re.I)
+# The thing whose name "wie heißt das Gymnasium …" asks ("what is the name of the school").
+_NAME_OF_RE = re.compile(
+    r"\bwie\s+hei(?:ß|ss|s)t\s+(?:das|der|die)\s+([A-Za-zÄÖÜäöüß]{4,})|"
+    r"\bwhat(?:'s| is) the name of the\s+([A-Za-z]{4,})",
+    re.I,
+)
 # The noun a "which" question asks a name of: "welches Gesetz", "wie heißt das Gesetz".
 _ASKED_NOUN_RE = re.compile(
     r"\b(?:welche[snmr]?|which|what|wie\s+hei(?:ß|ss|s)t\s+(?:das|der|die))\s+([A-Za-zÄÖÜäöüß]+)",
@@ -685,7 +691,7 @@ _PARTNER_RE = re.compile(
 _ASKS_MEMBERS_RE = re.compile(
     # "wer ist in X vertreten" (not "wer hat X vertreten": a deputy)
     r"\b(?:(?:ist|sind|war|waren)\b.{0,60}\b(?:in|im)\b.{0,60}\bvertreten|"
-    r"angeh(?:ö|oe|o)r\w*|geh(?:ö|oe|o)r(?:t|en) \w+(?: \w+){0,8} an\b|"
+    r"angeh(?:ö|oe|o)r\w*|geh(?:ö|oe|o)r(?:t|en|te|ten) [\w.]+(?: [\w.]+){0,8} an\b|"
     r"sitz(?:t|en) (?:alles |alle )?(?:in|im)\b|mitglied(?:er)?\b|members?\b|sits? on\b|"
     r"\bwho(?:'s|s| is| are| was| were) (?:in|on)\b(?! charge)|"
     # "wer ist in der Jury", "wer ist alles im Beirat" (not "wer ist im KI zuständig")
@@ -1355,6 +1361,10 @@ class _Features:
         # ("im Teilhabe- und Integrationsgesetz")
         noun = _ASKED_NOUN_RE.search(query.text) if query.qtype == "which" else None
         self.asked_head = word_terms(noun.group(1))[0] if noun else ""
+        # "wie heißt das Gymnasium": its name, not "das Gymnasium in Eitorf" (a person's
+        # name, "wie heißt der Neubürgerbeauftragte", is asked for as wants_name)
+        named = _NAME_OF_RE.search(query.text) if query.qtype == "which" else None
+        self.name_of = word_terms(named.group(1) or named.group(2))[0] if named else ""
         # "wie viele haben sich beworben": counts whoever did it, named one by one
         self.counts_whoever = self.counts_things and query.focus is None
         # "Wann fand die Implementierungsveranstaltung statt?": the verb only says that the
@@ -1962,6 +1972,27 @@ _VAGUE_ADJECTIVES = (
 )  # fmt: skip
 
 
+def _names_thing(head: str, text: str) -> bool:
+    """Whether a text gives the name of a thing of the asked kind: a quoted name, a compound
+    of its noun ("Integrationsgesetz"), or a name right after the noun ("Gymnasium
+    Siegburg"), not the noun with a place only ("das Gymnasium in Eitorf")."""
+    if _QUOTED_RE.search(text):
+        return True
+    toks = _tokens(text)
+    for i, tok in enumerate(toks):
+        term = token_terms(tok)[:1]
+        if not term or not term[0].endswith(head):
+            continue
+        if len(term[0]) >= len(head) + 4:
+            return True  # "Teilhabe- und Integrationsgesetz"
+        if i + 1 < len(toks):
+            nxt = toks[i + 1]
+            gap = text[tok.end : nxt.start]
+            if nxt.text[:1].isupper() and not gap.strip() and fold(nxt.text) not in stopwords():
+                return True
+    return False
+
+
 def _only_bare(terms: frozenset[str], text: str) -> bool:
     """Whether the text names the things asked for only bare: no word before that says which
     ("die vier", "strategische") and none after (a complement, a colon, a quote):
@@ -2204,6 +2235,9 @@ def _score_window(
         # "wie alt ist Frau X": "in 2020" or "für zwei Jahre" is no age
         evidence = 0.0
         cov *= AGE_MISSING
+    if f.name_of and not _names_thing(f.name_of, text):
+        evidence = 0.0  # "wie heißt das Gymnasium": "das Gymnasium in Eitorf" gives no name
+        cov *= MISSING_NAME
     unnamed = f.wants_name and not _PERSON_NAME_RE.search(text)
     if unnamed:
         evidence = 0.0  # "Wie heißt der …?", "Wer ist Landrat?": a function is no name

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.analyze import unparticiple
-from knowledge.answer import _AGE_RE, _counted, _Features, _only_bare
+from knowledge.analyze import unparticiple, word_terms
+from knowledge.answer import _AGE_RE, _counted, _Features, _names_thing, _only_bare
 from knowledge.base import KnowledgeBase
 from knowledge.search import _separated_forms
 from tests.test_answer_classes import top
@@ -324,3 +324,40 @@ def test_vague_adjectives_leave_things_bare(text: str, bare: bool) -> None:
 )
 def test_words_for_the_same_state(kb: KnowledgeBase, question: str, expected: str) -> None:
     assert expected in top(kb, question)
+
+
+# "Wer gehörte der Jury … am 21.11.2019 an?" asks for members (past tense, a date between).
+@pytest.mark.parametrize(
+    ("question", "members"),
+    [
+        ("Wer gehörte der Jury beim Jurytermin am 21.11.2019 an?", True),
+        ("wer gehören der lenkungsgruppe an", True),
+        ("Wer hat die Jury am 21.11.2019 geleitet?", False),
+    ],
+)
+def test_past_membership_questions(tmp_path: Path, question: str, members: bool) -> None:
+    kb = _doc_kb(tmp_path, 2019, f"Am 21.11.2019 tagt die Jury. {FILLER}")
+    assert _Features(kb.analyse(question)).members is members
+
+
+# "Wie heißt das Gymnasium …?" asks its name: "das Gymnasium in Eitorf" gives none.
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Beworben haben sich das Jobcenter und das Gymnasium in Eitorf.", False),
+        ("Beworben hat sich das Gymnasium Siegburg.", True),
+        ("Beworben hat sich das Gymnasium „Am Oelberg“.", True),
+        ("Beworben hat sich das Abendgymnasium.", True),
+    ],
+)
+def test_what_is_the_name_of_a_thing_needs_a_name(text: str, named: bool) -> None:
+    assert _names_thing(word_terms("gymnasium")[0], text) is named
+
+
+def test_a_thing_without_its_name_is_declined(tmp_path: Path) -> None:
+    text = (
+        "Für das Radsiegel beworben haben sich das Jobcenter, die Stadt Hennef und das "
+        f"Gymnasium in Eitorf. {FILLER}"
+    )
+    kb = _doc_kb(tmp_path, 2019, text)
+    assert not kb.ask("wie heisst das gymnasium in eitorf das sich beworben hat").answered
