@@ -402,7 +402,7 @@ def question_type(question: str) -> QType:
 # asks for.
 _HOW_MUCH_NOUNS_RE = re.compile(
     r" (?:stellenanteil\w*|kosten|anzahl|zahl|hohe|betrag|budget|preisgeld|eigenanteil|"
-    r"zuschuss|personalkosten|cost|costs|number|amount) "
+    r"zuschuss|personalkosten|\w*summe|\w*betrag|cost|costs|number|amount) "
 )
 _WHEN_NOUNS_RE = re.compile(r" (?:datum|date|termin|uhrzeit|frist|deadline) ")
 # Nouns that ask for a person or a body when a phone-typed question has no question word.

@@ -11,7 +11,7 @@ import pytest
 from knowledge.analyze import unparticiple, word_terms
 from knowledge.answer import _AGE_RE, _counted, _Features, _names_thing, _only_bare
 from knowledge.base import KnowledgeBase
-from knowledge.search import _separated_forms
+from knowledge.search import _separated_forms, question_type
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import FILLER, _doc_kb
 
@@ -361,3 +361,28 @@ def test_a_thing_without_its_name_is_declined(tmp_path: Path) -> None:
     )
     kb = _doc_kb(tmp_path, 2019, text)
     assert not kb.ask("wie heisst das gymnasium in eitorf das sich beworben hat").answered
+
+
+# "fördersumme pro stelle?" typed without "wie viel" asks an amount: a sentence that only
+# names the Fördersumme, with no amount, is no answer.
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("fördersumme pro case management stelle?", "quantity"),
+        ("gesamtsumme radstation", "quantity"),
+        ("zuschussbetrag radstation", "quantity"),
+        ("summe radstation", "quantity"),
+        ("radstation zusammen", "other"),
+    ],
+)
+def test_a_sum_typed_without_how_much_asks_an_amount(question: str, qtype: str) -> None:
+    assert question_type(question) == qtype
+
+
+def test_a_sum_without_an_amount_is_declined(tmp_path: Path) -> None:
+    text = (
+        "Von den elf Radstellen konnten vier besetzt werden; die Fördersumme der übrigen "
+        f"Radstellen musste zurückgezahlt werden. {FILLER}"
+    )
+    kb = _doc_kb(tmp_path, 2021, text)
+    assert not kb.ask("fördersumme pro radstelle?").answered
