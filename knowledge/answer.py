@@ -222,8 +222,11 @@ _PLANNED_RE = re.compile(
 # A question for what a paper says ("Was stand in den Richtlinien?", "Welche Inhalte hatten
 # …"), and a text that says the paper is still awaited ("warte man noch auf die Richtlinien"):
 # it cannot tell what the paper says.
+_SUBJECT_LINE_RE = re.compile(r"\s*(?:Betreff|Betr\.|Gegenstand)\s*:", re.I)
 _ASKS_CONTENT_RE = re.compile(
     r"\bwas (?:stand|steht|stehen|standen)\b|\bwelche[nmrs]? inhalte?\b|"
+    # "Was genau hat die SPD-Fraktion in ihrem Antrag gefordert?"
+    r"\bwas\b(?:\s+\S+){0,12}\s+(?:gefordert|beantragt|verlangt|vorgeschlagen)\W*$|"
     r"\bwas (?:enthält|enthielt|enthalten|beinhaltet|beinhaltete)\b|"
     r"\bwhat (?:did|does|do) (?:the |its )?\w+ (?:say|contain)\b",
     re.I,
@@ -2228,6 +2231,8 @@ def _score_window(
         cov *= ANNOUNCED_ONLY
     elif f.asks_content and _AWAITED_RE.search(core.text):
         cov *= ANNOUNCED_ONLY  # "Was stand in den Richtlinien?": they are still awaited
+    elif f.asks_content and _SUBJECT_LINE_RE.match(core.text):
+        cov *= ANNOUNCED_ONLY  # "Was hat die SPD beantragt?": "Betreff: …" only names the paper
     if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it
         evidence = 1.0 if _BENEFICIARY_RE.search(text) else 0.0
         evidence += 0.4 if evidence and _TARGET_GROUP_RE.search(text) else 0.0

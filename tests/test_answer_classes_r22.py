@@ -386,3 +386,28 @@ def test_a_sum_without_an_amount_is_declined(tmp_path: Path) -> None:
     )
     kb = _doc_kb(tmp_path, 2021, text)
     assert not kb.ask("fördersumme pro radstelle?").answered
+
+
+# "Was hat die Fraktion beantragt?" asks what the paper says; its subject line only names it.
+_SUBJECT = (
+    "Stadt Hennef\nDer Bürgermeister\n\nBetreff: Einrichtung einer Radstation in Hennef "
+    "hier; Antrag der Radfraktion vom 01. Juli 2013\n\n"
+    f"{FILLER}"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was genau hat die Radfraktion in ihrem Antrag vom 01. Juli 2013 gefordert?",
+        "was hat die radfraktion beantragt",
+    ],
+)
+def test_a_subject_line_says_not_what_was_asked_for(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2013, _SUBJECT)
+    assert not kb.ask(question).answered
+
+
+def test_a_subject_line_still_answers_when_the_motion_was_made(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2013, _SUBJECT)
+    assert "01. Juli 2013" in top(kb, "Wann hat die Radfraktion den Antrag gestellt?")
