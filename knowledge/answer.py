@@ -131,6 +131,15 @@ NAME_MISSING = 0.85  # share kept by a window without a name the question gives 
 _PLACE_NAME_RE = re.compile(
     r"\b(?:kreis(?:es)?|stadt|gemeinde|kommune|district|town|city)\s+([A-Za-zÄÖÜäöüß-]{3,})", re.I
 )
+# Kinds of place a "welche" question asks for by name, and a place named after "in".
+_PLACE_KIND_RE = re.compile(
+    r"st(?:ä|ae|a)dte?n?|kommunen?|gemeinden?|orte?n?|ortschaften|towns?|cities|places|"
+    r"municipalit(?:y|ies)"
+)
+_PLACE_NAMED_RE = re.compile(  # "der Stadt Hennef", "die Gemeinden Alfter und Windeck"
+    r"\b(?:[Kk]reis(?:es|e)?|[Ss]t(?:ä|a)dte|[Ss]tadt|[Gg]emeinden?|[Kk]ommunen?)\s+[A-ZÄÖÜ][\w-]{2,}"
+)
+_IN_PLACE_RE = re.compile(r"\b(?:in|aus|nach|bei)\s+([A-ZÄÖÜ][a-zäöüß]{2,})\b")
 # Women asked for ("was gibt es für Frauen"), whose index terms are those of the titles "Frau"
 # and "Herr": a text names them only where the word is no title before a name.
 _PEOPLE_WORDS = frozenset({"frauen", "herren", "women", "woman", "ladies"})
@@ -1368,6 +1377,10 @@ class _Features:
         # name, "wie heißt der Neubürgerbeauftragte", is asked for as wants_name)
         named = _NAME_OF_RE.search(query.text) if query.qtype == "which" else None
         self.name_of = word_terms(named.group(1) or named.group(2))[0] if named else ""
+        # "In welchen Städten …", "which towns": places by name are asked for
+        self.places_asked = query.qtype == "which" and any(
+            c.kind == "category" and _PLACE_KIND_RE.fullmatch(fold(c.label)) for c in query.concepts
+        )
         # "wie viele haben sich beworben": counts whoever did it, named one by one
         self.counts_whoever = self.counts_things and query.focus is None
         # "Wann fand die Implementierungsveranstaltung statt?": the verb only says that the
@@ -1975,6 +1988,17 @@ _VAGUE_ADJECTIVES = (
 )  # fmt: skip
 
 
+def _names_place(text: str) -> bool:
+    """Whether a text names a place: "der Stadt Hennef", "in Eitorf", "aus Bad Honnef" (a
+    capitalised word that is no German word after "in", "aus", "nach", "bei")."""
+    if _PLACE_NAMED_RE.search(text):
+        return True
+    return any(
+        not is_german_word(fold(m.group(1))) and not m.group(1).isupper()
+        for m in _IN_PLACE_RE.finditer(text)
+    )
+
+
 def _names_thing(head: str, text: str) -> bool:
     """Whether a text gives the name of a thing of the asked kind: a quoted name, a compound
     of its noun ("Integrationsgesetz"), or a name right after the noun ("Gymnasium
@@ -2216,6 +2240,10 @@ def _score_window(
         # says that there are some, not which
         cov *= INSTANCE_MISSING
     if f.instance_re is not None and not f.instance_re.search(text):
+        cov *= INSTANCE_MISSING
+    if f.places_asked and not _names_place(text):
+        # "In welchen Städten …?": "im rechtsrheinischen Kreisgebiet" names no town
+        evidence = 0.0
         cov *= INSTANCE_MISSING
     if f.years and _other_year(f, window, core):
         # "Wann war die Siegelverleihung 2019?": "Siegelverleihung … am 03.09.2020" is the

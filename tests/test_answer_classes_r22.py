@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.analyze import unparticiple, word_terms
-from knowledge.answer import _AGE_RE, _counted, _Features, _names_thing, _only_bare
+from knowledge.answer import _AGE_RE, _counted, _Features, _names_place, _names_thing, _only_bare
 from knowledge.base import KnowledgeBase
 from knowledge.search import _separated_forms, question_type
 from tests.test_answer_classes import top
@@ -411,3 +411,37 @@ def test_a_subject_line_says_not_what_was_asked_for(tmp_path: Path, question: st
 def test_a_subject_line_still_answers_when_the_motion_was_made(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2013, _SUBJECT)
     assert "01. Juli 2013" in top(kb, "Wann hat die Radfraktion den Antrag gestellt?")
+
+
+# "In welchen Städten …?" asks for towns by name: "im rechtsrheinischen Kreisgebiet" names
+# none; "die Städte Hennef und Lohmar", "in Eitorf" do.
+_REGIONS = (
+    "Am 29. bzw. 30.04.2020 werde eine Radveranstaltung mit der Unteren Verkehrsbehörde "
+    "stattfinden, die jeweils im rechtsrheinischen als auch im linksrheinischen Kreisgebiet "
+    f"abgehalten würde. {FILLER} Am Radkonzept haben die Städte Hennef und Lohmar mitgearbeitet."
+)
+
+
+def test_which_towns_is_not_answered_by_regions(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, _REGIONS)
+    assert not kb.ask("In welchen Städten findet die Radveranstaltung statt?").answered
+
+
+def test_which_towns_is_answered_by_town_names(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, _REGIONS)
+    assert "Hennef" in top(kb, "welche städte haben am radkonzept mitgearbeitet")
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("im rechtsrheinischen Kreisgebiet", False),
+        ("mit der Unteren Schulaufsicht", False),
+        ("die Gemeinden Alfter und Windeck", True),
+        ("das Gymnasium in Eitorf", True),
+        ("in Zusammenarbeit mit der Stadt Troisdorf", True),
+        ("in NRW", False),
+    ],
+)
+def test_place_names(text: str, named: bool) -> None:
+    assert _names_place(text) is named
