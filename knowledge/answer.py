@@ -1759,7 +1759,11 @@ def _role_object(query: Query) -> frozenset[str]:
     at = _role_at(query)
     if at is None or at + 1 >= len(query.concepts):
         return frozenset()
-    return frozenset(query.concepts[at + 1].terms())
+    body = query.concepts[at + 1]
+    if body.parts:
+        # "Vorsitz der KIM-Lenkungsgruppe": the group, not anything of KIM
+        return frozenset(body.alternatives) | {body.parts[-1]}
+    return frozenset(body.terms())
 
 
 def _holds_role(text: str, roles: frozenset[str]) -> bool:

@@ -445,3 +445,23 @@ def test_which_towns_is_answered_by_town_names(tmp_path: Path) -> None:
 )
 def test_place_names(text: str, named: bool) -> None:
     assert _names_place(text) is named
+
+
+# "Wer hat den Vorsitz der RSG-Lenkungsgruppe?": the chair of the group, not the chair of the
+# meeting in a sentence that names RSG ("durch die Vorsitzende … das RSG").
+_CHAIR = (
+    "Nach Aufruf des Tagesordnungspunktes 7 durch die Vorsitzende meldete sich Abg. Peters "
+    "zu Wort und äußerte, dass das Radsteuerungsgremium (nachfolgend: RSG) ein geeignetes "
+    f"Instrument sei. {FILLER} Die Prozesse würden von der Lenkungsgruppe gesteuert."
+)
+
+
+def test_the_chair_of_a_compound_body_is_the_chair_of_its_head(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2021, _CHAIR)
+    assert not kb.ask("Wer hat den Vorsitz der RSG-Lenkungsgruppe?").answered
+
+
+def test_the_chair_named_with_the_group_answers(tmp_path: Path) -> None:
+    text = f"{_CHAIR} Den Vorsitz der Lenkungsgruppe des RSG hat Frau Schulz."
+    kb = _doc_kb(tmp_path, 2021, text)
+    assert "Frau Schulz" in top(kb, "Wer hat den Vorsitz der RSG-Lenkungsgruppe?")
