@@ -1306,6 +1306,14 @@ class _Features:
         self.period = bool(_ASKS_PERIOD_RE.search(query.text))  # "wie lange", "seit wann"
         self.deadline = bool(_ASKS_DEADLINE_RE.search(query.text))  # "bis wann soll …"
         self.since = bool(_ASKS_SINCE_RE.search(query.text))  # "seit wann gibt es …"
+        # "Seit wann leitet Frau X das KI?": when she took on that role, which a date in a
+        # sentence without it does not say
+        self.time_role = frozenset(
+            t
+            for c in query.concepts
+            if query.qtype == "time" and c.kind == "word" and _ROLE_RE.match(fold(c.label))
+            for t in c.terms()
+        )
         self.day = bool(_ASKS_DAY_RE.search(query.text))  # "an welchem Tag …"
         self.often = bool(_ASKS_FREQUENCY_RE.search(query.text))  # "wie oft …"
         self.where_to = query.qtype == "place" and bool(_ASKS_WHERE_TO_RE.search(query.text))
@@ -2224,6 +2232,8 @@ def _score_window(
     if _names_other_item(f, window):
         cov *= OTHER_ITEM
     if f.holder and not any(_names_holder(c.text, f.holder) for c in window):
+        cov *= ROLE_MISSING
+    if f.time_role and not any(f.time_role & f.own(c) for c in window):
         cov *= ROLE_MISSING
     if f.function_of and not function_named:
         cov *= ROLE_MISSING  # "Herr Liermann hob hervor, …" says what he said, not what he is

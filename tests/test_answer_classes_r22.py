@@ -465,3 +465,21 @@ def test_the_chair_named_with_the_group_answers(tmp_path: Path) -> None:
     text = f"{_CHAIR} Den Vorsitz der Lenkungsgruppe des RSG hat Frau Schulz."
     kb = _doc_kb(tmp_path, 2021, text)
     assert "Frau Schulz" in top(kb, "Wer hat den Vorsitz der RSG-Lenkungsgruppe?")
+
+
+# "Seit wann leitet Frau Schulz die Radstation?": a date beside her name in a sentence
+# without the role says not when she took it on; one with the role does.
+_SINCE = (
+    "Im Folgenden ging Frau Schulz auf die Schwerpunkte ein, die die Radstation ab 2020 in "
+    f"Angriff nehmen werde. {FILLER}"
+)
+
+
+def test_since_when_a_role_needs_the_role(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, _SINCE)
+    assert not kb.ask("Seit wann leitet Frau Schulz die Radstation?").answered
+
+
+def test_since_when_a_role_is_answered_with_it(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, f"{_SINCE} Frau Schulz leitet die Radstation seit 2015.")
+    assert "seit 2015" in top(kb, "seit wann leitet schulz die radstation")
