@@ -160,6 +160,7 @@ _ASKS_MONEY_RE = re.compile(
     r"\b(?:\w*geld(?:er|es)?|kohle|knete|euro|kost\w*|gekostet|\w*kosten|\w*budgets?|\w*etats?|"
     r"\w*zusch(?:uss|üsse|uesse)\w*|"
     r"f(?:ö|oe|o)rders(?:umme|ätze)\w*|f(?:ö|oe|o)rdermittel\w*|preisgeld\w*|betr(?:ag|äge)|"
+    r"\w*f(?:ö|oe|o)rderung|"  # "wie hoch ist die jährliche Landesförderung"
     r"gehalt|geh(?:ä|ae)lter|verdien\w*|honorar\w*|bezahl\w*|zahlt|eigenanteil\w*|"
     r"kostenanteil\w*|money|funding|funds|cost\w*|pay|paid|"
     r"refund\w*|grant\w*|salary|salaries|prize money)\b|€",

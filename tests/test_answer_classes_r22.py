@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from knowledge.analyze import unparticiple, word_terms
-from knowledge.answer import _AGE_RE, _counted, _Features, _names_place, _names_thing, _only_bare
+from knowledge.answer import (
+    _AGE_RE,
+    _asks_money,
+    _counted,
+    _Features,
+    _names_place,
+    _names_thing,
+    _only_bare,
+)
 from knowledge.base import KnowledgeBase
 from knowledge.search import _separated_forms, question_type
 from tests.test_answer_classes import top
@@ -483,3 +491,15 @@ def test_since_when_a_role_needs_the_role(tmp_path: Path) -> None:
 def test_since_when_a_role_is_answered_with_it(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2019, f"{_SINCE} Frau Schulz leitet die Radstation seit 2015.")
     assert "seit 2015" in top(kb, "seit wann leitet schulz die radstation")
+
+
+# "Wie hoch ist die Landesförderung …?" asks an amount of money: posts are none.
+def test_how_high_is_the_funding_asks_money(tmp_path: Path) -> None:
+    text = f"Für das Radmodul seien insgesamt 4,5 Stellen vorgesehen. {FILLER}"
+    kb = _doc_kb(tmp_path, 2021, text)
+    assert not kb.ask("Wie hoch ist die jährliche Landesförderung für das Radmodul?").answered
+    money = f"Das Land fördere das Radmodul jährlich mit 170.000 Euro. {FILLER}"
+    kb2 = _doc_kb(tmp_path / "b", 2021, money)
+    assert "170.000" in top(kb2, "Wie hoch ist die jährliche Landesförderung für das Radmodul?")
+    assert _asks_money(kb.analyse("Wie hoch ist die jährliche Landesförderung für das Radmodul?"))
+    assert not _asks_money(kb.analyse("Wie hoch ist der Anteil der Radstellen?"))
