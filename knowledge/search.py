@@ -638,6 +638,12 @@ def _word_concept(
             found = tuple(t for t in _synonyms_of(pieces[1], head) if vocab.has(t))
             if head in parts and found:
                 part_synonyms[head] = tuple((t, 0.8) for t in found)
+        else:
+            # "Kommunalvertreter": the representatives of the Kommunen ("Vertretungen der
+            # Kommunen"); an adjective part also stands for the noun it is made of.
+            for part in parts[:-1]:
+                if part.endswith("al") and len(part) >= 6 and vocab.has(part[:-2]):
+                    part_synonyms[part] = ((part[:-2], ADJECTIVE_PART_WEIGHT),)
     if not alternatives and not parts:
         root = whole[0] if whole else stem(folded)
         if len(root) >= 4:
@@ -825,6 +831,7 @@ def _infinitive(folded: str) -> str | None:
 
 
 VERB_NOUN_WEIGHT = 0.8  # the -ung noun of a verb the question uses (fördern -> Förderung)
+ADJECTIVE_PART_WEIGHT = 0.9  # "kommun" for the part "kommunal" of "Kommunalvertreter"
 NEGATED_BASE_WEIGHT = 0.8  # "befristet" for "unbefristet": the answer says the opposite
 
 

@@ -19,7 +19,7 @@ from knowledge.answer import (
     _only_bare,
 )
 from knowledge.base import KnowledgeBase
-from knowledge.search import _separated_forms, question_type
+from knowledge.search import _separated_forms, concept_match, question_type
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import FILLER, _doc_kb
 
@@ -503,3 +503,26 @@ def test_how_high_is_the_funding_asks_money(tmp_path: Path) -> None:
     assert "170.000" in top(kb2, "Wie hoch ist die jährliche Landesförderung für das Radmodul?")
     assert _asks_money(kb.analyse("Wie hoch ist die jährliche Landesförderung für das Radmodul?"))
     assert not _asks_money(kb.analyse("Wie hoch ist der Anteil der Radstellen?"))
+
+
+# "Regionalvertreter" are the "Vertretungen der Regionen": an adjective part stands for the
+# noun it is made of.
+_REPRESENTATIVES = (
+    "Zur Besetzung führte Frau Schulz aus, dass sich in der Radgruppe neben den "
+    "Geschäftsführungen der Verbände fünf benannte Vertretungen der Regionen wiederfänden. "
+    f"{FILLER} Die Regionalplanung liege beim Kreis."
+)
+
+
+def test_an_adjective_part_stands_for_its_noun(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _REPRESENTATIVES)
+    concept = next(
+        c
+        for c in kb.analyse("wieviele regionalvertreter in der radgruppe").concepts
+        if c.label == "regionalvertreter"
+    )
+    assert concept.part_synonyms == {"regional": (("region", 0.9),)}
+    assert concept_match(concept, {"region": 1.0, "vertret": 1.0}) >= 0.8
+    answer = kb.ask("wieviele regionalvertreter in der radgruppe")
+    assert answer.confidence != "low"
+    assert "fünf benannte Vertretungen" in answer.hits[0].text
