@@ -319,7 +319,8 @@ def test_vague_adjectives_leave_things_bare(text: str, bare: bool) -> None:
 
 
 # "unbefristet" finds "befristet" (the answer says no); a light verb asks only whether it
-# was done; "finanziert" is said "Förderprogramm"; "zusammenarbeiten" is "kooperieren". On the
+# was done; "finanziert" is said "Förderprogramm"; "zusammenarbeiten" is "kooperieren";
+# "gegründet" is "eingerichtet". On the
 # demo corpus, whose other sentences compete as a real archive's do.
 @pytest.mark.parametrize(
     ("question", "expected"),
@@ -328,6 +329,7 @@ def test_vague_adjectives_leave_things_bare(text: str, bare: bool) -> None:
         ("wurde die evaluation schon gemacht", "März bis April"),
         ("ist das programm bis 2022 finanziert", "2022"),
         ("wie arbeitet das ki mit der laki zusammen", "kooperieren"),
+        ("wann wurde die fachstelle gegründet", "2005"),
     ],
 )
 def test_words_for_the_same_state(kb: KnowledgeBase, question: str, expected: str) -> None:
