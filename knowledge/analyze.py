@@ -369,6 +369,41 @@ def text_terms(text: str, lexicon: Lexicon | None = None) -> list[str]:
     return out
 
 
+# A compound cut short before "und"/"oder" ("Kultur- und Sportamt", "Ausländer- und …
+# Einbürgerungsbehörde"): it shares its last part with the next compound.
+_TRUNCATED_RE = re.compile(
+    r"\b([A-ZÄÖÜ][a-zäöüß]{2,})-\s+(?:und|oder|bzw\.|sowie)\s+((?:\S+\s+){0,6}\S+)"
+)
+_CAPITALISED_RE = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{5,}\b")
+
+
+def truncated_terms(text: str) -> list[str]:
+    """Index terms of the compounds a text cuts short: "Kultur- und Sportamt" holds the
+    "Kulturamt", "die Ausländer- und 2x 0,75 Stellen für die Einbürgerungsbehörde" the
+    "Ausländerbehörde" (the last part of the next compound, split into two German words,
+    completes the first; a next word that is no compound, "Stellen", completes nothing)."""
+    if "-" not in text:
+        return []
+    out: list[str] = []
+    for m in _TRUNCATED_RE.finditer(text):
+        for word in _CAPITALISED_RE.findall(m.group(2)):
+            head = _compound_head(fold(word))
+            if head:
+                out.append(stem(fold(m.group(1)) + head))
+                break
+    return out
+
+
+def _compound_head(whole: str) -> str:
+    """The last part of a folded compound of two German words ("einburgerungsbehorde" ->
+    "behorde", with the linking s), or "" when it is none ("stellen")."""
+    for i in range(4, len(whole) - 2):
+        first = whole[: i - 1] if whole[i - 1] == "s" else whole[:i]
+        if is_german_word(whole[i:]) and (is_german_word(first) or is_german_word(whole[:i])):
+            return whole[i:]
+    return ""
+
+
 def simple_words(text: str) -> Iterator[str]:
     """Folded words of a text that stand alone (no hyphen, letters only): lexicon material."""
     for t in token_texts(text):

@@ -34,6 +34,7 @@ from knowledge.analyze import (
     simple_word_counts,
     simple_words,
     text_terms,
+    truncated_terms,
 )
 from knowledge.filetext import SUPPORTED_SUFFIXES, UnreadableFile, read_bytes, read_document
 from knowledge.glossary import find_abbreviations
@@ -77,7 +78,8 @@ PARALLEL_MIN_BATCH = 4  # texts from which a ParallelPreparer uses its worker pr
 # existing databases get the better repair. Raise it when those steps change their output.
 # 1: OCR compounds and names rebuilt, form fields as "boilerplate" passages (issue 10).
 # 2: a subject line takes the words of the letterhead before it as its lead (issue 10).
-# 3: participles of more separable verbs index their infinitive ("fortgesetzt", "dargestellt").
+# 3: participles of more separable verbs index their infinitive ("fortgesetzt", "dargestellt");
+#    compounds cut short index their whole ("Kultur- und Sportamt": the Kulturamt).
 PIPELINE = 3
 _BERATUNGSFOLGE_RE = re.compile(r"\bBeratungsfolge\b", re.I)
 
@@ -432,7 +434,10 @@ def _store(
     `replaces` in the same one, when given); returns the passage count."""
     ready = doc.prepared()
     passages = list(ready.passages)
-    terms = [text_terms(p.text[len(p.lead) :], lexicon) for p in passages]
+    terms = [
+        text_terms(body, lexicon) + truncated_terms(body)
+        for body in (p.text[len(p.lead) :] for p in passages)
+    ]
     leads = [text_terms(p.lead, lexicon) if p.lead else [] for p in passages]
     for i in range(1, len(passages)):
         if passages[i - 1].kind == "boilerplate" and is_subject_line(passages[i].text):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.analyze import unparticiple, word_terms
+from knowledge.analyze import truncated_terms, unparticiple, word_terms
 from knowledge.answer import (
     _AGE_RE,
     _asks_money,
@@ -528,3 +528,31 @@ def test_an_adjective_part_stands_for_its_noun(tmp_path: Path) -> None:
     answer = kb.ask("wieviele regionalvertreter in der radgruppe")
     assert answer.confidence != "low"
     assert "fünf benannte Vertretungen" in answer.hits[0].text
+
+
+# A compound cut short ("Kultur- und Sportamt", "die Ausländer- und … die
+# Einbürgerungsbehörde") holds the whole: the Kulturamt, the Ausländerbehörde.
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Kultur- und Sportamt -41-", ["kulturamt"]),
+        (
+            "1x 0,75 Stelle für die Ausländer- und 2x 0,75 Stellen für die Einbürgerungsbehörde",
+            [word_terms("Ausländerbehörde")[0]],
+        ),
+        ("Sprach- und Integrationskursen", [word_terms("Sprachkursen")[0]]),
+        ("Die Stelle ist - und bleibt - besetzt.", []),
+        ("Nordrhein-Westfalen und Sportamt", []),
+    ],
+)
+def test_truncated_compounds_index_their_whole(text: str, terms: list[str]) -> None:
+    assert truncated_terms(text) == terms
+
+
+def test_a_truncated_compound_is_found_by_its_whole(tmp_path: Path) -> None:
+    text = (
+        "Für das Radmodul seien insgesamt 1x 0,75 Stelle für die Ausländer- und 2x 0,75 "
+        f"Stellen für die Einbürgerungsbehörde vorgesehen. {FILLER}"
+    )
+    kb = _doc_kb(tmp_path, 2021, text)
+    assert "1x 0,75" in top(kb, "wie viele stellen hat die ausländerbehörde im radmodul")
