@@ -238,7 +238,7 @@ _ASKS_CONTENT_RE = re.compile(
     # "Was genau hat die SPD-Fraktion in ihrem Antrag gefordert?"
     r"\bwas\b(?:\s+\S+){0,12}\s+(?:gefordert|beantragt|verlangt|vorgeschlagen)\W*$|"
     r"\bwas (?:enthält|enthielt|enthalten|beinhaltet|beinhaltete)\b|"
-    r"\bwhat (?:did|does|do) (?:the |its )?\w+ (?:say|contain)\b",
+    r"\bwhat (?:did|does|do) (?:the |its )?\w+ (?:say|contain|request|demand|propose)\b",
     re.I,
 )
 _AWAITED_RE = re.compile(

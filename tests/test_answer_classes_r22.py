@@ -556,3 +556,23 @@ def test_a_truncated_compound_is_found_by_its_whole(tmp_path: Path) -> None:
     )
     kb = _doc_kb(tmp_path, 2021, text)
     assert "1x 0,75" in top(kb, "wie viele stellen hat die ausländerbehörde im radmodul")
+
+
+# English words of committee work the glossary lacked: "criticise" is "Bedenken"/"Kritik",
+# "contracts end" is "Arbeitsverträge … ausliefen", "teacher hours" are "Lehrerstellenanteile";
+# "what did X request" asks what the paper says (its subject line only names it). On the demo
+# corpus.
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("when do the contracts end", "Jahresende"),
+        ("what did the mayors criticise", "konkretisiert"),
+        ("how many schools have teacher hours for integration", "64 Schulen"),
+    ],
+)
+def test_english_words_of_committee_work(kb: KnowledgeBase, question: str, expected: str) -> None:
+    assert expected in top(kb, question)
+
+
+def test_what_did_x_request_is_not_answered_by_a_subject_line(kb: KnowledgeBase) -> None:
+    assert not kb.ask("what did the spd request").answered
