@@ -160,7 +160,9 @@ _ASKS_MONEY_RE = re.compile(
     r"\b(?:\w*geld(?:er|es)?|kohle|knete|euro|kost\w*|gekostet|\w*kosten|\w*budgets?|\w*etats?|"
     r"\w*zusch(?:uss|üsse|uesse)\w*|"
     r"f(?:ö|oe|o)rders(?:umme|ätze)\w*|f(?:ö|oe|o)rdermittel\w*|preisgeld\w*|betr(?:ag|äge)|"
-    r"\w*f(?:ö|oe|o)rderung|"  # "wie hoch ist die jährliche Landesförderung"
+    # "wie hoch ist die jährliche Landesförderung" (asked how high; a "Migrationsförderung"
+    # named in a question is a project's name, no money asked for)
+    r"(?<=hoch ist die )(?:\w+ )?\w*f(?:ö|oe|o)rderung|"
     r"gehalt|geh(?:ä|ae)lter|verdien\w*|honorar\w*|bezahl\w*|zahlt|eigenanteil\w*|"
     r"kostenanteil\w*|money|funding|funds|cost\w*|pay|paid|"
     r"refund\w*|grant\w*|salary|salaries|prize money)\b|€",
@@ -172,11 +174,6 @@ _WHICH_NOUN_RE = re.compile(r"\b(?:welche[snmr]?|which|what)\s+(\w+)", re.I)
 _NAME_OF_RE = re.compile(
     r"\bwie\s+hei(?:ß|ss|s)t\s+(?:das|der|die)\s+([A-Za-zÄÖÜäöüß]{4,})|"
     r"\bwhat(?:'s| is) the name of the\s+([A-Za-z]{4,})",
-    re.I,
-)
-# The noun a "which" question asks a name of: "welches Gesetz", "wie heißt das Gesetz".
-_ASKED_NOUN_RE = re.compile(
-    r"\b(?:welche[snmr]?|which|what|wie\s+hei(?:ß|ss|s)t\s+(?:das|der|die))\s+([A-Za-zÄÖÜäöüß]+)",
     re.I,
 )
 _AMOUNT_RE = re.compile(
@@ -1378,12 +1375,9 @@ class _Features:
         self.asks_age = bool(_ASKS_AGE_RE.search(query.text)) and bool(
             _PEOPLE_ASKED_RE.search(query.text) or re.search(_ASKED_PERSON, query.text, re.I)
         )
-        # "wie heißt das Gesetz", "welches Gesetz": a compound of it names one
-        # ("im Teilhabe- und Integrationsgesetz")
-        noun = _ASKED_NOUN_RE.search(query.text) if query.qtype == "which" else None
-        self.asked_head = word_terms(noun.group(1))[0] if noun else ""
-        # "wie heißt das Gymnasium": its name, not "das Gymnasium in Eitorf" (a person's
-        # name, "wie heißt der Neubürgerbeauftragte", is asked for as wants_name)
+        # "wie heißt das Gymnasium": its name, not "das Gymnasium in Eitorf"; "wie heißt das
+        # Gesetz": "im Teilhabe- und Integrationsgesetz" names one (a person's name, "wie
+        # heißt der Neubürgerbeauftragte", is asked for as wants_name)
         named = _NAME_OF_RE.search(query.text) if query.qtype == "which" else None
         self.name_of = word_terms(named.group(1) or named.group(2))[0] if named else ""
         # "In welchen Städten …", "which towns": places by name are asked for
@@ -1539,17 +1533,6 @@ class _Features:
             self._proximity[c.passage_id] = proximity(self.query, c.terms)
         return self._proximity[c.passage_id]
 
-    def _compound_of_head(self, text: str) -> bool:
-        """Whether a text names the asked thing by a compound ending in its noun: the head
-        "gesetz" in "Integrationsgesetz" (four letters or more before it)."""
-        head = self.asked_head
-        return len(head) >= 4 and any(
-            len(term) >= len(head) + 4 and term.endswith(head)
-            for tok in _tokens(text)
-            if tok.text[:1].isupper()
-            for term in token_terms(tok)[:1]
-        )
-
     def evidence(self, text: str) -> float:
         """_evidence for the question's type, once per text (windows share their texts)."""
         key = text
@@ -1569,7 +1552,7 @@ class _Features:
                 speakers=self.speakers_answer,
                 single=self.single,
             )
-            if self.asked_head and value < 1.0 and self._compound_of_head(text):
+            if self.name_of and value < 1.0 and _names_thing(self.name_of, text):
                 value = 1.0  # "wie heißt das Gesetz": "im Teilhabe-und Integrationsgesetz"
             if self.counts_whoever and value < 1.0 and _ARTICLE_LIST_RE.search(judged):
                 # "wie viele haben sich beworben": "das Jobcenter, die Stadt Troisdorf, die
@@ -2021,8 +2004,8 @@ def _names_thing(head: str, text: str) -> bool:
     toks = _tokens(text)
     for i, tok in enumerate(toks):
         term = token_terms(tok)[:1]
-        if not term or not term[0].endswith(head):
-            continue
+        if not term or not term[0].endswith(head) or not tok.text[:1].isupper():
+            continue  # (a noun: "die gesetzlichen Bestimmungen" name no law)
         if len(term[0]) >= len(head) + 4:
             return True  # "Teilhabe- und Integrationsgesetz"
         if i + 1 < len(toks):

@@ -203,9 +203,9 @@ def test_how_old_may_a_thing_be_is_answered_by_years(tmp_path: Path) -> None:
     ("question", "text", "named"),
     [
         ("wie heisst das gesetz für die rafö", "im Teilhabe- und Radverkehrsgesetz", True),
-        ("Welches Gesetz gilt für die RAFÖ?", "im Radverkehrsgesetz verankert", True),
-        ("Welches Gesetz gilt für die RAFÖ?", "die gesetzlichen Bestimmungen", False),
-        ("Welches Gesetz gilt für die RAFÖ?", "im Gesetz verankert", False),
+        ("Wie heißt das Gesetz für die RAFÖ?", "im Radverkehrsgesetz verankert", True),
+        ("Wie heißt das Gesetz für die RAFÖ?", "die gesetzlichen Bestimmungen", False),
+        ("Wie heißt das Gesetz für die RAFÖ?", "im Gesetz verankert", False),
     ],
 )
 def test_a_compound_of_the_asked_noun_names_it(
@@ -213,7 +213,10 @@ def test_a_compound_of_the_asked_noun_names_it(
 ) -> None:
     kb = _doc_kb(tmp_path, 2021, f"Die RAFÖ sei im Radverkehrsgesetz verankert. {FILLER}")
     features = _Features(kb.analyse(question))
-    assert (features.evidence(f"Die RAFÖ sei {text}.") == 1.0) is named
+    assert features.name_of == word_terms("Gesetz")[0]
+    assert _names_thing(features.name_of, f"Die RAFÖ sei {text}.") is named
+    if named:
+        assert features.evidence(f"Die RAFÖ sei {text}.") == 1.0
 
 
 # A noun of a strong verb finds the verb's forms: "Bewerber" finds "beworben". Who applied
