@@ -262,7 +262,7 @@ def test_careful_holdout12_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout12_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout12 (session start 25 of 32, 4 of 6; sealed 26 of
     32, 4 of 6; then 27 of 32)."""
-    bar(kb, "holdout12_phone.jsonl", right=0.93, declined=1.00)
+    bar(kb, "holdout12_phone.jsonl", right=0.96, declined=1.00)
 
 
 def test_careful_holdout13_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -368,7 +368,7 @@ def test_careful_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
     once, sealed, before any change (23 of 32, 7 of 7); its failures then guided the round.
     "Wie groß sind die Stellenanteile …" expects the OCR damage ("10 %-Ante i len") that the
     answer shows repaired."""
-    bar(kb, "holdout21_careful.jsonl", right=0.87, declined=1.00)
+    bar(kb, "holdout21_careful.jsonl", right=0.90, declined=1.00)
 
 
 def test_phone_holdout21_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -407,7 +407,7 @@ def test_mixed_holdout24_meets_the_bar(kb: KnowledgeBase) -> None:
     Still missed: where to hand in the KIZ application (the Bezirksregierung stands in a
     sentence without "KIZ"), the mayors' objection (Doppelstrukturen), the speaker at the
     events against forced marriage."""
-    bar(kb, "holdout24_mixed.jsonl", right=0.84, declined=1.00)
+    bar(kb, "holdout24_mixed.jsonl", right=0.86, declined=1.00)
 
 
 def test_declines25_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -424,7 +424,7 @@ def test_careful_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written at the start of round 12 from the documents alone, measured then and kept
     sealed until its end: 28/32, 5/7 at 9fa7692; 29/32, 5/7 at the end. Still answered: two
     questions the documents cannot answer."""
-    bar(kb, "holdout25_careful.jsonl", right=1.00, declined=0.71)
+    bar(kb, "holdout25_careful.jsonl", right=1.00, declined=0.85)
 
 
 def test_phone_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -469,7 +469,7 @@ def test_declines26_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines26b_meets_the_bar(kb: KnowledgeBase) -> None:
     """A second set of round 13 to find false answers (40 unanswerable, 12 answerable),
     sealed: 34 of 40 declined at 69abaff, 36 at the end of the round."""
-    bar(kb, "declines26b.jsonl", right=1.00, declined=0.92)
+    bar(kb, "declines26b.jsonl", right=1.00, declined=0.95)
 
 
 def test_careful_holdout27_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -489,7 +489,7 @@ def test_phone_holdout27_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines27_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 14 to find false answers (40 unanswerable, 12 answerable), sealed: 37 of
     40 declined and 11 of 12 right at the start and at the end of the round."""
-    bar(kb, "declines27.jsonl", right=0.91, declined=0.97)
+    bar(kb, "declines27.jsonl", right=0.91, declined=1.00)
 
 
 def test_careful_holdout28_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -527,7 +527,7 @@ def test_declines29_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 16 to find false answers (40 unanswerable, 12 answerable), sealed: 34 of
     40 declined at the start, 33 at the end ("women's work (frauenarbeit)": the reverted
     bracket change), 34 after the revert; 12 of 12 right throughout."""
-    bar(kb, "declines29.jsonl", right=1.00, declined=0.95)
+    bar(kb, "declines29.jsonl", right=1.00, declined=0.97)
 
 
 def test_careful_holdout30_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -546,7 +546,7 @@ def test_phone_holdout30_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines30_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 17 to find false answers (40 unanswerable, 12 answerable), sealed: 33 of
     40 declined and 11 of 12 right at the start and the end of the round."""
-    bar(kb, "declines30.jsonl", right=1.00, declined=0.89)
+    bar(kb, "declines30.jsonl", right=1.00, declined=0.95)
 
 
 def test_careful_holdout31_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -564,7 +564,7 @@ def test_phone_holdout31_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines31_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 18 to find false answers (40 unanswerable, 12 answerable), sealed: 34 of
     40 declined and 12 of 12 right at the start and the end of the round."""
-    bar(kb, "declines31.jsonl", right=1.00, declined=0.92)
+    bar(kb, "declines31.jsonl", right=1.00, declined=0.95)
 
 
 def test_careful_holdout32_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -576,7 +576,7 @@ def test_careful_holdout32_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout32_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout32 (sealed: 30/34, 6/6 at the start and the end of
     round 19)."""
-    bar(kb, "holdout32_phone.jsonl", right=0.91, declined=1.00)
+    bar(kb, "holdout32_phone.jsonl", right=0.94, declined=1.00)
 
 
 def test_declines32_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -588,7 +588,7 @@ def test_declines32_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_careful_holdout33_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written for round 20 from the documents alone, measured at its start (5dd90ab): 31/34,
     5/7; sealed until its end (93521b1): 31/34, 5/7."""
-    bar(kb, "holdout33_careful.jsonl", right=0.97, declined=0.71)
+    bar(kb, "holdout33_careful.jsonl", right=0.97, declined=1.00)
 
 
 def test_phone_holdout33_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -601,7 +601,7 @@ def test_declines33_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 20 to find false answers (40 unanswerable, 12 answerable), sealed: 36 of
     40 declined and 11 of 12 right at the start and the end of the round; 37 of 40 after
     'wer steckt hinter' a quoted name (cf66f1b)."""
-    bar(kb, "declines33.jsonl", right=0.91, declined=0.95)
+    bar(kb, "declines33.jsonl", right=0.91, declined=1.00)
 
 
 def test_careful_holdout34_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -620,4 +620,23 @@ def test_declines34_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 21 to find false answers (40 unanswerable, 12 answerable), sealed: 36 of
     40 declined and 11 of 12 right at the start and the end of the round; 37 of 40 after a
     place named in the question must be named in the answer (43eef8d)."""
-    bar(kb, "declines34.jsonl", right=0.91, declined=0.92)
+    bar(kb, "declines34.jsonl", right=0.91, declined=0.95)
+
+
+def test_careful_holdout35_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written for round 22 from the documents alone, measured at its start (d6fa1f2): 31/35,
+    6/7; sealed until its end (1529f8b): 31/35, 6/7."""
+    bar(kb, "holdout35_careful.jsonl", right=0.88, declined=0.85)
+
+
+def test_phone_holdout35_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout35 (sealed: 33/35, 6/6 at the start and the end of
+    round 22)."""
+    bar(kb, "holdout35_phone.jsonl", right=0.94, declined=1.00)
+
+
+def test_declines35_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A set of round 22 to find false answers (40 unanswerable, 12 answerable), sealed: 33 of
+    40 declined and 11 of 12 right at the start, 32 of 40 at the end (a '-förderung' in the
+    question had become money asked for); 33 of 40 after that was narrowed (948433d)."""
+    bar(kb, "declines35.jsonl", right=0.91, declined=0.82)
