@@ -1373,7 +1373,7 @@ class _Features:
         # the age of people ("wie alt ist Frau X", "what age group do the adults …"), not
         # of a thing ("wie alt darf das Konzept sein": a span of years)
         self.asks_age = bool(_ASKS_AGE_RE.search(query.text)) and bool(
-            _PEOPLE_ASKED_RE.search(query.text) or re.search(_ASKED_PERSON, query.text, re.I)
+            _PEOPLE_ASKED_RE.search(query.text) or _NAMES_SPEAKER_RE.search(query.text)
         )
         # "wie heißt das Gymnasium": its name, not "das Gymnasium in Eitorf"; "wie heißt das
         # Gesetz": "im Teilhabe- und Integrationsgesetz" names one (a person's name, "wie

@@ -22,6 +22,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.search import _separated_forms, concept_match, question_type
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import FILLER, _doc_kb
+from tests.test_answer_classes_r21 import not_answered_with
 
 # Partners of a project are bodies ("mit dem Sportbund und der Stadtbücherei"); a question
 # with one word besides "mit wem" wants no single name.
@@ -172,12 +173,6 @@ def test_how_many_applied_is_answered_by_the_named_applicants(
 def test_how_many_is_not_answered_by_kinds_of_applicants(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2019, _APPLICANTS)
     assert not_answered_with(kb, "wieviele haben sich für den fahrradtag beworben", "Initiativen")
-
-
-def not_answered_with(kb: KnowledgeBase, question: str, text: str) -> bool:
-    """Whether the question is declined, or answered with a top hit without `text`."""
-    answer = kb.ask(question)
-    return not answer.answered or text not in answer.hits[0].text
 
 
 # "wie alt ist Frau X" needs an age; a year or a span near her name is none. The age of a
