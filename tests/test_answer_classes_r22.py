@@ -318,7 +318,8 @@ def test_vague_adjectives_leave_things_bare(text: str, bare: bool) -> None:
 
 # "unbefristet" finds "befristet" (the answer says no); a light verb asks only whether it
 # was done; "finanziert" is said "Förderprogramm"; "zusammenarbeiten" is "kooperieren";
-# "gegründet" is "eingerichtet". On the
+# "gegründet" is "eingerichtet"; "befindet sich" is a light verb (where it is, said "beim
+# Kreissozialamt eingerichtet"). On the
 # demo corpus, whose other sentences compete as a real archive's do.
 @pytest.mark.parametrize(
     ("question", "expected"),
@@ -328,6 +329,7 @@ def test_vague_adjectives_leave_things_bare(text: str, bare: bool) -> None:
         ("ist das programm bis 2022 finanziert", "2022"),
         ("wie arbeitet das ki mit der laki zusammen", "kooperieren"),
         ("wann wurde die fachstelle gegründet", "2005"),
+        ("wo befindet sich die fachstelle integration", "Kreissozialamt"),
     ],
 )
 def test_words_for_the_same_state(kb: KnowledgeBase, question: str, expected: str) -> None:
