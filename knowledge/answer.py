@@ -41,6 +41,7 @@ from knowledge.search import (
     looks_like_verb,
     proximity,
 )
+from knowledge.signatures import is_subject_line
 
 Confidence = Literal["high", "medium", "low"]
 
@@ -229,7 +230,6 @@ _PLANNED_RE = re.compile(
 # A question for what a paper says ("Was stand in den Richtlinien?", "Welche Inhalte hatten
 # …"), and a text that says the paper is still awaited ("warte man noch auf die Richtlinien"):
 # it cannot tell what the paper says.
-_SUBJECT_LINE_RE = re.compile(r"\s*(?:Betreff|Betr\.|Gegenstand)\s*:", re.I)
 _ASKS_CONTENT_RE = re.compile(
     r"\bwas (?:stand|steht|stehen|standen)\b|\bwelche[nmrs]? inhalte?\b|"
     # "Was genau hat die SPD-Fraktion in ihrem Antrag gefordert?"
@@ -1245,6 +1245,7 @@ class _Features:
         self._coverage: dict[int, float] = {}
         self._proximity: dict[int, int] = {}
         self._evidence: dict[str, float] = {}
+        self._named_things: dict[str, bool] = {}
         # Per passage (or text), what windows would otherwise work out again for each window
         # that holds it: a question scores some 65 windows of about 30 passages.
         self._found: dict[tuple[re.Pattern[str], int], bool] = {}
@@ -1533,6 +1534,12 @@ class _Features:
             self._proximity[c.passage_id] = proximity(self.query, c.terms)
         return self._proximity[c.passage_id]
 
+    def names_thing(self, text: str) -> bool:
+        """_names_thing for the thing whose name is asked (name_of), once per text."""
+        if text not in self._named_things:
+            self._named_things[text] = _names_thing(self.name_of, text)
+        return self._named_things[text]
+
     def evidence(self, text: str) -> float:
         """_evidence for the question's type, once per text (windows share their texts)."""
         key = text
@@ -1552,7 +1559,7 @@ class _Features:
                 speakers=self.speakers_answer,
                 single=self.single,
             )
-            if self.name_of and value < 1.0 and _names_thing(self.name_of, text):
+            if self.name_of and value < 1.0 and self.names_thing(text):
                 value = 1.0  # "wie heißt das Gesetz": "im Teilhabe-und Integrationsgesetz"
             if self.counts_whoever and value < 1.0 and _ARTICLE_LIST_RE.search(judged):
                 # "wie viele haben sich beworben": "das Jobcenter, die Stadt Troisdorf, die
@@ -2257,7 +2264,7 @@ def _score_window(
         cov *= ANNOUNCED_ONLY
     elif f.asks_content and _AWAITED_RE.search(core.text):
         cov *= ANNOUNCED_ONLY  # "Was stand in den Richtlinien?": they are still awaited
-    elif f.asks_content and _SUBJECT_LINE_RE.match(core.text):
+    elif f.asks_content and is_subject_line(core.text):
         cov *= ANNOUNCED_ONLY  # "Was hat die SPD beantragt?": "Betreff: …" only names the paper
     if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it
         evidence = 1.0 if _BENEFICIARY_RE.search(text) else 0.0
@@ -2266,7 +2273,7 @@ def _score_window(
         # "wie alt ist Frau X": "in 2020" or "für zwei Jahre" is no age
         evidence = 0.0
         cov *= AGE_MISSING
-    if f.name_of and not _names_thing(f.name_of, text):
+    if f.name_of and not f.names_thing(text):
         evidence = 0.0  # "wie heißt das Gymnasium": "das Gymnasium in Eitorf" gives no name
         cov *= MISSING_NAME
     unnamed = f.wants_name and not _PERSON_NAME_RE.search(text)
