@@ -22,6 +22,7 @@ from knowledge.analyze import (
     Lexicon,
     Token,
     abbreviation_term,
+    category_instances,
     english_glossary,
     english_phrase_words,
     fold,
@@ -648,17 +649,25 @@ def _word_concept(
         root = whole[0] if whole else stem(folded)
         if len(root) >= 4:
             add(vocab.prefixed(root), 0.7)
-    if lower and not alternatives and (unparticiple(folded) or unzu(folded)):
+    if lower and (unparticiple(folded) or unzu(folded)):
         # "zugesagt" finds "sagte er … zu": documents write a separable verb apart.
         add(_separated_forms(folded), SEPARATED_VERB_WEIGHT)
     if not alternatives and not parts:
-        if len(folded) <= 3 and token.text.islower():
+        if len(folded) <= 3 and token.text.islower() and folded not in _parties():
             return None  # a short unknown lower-case word is a typo or a particle ("wan", "is")
         # Nothing in the index looks like this word: keep it, so it counts as not found. An
         # unknown noun ("Einwohner", "Bus") sinks the answer; an unknown verb form weighs less.
         weight = 0.25 if looks_like_verb(token.text) or folded in light_verbs() else 1.0
         return Concept(label, {stem(folded): 1.0}, (), weight)
     return Concept(label, alternatives, parts, part_synonyms=part_synonyms)
+
+
+@cache
+def _parties() -> frozenset[str]:
+    """Folded names of the parties in German councils ("cdu", "fdp", "grüne"): a question that
+    names one ("was sagt die cdu zu kim") asks what that party said, so the name is no typo to
+    leave out; unknown to the documents, it counts as not found."""
+    return frozenset(fold(name) for name in category_instances().get("partei", ()))
 
 
 def _synonyms_of(word: str, root: str) -> tuple[str, ...]:
