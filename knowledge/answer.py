@@ -73,7 +73,7 @@ ROLE_MISSING = 0.6  # "Wer leitet X?": no sentence of the window holds that role
 # the event a sentence refers back to ("An der Veranstaltung …").
 SPEAKER_CREDIT = 0.8
 CONTEXT_REACH = 2  # sentences before and after that set the topic
-SPEECH_REACH = 6  # sentences of reported speech back to the one that names who speaks
+SPEECH_REACH = 8  # sentences of reported speech back to the one that names who speaks
 EVIDENCE_BONUS = 0.12
 PRESHORTLIST = 60  # candidates whose neighbours are read
 SHORTLIST = 30  # candidates that get windows and the full scoring
@@ -640,6 +640,13 @@ SPAN_MISSING = 0.8
 _HOW_LONG_RE = re.compile(_HOW_LONG, re.I)
 # The date a report speaks as of ("(Stand 10/2013)", "Stand: 01.03.2022") is no event's date.
 _AS_OF_RE = re.compile(r"\bStand:?\s*(?:\d{1,2}[./]\s?)?(?:\d{1,2}[./]\s?)?(?:19|20)?\d\d\b")
+# "Wann ist die nächste Sitzung?" asks what lies ahead, which "letzte Woche" does not say.
+_ASKS_NEXT_RE = re.compile(
+    r"\b(?:nächste[nmrs]?|naechste[nmrs]?|nachste[nmrs]?|kommende[nmrs]?|next|upcoming)\b", re.I
+)
+_PAST_RELATIVE_RE = re.compile(
+    r"\b(?:letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?)\s+(?:woche|monats?|jahr(?:es)?)\b", re.I
+)
 # Instances answer "which ...?": quoted names or list items (strong), a run of names (weaker).
 _LISTED_RE = re.compile(r"„[^“]{3,}“.*„|(?:\n\s*(?:[•▪●◦\-–>*]|o\s)\s*[A-ZÄÖÜ„\"][^\n]*){2,}")
 # What may stand for instances of a category the text does not name: a list, a run of
@@ -1418,6 +1425,8 @@ class _Features:
         self.single = bool(_ASKS_ONE_RE.search(query.text))  # "welches Projekt", "welchem"
         self.speakers_answer = self.about_asking or bool(_ASKS_SPEAKER_RE.search(query.text))
         self.past = _asks_past(query.text)  # asks what happened, in the past tense
+        # "wann ist die nächste Lenkungsgruppe": a date ahead, not "letzte Woche"
+        self.upcoming = self.point and bool(_ASKS_NEXT_RE.search(query.text))
         # "warum macht der Kreis nicht mit": the answer says no too ("gegen … entschieden").
         self.negated = bool(_NEGATED_RE.search(query.text))
         self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
@@ -1552,6 +1561,8 @@ class _Features:
             judged = _DURATION_RE.sub(" ", text) if self.counts_other_than_time else text
             if self.counts_things and not self.asks_age:
                 judged = _AGE_RE.sub(" ", judged)  # "die 18 bis 27-Jährigen" counts no one
+            if self.upcoming:
+                judged = _PAST_RELATIVE_RE.sub(" ", judged)
             value = _evidence(
                 self.query.qtype,
                 judged,
@@ -2400,16 +2411,32 @@ def in_reported_speech(text: str) -> bool:
     return _occurs(_REPORTED_RE, text)
 
 
+# A sentence that goes on about the person named before: "Er kritisierte, dass …", "Darüber
+# hinaus fragte er nach, …" (minutes name a speaker once and say "er" or "sie" after).
+_PRONOUN_SUBJECT_RE = re.compile(r"^(?:Er|Sie)\s+\w+|^[^,.;:]{0,60}?\b\w+te\s+(?:er|sie)\b")
+
+
+def pronoun_subject(text: str) -> bool:
+    """Whether a passage's subject is "er" or "sie", a speaker named before it."""
+    return bool(_PRONOUN_SUBJECT_RE.search(text.lstrip("… ")))
+
+
+def continues_speaker(text: str) -> bool:
+    """Whether a passage goes on about a speaker named before it: reported speech, or a
+    sentence whose subject is "er" or "sie"."""
+    return in_reported_speech(text) or pronoun_subject(text)
+
+
 def _reported_by(
     f: _Features,
     c: Candidate,
     near: Mapping[tuple[int, int], Candidate],
     before: Mapping[tuple[int, int], Candidate],
 ) -> frozenset[str]:
-    """The asked person who speaks a passage of reported speech: named where the run of it
-    began, beyond the sentences around ("KIM, so Herr Liermann weiter, sei …" four sentences
-    before "… bestehe das Risiko, …")."""
-    if not in_reported_speech(c.text):
+    """The asked person who speaks a passage of reported speech, or says "er" or "sie" of: named
+    where the run of it began, beyond the sentences around ("KIM, so Herr Liermann weiter, sei
+    …" four sentences before "… bestehe das Risiko, …"; "SkE Ehmann" before "Er kritisierte")."""
+    if not continues_speaker(c.text):
         return frozenset()
     for d in range(1, SPEECH_REACH + 1):
         key = (c.doc_id, c.ord - d)
@@ -2418,7 +2445,7 @@ def _reported_by(
             break
         if named := f.named(n):
             return named if d > CONTEXT_REACH else frozenset()
-        if not in_reported_speech(n.text):
+        if not continues_speaker(n.text):
             break
     return frozenset()
 

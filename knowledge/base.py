@@ -23,6 +23,7 @@ from knowledge.answer import (
     decide,
     in_reported_speech,
     names_speaker,
+    pronoun_subject,
     rank,
     shortlist,
     title_terms,
@@ -287,7 +288,11 @@ class KnowledgeBase:
         defined = self._definitions(query, vocab)
         # "Welches Risiko sieht Herr Liermann …": what he said may run on past `near` (read
         # only behind candidates in reported speech, where that run may have begun).
-        speech = [c for c in cands if in_reported_speech(c.text)] if names_speaker(question) else []
+        # "worüber war Ehmann besorgt": "Er zeigte sich besorgt, …" sentences after his name.
+        speaks = names_speaker(question)
+        speech = [
+            c for c in cands if (in_reported_speech(c.text) and speaks) or pronoun_subject(c.text)
+        ]
         before = passages_before(self.db, speech, near, SPEECH_REACH) if speech else None
         hits = rank(query, cands, near, outlines, defined, before)
         if asks_signer(question) and (signed := self._signed(query, hits)) is not None:

@@ -72,3 +72,68 @@ def test_the_demo_corpus_names_no_cdu(kb: KnowledgeBase) -> None:
 
 def test_the_demo_corpus_finds_what_the_chair_noted(kb: KnowledgeBase) -> None:
     assert "Einvernehmen" in top(kb, "was hat der sozialausschuss festgestellt")
+
+
+# "beteiligt" is said "eingebunden" or "einbezogen" (data: synonyms_de.toml).
+@pytest.mark.parametrize(
+    "question",
+    ["werden migrantenorganisationen beteiligt", "sind die integrationsräte eingebunden"],
+)
+def test_involved_is_said_eingebunden(kb: KnowledgeBase, question: str) -> None:
+    assert "eingebunden" in top(kb, question)
+
+
+# "Wann ist die nächste Sitzung?" asks what lies ahead: "letzte Woche" does not say when.
+_LAST_WEEK = (
+    "In der Lenkungsgruppe werden Zielvereinbarungen entwickelt. Darüber hinaus sei letzte "
+    f"Woche beim Arbeitskreis über den Stand berichtet worden. {FILLER} Die nächste "
+    "Sitzung des Arbeitskreises findet am 14.03.2023 statt."
+)
+
+
+def test_the_next_meeting_is_not_last_week(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _LAST_WEEK)
+    assert not kb.ask("wann ist die nächste lenkungsgruppe").answered
+    assert "14.03.2023" in top(kb, "wann ist der nächste arbeitskreis")
+    assert "letzte Woche" in top(kb, "wann wurde beim arbeitskreis berichtet")
+
+
+def test_the_demo_corpus_has_no_date_for_the_next_steering_group(kb: KnowledgeBase) -> None:
+    assert not kb.ask("wann ist die nächste lenkungsgruppe").answered
+
+
+# Minutes name a speaker once and go on with "er" or "sie": "Er zeigte sich besorgt, …" is
+# what the member named five sentences before said.
+_HE_SAID = (
+    "Als Nächstes meldete sich SkE Brandt zu Wort und lobte die Radstation. Als Vertreter "
+    "der Fahrradverbände regte er an, die Verbände früh einzubinden. Er kritisierte, dass "
+    "der Plan nur Bahnhöfe nenne. In diesem Zusammenhang betonte er die Bedeutung der "
+    "Dörfer. Darüber hinaus fragte er nach, wer die Stationen betreibe. Er führte hierzu "
+    "aus, dass die Wartung wichtig sei. Er zeigte sich besorgt, dass die Wartung zu teuer "
+    f"werde. {FILLER} Die Vorsitzende dankte allen Anwesenden. Die Radstation wurde 2021 "
+    "eröffnet."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("worüber war brandt besorgt", "zu teuer"),
+        ("Worüber zeigte sich Herr Brandt besorgt?", "zu teuer"),
+        ("was regte brandt an", "früh einzubinden"),
+    ],
+)
+def test_er_goes_on_about_the_speaker_named_before(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2022, _HE_SAID)
+    assert expected in top(kb, question)
+
+
+def test_a_speaker_the_minutes_do_not_name_is_not_found(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _HE_SAID)
+    assert not kb.ask("worüber war meier besorgt").answered
+
+
+def test_the_demo_corpus_knows_what_ehmann_worried_about(kb: KnowledgeBase) -> None:
+    assert "zu viel Zeit" in top(kb, "worüber war ehmann besorgt")
