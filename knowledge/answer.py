@@ -743,7 +743,7 @@ _DEFINITION_WEAK = re.compile(
 _DATE_OR_YEAR_RE = re.compile(
     r"\b\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}/(?:19|20)\d\d\b|"
     r"\b(?:Modul|Baustein|Kategorie|Anlage|Tagesordnungspunkt|TOP|Nr\.|§|Ziffer|Punkt|"
-    r"Phase|Stufe|Kapitel|Abschnitt)\w*\s+\d+\b|"
+    r"Phase|Stufe|Kapitel|Abschnitt|Seite|Folie|Absatz|Abs\.)\w*\s+\d+\b|"
     r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)|\b\d{1,2}[:.]\d\d\s?uhr\b|"
     # a margin mark or a list label ("4b Mit dem Landrat …", "er- 4v bringt"): no count
     r"(?<![\w.,])\d[a-z](?!\w)",
