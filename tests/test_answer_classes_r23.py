@@ -137,3 +137,36 @@ def test_a_speaker_the_minutes_do_not_name_is_not_found(tmp_path: Path) -> None:
 
 def test_the_demo_corpus_knows_what_ehmann_worried_about(kb: KnowledgeBase) -> None:
     assert "zu viel Zeit" in top(kb, "worüber war ehmann besorgt")
+
+
+# A page or slide number ("Seite 26 der Einladung", "Folie 6") counts nothing.
+_PAGE = (
+    "Als Nächstes erkundigte sich SkB Stein unter Verweis auf Seite 26 der Einladung, wer "
+    f"mit Radfahrern im Kreis gemeint sei. {FILLER} Auf Folie 6 wurden die Radfahrer im "
+    "Kreis gezeigt."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wie viele radfahrer gibt es im kreis", "How many cyclists are there in the Kreis?"],
+)
+def test_a_page_number_counts_no_one(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PAGE)
+    assert not kb.ask(question).answered
+
+
+def test_the_demo_corpus_counts_no_people_on_page_26(kb: KnowledgeBase) -> None:
+    assert not kb.ask("wie viele menschen mit migrationshintergrund im kreis").answered
+
+
+# "bis wann muss das Konzept vorliegen": by when it is to be drawn up (data: paraphrases).
+@pytest.mark.parametrize(
+    "question",
+    [
+        "bis wann muss das integrationskonzept vorliegen",
+        "bis wann soll kreis integrationskonzept vorlegen",
+    ],
+)
+def test_a_paper_to_be_presented_is_one_to_be_drawn_up(kb: KnowledgeBase, question: str) -> None:
+    assert "bis Dezember 2013" in top(kb, question)
