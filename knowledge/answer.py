@@ -14,6 +14,7 @@ from knowledge.analyze import (
     Token,
     category_instances,
     fold,
+    frame_words,
     is_german_word,
     light_verbs,
     named_categories,
@@ -1082,6 +1083,21 @@ def _definition_bonus(query: Query, text: str) -> float:
     return best
 
 
+def _asks_thing_of(concept: Concept, query: Query) -> bool:
+    """Whether a concept of a two-word question is a noun asked about besides the
+    abbreviation ("Zielgruppe", "zielgrupe" of "zielgrupe kim"): a German word (as put
+    right), neither a verb, a light verb nor a frame word ("macht", "bedeutung")."""
+    fixed = {fold(typed): fold(right) for typed, right in query.corrections}
+    folded = fixed.get(fold(concept.label), fold(concept.label))
+    return (
+        concept.kind == "word"
+        and folded not in light_verbs()
+        and folded not in frame_words()
+        and not looks_like_verb(concept.label)
+        and is_german_word(folded)
+    )
+
+
 def _category_terms(concept: Concept) -> set[str]:
     """A category noun's terms, and its word's own stem: "Entgeltgruppe", unknown to the
     documents, is searched by its part "Gruppe" but looked up as itself."""
@@ -1222,10 +1238,12 @@ class _Features:
         # "Was ist KIM?" is about the abbreviation; "fill all KIM jobs" about something of it.
         # ("KIM für welche Zielgruppe" asks for instances of a category, not what KIM is)
         # ("wo muss man KIZ beantragen" asks a place: a passage spelling KIZ out is no answer)
+        # ("zielgruppe kim" asks for the target group of KIM, a noun besides the abbreviation)
         self.about_term = query.qtype == "definition" or (
             len(query.concepts) <= 2
             and not self.categories
             and query.qtype not in ("place", "time", "quantity", "reason", "person")
+            and not any(_asks_thing_of(c, query) for c in query.concepts)
         )
         # The weightiest words asked ("wie lange ging die Modellphase von Einwanderung
         # gestalten": Modellphase, Einwanderung).

@@ -358,7 +358,7 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         "definition",
         r" (was ist|was sind|was war|was bedeutet|was heisst|was versteht|"
         r"wo(?:für|fur|fuer) (?:steht|stehen)|stands? for|"
-        r"what is|what are|what does|what was|erklär\w*|definition|bedeutung|"
+        r"what is|what are|what does|what was|erklär\w*|definition|bedeutung|meaning|"
         r"welche (?:rolle|funktion|aufgabe)|what (?:role|function)|worum geht|"
         r"was (?:verbirgt|versteckt) sich|was steckt (?:hinter|dahinter)) ",
     ),
@@ -1213,6 +1213,7 @@ def _files(word: str, before: list[str]) -> bool:
 
 # Verbs that ask what a word means: the question's frame, no topic.
 _MEANS_VERBS = frozenset({"bedeutet", "bedeuten", "bedeutete", "means", "mean"})
+_MEANING_NOUNS = frozenset({"bedeutung", "meaning"})
 # English contractions of question words as typed on a phone: "whats", "what's", "whos".
 _CONTRACTION_RE = re.compile(r"\b(what|who|where|how|when|which)[’']?s\b", re.I)
 
@@ -1221,8 +1222,11 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
     """Question -> concepts with alternatives and importance, typo fixes, question type."""
     question = english_phrase_words(_CONTRACTION_RE.sub(r"\1 is", question))
     corrections: list[tuple[str, str]] = []
-    tokens = _split_hyphenated(
-        _without_frames(_fix_question_words(tokenize(question[:1000]), vocab, corrections)), vocab
+    tokens = _spelled_parts(
+        _split_hyphenated(
+            _without_frames(_fix_question_words(tokenize(question[:1000]), vocab, corrections)),
+            vocab,
+        )
     )
     concepts: list[Concept] = []
     dropped: list[Token] = []  # short unknown words without a vowel ("vhs"), left out
@@ -1255,6 +1259,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             or (folded in ("stand", "stands") and following == "for")
         ):
             continue  # "was bedeutet KIM", "wofür steht KIM", "what does KIM stand for"
+        if folded in _MEANING_NOUNS and qtype == "definition" and len(words) <= 3:
+            continue  # "kim bedeutung", "meaning kim": the question word, typed as a noun
         if _files(folded, words[:i]):
             continue  # "Antrag stellen" is to apply: "stellen" names no posts
         if previous in ("wie", "how") and folded in _QUESTION_ADJECTIVES:
@@ -1417,6 +1423,29 @@ def _gender_pair(a: str, b: str) -> bool:
 
 
 # Words that name a numbered part of a programme, an agenda or a text ("Modul 2", "TOP 7").
+# "Modul eins", "baustein sechs", "module one": a spelled number of a numbered part.
+_PART_NUMBERS = {
+    word: str(n)
+    for words in (
+        "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+        "one two three four five six seven eight nine ten eleven twelve",
+    )
+    for n, word in enumerate(words.split(), 1)
+}
+_PART_NUMBERS |= {fold(word): number for word, number in _PART_NUMBERS.items()}
+
+
+def _spelled_parts(tokens: list[Token]) -> list[Token]:
+    """The tokens with a spelled number after a part word as its digits ("Modul eins" is
+    "Modul 1"), so the part is found as the documents number it."""
+    out = list(tokens)
+    for i in range(1, len(out)):
+        number = _PART_NUMBERS.get(fold(out[i].text))
+        if number and out[i].kind == "word" and fold(out[i - 1].text) in _PART_WORDS:
+            out[i] = Token(number, out[i].start, "number")
+    return out
+
+
 _PART_WORDS = frozenset(
     {
         "modul", "baustein", "teil", "phase", "stufe", "saule", "handlungsfeld", "top",

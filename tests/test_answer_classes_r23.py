@@ -170,3 +170,42 @@ def test_the_demo_corpus_counts_no_people_on_page_26(kb: KnowledgeBase) -> None:
 )
 def test_a_paper_to_be_presented_is_one_to_be_drawn_up(kb: KnowledgeBase, question: str) -> None:
     assert "bis Dezember 2013" in top(kb, question)
+
+
+# "zielgruppe kim" asks for the target group of KIM: the passage spelling KIM out is no
+# answer to it (it is to "kim bedeutung", "meaning of kim").
+@pytest.mark.parametrize("question", ["zielgruppe kim", "zielgrupe kim"])
+def test_a_noun_besides_an_abbreviation_is_what_is_asked(kb: KnowledgeBase, question: str) -> None:
+    assert "Zielgruppe" in top(kb, question)
+
+
+@pytest.mark.parametrize("question", ["kim bedeutung", "bedeutung kim", "meaning of kim"])
+def test_bedeutung_typed_as_a_noun_asks_what_it_means(kb: KnowledgeBase, question: str) -> None:
+    assert "Kommunale Integrationsmanagement" in top(kb, question)
+
+
+# A spelled number of a numbered part is its digits: "Modul eins" is "Modul 1".
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("wiviele stellen modul eins", "4,5 Stellen"),
+        ("how many posts in module one", "4,5 Stellen"),
+        ("was macht modul drei", "Modul 3"),
+    ],
+)
+def test_a_spelled_part_number_is_its_digits(
+    kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert expected in top(kb, question)
+
+
+# English: "waiting for" is "warten auf"; "attended" also what one was to attend.
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what is the kreis waiting for", "Richtlinie des Landes"),
+        ("which minister attended the wertedialog", "Stamp"),
+    ],
+)
+def test_english_waiting_and_attended(kb: KnowledgeBase, question: str, expected: str) -> None:
+    assert expected in top(kb, question)
