@@ -133,6 +133,8 @@ NAME_MISSING = 0.85  # share kept by a window without a name the question gives 
 _PLACE_NAME_RE = re.compile(
     r"\b(?:kreis(?:es)?|stadt|gemeinde|kommune|district|town|city)\s+([A-Za-zÄÖÜäöüß-]{3,})", re.I
 )
+# A town named after a preposition of place, as typed: "wie viele Geduldete leben in troisdorf".
+_TYPED_PLACE_RE = re.compile(r"\b(?:in|aus|bei)\s+([A-Za-zÄÖÜäöüß-]{4,})", re.I)
 # Kinds of place a "welche" question asks for by name, and a place named after "in".
 _PLACE_KIND_RE = re.compile(
     r"st(?:ä|ae|a)dte?n?|kommunen?|gemeinden?|orte?n?|ortschaften|towns?|cities|places|"
@@ -1175,6 +1177,8 @@ class _Features:
         # documents as itself. An answer about another place ("die Leitung des KI" of the
         # Rhein-Sieg-Kreis) does not name it.
         places = {fold(m.group(1)) for m in _PLACE_NAME_RE.finditer(query.text)}
+        if not is_english(tokenize(query.text)):  # ("involved in developing")
+            places |= {fold(m.group(1)) for m in _TYPED_PLACE_RE.finditer(query.text)}
         self.names = tuple(
             c.terms()
             for c in query.concepts

@@ -209,3 +209,17 @@ def test_a_spelled_part_number_is_its_digits(
 )
 def test_english_waiting_and_attended(kb: KnowledgeBase, question: str, expected: str) -> None:
     assert expected in top(kb, question)
+
+
+# A town named after "in", "aus", "bei" is where the answer must be, typed in lower case too:
+# a count for the whole Kreis does not say how many live in Troisdorf.
+@pytest.mark.parametrize(
+    "question",
+    ["wie viele geduldete leben in troisdorf", "Wie viele Geduldete leben in Troisdorf?"],
+)
+def test_a_town_typed_after_in_must_be_named(kb: KnowledgeBase, question: str) -> None:
+    assert not kb.ask(question).answered
+
+
+def test_a_town_the_answer_names_is_found(kb: KnowledgeBase) -> None:
+    assert "Troisdorf" in top(kb, "wer koordiniert die stelle in troisdorf")
