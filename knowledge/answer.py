@@ -65,6 +65,7 @@ EVENT_MISSING = 0.75
 COUNT_OF_OTHERS = 0.75  # "wie viele X": every number of the window counts something else
 DATE_OF_OTHER_EVENT = 0.6  # "wann": the window names the event, but not beside its date
 INSTANCE_MISSING = 0.6  # "Welche Fraktion …?": a window that names no party
+FIELD_NOT_ASKED = 0.6  # share kept by a paper's form fields when the question asks none
 NAMES_MISSING = 0.75  # "Welches Projekt …?": a window with no quoted name, list or names
 PREDICATE_MISSING = 0.8  # "Sind alle Stellen besetzt?": a window without "besetzt"
 CHOSEN_MISSING = 0.6  # "Which of the applicants was awarded …?": no sentence says "awarded"
@@ -643,6 +644,15 @@ SPAN_MISSING = 0.8
 _HOW_LONG_RE = re.compile(_HOW_LONG, re.I)
 # The date a report speaks as of ("(Stand 10/2013)", "Stand: 01.03.2022") is no event's date.
 _AS_OF_RE = re.compile(r"\bStand:?\s*(?:\d{1,2}[./]\s?)?(?:\d{1,2}[./]\s?)?(?:19|20)?\d\d\b")
+# Fields of a paper's form, asked for by name: "Welches Datum trägt die Vorlage", "Welche
+# finanziellen Auswirkungen …", "In welchem Ausschuss wurde sie beraten …".
+_PAPER_FIELD_RE = re.compile(
+    r"\b(?:datum|date[ds]?|aktenzeichen|az|"
+    r"finanziell\w*|haushalt\w*|financial|budget\w*|beratungsfolge|beraten|beratung|"
+    r"discuss\w*|drucksache\w*|vorlagen-?nummer|(?:welche[mnrs]?|which)\s+(?:gremium|gremien|"
+    r"ausschuss\w*|committee))\b",
+    re.I,
+)
 # "Wann ist die nächste Sitzung?" asks what lies ahead, which "letzte Woche" does not say.
 _ASKS_NEXT_RE = re.compile(
     r"\b(?:nächste[nmrs]?|naechste[nmrs]?|nachste[nmrs]?|kommende[nmrs]?|next|upcoming)\b", re.I
@@ -1449,6 +1459,11 @@ class _Features:
         self.past = _asks_past(query.text)  # asks what happened, in the past tense
         # "wann ist die nächste Lenkungsgruppe": a date ahead, not "letzte Woche"
         self.upcoming = self.point and bool(_ASKS_NEXT_RE.search(query.text))
+        # What the sentence of a paper's form fields answers (knowledge/paperfacts.py): when
+        # (not what comes next), or one of its fields named ("Tagesordnungspunkt", "Datum").
+        self.asks_paper_field = not self.upcoming and (
+            query.qtype == "time" or bool(_PAPER_FIELD_RE.search(query.text))
+        )
         # "warum macht der Kreis nicht mit": the answer says no too ("gegen … entschieden").
         self.negated = bool(_NEGATED_RE.search(query.text))
         self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
@@ -2248,6 +2263,10 @@ def _score_window(
         # "Wo war die Verleihung …?": "… ausgezeichnet. … das Integrationsangebot im
         # Rhein-Sieg-Kreis sei vielfältig …": a place in a sentence without the event.
         cov *= DATE_OF_OTHER_EVENT
+    if not f.asks_paper_field and any(c.kind == "facts" for c in window):
+        # "Wie ist die Abstimmung ausgegangen?": a paper's form fields (its date, its
+        # Beratungsfolge) say nothing else of it; nor which session is the next one.
+        cov *= FIELD_NOT_ASKED
     if f.named_category and not _NAMED_INSTANCE_RE.search(text):
         # "Auf welche Kommunen …": "mit den kreisangehörigen Kommunen" speaks of them all and
         # names none, which says less than a text that may name one unnoticed.
@@ -2702,7 +2721,8 @@ def rank(
             else s
             for s in scored
         ]
-    scored.sort(key=lambda s: (-s.score, s.core.doc_id, s.core.ord))
+    # Equal scores (to float noise: 1.0550000000000002 against 1.055) go in reading order.
+    scored.sort(key=lambda s: (-round(s.score, 9), s.core.doc_id, s.core.ord))
     hits: list[Hit] = []
     used: set[int] = set()
     for best in scored:

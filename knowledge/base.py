@@ -487,7 +487,8 @@ class KnowledgeBase:
         return source, f"{stem}.txt", original.encode("utf-8")
 
     def document_sentences(self, name: str) -> tuple[int | None, list[str]] | None:
-        """A document's year and its passages' texts in order (for finding appointments)."""
+        """A document's year and its passages' texts in order (for finding appointments; not
+        the sentence of a paper's form fields, whose Beratungsfolge the document's text gives)."""
         row = self.db.conn.execute(
             "SELECT id, year FROM documents WHERE name = ?", (name,)
         ).fetchone()
@@ -496,7 +497,8 @@ class KnowledgeBase:
         texts = [
             r[0]
             for r in self.db.conn.execute(
-                "SELECT text FROM passages WHERE doc_id = ? ORDER BY ord", (row[0],)
+                "SELECT text FROM passages WHERE doc_id = ? AND kind != 'facts' ORDER BY ord",
+                (row[0],),
             )
         ]
         return row[1], texts

@@ -80,7 +80,8 @@ PARALLEL_MIN_BATCH = 4  # texts from which a ParallelPreparer uses its worker pr
 # 2: a subject line takes the words of the letterhead before it as its lead (issue 10).
 # 3: participles of more separable verbs index their infinitive ("fortgesetzt", "dargestellt");
 #    compounds cut short index their whole ("Kultur- und Sportamt": the Kulturamt).
-PIPELINE = 3
+# 4: a paper's form fields are said in one sentence of their own (knowledge/paperfacts.py).
+PIPELINE = 4
 _BERATUNGSFOLGE_RE = re.compile(r"\bBeratungsfolge\b", re.I)
 
 

@@ -13,9 +13,11 @@ from typing import Literal
 
 from knowledge.analyze import fold, stopwords, token_kinds, token_texts, tokenize
 from knowledge.boilerplate import all_weak, form_lines, opens_signature, section_prefix
+from knowledge.paperfacts import facts_line
 
 # "boilerplate": letterheads, form fields, signatures (knowledge/boilerplate.py), never answers.
-PassageKind = Literal["sentence", "list", "row", "boilerplate"]
+# "facts": a paper's form fields said in one sentence (knowledge/paperfacts.py), answerable.
+PassageKind = Literal["sentence", "list", "row", "boilerplate", "facts"]
 
 MAX_PASSAGE = 480  # characters; longer sentences are cut at clause or line boundaries
 MAX_HEADER = 260  # table header / list lead-in repeated before each chunk
@@ -435,8 +437,39 @@ def split_passages(text: str) -> list[Passage]:
         if len(flow) <= HEADING_MAX and flow[-1] not in _TERMINAL + ":":
             heading = flow
         units.extend(_units_of_flow(flow, heading))
-    kept = [u for u in units if _has_words(u[0])]
+    kept = _with_paper_facts([u for u in units if _has_words(u[0])])
     return [Passage(n, t, k, h, lead) for n, (t, k, h, lead) in enumerate(kept)]
+
+
+# A paper's subject line, which follows its letterhead ("Betreff: Einrichtung eines KIZ …").
+_SUBJECT_RE = re.compile(r"^(?:Betreff|Betr\.|Gegenstand)\s*:", re.I)
+FORM_REACH = 8  # passages after a subject line in which the paper's other form fields stand
+
+
+def _with_paper_facts(
+    units: list[tuple[str, PassageKind, str, str]],
+) -> list[tuple[str, PassageKind, str, str]]:
+    """The units with, after each paper's subject line that follows its letterhead, the
+    sentence of the paper's form fields (knowledge/paperfacts.py)."""
+    out: list[tuple[str, PassageKind, str, str]] = []
+    for i, unit in enumerate(units):
+        out.append(unit)
+        if not (i and units[i - 1][1] == "boilerplate" and _SUBJECT_RE.match(unit[0])):
+            continue
+        first = i - 1
+        while first > 0 and units[first - 1][1] == "boilerplate":
+            first -= 1
+        head = " ".join(u[0] for u in units[first:i])
+        more = []
+        for later in units[i + 1 : i + 1 + FORM_REACH]:
+            if _SUBJECT_RE.match(later[0]):
+                break
+            if later[1] == "boilerplate":
+                more.append(later[0])
+        line = facts_line(head, more)
+        if line is not None:
+            out.append((line, "facts", unit[2], ""))
+    return out
 
 
 def _units_of_flow(flow: str, heading: str) -> list[tuple[str, PassageKind, str, str]]:

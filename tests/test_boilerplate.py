@@ -82,6 +82,8 @@ def test_a_letterhead_is_boilerplate_and_the_subject_is_not() -> None:
             "Sachbearbeiterin: Frau Muster, Tel. 02241 13-2345",
         ),
         ("sentence", "Betreff: Einrichtung einer Beratungsstelle"),
+        # The fields of the letterhead, said in a sentence (knowledge/paperfacts.py).
+        ("facts", "Angaben der Vorlage, Stadt Musterhausen: Datum 04.09.2013; Az. 50/123."),
         # "Sachdarstellung:" alone is one word, too little to be a passage at all.
         ("sentence", "Die Stadt richtet im Herbst eine Beratungsstelle ein."),
     ]
