@@ -223,3 +223,10 @@ def test_a_town_typed_after_in_must_be_named(kb: KnowledgeBase, question: str) -
 
 def test_a_town_the_answer_names_is_found(kb: KnowledgeBase) -> None:
     assert "Troisdorf" in top(kb, "wer koordiniert die stelle in troisdorf")
+
+
+# "was ist im Bereich X geplant": what is planned there; "geplant" is a light verb, so the
+# sentence about X leads, not any other sentence that says "geplant" (data: paraphrases_de).
+def test_geplant_asks_what_is_planned_for_the_topic(kb: KnowledgeBase) -> None:
+    assert "Querschnitt" in top(kb, "was ist im bereich querschnitt geplant")
+    assert "Frauenarbeit" in top(kb, "was ist mit frauenarbeit geplant")
