@@ -230,3 +230,18 @@ def test_a_town_the_answer_names_is_found(kb: KnowledgeBase) -> None:
 def test_geplant_asks_what_is_planned_for_the_topic(kb: KnowledgeBase) -> None:
     assert "Querschnitt" in top(kb, "was ist im bereich querschnitt geplant")
     assert "Frauenarbeit" in top(kb, "was ist mit frauenarbeit geplant")
+
+
+# English words of committee and integration work (data: glossary_en.toml).
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("why did the municipalities say no to building block 6", "Baustein 6"),
+        ("what is the focus in the cross-cutting area", "Querschnitt"),
+        ("is there a concept for womens work yet", "Frauenarbeit"),
+        ("when do the kim contracts run out", "Jahresende"),
+        ("why are the kim staff at risk of leaving", "anderweitig orientierten"),
+    ],
+)
+def test_english_words_of_committee_work(kb: KnowledgeBase, question: str, expected: str) -> None:
+    assert expected in top(kb, question)
