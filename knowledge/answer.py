@@ -284,6 +284,7 @@ _TARGET_GROUP_RE = re.compile(
     r"\b(?:Zielgruppe\w*|Adressat\w*|richte[nt]? sich (?:\w+ ){0,3}an|gedacht für)\b", re.I
 )
 _ASKING_RE = re.compile(r"(?:ge|nachge|an)?fragt|fragte|erkundig|nachfrage|asked|enquir|inquir")
+_WANTED_TO_KNOW_RE = re.compile(r"\bwollte[n]? (?:\w+ )?wissen\b|\bwanted to know\b", re.I)
 # Without any sign of the asked-for kind of fact (no number for "wie viele", no date for
 # "wann", no name for "wer") a passage counts only this share of its coverage.
 MISSING_EVIDENCE: dict[QType, float] = {
@@ -1233,7 +1234,10 @@ class _Features:
             for c in query.concepts
         )
         # "Wer hat nach … gefragt?" asks for the question itself, not for its reply.
-        self.about_asking = any(_ASKING_RE.match(c.label) for c in query.concepts)
+        # ("wer wollte wissen, was …": the words of asking are no concepts there)
+        self.about_asking = any(_ASKING_RE.match(c.label) for c in query.concepts) or bool(
+            _WANTED_TO_KNOW_RE.search(query.text)
+        )
         # "Für wen ist … gedacht?", "for whom": the people it is meant for.
         self.for_whom = query.qtype == "person" and bool(_FOR_WHOM_RE.search(query.text))
         # "mit wem …": partners, bodies as often as people, and no single name
@@ -2391,8 +2395,9 @@ def _score_window(
     score = cov + EVIDENCE_BONUS * evidence
     if f.asked(core) and f.about_asking:
         # "Who asked whether …": the reported question answers it; "fragte er nach" with the
-        # sentence before that says who "er" is answers it better.
-        if refers_back and any(c.ord < core.ord for c in window):
+        # sentence before that says who "er" is answers it better (not "fragte Abg. Dr. Fleck
+        # nach, wie er …", which names him itself).
+        if refers_back and f.evidence(core.text) < 1.0 and any(c.ord < core.ord for c in window):
             score += 0.06
     elif f.asked(core):
         if any(c.ord > core.ord and not f.asked(c) for c in window):

@@ -245,3 +245,31 @@ def test_geplant_asks_what_is_planned_for_the_topic(kb: KnowledgeBase) -> None:
 )
 def test_english_words_of_committee_work(kb: KnowledgeBase, question: str, expected: str) -> None:
     assert expected in top(kb, question)
+
+
+# "Wer hat nach X gefragt", "wer wollte wissen, was …": the reported question names the asker;
+# the sentence before it is needed only when the asker is "er" or "sie" there.
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("wer hat nach corona gefragt", "Abschließend fragte Abg. Dr. Fleck"),
+        ("wer wollte wissen was internationale geschichte heisst", "SkB Stein"),
+    ],
+)
+def test_who_asked_is_answered_by_the_question_reported(
+    kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    answer = top(kb, question)
+    assert expected in answer
+    assert answer.startswith(("Abschließend", "Als Nächstes"))  # not the sentence before
+
+
+# "die größte Kommune" is the one with the most inhabitants (data: paraphrases, glossary).
+@pytest.mark.parametrize(
+    "question",
+    ["welche ist die groesste stadt im kreis", "which is the largest town in the district"],
+)
+def test_the_largest_town_is_the_one_with_most_inhabitants(
+    kb: KnowledgeBase, question: str
+) -> None:
+    assert "einwohnerstärkste" in top(kb, question)
