@@ -654,6 +654,18 @@ _PAPER_FIELD_RE = re.compile(
     r"ausschuss\w*|committee))\b",
     re.I,
 )
+# Verbs of saying: "wo wurde … berichtet" asks at which body it was said ("beim Arbeitskreis
+# der Integrationsräte"), which is no place a "wo steht …" question asks for.
+_SAID_RE = re.compile(
+    r"\b(?:berichtet|vorgestellt|besprochen|diskutiert|beraten|informiert|erörtert|"
+    r"präsentiert|vorgetragen|reported|presented|discussed)\b",
+    re.I,
+)
+_AT_BODY_RE = re.compile(
+    r"\b(?:beim|im|in der|in einer)\s+(?:\w+\s+)?\w*(?:arbeitskreis|ausschuss|gremium|beirat|"
+    r"netzwerk|sitzung|konferenz|tagung|lenkungsgruppe)\w*\b",
+    re.I,
+)
 # "Wann ist die nächste Sitzung?" asks what lies ahead, which "letzte Woche" does not say.
 _ASKS_NEXT_RE = re.compile(
     r"\b(?:nächste[nmrs]?|naechste[nmrs]?|nachste[nmrs]?|kommende[nmrs]?|next|upcoming)\b", re.I
@@ -1359,6 +1371,8 @@ class _Features:
         self.day = bool(_ASKS_DAY_RE.search(query.text))  # "an welchem Tag …"
         self.often = bool(_ASKS_FREQUENCY_RE.search(query.text))  # "wie oft …"
         self.where_to = query.qtype == "place" and bool(_ASKS_WHERE_TO_RE.search(query.text))
+        # "Wo wurde über den Stand berichtet?": where something was said is a body
+        self.where_said = query.qtype == "place" and bool(_SAID_RE.search(query.text))
         self.how_long = query.qtype == "time" and bool(_HOW_LONG_RE.search(query.text))
         self.event = _event_terms(query, point=self.point)
         # "Wann sind die Sitzungen?" asks for several events itself.
@@ -1617,6 +1631,8 @@ class _Features:
                 # "wie viele haben sich beworben": "das Jobcenter, die Stadt Troisdorf, die
                 # Gemeinde Swisttal und das Gymnasium" can be counted
                 value = 1.0
+            if self.where_said and value < 1.0 and _AT_BODY_RE.search(text):
+                value = 1.0  # "wo wurde berichtet": "beim Arbeitskreis der Integrationsräte"
             if self.partners and value < 1.0 and _PARTNER_RE.search(text):
                 value = 1.0  # "mit wem": "zusammen mit der Diakonie und dem Gesundheitsamt"
             if self.money and value > 0 and not self.has_amount(text):
@@ -2002,7 +2018,7 @@ _CLAUSE_END_RE = re.compile(r"(?<=[.!?:“\"])\s+(?=[A-ZÄÖÜ„])")
 def _places_event(f: _Features, text: str) -> bool:
     """Whether a place stands in a clause of the text that names the event asked about."""
     return any(
-        _evidence("place", clause)
+        (_evidence("place", clause) or (f.where_said and _AT_BODY_RE.search(clause)))
         and any(f.event.intersection(token_terms(tok)) for tok in tokenize(clause))
         for clause in _CLAUSE_END_RE.split(text)
     )

@@ -273,3 +273,26 @@ def test_the_largest_town_is_the_one_with_most_inhabitants(
     kb: KnowledgeBase, question: str
 ) -> None:
     assert "einwohnerstärkste" in top(kb, question)
+
+
+# "Wo wurde berichtet?": where something was said is the body it was said at ("beim
+# Arbeitskreis der Integrationsräte"); "Rückzahlung" is "zurückgezahlt", "zurückgeflossen".
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Wo wurde letzte Woche über den Stand des Konzeptes berichtet?", "beim Arbeitskreis"),
+        ("Wie begründete Dezernent Schmitz die Rückzahlung der Fördermittel aus 2020?", "zurück"),
+    ],
+)
+def test_where_it_was_said_and_paid_back(kb: KnowledgeBase, question: str, expected: str) -> None:
+    assert expected in top(kb, question)
+
+
+def test_a_place_asked_is_no_committee_named_in_passing(tmp_path: Path) -> None:
+    text = (
+        f"Die Radstation wurde beim Verkehrsausschuss vorgestellt. {FILLER} Die Radstation "
+        "hat 200 Stellplätze."
+    )
+    kb = _doc_kb(tmp_path, 2022, text)
+    assert "Verkehrsausschuss" in top(kb, "wo wurde die radstation vorgestellt")
+    assert not kb.ask("wo steht die radstation genau").answered
