@@ -542,7 +542,7 @@ _ASKS_SPEAKER_RE = re.compile(
 )
 # Nouns of an event whose date "wann" asks ("Wann ist die nächste Sitzung?").
 _EVENT_NOUN_RE = re.compile(
-    r"(?:sitzung|termin|treffen|tagung|konferenz|veranstaltung|verleihung|feier)\w*$"
+    r"(?:sitzung|termin|treffen|tagung|konferenz|veranstaltung|verleihung|feier|wahl)\w*$"
 )
 _ASKS_POINT_RE = re.compile(
     r"\bwann\b|\bwhen\b|\b(?:an |zu )?welche[mn]? (?:tag|datum|termin)\b|"
@@ -561,6 +561,11 @@ _START_RE = re.compile(
     re.I,
 )
 START_MISSING = 0.6  # "seit wann": a date in a text that says nothing began then
+_ASKS_START_RE = re.compile(
+    r"\bwann\s+(?:startet|starten|beginnt|beginnen|startete|begann|fängt|fangen)\b|"
+    r"\bwhen\s+(?:does|did|will)\s+\S+(?:\s+\S+)?\s+(?:start|begin)\b",
+    re.I,
+)
 _ASKS_PERIOD_RE = re.compile(
     rf"\b(?:seit|bis|ab) wann\b|{_BY_WHICH_DATE}|"
     r"\b(?:by|until) (?:what|which) (?:day|date)\b|\buntil when\b|"
@@ -1375,6 +1380,9 @@ class _Features:
         self.where_said = query.qtype == "place" and bool(_SAID_RE.search(query.text))
         self.how_long = query.qtype == "time" and bool(_HOW_LONG_RE.search(query.text))
         self.event = _event_terms(query, point=self.point)
+        # "wann startet Baustein 6": when it begins, which a date of a decision does not say
+        # (an event asked, "wann beginnt die Veranstaltung", begins on its date)
+        self.since = self.since or (bool(_ASKS_START_RE.search(query.text)) and not self.event)
         # "Wann sind die Sitzungen?" asks for several events itself.
         self.plural_event = any(
             fold(c.label).endswith("ungen") for c in query.concepts if self.event & set(c.terms())

@@ -296,3 +296,20 @@ def test_a_place_asked_is_no_committee_named_in_passing(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, text)
     assert "Verkehrsausschuss" in top(kb, "wo wurde die radstation vorgestellt")
     assert not kb.ask("wo steht die radstation genau").answered
+
+
+# "wann startet X" asks when X begins: a date of a decision about X does not say it (an event
+# asked, "wann beginnt die Veranstaltung", begins on its date); an election is an event whose
+# own sentence must date it.
+_START = (
+    f"Am 13.11.2019 entschied der Ausschuss, sich nicht an der Radstation zu beteiligen. {FILLER} "
+    "Am 29.04.2020 findet eine Veranstaltung zum Radverkehr statt. Die politischen "
+    "Konstellationen haben sich anlässlich der Kommunalwahl geändert."
+)
+
+
+def test_when_it_starts_needs_a_start(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2019, _START)
+    assert not kb.ask("wann startet die radstation").answered
+    assert "29.04.2020" in top(kb, "wann beginnt die veranstaltung zum radverkehr")
+    assert not kb.ask("wann ist die nächste kommunalwahl").answered
