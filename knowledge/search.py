@@ -520,6 +520,9 @@ def _word_concept(
         add([folded], 1.0)
     whole = word_terms(token.text, vocab.lexicon)
     add(whole[:1], 1.0)
+    if "-" in token.text.strip("-") and whole and len(whole[0]) >= 6:
+        # "rhein-sieg" typed short finds "Rhein-Sieg-Kreis": a name the documents go on with
+        add(vocab.prefixed(whole[0]), HYPHEN_NAME_WEIGHT)
     # Verb forms are written in lower case (a capitalised "Projekt" is no "projeken"), but for
     # the question's first word ("Plant das KI …?").
     first = bool(question) and token.start == question[0].start
@@ -755,6 +758,7 @@ def _compounds_of(term: str, vocab: Vocabulary) -> list[str]:
 
 TYPO_ALTERNATIVE_WEIGHT = 0.85  # another document word as close to a typo as the chosen one
 SHORT_FORM_WEIGHT = 0.8  # the abbreviation of a long form the question writes out
+HYPHEN_NAME_WEIGHT = 0.9  # "rhein-sieg" for "Rhein-Sieg-Kreis"
 SEPARATED_VERB_WEIGHT = 0.8  # "findet" of "findet … statt": documents write it apart too
 # Particles of German separable verbs, as they stand at the end of a question.
 _PARTICLES = frozenset(
@@ -1047,7 +1051,9 @@ _FRAME_RE = re.compile(
     # "laut den Berichten des Kommunalen Integrationszentrums", "according to the minutes":
     # where it stands, no topic
     # ("nach den Angaben in den Sitzungen": where those stand, too)
-    r"\b(?:laut|gemass|nach angaben|nach)(?: (?:den|dem|der|des))? (?:bericht\w*|angaben|"
+    # ("laut der Troisdorfer Vorlage", "laut dem letzten Bericht": one word before the noun)
+    r"\b(?:laut|gemass|nach angaben|nach)(?: (?:den|dem|der|des))?(?: \w+(?:er|en|e))? "
+    r"(?:bericht\w*|angaben|"
     r"vorlage\w*|niederschrift\w*|protokoll\w*|aussage\w*|unterlagen)(?: (?:des|der|vom|von)"
     r"(?: \w+){1,2}?(?= im | in | fur | zu |[?.!]|$))?"
     r"(?: (?:in|aus) (?:den|der|dem) (?:sitzung\w*|unterlagen|dokument\w*|niederschrift\w*|"
