@@ -136,6 +136,12 @@ _PLACE_NAME_RE = re.compile(
 )
 # A town named after a preposition of place, as typed: "wie viele Geduldete leben in troisdorf".
 _TYPED_PLACE_RE = re.compile(r"\b(?:in|aus|bei)\s+([A-Za-zÄÖÜäöüß-]{4,})", re.I)
+# "In welcher Stadt findet X statt?": a town by name (a place question, not a "welche" one).
+_IN_WHICH_TOWN_RE = re.compile(
+    r"\b(?:in|aus)\s+welche[mnr]\s+(?:stadt|städten|kommune|gemeinde|ortschaft)\b|"
+    r"\bin which (?:town|city|municipality)\b",
+    re.I,
+)
 # Kinds of place a "welche" question asks for by name, and a place named after "in".
 _PLACE_KIND_RE = re.compile(
     r"st(?:ä|ae|a)dte?n?|kommunen?|gemeinden?|orte?n?|ortschaften|towns?|cities|places|"
@@ -563,6 +569,7 @@ _START_RE = re.compile(
 START_MISSING = 0.6  # "seit wann": a date in a text that says nothing began then
 _ASKS_START_RE = re.compile(
     r"\bwann\s+(?:startet|starten|beginnt|beginnen|startete|begann|fängt|fangen)\b|"
+    r"\bwann\s+(?:wurde|wird|hat)\b.{0,80}\b(?:begonnen|gestartet|angefangen)\b|"
     r"\bwhen\s+(?:does|did|will)\s+\S+(?:\s+\S+)?\s+(?:start|begin)\b",
     re.I,
 )
@@ -1447,9 +1454,13 @@ class _Features:
         named = _NAME_OF_RE.search(query.text) if query.qtype == "which" else None
         self.name_of = word_terms(named.group(1) or named.group(2))[0] if named else ""
         # "In welchen Städten …", "which towns": places by name are asked for
-        self.places_asked = query.qtype == "which" and any(
-            c.kind == "category" and _PLACE_KIND_RE.fullmatch(fold(c.label)) for c in query.concepts
-        )
+        self.places_asked = (
+            query.qtype == "which"
+            and any(
+                c.kind == "category" and _PLACE_KIND_RE.fullmatch(fold(c.label))
+                for c in query.concepts
+            )
+        ) or (query.qtype == "place" and bool(_IN_WHICH_TOWN_RE.search(query.text)))
         # "wie viele haben sich beworben": counts whoever did it, named one by one
         self.counts_whoever = self.counts_things and query.focus is None
         # "Wann fand die Implementierungsveranstaltung statt?": the verb only says that the
@@ -1485,6 +1496,16 @@ class _Features:
         self.past = _asks_past(query.text)  # asks what happened, in the past tense
         # "wann ist die nächste Lenkungsgruppe": a date ahead, not "letzte Woche"
         self.upcoming = self.point and bool(_ASKS_NEXT_RE.search(query.text))
+        # Years and months a "wann" question names itself ("im Februar 2011 veröffentlicht"),
+        # standing alone (not inside a date: "16.06.2020" answers "wann im Jahr 2020")
+        given = [
+            m.group(0) for m in re.finditer(rf"\b(?:(?:19|20)\d\d|{_MONTHS})\b", query.text, re.I)
+        ]
+        self.asked_dates = (
+            re.compile(rf"(?<![\d.])\b(?:{'|'.join(map(re.escape, given))})\b(?![.\d])", re.I)
+            if self.point and given
+            else None
+        )
         # What the sentence of a paper's form fields answers (knowledge/paperfacts.py): when
         # (not what comes next), or one of its fields named ("Tagesordnungspunkt", "Datum").
         self.asks_paper_field = not self.upcoming and (
@@ -1626,6 +1647,10 @@ class _Features:
                 judged = _AGE_RE.sub(" ", judged)  # "die 18 bis 27-Jährigen" counts no one
             if self.upcoming:
                 judged = _PAST_RELATIVE_RE.sub(" ", judged)
+            if self.asked_dates is not None:
+                # "Wann wurde mit der Erarbeitung des im Februar 2011 veröffentlichten
+                # Konzepts begonnen?": the date the question gives is not the one it asks
+                judged = self.asked_dates.sub(" ", judged)
             value = _evidence(
                 self.query.qtype,
                 judged,
