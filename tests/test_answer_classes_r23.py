@@ -313,3 +313,51 @@ def test_when_it_starts_needs_a_start(tmp_path: Path) -> None:
     assert not kb.ask("wann startet die radstation").answered
     assert "29.04.2020" in top(kb, "wann beginnt die veranstaltung zum radverkehr")
     assert not kb.ask("wann ist die nächste kommunalwahl").answered
+
+
+# Found after the round's sealed sets were opened (round 23).
+# "laut der Troisdorfer Vorlage": one word before the source noun still names the source.
+def test_laut_der_troisdorfer_vorlage_names_the_source(kb: KnowledgeBase) -> None:
+    question = (
+        "Was wurde laut der Troisdorfer Vorlage mit dem Landrat zum Integrationskonzept vereinbart?"
+    )
+    assert "Mit dem Landrat ist vereinbart worden" in top(kb, question)
+
+
+# "rhein-sieg" typed short finds "Rhein-Sieg-Kreis".
+def test_a_hyphenated_name_typed_short(kb: KnowledgeBase) -> None:
+    assert "Februar 2011" in top(kb, "wann wurde integrationskonzept rhein-sieg veröffentlicht?")
+
+
+# English: "last week", "reported", "teacher position shares", "provide", "specifically".
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("where was konzept status reported last week", "beim Arbeitskreis"),
+        (
+            "At how many schools does the Schulamt provide teacher position shares specifically "
+            "for integration work?",
+            "64 Schulen",
+        ),
+    ],
+)
+def test_english_found_after_opening(kb: KnowledgeBase, question: str, expected: str) -> None:
+    assert expected in top(kb, question)
+
+
+# "In welcher Stadt findet X statt?" needs a town by name; "wann wurde mit X begonnen" is not
+# answered by the date the question itself gives ("im Februar 2011 veröffentlicht").
+@pytest.mark.parametrize(
+    "question",
+    [
+        "in welcher stadt findet das filmfestival nahaufnahme statt",
+        "Wann wurde mit der Erarbeitung des im Februar 2011 veröffentlichten "
+        "Integrationskonzepts für den Rhein-Sieg-Kreis begonnen?",
+    ],
+)
+def test_declined_after_opening(kb: KnowledgeBase, question: str) -> None:
+    assert not kb.ask(question).answered
+
+
+def test_a_year_asked_still_finds_a_date_in_it(kb: KnowledgeBase) -> None:
+    assert "16.06.2020" in top(kb, "wann ist die integrationspreisverleihung 2020")

@@ -168,7 +168,7 @@ def test_phone_holdout5_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout5 (20 of 34 right, 6 of 6 declined; before the
     rounds 21 of 34, 6 of 6). Most misses are declines whose right passage is the top hit
     with coverage 0.52-0.62, where unanswerable questions lie too."""
-    bar(kb, "holdout5_phone.jsonl", right=0.76, declined=1.00)
+    bar(kb, "holdout5_phone.jsonl", right=0.79, declined=1.00)
 
 
 def test_careful_holdout6_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -182,7 +182,7 @@ def test_careful_holdout6_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout6_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout6 (first run: 22 of 32, 4 of 6; after round 4
     23 of 32, 5 of 6)."""
-    bar(kb, "holdout6_phone.jsonl", right=0.90, declined=1.00)
+    bar(kb, "holdout6_phone.jsonl", right=0.93, declined=1.00)
 
 
 def test_careful_holdout7_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -501,7 +501,7 @@ def test_careful_holdout28_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout28_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout28 (sealed: 31/34, 5/6 at the start of round 15;
     32/34, 5/6 at its end)."""
-    bar(kb, "holdout28_phone.jsonl", right=0.97, declined=1.00)
+    bar(kb, "holdout28_phone.jsonl", right=1.00, declined=1.00)
 
 
 def test_declines28_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -552,7 +552,7 @@ def test_declines30_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_careful_holdout31_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written for round 18 from the documents alone, measured at its start (b9e362f): 31/34,
     6/7; sealed until its end (4d885ce): 31/34, 6/7."""
-    bar(kb, "holdout31_careful.jsonl", right=0.94, declined=0.85)
+    bar(kb, "holdout31_careful.jsonl", right=0.94, declined=1.00)
 
 
 def test_phone_holdout31_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -626,7 +626,7 @@ def test_declines34_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_careful_holdout35_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written for round 22 from the documents alone, measured at its start (d6fa1f2): 31/35,
     6/7; sealed until its end (1529f8b): 31/35, 6/7."""
-    bar(kb, "holdout35_careful.jsonl", right=0.88, declined=0.85)
+    bar(kb, "holdout35_careful.jsonl", right=0.91, declined=0.85)
 
 
 def test_phone_holdout35_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -640,3 +640,24 @@ def test_declines35_meets_the_bar(kb: KnowledgeBase) -> None:
     40 declined and 11 of 12 right at the start, 32 of 40 at the end (a '-förderung' in the
     question had become money asked for); 33 of 40 after that was narrowed (948433d)."""
     bar(kb, "declines35.jsonl", right=0.91, declined=0.82)
+
+
+def test_careful_holdout36_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written for round 23 from the documents alone, measured at its start (ecf3d4a): 33/36,
+    7/7; sealed until its end (cbc06a0): 33/36, 7/7; 34/36 after opening ('laut der
+    Troisdorfer Vorlage' names the source)."""
+    bar(kb, "holdout36_careful.jsonl", right=0.94, declined=1.00)
+
+
+def test_phone_holdout36_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout36 (sealed: 33/36, 6/6 at the start and the end of
+    round 23; 35/36 after opening: 'rhein-sieg' typed short, English 'last week')."""
+    bar(kb, "holdout36_phone.jsonl", right=0.97, declined=1.00)
+
+
+def test_declines36_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A set of round 23 to find false answers (40 unanswerable, 12 answerable), sealed: 37 of
+    40 declined and 10 of 12 right at the start and the end; 39 of 40 and 12 of 12 after
+    opening ('in welcher Stadt' needs a town; a date the question gives is not the one it
+    asks; 'rhein-sieg'; English 'teacher position shares')."""
+    bar(kb, "declines36.jsonl", right=1.00, declined=0.97)
