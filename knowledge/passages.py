@@ -14,6 +14,7 @@ from typing import Literal
 from knowledge.analyze import fold, stopwords, token_kinds, token_texts, tokenize
 from knowledge.boilerplate import all_weak, form_lines, opens_signature, section_prefix
 from knowledge.paperfacts import facts_line
+from knowledge.signatures import is_subject_line
 
 # "boilerplate": letterheads, form fields, signatures (knowledge/boilerplate.py), never answers.
 # "facts": a paper's form fields said in one sentence (knowledge/paperfacts.py), answerable.
@@ -441,8 +442,6 @@ def split_passages(text: str) -> list[Passage]:
     return [Passage(n, t, k, h, lead) for n, (t, k, h, lead) in enumerate(kept)]
 
 
-# A paper's subject line, which follows its letterhead ("Betreff: Einrichtung eines KIZ …").
-_SUBJECT_RE = re.compile(r"^(?:Betreff|Betr\.|Gegenstand)\s*:", re.I)
 FORM_REACH = 8  # passages after a subject line in which the paper's other form fields stand
 
 
@@ -454,7 +453,7 @@ def _with_paper_facts(
     out: list[tuple[str, PassageKind, str, str]] = []
     for i, unit in enumerate(units):
         out.append(unit)
-        if not (i and units[i - 1][1] == "boilerplate" and _SUBJECT_RE.match(unit[0])):
+        if not (i and units[i - 1][1] == "boilerplate" and is_subject_line(unit[0])):
             continue
         first = i - 1
         while first > 0 and units[first - 1][1] == "boilerplate":
@@ -462,7 +461,7 @@ def _with_paper_facts(
         head = " ".join(u[0] for u in units[first:i])
         more = []
         for later in units[i + 1 : i + 1 + FORM_REACH]:
-            if _SUBJECT_RE.match(later[0]):
+            if is_subject_line(later[0]):
                 break
             if later[1] == "boilerplate":
                 more.append(later[0])
