@@ -800,7 +800,7 @@ class UploadDraft:
     suffix: str
     passages: int
     first_lines: tuple[str, ...]
-    sentences: tuple[str, ...]  # the passages' texts, for finding appointments
+    sentences: tuple[str, ...]  # the passages' texts, for finding appointments (not "facts")
     repaired: str
     notes: tuple[str, ...] = ()
     ocr_pages: int = 0
@@ -850,7 +850,7 @@ def read_upload(raw: bytes, file_name: str, *, caption: str | None = None) -> Up
         suffix=suffix,
         passages=len(passages),
         first_lines=first,
-        sentences=tuple(p.text for p in passages),
+        sentences=tuple(p.text for p in passages if p.kind != "facts"),
         repaired=repaired,
         notes=read.notes,
         ocr_pages=read.ocr_pages,

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.base import KnowledgeBase
+from knowledge.ingest import read_upload
 from knowledge.paperfacts import facts_line, read_fields
 from knowledge.passages import split_passages
 from tests.test_answer_classes import top
@@ -130,3 +131,9 @@ def test_the_demo_vorlage_answers_from_its_form(
 
 def test_the_demo_corpus_has_no_next_session(kb: KnowledgeBase) -> None:
     assert not kb.ask("wann ist die naechste sitzung vom sozialausschuss").answered
+
+
+def test_an_upload_counts_no_appointment_from_the_sentence() -> None:
+    draft = read_upload(_PAPER.encode(), "vorlage.txt")
+    assert draft.passages == len(split_passages(_PAPER))
+    assert not any(t.startswith("Angaben der Vorlage") for t in draft.sentences)
