@@ -450,8 +450,11 @@ class KnowledgeBase:
         ).fetchone()
         if row is None:
             return None
+        # The document's own text: not the sentence said of a paper's form fields, whose
+        # fields stand there as written.
         around = self.db.conn.execute(
-            "SELECT text FROM passages WHERE doc_id = ? AND ord BETWEEN ? AND ? ORDER BY ord",
+            "SELECT text FROM passages WHERE doc_id = ? AND ord BETWEEN ? AND ? "
+            "AND kind != 'facts' ORDER BY ord",
             (row[1], row[2] - 2, row[2] + 2),
         ).fetchall()
         source = self._sources({row[1]})[row[1]]

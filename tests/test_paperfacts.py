@@ -137,3 +137,12 @@ def test_an_upload_counts_no_appointment_from_the_sentence() -> None:
     draft = read_upload(_PAPER.encode(), "vorlage.txt")
     assert draft.passages == len(split_passages(_PAPER))
     assert not any(t.startswith("Angaben der Vorlage") for t in draft.sentences)
+
+
+def test_the_whole_passage_shows_the_form_as_written(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2024, _PAPER)
+    hit = kb.ask("Welches Datum trägt die Vorlage 2024/115?").hits[0]
+    view = kb.passage(hit.passage_ids[0])
+    assert view is not None
+    assert "Datum: 12.03.2024" in view.context  # the letterhead as the document has it
+    assert "Angaben der Vorlage" not in view.context
