@@ -28,6 +28,7 @@ from knowledge.analyze import (
 )
 from knowledge.search import (
     CONTEXT_CREDIT,
+    NUMBER_WORDS_DE,
     YEAR_TERM_RE,
     Candidate,
     Concept,
@@ -306,19 +307,7 @@ _MONTHS = (
     r"januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember"
 )
 # The numbers 2 to 12 as words ("fünf benannte Vertretungen").
-_NUMBERS_SPELLED = (
-    "zwei",
-    "drei",
-    "vier",
-    "fünf",
-    "sechs",
-    "sieben",
-    "acht",
-    "neun",
-    "zehn",
-    "elf",
-    "zwölf",
-)
+_NUMBERS_SPELLED = NUMBER_WORDS_DE[1:]
 _NUMBER_WORDS = "|".join(_NUMBERS_SPELLED) + (
     r"|zwanzig|dreißig|hundert|tausend|alle|keine|hälfte|dutzend|beide[n]?"
 )
@@ -1120,12 +1109,18 @@ def _definition_bonus(query: Query, text: str) -> float:
     return best
 
 
+def _put_right(query: Query, label: str) -> str:
+    """A question word folded, as put right when it was typed wrong: a word is judged as
+    meant ("Integrationspreisverleihnug" is a Verleihung, "zielgrupe" a German noun)."""
+    folded = fold(label)
+    return next((fold(r) for t, r in reversed(query.corrections) if fold(t) == folded), folded)
+
+
 def _asks_thing_of(concept: Concept, query: Query) -> bool:
     """Whether a concept of a two-word question is a noun asked about besides the
     abbreviation ("Zielgruppe", "zielgrupe" of "zielgrupe kim"): a German word (as put
     right), neither a verb, a light verb nor a frame word ("macht", "bedeutung")."""
-    fixed = {fold(typed): fold(right) for typed, right in query.corrections}
-    folded = fixed.get(fold(concept.label), fold(concept.label))
+    folded = _put_right(query, concept.label)
     return (
         concept.kind == "word"
         and folded not in light_verbs()
@@ -1789,15 +1784,13 @@ def _event_terms(query: Query, *, point: bool) -> frozenset[str]:
     if point:
         # "when did our KI open?": the English verb after "did" is the act asked about.
         verb = m.group(1).lower() if (m := _ENGLISH_WHEN_VERB_RE.search(query.text)) else ""
-        # A word typed wrong is judged as put right ("Integrationspreisverleihnug").
-        fixed = {fold(typed): fold(right) for typed, right in query.corrections}
         return frozenset(
             t
             for c in query.concepts
             if c.kind == "word"
             and (
                 _PARTICIPLE_RE.match(c.label)
-                or _EVENT_NOUN_RE.search(fixed.get(fold(c.label), fold(c.label)))
+                or _EVENT_NOUN_RE.search(_put_right(query, c.label))
                 or c.label.lower() == verb
             )
             and c.label not in _LIGHT_PARTICIPLES

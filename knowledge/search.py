@@ -1428,15 +1428,18 @@ def _gender_pair(a: str, b: str) -> bool:
     return False
 
 
-# Words that name a numbered part of a programme, an agenda or a text ("Modul 2", "TOP 7").
+# The numbers 1 to 12 as words, German and English ("fünf benannte Vertretungen").
+NUMBER_WORDS_DE = (
+    "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+    "zwölf",
+)  # fmt: skip
+NUMBER_WORDS_EN = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+)  # fmt: skip
 # "Modul eins", "baustein sechs", "module one": a spelled number of a numbered part.
 _PART_NUMBERS = {
-    word: str(n)
-    for words in (
-        "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
-        "one two three four five six seven eight nine ten eleven twelve",
-    )
-    for n, word in enumerate(words.split(), 1)
+    word: str(n) for words in (NUMBER_WORDS_DE, NUMBER_WORDS_EN) for n, word in enumerate(words, 1)
 }
 _PART_NUMBERS |= {fold(word): number for word, number in _PART_NUMBERS.items()}
 
@@ -1452,6 +1455,7 @@ def _spelled_parts(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# Words that name a numbered part of a programme, an agenda or a text ("Modul 2", "TOP 7").
 _PART_WORDS = frozenset(
     {
         "modul", "baustein", "teil", "phase", "stufe", "saule", "handlungsfeld", "top",
