@@ -77,6 +77,7 @@ ROLE_MISSING = 0.6  # "Wer leitet X?": no sentence of the window holds that role
 SPEAKER_CREDIT = 0.8
 CONTEXT_REACH = 2  # sentences before and after that set the topic
 SPEECH_REACH = 8  # sentences of reported speech back to the one that names who speaks
+LEAD_REACH = 90  # characters either side of a speaker's name quoted before an "er"-answer
 EVIDENCE_BONUS = 0.12
 PRESHORTLIST = 60  # candidates whose neighbours are read
 SHORTLIST = 30  # candidates that get windows and the full scoring
@@ -522,10 +523,17 @@ _REPORTING = (
     r"verwies|wies|entgegnete|antwortete|erläuterte|bestätigte|sagte|meinte|fragte|bat|"
     r"erkundigte|begrüßte|dankte|merkte|regte|schlug)"
 )
+# "Er berichtete, …", "Darüber hinaus fragte er nach": "er" or "sie" reports
+_PRONOUN_REPORTS_RE = re.compile(
+    rf"^(?:Er|Sie)\s+{_REPORTING}\b|^[^,.;:]{{0,60}}?\b{_REPORTING}\s+(?:er|sie)\b"
+)
 _TITLED_NAME = (
     r"(?:Herr[n]?|Frau|Dr\.|Abg\.|SkE|SkB|KTM|VA[’']?[eE]|Dezernent(?:in)?|Landrat|"
     r"Vorsitzende[rn]?)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+"
 )
+_TITLED_NAME_RE = re.compile(rf"\b{_TITLED_NAME}")
+# Where the clause naming a speaker ends, for the lead of an answer (see _speaker_lead).
+_CLAUSE_ENDS = (",", ";", ":", ". ")
 _SPEAKER_CLAUSE_RE = re.compile(
     rf"\b{_REPORTING}\s+(?:\w+\s+){{0,2}}?(?:der|die|den)?\s*{_TITLED_NAME}|"
     rf"\b{_TITLED_NAME}\s+(?:\w+\s+)?{_REPORTING}\b"
@@ -1294,6 +1302,8 @@ class _Features:
         self._bonus: dict[int, float] = {}
         # Per passage: the question's terms that name a person in the sentences around it.
         self.speakers: dict[int, frozenset[str]] = {}
+        # The clause naming who "er" or "sie" is, for a "wer"-question (see _speaker_lead)
+        self.leads: dict[int, str] = {}
         # Per passage that refers back to an event ("An der Veranstaltung …"): the question's
         # terms in the two sentences before, which name it.
         self.referred: dict[int, frozenset[str]] = {}
@@ -2270,6 +2280,14 @@ def _score_window(
         # the paragraph is about that part, though the sentence does not name it again.
         cov *= PART_NEARBY if part_near else PART_MISSING
     evidence = f.evidence(text)
+    if (
+        evidence < 1.0
+        and window[0].passage_id in f.leads
+        and (f.speakers_answer or not _PRONOUN_REPORTS_RE.search(window[0].text))
+    ):
+        # "Sie hatte Nachfragen", "Er kritisierte": the speaker named before is who did it
+        # ("Er berichtete, dass …" answers who reported, not who did what he reported)
+        evidence = 1.0
     counting = [c for c in window if f.counted & f.own(c)] if len(window) > 1 else []
     if counting and evidence:
         # "Wie viele Gestattete …": "nur 2 Teilhabemanagerinnen beantragen. Diese sollten sich
@@ -2538,6 +2556,35 @@ def _reported_by(
     return frozenset()
 
 
+def _speaker_lead(
+    c: Candidate,
+    near: Mapping[tuple[int, int], Candidate],
+    before: Mapping[tuple[int, int], Candidate] | None,
+) -> str:
+    """For a "wer"-question answered by a sentence whose subject is "er" or "sie", the clause
+    of the sentence before that names the speaker, quoted with ellipses: "… meldete sich Abg.
+    Peters zu Wort und äußerte … Sie hatte hierzu jedoch noch einige Nachfragen: …" (minutes
+    name a speaker once; the answer shows who asked). Empty when none is named within
+    SPEECH_REACH sentences of speech going on."""
+    if not pronoun_subject(c.text):
+        return ""
+    for d in range(1, SPEECH_REACH + 1):
+        key = (c.doc_id, c.ord - d)
+        n = near.get(key) or (before or {}).get(key)
+        if n is None or n.kind == "row":
+            return ""
+        if (m := _TITLED_NAME_RE.search(n.text)) is not None:
+            start = max(n.text.rfind(p, 0, m.start()) for p in _CLAUSE_ENDS) + 1
+            ends = [i for p in _CLAUSE_ENDS if (i := n.text.find(p, m.end())) >= 0]
+            end = min(ends, default=len(n.text))
+            start, end = max(start, m.start() - LEAD_REACH), min(end, m.end() + LEAD_REACH)
+            clause = n.text[start:end].strip(" ,;:")
+            return ("… " if start > 0 else "") + clause + " … "
+        if not continues_speaker(n.text):
+            return ""
+    return ""
+
+
 def _other_year(f: _Features, window: tuple[Candidate, ...], core: Candidate) -> bool:
     """Whether the window misses a year the question asks about and speaks of another one:
     it names other years only, or none while its document is older than that year."""
@@ -2738,6 +2785,11 @@ def rank(
         for c in cands
     }
 
+    if query.qtype == "person":
+        # "wer hat nach … gefragt": "Sie hatte Nachfragen …" answers with who "sie" is
+        features.leads = {
+            c.passage_id: lead for c in near.values() if (lead := _speaker_lead(c, near, before))
+        }
     _enumerations(features, near)
 
     def rough(c: Candidate) -> float:
@@ -2781,9 +2833,10 @@ def rank(
         ids = tuple(c.passage_id for c in window)
         used.update(ids)
         full = " ".join(c.text for c in s.window)
+        lead = features.leads.get(s.window[0].passage_id, "")
         hits.append(
             Hit(
-                text=trim(full, query),
+                text=lead + trim(full, query, MAX_ANSWER - len(lead)),
                 source=sources[s.core.doc_id],
                 score=round(s.score, 4),
                 coverage=round(s.coverage, 4),

@@ -329,6 +329,8 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         r"(?:fur |auf |in |uber )?welche[nmr]? (?:zeitraum|zeitpunkt|dauer|laufzeit)|"
         r"an welche[mn] (?:datum|termin)|welche[nmsr]? (?:datum|termin)|"
         r"wie lange?|how long|what period|which period|for what period|"
+        # "what's the funding period", "what is the deadline": the noun asks for a time
+        r"what (?:is|are|was|were) the (?:\w+ ){0,2}(?:period|deadline|date|duration|timeframe)|"
         r"(?:on )?(?:which|what) (?:dates|days)|an welchen (?:tagen|terminen)) ",
     ),
     (
@@ -370,6 +372,7 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
 _QTYPE_PATTERNS = tuple((qtype, re.compile(pattern)) for qtype, pattern in _QTYPE_SOURCES)
 _OTHER_WH_RE = re.compile(r" (?:what|which|how|when|where|why) ")
 _LEADING_WH_RE = re.compile(r" (?:who|whom|whose|what|which|how|where|why) ")
+_LEADING_WHO_RE = re.compile(r" (?:wer|wem|wen|wessen|who|whom|whose) ")
 _RELATIVE_WHO_RE = re.compile(r"(?<=\w) (?:who|whom|whose)(?= )")
 
 
@@ -385,6 +388,10 @@ def question_type(question: str) -> QType:
     # a clause and asks for no time.
     if _LEADING_WH_RE.match(typed):
         typed = typed.replace(" when ", " ")
+    if _LEADING_WHO_RE.match(typed):
+        # "wer wollte wissen, wann die Verträge auslaufen": the question word that opens the
+        # question asks; a later one opens what was asked about
+        return "person"
     for qtype, pattern in _QTYPE_PATTERNS:
         if pattern.search(typed):
             return qtype

@@ -1,0 +1,62 @@
+"""Classes of misses found in round 24 of issue 10: a "wer"-question answered by a sentence
+that says "er" or "sie" shows who that is; "what's the funding period" asks for a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_answer_classes import top
+from tests.test_answer_classes_r4 import FILLER, _doc_kb
+
+# Minutes name a speaker once and go on with "sie": the sentence that holds what was asked
+# names nobody, the one before it names the speaker in a long sentence of its own.
+_ASKED = (
+    "Nach Aufruf des Tagesordnungspunktes 4 durch den Vorsitzenden meldete sich Abg. Weber zu "
+    "Wort und äußerte, dass die Radstation am Bahnhof ein geeignetes Angebot für Pendlerinnen "
+    "und Pendler aus dem ganzen Kreisgebiet darstelle und auch weiterhin mit Nachdruck "
+    "ausgebaut werden solle, damit mehr Menschen vom Auto auf das Fahrrad umsteigen könnten. "
+    "Sie hatte hierzu jedoch noch einige Nachfragen: Zunächst interessiere sie, wie hoch die "
+    "Kosten für die Wartung der Fahrradboxen seien und ob in den Personalkosten für die "
+    "Mitarbeitenden der Radstation auch Kosten für Schulungen berücksichtigt worden seien "
+    "oder diese zusätzlich anfallen würden, und wann die Verträge der Betreiber ausliefen. "
+    "Die Vorsitzende dankte für die Fragen."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wer hat nach den schulungen gefragt", "wer wollte wissen wann die verträge auslaufen"],
+)
+def test_who_asked_shows_the_speaker_named_before_a_pronoun(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _ASKED)
+    text = top(kb, question)
+    assert "Abg. Weber" in text
+    assert "Schulungen" in text
+    assert len(text) <= 560
+
+
+def test_the_speaker_is_only_shown_to_who_questions(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _ASKED)
+    text = top(kb, "welche nachfragen gab es zu den schulungen")
+    assert "Schulungen" in text
+    assert "Weber" not in text
+
+
+def test_a_pronoun_far_from_any_name_gets_no_lead(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, f"Sie hatte Nachfragen zu den Schulungen der Radstation. {FILLER}")
+    assert all("…" not in h.text for h in kb.ask("wer hat nach den schulungen gefragt").hits)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the funding period of the programme",
+        "What is the deadline for applications?",
+        "what was the date of the award ceremony",
+    ],
+)
+def test_english_what_is_the_period_asks_for_a_time(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, "Der Förderzeitraum des Programms läuft bis 2025.")
+    assert kb.analyse(question).qtype == "time"
