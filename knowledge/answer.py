@@ -540,7 +540,12 @@ _SPEAKER_CLAUSE_RE = re.compile(
 )
 _ASKS_SPEAKER_RE = re.compile(
     r"bericht|erklär|erläuter|gesagt|sagte|vorgestellt|präsentiert|informiert|betont|"
-    r"geäußert|report|present|said|explain|told|mention",
+    r"geäußert|report|present|said|explain|told|mention|"
+    # "wer hat die Präsentation gemacht", "wer hielt den Vortrag": who spoke in the session
+    # (not "wer hält den Fachvortrag" at an event ahead)
+    r"(?:präsentation|vortrag|presentation|talk)\b.*\b(?:gemacht|gehalten|hielt|machte|gave|"
+    r"given)\b|\b(?:gemacht|gehalten|hielt|machte|gave)\b.*(?:präsentation|vortrag|"
+    r"presentation|talk)|vorgetragen",
     re.I,
 )
 # Nouns of an event whose date "wann" asks ("Wann ist die nächste Sitzung?").
@@ -733,12 +738,18 @@ _MEMBERSHIP_WORD_RE = re.compile(
 _ASKS_PARTNER_RE = re.compile(
     r"\bmit\s+wem\b|\bwith\s+whom\b|\bwho\b.*\bwith\b(?:\s+\w+){0,3}\W*$|"
     r"\bmit\s+welche[nm]\s+(?:\w+\s+)?(?:partner\w*|akteur\w*|organisation\w*|einrichtung\w*|"
-    r"tr(?:ä|ae|a)ger\w*|stellen)\b|\bpartner(?:s|n)?\b",
+    r"tr(?:ä|ae|a)ger\w*|stellen)\b|\bpartner(?:s|n)?\b|"
+    # "wer ist beim Wertedialog dabei", "wer nimmt teil", "who takes part": the participants
+    r"\bwer\b.*\b(?:dabei|beteiligt|teil|mit)\W*$|"
+    r"\bwho\b.*\b(?:takes? part|took part|participat\w*|involved|joins?)\b",
     re.I,
 )
 _PARTNER_RE = re.compile(
     r"\b(?:(?:zusammen|gemeinsam)\s+mit|(?:Kooperation|Zusammenarbeit|Abstimmung|Austausch)\s+mit|"
-    r"mit\s+(?:der|dem|den)(?:\s+\w+)?\s+[A-ZÄÖÜ])",
+    r"mit\s+(?:der|dem|den)(?:\s+\w+)?\s+[A-ZÄÖÜ])|"
+    # "an dem … das Ministerium für Familie und Integration beteiligt sein werde"
+    r"\b(?:der|die|das|den)\s+[A-ZÄÖÜ][\w-]+(?:\s+\w+){0,5}\s+(?:beteiligt|teilnehmen|teilnahmen|"
+    r"mitwirken|mitwirkten)\b",
 )
 _ASKS_MEMBERS_RE = re.compile(
     # "wer ist in X vertreten" (not "wer hat X vertreten": a deputy)

@@ -60,3 +60,50 @@ def test_a_pronoun_far_from_any_name_gets_no_lead(tmp_path: Path) -> None:
 def test_english_what_is_the_period_asks_for_a_time(tmp_path: Path, question: str) -> None:
     kb = _doc_kb(tmp_path, 2022, "Der Förderzeitraum des Programms läuft bis 2025.")
     assert kb.analyse(question).qtype == "time"
+
+
+# Who takes part in an event may be a body: "an dem … das Ministerium … beteiligt sein werde".
+_DIALOGUE = (
+    "Am 14.03.2023 finde außerdem ein sog. „Bürgerdialog“ statt, an dem in erster Linie das "
+    "Ministerium für Verkehr beteiligt sein werde. Zielsetzung sei es hier, den Austausch zu "
+    "fördern."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wer ist beim bürgerdialog dabei", "Wer ist am Bürgerdialog beteiligt?"],
+)
+def test_who_takes_part_is_answered_by_a_body(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _DIALOGUE)
+    assert "Ministerium für Verkehr" in top(kb, question)
+    assert kb.ask(question).confidence == "high"
+
+
+def test_who_takes_part_still_needs_the_event(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _DIALOGUE)
+    assert not kb.ask("wer ist beim sommerfest dabei").answered
+
+
+# "Wer hat die Präsentation gemacht?" asks who spoke in the session: the reporter named in
+# the minutes answers it, though "berichtete Dezernent X" answers no other "wer"-question.
+_PRESENTED = (
+    "Als Nächstes berichtete Dezernent Krüger unter Verwendung der beigefügten "
+    "PowerPoint-Präsentation (Anlage 2) von dem am 04.07.2022 verliehenen Radpreis des Kreises. "
+    "Am 12.05.2023 werde eine Fachtagung zur Radstation stattfinden."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wer hat die präsentation zum radpreis gemacht", "wer hielt den vortrag zum radpreis"],
+)
+def test_who_gave_the_presentation_is_who_reported(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PRESENTED)
+    assert "Dezernent Krüger" in top(kb, question)
+    assert kb.ask(question).confidence in ("high", "medium")  # not "unsicher"
+
+
+def test_who_gives_a_talk_at_an_event_ahead_is_not_the_reporter(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PRESENTED)
+    assert not kb.ask("Wer hält den Vortrag bei der Fachtagung zur Radstation?").answered
