@@ -746,7 +746,9 @@ _ASKS_PARTNER_RE = re.compile(
 )
 _PARTNER_RE = re.compile(
     r"\b(?:(?:zusammen|gemeinsam)\s+mit|(?:Kooperation|Zusammenarbeit|Abstimmung|Austausch)\s+mit|"
-    r"mit\s+(?:der|dem|den)(?:\s+\w+)?\s+[A-ZÄÖÜ])|"
+    r"mit\s+(?:der|dem|den)(?:\s+\w+)?\s+[A-ZÄÖÜ]|"
+    # "mit Gisela Steinhauer und Fatih Cevikkollou": a first name and a family name
+    r"mit\s+[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][a-zäöüß]+\b)|"
     # "an dem … das Ministerium für Familie und Integration beteiligt sein werde"
     r"\b(?:der|die|das|den)\s+[A-ZÄÖÜ][\w-]+(?:\s+\w+){0,5}\s+(?:beteiligt|teilnehmen|teilnahmen|"
     r"mitwirken|mitwirkten)\b",
@@ -1529,7 +1531,11 @@ class _Features:
         )
         # "warum macht der Kreis nicht mit": the answer says no too ("gegen … entschieden").
         self.negated = bool(_NEGATED_RE.search(query.text))
-        self.wants_address = bool(_ASKS_ADDRESS_RE.search(query.text))  # web or mail address
+        # a web or mail address ("wie heißt die Webseite"; not "when did the website go
+        # online": a time asked of it)
+        self.wants_address = query.qtype not in ("time", "reason") and bool(
+            _ASKS_ADDRESS_RE.search(query.text)
+        )
         self.wants_vote = bool(_ASKS_VOTE_RE.search(query.text))  # how a body voted
         self.asks_content = bool(_ASKS_CONTENT_RE.search(query.text))  # what a paper says
         self.yes_no = query.qtype == "other" and is_yes_no(query.text)
@@ -2117,12 +2123,18 @@ def _names_place(text: str) -> bool:
     )
 
 
+# A whole web address, which may be a thing's name ("www.integrationsportal-….de")
+_WEB_NAME_RE = re.compile(r"\b(?:www\.|https?://)[\w.-]+\.[a-z]{2,6}\b")
+
+
 def _names_thing(head: str, text: str) -> bool:
     """Whether a text gives the name of a thing of the asked kind: a quoted name, a compound
     of its noun ("Integrationsgesetz"), or a name right after the noun ("Gymnasium
     Siegburg"), not the noun with a place only ("das Gymnasium in Eitorf")."""
     if _QUOTED_RE.search(text):
         return True
+    if any(head in fold(m.group()) for m in _WEB_NAME_RE.finditer(text)):
+        return True  # "wie heißt das Portal": "www.integrationsportal-rhein-sieg-kreis.de"
     toks = _tokens(text)
     for i, tok in enumerate(toks):
         term = token_terms(tok)[:1]

@@ -337,7 +337,11 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         "person",
         r" (wer|wem|wen|wessen|who|whom|whose|welche person|wie (?:heis?st|hies?s)(?! das )|"
         r"wie (?:heis?sen|hies?sen)|wie lautet der name|"
-        r"what is the name|whats the name|"
+        # "what is the name of the mayor" (not "… of the portal": a thing's name, see which)
+        r"(?:what is|whats) the name(?! of)|(?:what is|whats) the name of (?:the |his |her |its )?"
+        r"(?:\w+ )?(?:person|contact|head|leader|chair\w*|mayor|minister|members?|councill?or|"
+        r"officer|coordinator|commissioner|manager|director|speaker|representative|deputy|"
+        r"winners?|landrat|\w*beauftragte\w*|leiter\w*|dezernent\w*|b(?:u|ue)rgermeister\w*)|"
         # "Welches Kreistagsmitglied …", "which minister": a person named by role
         r"(?:welche[rsnm]?|which) (?:\w+ )?(?:\w*mitglied\w*|abgeordnete\w*|\w*minister\w*|"
         r"dezernent\w*|"
@@ -360,7 +364,9 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         "definition",
         r" (was ist|was sind|was war|was bedeutet|was heisst|was versteht|"
         r"wo(?:für|fur|fuer) (?:steht|stehen)|stands? for|"
-        r"what is|what are|what does|what was|erklär\w*|definition|bedeutung|meaning|"
+        # ("what is the name of the project": which name, see the which type)
+        r"what is(?! the name of)|what are|what does|what was(?! the name of)|erklär\w*|"
+        r"definition|bedeutung|meaning|"
         r"welche (?:rolle|funktion|aufgabe)|what (?:role|function)|worum geht|"
         r"was (?:verbirgt|versteckt) sich|was steckt (?:hinter|dahinter)) ",
     ),

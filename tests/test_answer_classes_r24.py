@@ -107,3 +107,50 @@ def test_who_gave_the_presentation_is_who_reported(tmp_path: Path, question: str
 def test_who_gives_a_talk_at_an_event_ahead_is_not_the_reporter(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, _PRESENTED)
     assert not kb.ask("Wer hält den Vortrag bei der Fachtagung zur Radstation?").answered
+
+
+# A portal's web address is its name; "Webseite" and "Portal" are one thing; a time asked of
+# the website is no address asked for.
+_PORTAL = (
+    "Unter www.radportal-musterkreis.de bietet der Kreis ein Informations- und Serviceangebot "
+    "für Radfahrende an. In dem Portal sind Adressen von Werkstätten abrufbar."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wie heißt das radportal",
+        "What is the name of the Radportal?",
+        "wie heißt die webseite für radfahrende",
+    ],
+)
+def test_a_web_address_names_the_portal(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PORTAL)
+    assert "www.radportal-musterkreis.de" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    "question", ["when did the radportal website go online?", "Seit wann ist die Webseite online?"]
+)
+def test_a_time_asked_of_a_website_is_no_address_asked(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PORTAL)
+    assert not kb.ask(question).answered
+
+
+def test_what_is_the_name_of_a_role_still_asks_for_a_person(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PORTAL)
+    assert kb.analyse("what is the name of the mayor").qtype == "person"
+    assert kb.analyse("whats the name of the project").qtype == "which"
+
+
+# "mit wem": partners named by first and family name, without a title
+def test_with_whom_finds_people_named_without_title(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2013,
+        "> Podiumsdiskussionen z.B. „Erfolgreiche Radler“ mit Gisela Steinhauer und Fatih "
+        "Cevikkollou\n> Radtouren für Familien",
+    )
+    assert "Gisela Steinhauer" in top(kb, "podiumsdiskussion mit wem")
+    assert kb.ask("podiumsdiskussion mit wem").hits[0].evidence == 1.0  # names the partners
