@@ -11,7 +11,7 @@ from typing import Any, Generic, TypeVar
 
 import sqlite_utils
 
-from knowledge.analyze import known_abbreviations
+from knowledge.analyze import known_abbreviations, text_terms
 from knowledge.answer import (
     ANSWER_MIN_COVERAGE,
     SPEECH_REACH,
@@ -43,7 +43,7 @@ from knowledge.search import (
     neighbours,
     passages_before,
 )
-from knowledge.signatures import Block, asks_signer, is_signer_word, letters
+from knowledge.signatures import Block, asks_signer, asks_who_is, is_signer_word, letters
 from knowledge.store import generation
 
 log = logging.getLogger(__name__)
@@ -298,6 +298,13 @@ class KnowledgeBase:
         if asks_signer(question) and (signed := self._signed(query, hits)) is not None:
             return self._with_sources(signed, outlines)
         answer = decide(query, hits, self._mentions(query, hits[:8], internal=internal))
+        if (
+            not answer.answered
+            and asks_who_is(question)
+            and (signed := self._signed(query, hits, by_name=True)) is not None
+        ):
+            # "wer ist Dr. Kuhnert": a name found only under a paper, as its signer
+            return self._with_sources(signed, outlines)
         return self._with_sources(
             Answer(
                 answer.question,
@@ -320,14 +327,15 @@ class KnowledgeBase:
             hits=tuple(replace(h, source=sources[ids[h.source.name]]) for h in answer.hits),
         )
 
-    def _signed(self, query: Query, hits: list[Hit]) -> Answer | None:
+    def _signed(self, query: Query, hits: list[Hit], *, by_name: bool = False) -> Answer | None:
         """ "Wer hat den Antrag unterzeichnet?": the signers of the letter, among the front
         hits' documents (which the asker may read), that covers most of the rest of the
-        question; None when no letter covers enough of it (then it is answered as any other)."""
+        question; None when no letter covers enough of it (then it is answered as any other).
+        `by_name` ("wer ist Dr. Kuhnert"): the letter whose signature covers the question."""
         rest = replace(
             query, concepts=tuple(c for c in query.concepts if not is_signer_word(c.label))
         )
-        if not rest.concepts or len(rest.concepts) == len(query.concepts):
+        if not rest.concepts or (len(rest.concepts) == len(query.concepts) and not by_name):
             return None
         # One passage of each of the first SIGNED_DOCUMENTS documents among the hits.
         docs: dict[str, tuple[int, Source]] = {}
@@ -346,7 +354,11 @@ class KnowledgeBase:
             ]
             title = title_terms(source.title, every=True)
             for letter in letters(blocks):
-                credits = dict.fromkeys(title, TITLE_CREDIT) | dict.fromkeys(letter.terms, 1.0)
+                if by_name:  # the signers and their role, not what the letter says
+                    signed = letter.signature
+                    credits = dict.fromkeys(text_terms(" ".join((*signed.names, signed.role))), 1.0)
+                else:
+                    credits = dict.fromkeys(title, TITLE_CREDIT) | dict.fromkeys(letter.terms, 1.0)
                 cov = coverage(rest, credits)
                 if cov >= ANSWER_MIN_COVERAGE and (best is None or cov > best[0]):
                     line = letter.line()
@@ -356,7 +368,8 @@ class KnowledgeBase:
         cov, hit = best
         # One topic word ("wer hat das Integrationskonzept unterschrieben") may name what a
         # letter is about rather than the letter: never more than "unsicher" then.
-        confidence = "low" if len(rest.concepts) < 2 else confidence_of(cov)
+        # (a name asked for by itself, "wer ist Dr. Kuhnert", is the signer's own)
+        confidence = "low" if len(rest.concepts) < 2 and not by_name else confidence_of(cov)
         return Answer(query.text, "person", True, (hit,), confidence, None, query.corrections)
 
     def _mentions(

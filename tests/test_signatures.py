@@ -146,3 +146,45 @@ def test_the_signers_line_is_not_shown_as_a_quote(kb: KnowledgeBase) -> None:
     text = answer_text(answer)
     assert "  Unterzeichnet von Nikolaos Pasaportis" in text
     assert "„Unterzeichnet" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "signer"),
+    [
+        ("wer ist dr kuhnert", "Dr. Stephan Kuhnert (Beigeordneter)"),
+        ("Who is Joginder Rubin?", "Joginder Rubin"),
+    ],
+)
+def test_who_is_a_name_known_only_from_a_signature(
+    kb: KnowledgeBase, question: str, signer: str
+) -> None:
+    # Round 24: the name stands in no sentence, only under the paper, which says who it is.
+    answer = kb.ask(question)
+    assert answer.answered
+    assert answer.confidence != "low"
+    assert answer.hits[0].text.startswith("Unterzeichnet ")
+    assert signer in answer.hits[0].text
+
+
+@pytest.mark.parametrize("question", ["wer ist landrat", "wer ist herr müller"])
+def test_who_is_reads_the_signature_not_the_letter(kb: KnowledgeBase, question: str) -> None:
+    # The Troisdorf paper speaks of the Landrat; its signer is the Beigeordnete.
+    assert not any(h.text.startswith("Unterzeichnet") for h in kb.ask(question).hits)
+
+
+def test_who_is_keeps_an_internal_signer_from_members(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "intern.txt").write_text(
+        "Antrag der Fraktion Grüne zur Sprachförderung in Kitas\n\n"
+        "Die Fraktion beantragt zusätzliche Mittel für die Sprachförderung in Kitas.\n\n"
+        "gez. Annegret Quastenberg\nFraktionsvorsitzende\n",
+        encoding="utf-8",
+    )
+    meta = {"intern.txt": {"title": "Antrag Sprachförderung", "year": 2024, "public": False}}
+    (folder / "corpus.json").write_text(json.dumps({"documents": meta}), encoding="utf-8")
+    db = open_db(tmp_path / "kb.db")
+    ingest_paths(db, [folder])
+    kb = KnowledgeBase(db)
+    assert not any("Quastenberg" in h.text for h in kb.ask("wer ist quastenberg").hits)
+    assert "Quastenberg" in kb.ask("wer ist quastenberg", internal=True).hits[0].text
