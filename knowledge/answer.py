@@ -161,9 +161,13 @@ _PEOPLE_RE = re.compile(r"\bFrau(?!\s+(?:Dr\.\s+|Prof\.\s+)?[A-ZÄÖÜ])|\bHerre
 # A German participle ending the question ("… sind schon besetzt?", "… verteilt"): the state
 # a count is asked of.
 # ("kann … bekommen", "würde … erhalten" end in an infinitive: no state)
+_CASED_RE = re.compile(r"\s[A-ZÄÖÜ][a-zäöüß]")  # a capitalised word after the first
 _PARTICIPLE_END_RE = re.compile(
     r"\b((?:ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|um|fest|frei)?ge[a-zäöüß]{2,}(?:t|en)|"
-    r"(?:be|ver|er|zer|ent)[a-zäöüß]{2,}t)\W*$",
+    r"(?:be|ver|er|zer|ent)[a-zäöüß]{2,}t|"
+    # "wie viele Menschen wurden beraten": a strong participle after a passive's auxiliary
+    r"\b(?:wurde|wurden|worden|sind|ist|waren|war)\s+(?:\w+\s+){0,4}?"
+    r"((?:be|ver|er|zer|ent)[a-zäöüß]{2,}en))(?:\s+worden)?\W*$",
     re.I,
 )
 # A question for an amount of money, and what an amount looks like ("1.000,- €", "170.000",
@@ -790,7 +794,8 @@ _DEFINITION_WEAK = re.compile(
 # "2022", "10/2013", "Moduls 2", "TOP 7").
 _DATE_OR_YEAR_RE = re.compile(
     r"\b\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}/(?:19|20)\d\d\b|"
-    r"\b(?:Modul|Baustein|Kategorie|Anlage|Tagesordnungspunkt|TOP|Nr\.|§|Ziffer|Punkt|"
+    # (also as a compound's head: "Förderbaustein 6")
+    r"\b(?:\w*(?:Modul|Baustein|Kategorie|Anlage)|Tagesordnungspunkt|TOP|Nr\.|§|Ziffer|Punkt|"
     r"Phase|Stufe|Kapitel|Abschnitt|Seite|Folie|Absatz|Abs\.)\w*\s+\d+\b|"
     r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)|\b\d{1,2}[:.]\d\d\s?uhr\b|"
     # a margin mark or a list label ("4b Mit dem Landrat …", "er- 4v bringt"): no count
@@ -1551,8 +1556,19 @@ class _Features:
         counted_state = (
             ends is not None
             and last is not None
-            and fold(ends.group(1)) == fold(last.label)
+            and fold(ends.group(2) or ends.group(1)) == fold(last.label)
             and not is_english(tokenize(query.text))
+        )
+        # A verb for sure, after a passive's auxiliary ("wurden beraten") or written lower
+        # case among capitalised nouns ("… Lehrerstellen waren … vorgesehen?"; not "… in den
+        # Gemeinden?"): the count's own sentence must say its state.
+        self.counted_state = (
+            counted_state
+            and ends is not None
+            and (
+                ends.group(2) is not None
+                or (ends.group(1)[:1].islower() and bool(_CASED_RE.search(query.text)))
+            )
         )
         self.predicate = (
             frozenset(last.terms())
@@ -2369,8 +2385,17 @@ def _score_window(
         cov *= ROLE_MISSING  # "Herr Liermann hob hervor, …" says what he said, not what he is
     if f.got and not any(_OUTCOME_RE.search(c.text) for c in window):
         cov *= CHOSEN_MISSING
-    if f.predicate and not any(f.predicate & f.own(c) for c in window):
-        cov *= PREDICATE_MISSING
+    # ("wie viele Menschen wurden beraten": the state counted stands with the count, not in
+    # the sentence after "ca. 200 Personen": "… der Migrationsberatung")
+    stated = [c for c in window if f.evidence(c.text) >= 1.0] if f.counted_state else window
+    if f.predicate and not any(f.predicate & f.own(c) for c in stated):
+        if f.counted_state:  # a count of something else than what was asked: the state
+            # said elsewhere in the window is not said of it
+            unsaid = {t: v for t, v in credits.items() if t not in f.predicate}
+            cov = min(cov, coverage(query, unsaid, instances=instances)) * PREDICATE_MISSING
+            evidence = min(evidence, 0.5)
+        else:
+            cov *= PREDICATE_MISSING
     if (
         f.category_terms
         and f.bare(text)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.answer import _undated
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import FILLER, _doc_kb
 
@@ -154,3 +155,39 @@ def test_with_whom_finds_people_named_without_title(tmp_path: Path) -> None:
     )
     assert "Gisela Steinhauer" in top(kb, "podiumsdiskussion mit wem")
     assert kb.ask("podiumsdiskussion mit wem").hits[0].evidence == 1.0  # names the partners
+
+
+# "Wie viele Menschen wurden beraten?" asks a count of people advised: "ca. 200 Personen"
+# in a sentence that says nothing of advice counts others, though the next sentence speaks
+# of "Migrationsberatung"; "Förderbaustein 6" is a part's label, no count.
+_COUNTED = (
+    "Dieser befasse sich mit dem Fallmanagement für den Personenkreis der Geduldeten, der ca. "
+    "200 Personen umfasse. Letztlich handele es sich bei dem Förderbaustein 6 um eine Ergänzung "
+    "in Bezug auf die Migrationsberatung. Im Jahr 2021 seien 85 Personen beraten worden."
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["wie viele menschen wurden beraten", "Wie viele Personen sind beraten worden?"]
+)
+def test_a_count_must_say_the_state_asked_of_it(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _COUNTED)
+    assert "85 Personen beraten" in top(kb, question)
+    kb_without = _doc_kb(tmp_path / "b", 2022, _COUNTED.rsplit(" Im Jahr", 1)[0])
+    assert not kb_without.ask(question).answered
+
+
+def test_a_label_number_in_a_compound_counts_nothing() -> None:
+    assert "6" not in _undated("bei dem Förderbaustein 6 um eine Ergänzung")
+    assert "11" in _undated("von den vorgesehenen 11 Stellen")
+
+
+def test_a_capitalised_noun_at_the_end_is_no_state_of_the_count(tmp_path: Path) -> None:
+    # "… in den Gemeinden?" ends like a participle (ge…en); the count need not say it
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        "In allen Gemeinden gibt es Radbeauftragte. Die Stellenanteile der Radbeauftragten "
+        "reichen von 10 %-Anteilen einer Stelle bis zu 2 Stellen.",
+    )
+    assert "2 Stellen" in top(kb, "Wie viele Stellen haben die Radbeauftragten in den Gemeinden?")
