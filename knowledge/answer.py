@@ -737,6 +737,20 @@ MEMBERS_MISSING = 0.75  # share of coverage kept by a text without a list, for "
 _MEMBERSHIP_WORD_RE = re.compile(
     r"sitz|gehor|angehor|belong|member|mitglied|vertret|zusammen|besteht|represent"
 )
+# "was macht X", "what does X do", "welche Aufgaben hat X": what a body or a role does
+_ASKS_TASK_RE = re.compile(
+    r"^\W*(?:was (?:macht|machen|tut|tun)\b|what (?:does|do)\b.*\bdo\W*$|"
+    r"welche (?:aufgabe|aufgaben|funktion) (?:hat|haben)\b|"
+    r"wof(?:ü|ue|u)r ist\b.*\bzust(?:ä|ae|a)ndig)",
+    re.I,
+)
+# What a body or a role does: its task, how it works, what it steers or coordinates
+_TASK_RE = re.compile(
+    r"\b(?:fungier\w*|befass\w*|zuständig\w*|Aufgabe\w*|kümmer\w*|steuer\w*|gesteuert|"
+    r"koordinier\w*|berät|unterstütz\w*|prüf\w*|organisier\w*|umfass\w*|"
+    r"Ansprechpartner\w*|Vermittler\w*|verantwortlich\w*)",
+    re.I,
+)
 # "mit wem …", "with whom", "who does the KI work with", "mit welchen Partnern": the partners
 # of a work, which are bodies as often as people ("mit der Diakonie und dem Gesundheitsamt").
 _ASKS_PARTNER_RE = re.compile(
@@ -1287,6 +1301,10 @@ class _Features:
         self.for_whom = query.qtype == "person" and bool(_FOR_WHOM_RE.search(query.text))
         # "mit wem …": partners, bodies as often as people, and no single name
         self.partners = bool(_ASKS_PARTNER_RE.search(query.text))
+        # "was macht X", "what does X do", "welche Aufgaben hat X": what X does
+        self.asks_task = query.qtype in ("other", "definition", "which") and bool(
+            _ASKS_TASK_RE.search(query.text)
+        )
         # "Wie heißt …?", or "Wer ist Landrat?" (who holds a single role): a name is asked for;
         # not "wer ist alles in der Gruppe": its members may be bodies ("das Jobcenter").
         self.wants_name = (
@@ -1704,6 +1722,9 @@ class _Features:
                 value = 1.0
             if self.where_said and value < 1.0 and _AT_BODY_RE.search(text):
                 value = 1.0  # "wo wurde berichtet": "beim Arbeitskreis der Integrationsräte"
+            if self.asks_task and value < 1.0 and _TASK_RE.search(text):
+                value = 1.0  # "was macht die Lenkungsgruppe": "… von der Lenkungsgruppe …
+                # gesteuert", "fungiere dabei als Management Support System"
             if self.partners and value < 1.0 and _PARTNER_RE.search(text):
                 value = 1.0  # "mit wem": "zusammen mit der Diakonie und dem Gesundheitsamt"
             if self.money and value > 0 and not self.has_amount(text):

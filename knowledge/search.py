@@ -612,7 +612,9 @@ def _word_concept(
         if near:
             fixed = near[0]
             corrections.append((token.text, fixed))
-            add(word_terms(fixed)[:1], 0.9)
+            # A long word one letter off ("lenkungsgrupe") is surely the one meant.
+            sure = LONG_TYPO_WEIGHT if len(folded) >= LONG_TYPO else 0.9
+            add(word_terms(fixed)[:1], sure)
             # "mitlerweile" is "mittlerweile", so it finds "zwischenzeitlich" too.
             # "gewonen" is "gewonnen", so it finds "ausgezeichnet" too.
             for term in word_terms(fixed)[:1]:
@@ -769,6 +771,8 @@ def _compounds_of(term: str, vocab: Vocabulary) -> list[str]:
     ]
 
 
+LONG_TYPO = 10  # letters of a mistyped word from which its correction is near certain
+LONG_TYPO_WEIGHT = 0.95
 TYPO_ALTERNATIVE_WEIGHT = 0.85  # another document word as close to a typo as the chosen one
 SHORT_FORM_WEIGHT = 0.8  # the abbreviation of a long form the question writes out
 HYPHEN_NAME_WEIGHT = 0.9  # "rhein-sieg" for "Rhein-Sieg-Kreis"
@@ -1233,6 +1237,7 @@ def _files(word: str, before: list[str]) -> bool:
 # Verbs that ask what a word means: the question's frame, no topic.
 _MEANS_VERBS = frozenset({"bedeutet", "bedeuten", "bedeutete", "means", "mean"})
 _MEANING_NOUNS = frozenset({"bedeutung", "meaning"})
+_DOES_VERBS = frozenset({"macht", "machen", "tut", "tun"})
 # English contractions of question words as typed on a phone: "whats", "what's", "whos".
 _CONTRACTION_RE = re.compile(r"\b(what|who|where|how|when|which)[’']?s\b", re.I)
 
@@ -1278,6 +1283,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             or (folded in ("stand", "stands") and following == "for")
         ):
             continue  # "was bedeutet KIM", "wofür steht KIM", "what does KIM stand for"
+        if folded in _DOES_VERBS and i == 1 and previous == "was":
+            continue  # "was macht die Lenkungsgruppe": asks what it does, no "machen"
         if folded in _MEANING_NOUNS and qtype == "definition" and len(words) <= 3:
             continue  # "kim bedeutung", "meaning kim": the question word, typed as a noun
         if _files(folded, words[:i]):

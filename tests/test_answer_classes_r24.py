@@ -191,3 +191,46 @@ def test_a_capitalised_noun_at_the_end_is_no_state_of_the_count(tmp_path: Path) 
         "reichen von 10 %-Anteilen einer Stelle bis zu 2 Stellen.",
     )
     assert "2 Stellen" in top(kb, "Wie viele Stellen haben die Radbeauftragten in den Gemeinden?")
+
+
+# "was macht X" asks what X does: the sentence where it steers, coordinates or serves as
+# something, not one that only names it or says who sits in it; "macht" is no topic word.
+_TASKS = (
+    "Zur Besetzung führte Frau Lenz aus, dass in der Lenkungsgruppe das Tiefbauamt, die "
+    "Polizei und fünf Vertretungen der Kommunen säßen. Die Lenkungsgruppe sei zudem im "
+    "Jahresbericht erwähnt worden. Die drei Module seien eng verzahnt und würden von der "
+    "Lenkungsgruppe auf Leitungsebene gesteuert. Der Bauhof werde bekannt machen, wann "
+    "die Radwege gereinigt würden."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "was macht die lenkungsgruppe",
+        "was macht die lenkungsgrupe",
+        "What does the steering group do?",
+    ],
+)
+def test_what_does_it_do_is_answered_by_what_it_does(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _TASKS)
+    assert "gesteuert" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what is planned regarding women", "Frauenarbeit geplant"),
+        ("who presented the radstation", "Präsentation"),
+        ("what are the concerns about the contracts", "Arbeitsverträge"),
+    ],
+)
+def test_english_words_of_minutes(tmp_path: Path, question: str, expected: str) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        "Darüber hinaus sei mit der Gleichstellungsstelle ein Handlungsbereich in Bezug auf die "
+        "Frauenarbeit geplant. Frau Lenz habe zur Radstation eine Präsentation vorbereitet. "
+        "Es ergebe sich das Problem, dass die Arbeitsverträge befristet seien.",
+    )
+    assert expected in top(kb, question)
