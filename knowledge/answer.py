@@ -737,6 +737,13 @@ MEMBERS_MISSING = 0.75  # share of coverage kept by a text without a list, for "
 _MEMBERSHIP_WORD_RE = re.compile(
     r"sitz|gehor|angehor|belong|member|mitglied|vertret|zusammen|besteht|represent"
 )
+# Abstract nouns a "welche" question may ask for: a danger, a concern, a reason, an aim.
+_ABSTRACT_RE = re.compile(
+    r"(?:gefahr|risiko|risiken|befürchtung|bedenken|sorge|problem|schwierigkeit|nachteil|"
+    r"vorteil|grund|gründe|ziel|kritik|risk|risks|danger|concern|concerns|fear|fears|"
+    r"problem|problems|reason|reasons|aim|goal)\w{0,2}",
+    re.I,
+)
 # "was macht X", "what does X do", "welche Aufgaben hat X": what a body or a role does
 _ASKS_TASK_RE = re.compile(
     r"^\W*(?:was (?:macht|machen|tut|tun)\b|what (?:does|do)\b.*\bdo\W*$|"
@@ -1268,6 +1275,14 @@ class _Features:
             t
             for c in query.concepts
             if query.qtype == "which" and c.kind == "category"
+            for t in c.terms()
+        )
+        # "Welche Gefahr …", "which risk": an abstract thing, which the answer names as such
+        # or in its words ("befürchten"), not by a name as projects or towns are
+        self.abstract_terms = frozenset(
+            t
+            for c in query.concepts
+            if query.qtype == "which" and c.kind == "category" and _ABSTRACT_RE.fullmatch(c.label)
             for t in c.terms()
         )
         # "In welche Entgeltgruppe …?" where no document knows the word (only a part of it,
@@ -2430,6 +2445,10 @@ def _score_window(
         # says that there are some, not which
         cov *= INSTANCE_MISSING
     if f.instance_re is not None and not f.instance_re.search(text):
+        cov *= INSTANCE_MISSING
+    if f.abstract_terms and not any(f.abstract_terms & f.own(c) for c in window):
+        # "Welche Gefahr sehen die Bürgermeister, weil …": the sentences that restate the
+        # question's clause are not the danger ("Dadurch sind … zu befürchten")
         cov *= INSTANCE_MISSING
     if f.places_asked and not _names_place(text):
         # "In welchen Städten …?": "im rechtsrheinischen Kreisgebiet" names no town

@@ -1075,6 +1075,10 @@ _FRAME_RE = re.compile(
     r"(?: \w+){1,2}?(?= im | in | fur | zu |[?.!]|$))?"
     r"(?: (?:in|aus) (?:den|der|dem) (?:sitzung\w*|unterlagen|dokument\w*|niederschrift\w*|"
     r"protokoll\w*))?|"
+    # "in der Troisdorfer Vorlage", "in ihrer Vorlage zum …": the paper it stands in (not
+    # "in der Vorlage der Stadt Troisdorf", which names whose)
+    r"\bin (?:der|ihrer|seiner|den|ihren|seinen) (?:\w+er )?(?:vorlage|niederschrift|"
+    r"protokoll|unterlagen)(?= )(?! (?:des|der|vom|von) )|"
     # "nach Angaben der Verwaltung", "laut Auskunft des Kreises": whose word, no topic
     r"\b(?:nach|laut) (?:angaben|auskunft)(?: (?:des|der|von|vom)(?: \w+){1,2}?"
     r"(?= im | in | fur | zu |[?.!]|$))?|"

@@ -234,3 +234,30 @@ def test_english_words_of_minutes(tmp_path: Path, question: str, expected: str) 
         "Es ergebe sich das Problem, dass die Arbeitsverträge befristet seien.",
     )
     assert expected in top(kb, question)
+
+
+# "Welche Gefahr sehen die Bürgermeister, weil …": the sentences that restate the question's
+# clause name no danger; the one after them does ("Dadurch sind … zu befürchten"). "in der
+# Troisdorfer Vorlage" says where it stands, no topic.
+_FEARS = (
+    "Nach Sichtung des Radkonzepts des Kreises sind die Bürgermeisterin und die Bürgermeister "
+    "einvernehmlich der Auffassung, dass das vorgelegte Radkonzept konkretisiert werden muss. "
+    "Dies bezieht sich insbesondere auf die Feststellung, dass das vorgelegte Radkonzept nicht "
+    "die bisher schon in den Städten und Gemeinden bestehenden Radwege berücksichtigt. "
+    "Dadurch sind unnötige Doppelplanungen und somit auch eine Doppelfinanzierung zu "
+    "befürchten. Die Stadt werde sich weiter beteiligen."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welche Gefahr sehen die Bürgermeister, weil das vorgelegte Radkonzept die bestehenden "
+        "Radwege der Städte und Gemeinden nicht berücksichtigt?",
+        "Welche Bedenken äußerten die Bürgermeister in der Troisdorfer Vorlage gegenüber dem "
+        "Radkonzept des Kreises?",
+    ],
+)
+def test_an_abstract_thing_asked_is_named_by_the_answer(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2013, _FEARS)
+    assert "Doppelfinanzierung" in top(kb, question)
