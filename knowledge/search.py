@@ -544,6 +544,10 @@ def _word_concept(
     roots = list(dict.fromkeys(whole[:1] + [stem(v) for v in _variants(folded)] + infinitives))
     add(roots[1:], 0.9)
     add(verb_nouns, VERB_NOUN_WEIGHT)  # "gefördert" finds "Förderung", "plant" "Planung"
+    if lower and (strong := _strong_participle(folded)) is not None:
+        # "fortgeschrieben" finds "fortschreiben" and "Fortschreibung"
+        add([stem(strong)], 0.9)
+        add([stem(strong[:-2] + "ung")], VERB_NOUN_WEIGHT)
     add(_noun_verbs(folded), VERB_NOUN_WEIGHT)  # "Konkretisierung" finds "konkretisiert"
     if verb is not None and token.start == verb.start:
         add(_irregular_forms(folded), 0.9)
@@ -937,6 +941,19 @@ def _strong_stems() -> Mapping[str, tuple[str, ...]]:
     for infinitive in _strong_forms():
         out.setdefault(stem(infinitive), []).append(infinitive)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _strong_participle(folded: str) -> str | None:
+    """The infinitive of a strong participle, also behind a separable particle (verbs_de.toml):
+    fortgeschrieben -> fortschreiben, vorgeschlagen -> vorschlagen; None for other words."""
+    if not folded.endswith("en"):
+        return None
+    for particle in ("", *sorted(_PARTICLES, key=lambda p: (-len(p), p))):
+        rest = folded[len(particle) :]
+        infinitive = verb_forms().get(rest) if folded.startswith(particle) else None
+        if infinitive is not None and rest.startswith(("ge", "be")) and infinitive != rest:
+            return particle + fold(infinitive)
+    return None
 
 
 def _irregular_forms(infinitive: str) -> list[str]:
@@ -1468,10 +1485,24 @@ _PART_NUMBERS = {
 _PART_NUMBERS |= {fold(word): number for word, number in _PART_NUMBERS.items()}
 
 
+_GLUED_PART_RE = re.compile(r"([^\W\d]+)(\d{1,3})")
+
+
 def _spelled_parts(tokens: list[Token]) -> list[Token]:
     """The tokens with a spelled number after a part word as its digits ("Modul eins" is
-    "Modul 1"), so the part is found as the documents number it."""
-    out = list(tokens)
+    "Modul 1"), so the part is found as the documents number it; a number typed glued to
+    its part word ("modul1", "baustein6") stands apart."""
+    out: list[Token] = []
+    for token in tokens:
+        glued = _GLUED_PART_RE.fullmatch(token.text)
+        if glued and fold(glued.group(1)) in _PART_WORDS:
+            word, number = glued.groups()
+            out += [
+                Token(word, token.start, "word"),
+                Token(number, token.start + len(word), "number"),
+            ]
+        else:
+            out.append(token)
     for i in range(1, len(out)):
         number = _PART_NUMBERS.get(fold(out[i].text))
         if number and out[i].kind == "word" and fold(out[i - 1].text) in _PART_WORDS:

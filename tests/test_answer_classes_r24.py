@@ -261,3 +261,25 @@ _FEARS = (
 def test_an_abstract_thing_asked_is_named_by_the_answer(tmp_path: Path, question: str) -> None:
     kb = _doc_kb(tmp_path, 2013, _FEARS)
     assert "Doppelfinanzierung" in top(kb, question)
+
+
+# A strong participle behind a separable particle finds its verb's noun ("fortgeschrieben":
+# "Fortschreibung"); a number typed glued to its part word ("modul1") names that part.
+_PARTS = (
+    "Der Radplan sei eine Fortschreibung des Verkehrskonzeptes aus 2016. Das Modul 1 befasse "
+    "sich mit der Planung; hierfür seien 4,5 Stellen vorgesehen. Für das Modul 3 seien 1,5 "
+    "Stellen vorgesehen."
+)
+
+
+def test_a_strong_participle_finds_the_noun_of_its_verb(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PARTS)
+    assert "aus 2016" in top(kb, "wann wurde das verkehrskonzept fortgeschrieben")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"), [("wieviel stellen für modul1", "4,5"), ("modul3 stellen", "1,5")]
+)
+def test_a_number_glued_to_its_part_word(tmp_path: Path, question: str, expected: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PARTS)
+    assert expected in top(kb, question)
