@@ -283,3 +283,16 @@ def test_a_strong_participle_finds_the_noun_of_its_verb(tmp_path: Path) -> None:
 def test_a_number_glued_to_its_part_word(tmp_path: Path, question: str, expected: str) -> None:
     kb = _doc_kb(tmp_path, 2022, _PARTS)
     assert expected in top(kb, question)
+
+
+@pytest.mark.parametrize("question", ["wer hat das team gelobt", "Who praised the team?"])
+def test_praise_is_written_as_thanks(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        "Herr Krüger stellte das Team der Radstation vor. Als Nächstes sprach KTM Weber dem "
+        "gesamten Team der Radstation seinen Dank für die geleistete Arbeit aus. Die Sitzung "
+        "wurde um 18 Uhr geschlossen.",
+    )
+    assert "KTM Weber" in top(kb, question)
+    assert kb.ask(question).confidence == "high"  # praise found, not only the team
