@@ -667,7 +667,8 @@ _AS_OF_RE = re.compile(r"\bStand:?\s*(?:\d{1,2}[./]\s?)?(?:\d{1,2}[./]\s?)?(?:19
 # finanziellen Auswirkungen …", "In welchem Ausschuss wurde sie beraten …".
 _PAPER_FIELD_RE = re.compile(
     r"\b(?:datum|date[ds]?|aktenzeichen|az|"
-    r"finanziell\w*|haushalt\w*|financial|budget\w*|beratungsfolge|beraten|beratung|"
+    # (not "Beratung" alone: "Kooperationspartner für die Beratung" are a service's)
+    r"finanziell\w*|haushalt\w*|financial|budget\w*|beratungsfolge|beraten|"
     r"discuss\w*|drucksache\w*|vorlagen-?nummer|(?:welche[mnrs]?|which)\s+(?:gremium|gremien|"
     r"ausschuss\w*|committee))\b",
     re.I,
@@ -2468,8 +2469,10 @@ def _score_window(
         cov *= ANNOUNCED_ONLY
     elif f.asks_content and _AWAITED_RE.search(core.text):
         cov *= ANNOUNCED_ONLY  # "Was stand in den Richtlinien?": they are still awaited
-    elif f.asks_content and is_subject_line(core.text):
-        cov *= ANNOUNCED_ONLY  # "Was hat die SPD beantragt?": "Betreff: …" only names the paper
+    elif (f.asks_content or f.query.qtype == "place") and is_subject_line(core.text):
+        # "Was hat die SPD beantragt?": "Betreff: …" only names the paper; "Wo muss der Antrag
+        # gestellt werden?": its "im Rhein-Sieg-Kreis" is the subject's scope, no office
+        cov *= ANNOUNCED_ONLY
     if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it
         evidence = 1.0 if _BENEFICIARY_RE.search(text) else 0.0
         evidence += 0.4 if evidence and _TARGET_GROUP_RE.search(text) else 0.0

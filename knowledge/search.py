@@ -1092,6 +1092,9 @@ _FRAME_RE = re.compile(
     r"(?: \w+){1,2}?(?= im | in | fur | zu |[?.!]|$))?"
     r"(?: (?:in|aus) (?:den|der|dem) (?:sitzung\w*|unterlagen|dokument\w*|niederschrift\w*|"
     r"protokoll\w*))?|"
+    # "Welche Partner nennt die Vorlage …?", "what does the paper list": where it stands
+    r"\b(?:nennt|nennen|nannte|nannten|listet|aufgefuhrt|aufgezahlt) (?:die|der|das|den) "
+    r"(?:vorlage|niederschrift|protokoll|bericht|unterlagen)\b|"
     # "in der Troisdorfer Vorlage", "in ihrer Vorlage zum …": the paper it stands in (not
     # "in der Vorlage der Stadt Troisdorf", which names whose)
     r"\bin (?:der|ihrer|seiner|den|ihren|seinen) (?:\w+er )?(?:vorlage|niederschrift|"

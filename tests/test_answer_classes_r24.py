@@ -10,6 +10,7 @@ import pytest
 from knowledge.answer import _undated
 from tests.test_answer_classes import top
 from tests.test_answer_classes_r4 import FILLER, _doc_kb
+from tests.test_paperfacts import _PAPER as PAPER_WITH_FIELDS
 
 # Minutes name a speaker once and go on with "sie": the sentence that holds what was asked
 # names nobody, the one before it names the speaker in a long sentence of its own.
@@ -296,3 +297,24 @@ def test_praise_is_written_as_thanks(tmp_path: Path, question: str) -> None:
     )
     assert "KTM Weber" in top(kb, question)
     assert kb.ask(question).confidence == "high"  # praise found, not only the team
+
+
+# "Welche Kooperationspartner nennt die Vorlage für die Beratung?": "nennt die Vorlage" says
+# where it stands, and "Beratung" here is a service, not the paper's Beratungsfolge field.
+_PAPER = (
+    f"{PAPER_WITH_FIELDS}\nAls Kooperationspartner für die Beratung wurden insbesondere die "
+    "Verkehrswacht, der ADFC und die Polizei einbezogen.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welche Kooperationspartner nennt die Vorlage für die Beratung?",
+        "welche kooperationspartner für die beratung",
+    ],
+)
+def test_a_service_is_no_field_of_the_paper(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2024, _PAPER)
+    assert "12.03.2024" in top(kb, "welches datum hat die vorlage")  # the fields are there
+    assert "Verkehrswacht" in top(kb, question)
