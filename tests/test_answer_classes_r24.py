@@ -318,3 +318,20 @@ def test_a_service_is_no_field_of_the_paper(tmp_path: Path, question: str) -> No
     kb = _doc_kb(tmp_path, 2024, _PAPER)
     assert "12.03.2024" in top(kb, "welches datum hat die vorlage")  # the fields are there
     assert "Verkehrswacht" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What must the Radkonzept contain?", "Darstellung"),
+        ("Who must approve the Radkonzept?", "Kreistag"),
+    ],
+)
+def test_english_contain_and_approve(tmp_path: Path, question: str, expected: str) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2013,
+        "Voraussetzung ist, dass ein Radkonzept vorliegt, das vom Kreistag verabschiedet werden "
+        "muss. Das Radkonzept soll eine Darstellung der Radwege enthalten.",
+    )
+    assert expected in top(kb, question)
