@@ -13,6 +13,7 @@ from knowledge.analyze import (
     SEPARABLE,
     Token,
     category_instances,
+    english_glossary,
     fold,
     frame_words,
     is_german_word,
@@ -1477,6 +1478,19 @@ class _Features:
         # "Welche Funktion hat Herr Liermann?": only a text that names his function answers.
         function_of = _FUNCTION_OF_RE.search(query.text)
         self.function_of = frozenset([function_of.group(1).lower()] if function_of else [])
+        unnamed = [c for c in query.concepts if not _FUNCTION_WORD_RE.fullmatch(c.label)]
+        if (
+            not self.function_of
+            and len(unnamed) == 1
+            and len(query.concepts) == 2
+            and unnamed[0].kind == "word"
+            and len(unnamed[0].label) >= 4
+            and not is_german_word(fold(unnamed[0].label))
+            and fold(unnamed[0].label) not in english_glossary()
+        ):
+            # "dinstühler funktion", "welche rolle hat farshi": only a function word and a name
+            # typed without its title, which no German or English dictionary knows
+            self.function_of = frozenset([unnamed[0].label.lower()])
         self.function_terms = (
             frozenset(
                 t for c in query.concepts if _FUNCTION_WORD_RE.fullmatch(c.label) for t in c.terms()

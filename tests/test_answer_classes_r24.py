@@ -335,3 +335,23 @@ def test_english_contain_and_approve(tmp_path: Path, question: str, expected: st
         "muss. Das Radkonzept soll eine Darstellung der Radwege enthalten.",
     )
     assert expected in top(kb, question)
+
+
+# "dinstühler funktion", "welche rolle hat farshi": a name typed without its title is a person
+# whose function is asked: the sentence that names her with it answers, not one that has
+# the word "Funktion" about someone else.
+_ROLES = (
+    "Seit 1990 gibt es die Funktion eines vom Kreistag bestellten Radbeauftragten. Dezernent "
+    "Krüger stellte die stellvertretende Leitung des Radamts, Frau Okonkwo, vor, die die "
+    "Leiterin des Radamts, Frau Szczepanski, vertrete. Frau Szczepanski berichtete über die "
+    "Radwege."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["szczepanski funktion", "welche funktion hat szczepanski", "welche rolle hat okonkwo"],
+)
+def test_the_function_of_a_name_typed_without_title(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _ROLES)
+    assert "Leiterin des Radamts" in top(kb, question)
