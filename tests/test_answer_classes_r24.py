@@ -355,3 +355,13 @@ _ROLES = (
 def test_the_function_of_a_name_typed_without_title(tmp_path: Path, question: str) -> None:
     kb = _doc_kb(tmp_path, 2022, _ROLES)
     assert "Leiterin des Radamts" in top(kb, question)
+
+
+def test_vacant_posts_are_the_remaining_ones(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2021,
+        "Von den vorgesehenen 11 Stellen konnten bislang 4 Stellen besetzt werden. Aktuell "
+        "befinde sich das Amt in Abstimmung, um die verbleibenden 7 Stellen zu verteilen.",
+    )
+    assert "verbleibenden 7 Stellen" in top(kb, "wie viele stellen sind noch frei")
