@@ -43,7 +43,15 @@ from knowledge.search import (
     neighbours,
     passages_before,
 )
-from knowledge.signatures import Block, asks_signer, asks_who_is, is_signer_word, letters
+from knowledge.signatures import (
+    Block,
+    asks_signer,
+    asks_who_is,
+    is_signer_word,
+    is_subject_line,
+    letters,
+    referenced_paper,
+)
 from knowledge.store import generation
 
 log = logging.getLogger(__name__)
@@ -295,8 +303,12 @@ class KnowledgeBase:
         ]
         before = passages_before(self.db, speech, near, SPEECH_REACH) if speech else None
         hits = rank(query, cands, near, outlines, defined, before)
-        if asks_signer(question) and (signed := self._signed(query, hits)) is not None:
-            return self._with_sources(signed, outlines)
+        if asks_signer(question):
+            if (signed := self._signed(query, hits)) is not None:
+                return self._with_sources(signed, outlines)
+            # No letter of theirs here: a subject line naming the paper ("hier; Antrag der
+            # SPD-Fraktion vom 01. Juli 2013") says nothing of who signed it.
+            hits = [h for h in hits if not is_subject_line(h.full_text)]
         answer = decide(query, hits, self._mentions(query, hits[:8], internal=internal))
         if (
             not answer.answered
@@ -358,7 +370,12 @@ class KnowledgeBase:
                     signed = letter.signature
                     credits = dict.fromkeys(text_terms(" ".join((*signed.names, signed.role))), 1.0)
                 else:
-                    credits = dict.fromkeys(title, TITLE_CREDIT) | dict.fromkeys(letter.terms, 1.0)
+                    # (not the words of the paper it answers: "hier; Antrag der SPD-Fraktion vom
+                    # 01. Juli 2013" was signed by others)
+                    referred = frozenset(text_terms(referenced_paper(letter.subject)))
+                    credits = dict.fromkeys(title, TITLE_CREDIT) | dict.fromkeys(
+                        letter.terms - referred, 1.0
+                    )
                 cov = coverage(rest, credits)
                 if cov >= ANSWER_MIN_COVERAGE and (best is None or cov > best[0]):
                     line = letter.line()

@@ -188,6 +188,20 @@ def letters(blocks: Sequence[Block]) -> list[Letter]:
     return out
 
 
+# What a paper's subject refers to rather than is: "hier; Antrag der SPD-Fraktion vom 01. Juli
+# 2013" (the request a Vorlage answers), "Bezug: Schreiben des Landes vom 3.5.2021".
+_REFERENCE_RE = re.compile(
+    r"\b(?:hier|Bezug)\s*[;:,]?\s*((?:Antrag|Anfrage|Schreiben|Beschluss|Erlass|Anregung)\b"
+    r"[^;]*?\bvom\s+\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ][a-zäöü]+)\s*\d{2,4})"
+)
+
+
+def referenced_paper(subject: str) -> str:
+    """The paper a subject line refers to ("Antrag der SPD-Fraktion vom 01. Juli 2013"), or ""."""
+    m = _REFERENCE_RE.search(subject)
+    return m.group(1) if m else ""
+
+
 def is_subject_line(text: str) -> bool:
     """Whether a passage is a paper's subject line ("Betreff: …", "Gegenstand: …")."""
     return bool(_SUBJECT_LABEL_RE.match(text))

@@ -12,7 +12,7 @@ import pytest
 from bot.cli import answer_text
 from knowledge.base import KnowledgeBase
 from knowledge.ingest import ingest_paths
-from knowledge.signatures import asks_signer, parse_signature
+from knowledge.signatures import asks_signer, parse_signature, referenced_paper
 from knowledge.store import open_db
 from tests.test_boilerplate import FORM_MARKS
 
@@ -188,3 +188,30 @@ def test_who_is_keeps_an_internal_signer_from_members(tmp_path: Path) -> None:
     kb = KnowledgeBase(db)
     assert not any("Quastenberg" in h.text for h in kb.ask("wer ist quastenberg").hits)
     assert "Quastenberg" in kb.ask("wer ist quastenberg", internal=True).hits[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wer hat den Antrag der SPD-Fraktion vom 01. Juli 2013 unterzeichnet?",
+        "wer hat den spd antrag zum kiz unterschrieben",
+    ],
+)
+def test_the_paper_a_subject_refers_to_was_signed_by_others(
+    kb: KnowledgeBase, question: str
+) -> None:
+    # Round 24: the Troisdorf Vorlage answers "hier; Antrag der SPD-Fraktion vom 01. Juli
+    # 2013"; its signer did not sign that request, which is not in the documents.
+    answer = kb.ask(question)
+    assert not answer.answered, answer.hits[0].text
+
+
+def test_a_referenced_paper_is_read_from_the_subject() -> None:
+    subject = (
+        "Einrichtung eines KIZ im Rhein-Sieg-Kreis hier; Antrag der SPD-Fraktion vom 01. Juli 2013"
+    )
+    assert referenced_paper(subject) == "Antrag der SPD-Fraktion vom 01. Juli 2013"
+    assert referenced_paper("Bezug: Schreiben des Landes vom 3.5.2021") == (
+        "Schreiben des Landes vom 3.5.2021"
+    )
+    assert referenced_paper("Einrichtung einer Radstation") == ""
