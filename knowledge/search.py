@@ -328,6 +328,8 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
         # periods: "für welchen Zeitraum", "wie lange", "how long", "what period"
         r"(?:fur |auf |in |uber )?welche[nmr]? (?:zeitraum|zeitpunkt|dauer|laufzeit)|"
         r"an welche[mn] (?:datum|termin)|welche[nmsr]? (?:datum|termin)|"
+        # "In welchem Jahr …", "in which year": a time (the year), not an instance of "Jahr"
+        r"(?:in |im )?welche[mn] (?:jahr|monat)|(?:in )?(?:which|what) (?:year|month)|"
         r"wie lange?|how long|what period|which period|for what period|"
         # "what's the funding period", "what is the deadline": the noun asks for a time
         r"what (?:is|are|was|were) the (?:\w+ ){0,2}(?:period|deadline|date|duration|timeframe)|"
@@ -1538,9 +1540,14 @@ _PERIOD_NOUNS = frozenset(
         "tag",
         "date",
         "day",
+        "jahr",
+        "year",
+        "monat",
+        "month",
     }
 )
-_POINT_NOUNS = frozenset({"datum", "tag", "date", "day"})
+# ("in welchem Jahr", "which year": asks a year, which the answer gives without "Jahr")
+_POINT_NOUNS = frozenset({"datum", "tag", "date", "day", "jahr", "year", "monat", "month"})
 # Finite verbs among the stopwords: after "wie viel" they end the counted noun phrase.
 _FINITE_VERBS = frozenset({
     "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "hat", "haben", "hatte",

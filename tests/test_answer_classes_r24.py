@@ -365,3 +365,31 @@ def test_vacant_posts_are_the_remaining_ones(tmp_path: Path) -> None:
         "befinde sich das Amt in Abstimmung, um die verbleibenden 7 Stellen zu verteilen.",
     )
     assert "verbleibenden 7 Stellen" in top(kb, "wie viele stellen sind noch frei")
+
+
+# "In welchem Jahr …", "in which year": a time asked for (the year), not an instance of "Jahr"
+# named in the answer; a sentence without any year answers it no more.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In which year did the project RadFit, run with the Diakonie, take place?",
+        "In welchem Jahr fand das Projekt RadFit statt?",
+    ],
+)
+def test_which_year_is_not_answered_without_a_year(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2013,
+        "Zusammen mit der Diakonie erfolgte das Projekt RadFit: Kinder lernen Rad fahren.",
+    )
+    assert kb.analyse(question).qtype == "time"
+    assert not kb.ask(question).answered
+
+
+def test_which_year_is_answered_by_the_year(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        "Das Radkonzept sei eine Fortschreibung des Verkehrskonzeptes aus 2016.",
+    )
+    assert "aus 2016" in top(kb, "From which year is the concept that the Radkonzept continues?")
