@@ -1247,10 +1247,13 @@ class _Features:
         self.categories = any(c.kind == "category" for c in query.concepts)
         # Numbers the question counts with ("die restlichen 7 Stellen"): a text that has them
         # only as labels ("Tagesordnungspunkt 7", "Folie 7") does not name them.
+        # (read as corrected: "förderbaustien 6" is "förderbaustein 6", a label, though
+        # the typo ends like an adjective)
+        corrected = query.text
+        for typed, fixed in query.corrections:
+            corrected = re.sub(rf"\b{re.escape(typed)}\b", fixed, corrected)
         self.counts = frozenset(
-            c.label
-            for c in query.concepts
-            if c.kind == "number" and _counts_in(c.label, query.text)
+            c.label for c in query.concepts if c.kind == "number" and _counts_in(c.label, corrected)
         )
         # Names of places and the like ("im Kreis Mettmann"): no German word, known to the
         # documents as itself. An answer about another place ("die Leitung des KI" of the
@@ -2624,7 +2627,8 @@ def in_reported_speech(text: str) -> bool:
 
 # A sentence that goes on about the person named before: "Er kritisierte, dass …", "Darüber
 # hinaus fragte er nach, …" (minutes name a speaker once and say "er" or "sie" after).
-_PRONOUN_SUBJECT_RE = re.compile(r"^(?:Er|Sie)\s+\w+|^[^,.;:]{0,60}?\b\w+te\s+(?:er|sie)\b")
+# ("Ihn erfreue, dass …": what pleased him, said of the speaker named before too)
+_PRONOUN_SUBJECT_RE = re.compile(r"^(?:Er|Sie|Ihn|Ihm)\s+\w+|^[^,.;:]{0,60}?\b\w+te\s+(?:er|sie)\b")
 
 
 def pronoun_subject(text: str) -> bool:
@@ -2684,7 +2688,9 @@ def _speaker_lead(
             end = min(ends, default=len(n.text))
             start, end = max(start, m.start() - LEAD_REACH), min(end, m.end() + LEAD_REACH)
             clause = n.text[start:end].strip(" ,;:")
-            return ("… " if start > 0 else "") + clause + " … "
+            # (the whole sentence right before: no gap to mark)
+            gap = " " if d == 1 and end == len(n.text) else " … "
+            return ("… " if start > 0 else "") + clause + gap
         if not continues_speaker(n.text):
             return ""
     return ""

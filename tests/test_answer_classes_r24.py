@@ -393,3 +393,26 @@ def test_which_year_is_answered_by_the_year(tmp_path: Path) -> None:
         "Das Radkonzept sei eine Fortschreibung des Verkehrskonzeptes aus 2016.",
     )
     assert "aus 2016" in top(kb, "From which year is the concept that the Radkonzept continues?")
+
+
+def test_a_typo_ending_like_an_adjective_still_labels_its_number(tmp_path: Path) -> None:
+    # "förderbaustien 6" is "Förderbaustein 6", a label, though the typo ends in "-en"
+    kb = _doc_kb(
+        tmp_path,
+        2019,
+        "Letztlich handele es sich bei dem Förderbaustein 6 um eine Ergänzung zum "
+        "Fallmanagement. Zielgruppe seien die 18 bis 27-Jährigen jungen Erwachsenen.",
+    )
+    assert "27-Jährigen" in top(kb, "zielgruppe förderbaustien 6 wie alt")
+
+
+def test_him_pleased_is_said_of_the_speaker_before(tmp_path: Path) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2022,
+        "KTM Weber schloss sich seinem Vorredner an. Ihn erfreue, dass zwischenzeitlich alle "
+        "Stellen der Radstation besetzt werden konnten.",
+    )
+    text = top(kb, "wer freute sich dass alle stellen der radstation besetzt sind")
+    assert "KTM Weber" in text
+    assert "… Ihn" not in text  # the sentence right before, whole: no gap to mark
