@@ -416,3 +416,25 @@ def test_him_pleased_is_said_of_the_speaker_before(tmp_path: Path) -> None:
     text = top(kb, "wer freute sich dass alle stellen der radstation besetzt sind")
     assert "KTM Weber" in text
     assert "… Ihn" not in text  # the sentence right before, whole: no gap to mark
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("bis wann umwandlung der radstation??", "31.07.2013"),
+        ("was stört die bürgermeister am radkonzept", "Doppelfinanzierung"),
+        ("why radstation staff maybe leaving", "anderweitig"),
+        ("when did the radgesetz start", "25.02.2012"),
+    ],
+)
+def test_round_24_phone_words(tmp_path: Path, question: str, expected: str) -> None:
+    kb = _doc_kb(
+        tmp_path,
+        2013,
+        "Kreise mit einer Radstation mussten diese bis zum 31.07.2013 in Radzentren überführt "
+        "haben. Die Bürgermeister sind der Auffassung, dass das Radkonzept konkretisiert werden "
+        "muss. Dadurch sind Doppelstrukturen und eine Doppelfinanzierung zu befürchten. Es "
+        "bestehe das Risiko, dass sich die Mitarbeiter der Radstation anderweitig orientierten. "
+        "Das am 25.02.2012 in Kraft getretene Radgesetz sieht Radzentren vor.",
+    )
+    assert expected in top(kb, question)
