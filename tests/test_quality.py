@@ -189,7 +189,7 @@ def test_careful_holdout7_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written with holdout6 and kept sealed through the first half of round 4 (first run
     21 of 32, 5 of 7; at the half 22 of 32, 4 of 7); then it guided the money, glossary and
     question-word fixes: 25 of 32, 5 of 7."""
-    bar(kb, "holdout7_careful.jsonl", right=0.87, declined=1.00)
+    bar(kb, "holdout7_careful.jsonl", right=0.9, declined=1.00)
 
 
 def test_phone_holdout7_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -444,7 +444,7 @@ def test_careful_holdout26_meets_the_bar(kb: KnowledgeBase) -> None:
     kept sealed until its end: 28/32, 7/7 both times; 29/32 after it was opened ("What does
     module 2 … cover?": "cover" also finds "umfasse"). Still missed: the mayors' objection,
     the Stellenanteile of the Kommunen, the Teilhabemanager posts of Baustein 6."""
-    bar(kb, "holdout26_careful.jsonl", right=0.93, declined=1.00)
+    bar(kb, "holdout26_careful.jsonl", right=0.96, declined=1.00)
 
 
 def test_phone_holdout26_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -469,7 +469,7 @@ def test_declines26_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines26b_meets_the_bar(kb: KnowledgeBase) -> None:
     """A second set of round 13 to find false answers (40 unanswerable, 12 answerable),
     sealed: 34 of 40 declined at 69abaff, 36 at the end of the round."""
-    bar(kb, "declines26b.jsonl", right=1.00, declined=0.95)
+    bar(kb, "declines26b.jsonl", right=1.00, declined=0.97)
 
 
 def test_careful_holdout27_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -582,13 +582,13 @@ def test_phone_holdout32_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_declines32_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 19 to find false answers (40 unanswerable, 12 answerable), sealed: 37 of
     40 declined and 12 of 12 right at the start and the end of the round."""
-    bar(kb, "declines32.jsonl", right=1.00, declined=0.97)
+    bar(kb, "declines32.jsonl", right=1.00, declined=1.00)
 
 
 def test_careful_holdout33_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written for round 20 from the documents alone, measured at its start (5dd90ab): 31/34,
     5/7; sealed until its end (93521b1): 31/34, 5/7."""
-    bar(kb, "holdout33_careful.jsonl", right=0.97, declined=1.00)
+    bar(kb, "holdout33_careful.jsonl", right=1.00, declined=1.00)
 
 
 def test_phone_holdout33_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -639,7 +639,7 @@ def test_declines35_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 22 to find false answers (40 unanswerable, 12 answerable), sealed: 33 of
     40 declined and 11 of 12 right at the start, 32 of 40 at the end (a '-förderung' in the
     question had become money asked for); 33 of 40 after that was narrowed (948433d)."""
-    bar(kb, "declines35.jsonl", right=0.91, declined=0.82)
+    bar(kb, "declines35.jsonl", right=0.91, declined=0.89)
 
 
 def test_careful_holdout36_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -661,3 +661,25 @@ def test_declines36_meets_the_bar(kb: KnowledgeBase) -> None:
     opening ('in welcher Stadt' needs a town; a date the question gives is not the one it
     asks; 'rhein-sieg'; English 'teacher position shares')."""
     bar(kb, "declines36.jsonl", right=1.00, declined=0.97)
+
+
+def test_careful_holdout37_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written for round 24 from the documents alone, measured at its start (00895f4): 34/37,
+    7/7; sealed until its end (0ee4083): 34/37, 7/7; unchanged after opening (the misses: a
+    question on two rows of the cost table; the 2022 members of the Lenkungsgruppe behind a
+    sentence about KIM; an English question on who was pleased)."""
+    bar(kb, "holdout37_careful.jsonl", right=0.91, declined=1.00)
+
+
+def test_phone_holdout37_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout37 (sealed: 31/37, 6/6 at the start and the end of
+    round 24; 36/37 after opening: a typo that ends like an adjective before a part's number,
+    'Umwandlung' for 'überführt', 'was stört', 'maybe', a law's 'start'). The miss left asks
+    the filled CM posts and expects 2021's four, where the bot leads with 2022's 'alle'."""
+    bar(kb, "holdout37_phone.jsonl", right=0.97, declined=1.00)
+
+
+def test_declines37_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A set of round 24 to find false answers (40 unanswerable, 12 answerable), sealed: 36 of
+    40 declined and 12 of 12 right at the start and the end, unchanged after opening."""
+    bar(kb, "declines37.jsonl", right=1.00, declined=0.89)
