@@ -743,7 +743,7 @@ _MEMBERSHIP_WORD_RE = re.compile(
 _ABSTRACT_RE = re.compile(
     r"(?:gefahr|risiko|risiken|befürchtung|bedenken|sorge|problem|schwierigkeit|nachteil|"
     r"vorteil|grund|gründe|ziel|kritik|risk|risks|danger|concern|concerns|fear|fears|"
-    r"problem|problems|reason|reasons|aim|goal)\w{0,2}",
+    r"problems|reason|reasons|aim|goal)\w{0,2}",
     re.I,
 )
 # "was macht X", "what does X do", "welche Aufgaben hat X": what a body or a role does
@@ -2670,7 +2670,7 @@ def _speaker_lead(
     near: Mapping[tuple[int, int], Candidate],
     before: Mapping[tuple[int, int], Candidate] | None,
 ) -> str:
-    """For a "wer"-question answered by a sentence whose subject is "er" or "sie", the clause
+    """For a "wer"-question answered by a sentence about "er" or "sie" ("ihn"), the clause
     of the sentence before that names the speaker, quoted with ellipses: "… meldete sich Abg.
     Peters zu Wort und äußerte … Sie hatte hierzu jedoch noch einige Nachfragen: …" (minutes
     name a speaker once; the answer shows who asked). Empty when none is named within

@@ -117,7 +117,8 @@ def test_a_single_topic_word_signs_only_unsure(kb: KnowledgeBase) -> None:
     assert answer.confidence == "low"
 
 
-def test_an_internal_papers_signers_reach_only_staff(tmp_path: Path) -> None:
+def _internal_paper(tmp_path: Path) -> KnowledgeBase:
+    """A base of one internal request, signed "gez. Annegret Quastenberg"."""
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "intern.txt").write_text(
@@ -131,6 +132,11 @@ def test_an_internal_papers_signers_reach_only_staff(tmp_path: Path) -> None:
     db = open_db(tmp_path / "kb.db")
     ingest_paths(db, [folder])
     kb = KnowledgeBase(db)
+    return kb
+
+
+def test_an_internal_papers_signers_reach_only_staff(tmp_path: Path) -> None:
+    kb = _internal_paper(tmp_path)
     question = "Wer hat den Antrag zur Sprachförderung unterzeichnet?"
     member = kb.ask(question)
     assert not any("Quastenberg" in h.text for h in member.hits)
@@ -173,19 +179,7 @@ def test_who_is_reads_the_signature_not_the_letter(kb: KnowledgeBase, question: 
 
 
 def test_who_is_keeps_an_internal_signer_from_members(tmp_path: Path) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "intern.txt").write_text(
-        "Antrag der Fraktion Grüne zur Sprachförderung in Kitas\n\n"
-        "Die Fraktion beantragt zusätzliche Mittel für die Sprachförderung in Kitas.\n\n"
-        "gez. Annegret Quastenberg\nFraktionsvorsitzende\n",
-        encoding="utf-8",
-    )
-    meta = {"intern.txt": {"title": "Antrag Sprachförderung", "year": 2024, "public": False}}
-    (folder / "corpus.json").write_text(json.dumps({"documents": meta}), encoding="utf-8")
-    db = open_db(tmp_path / "kb.db")
-    ingest_paths(db, [folder])
-    kb = KnowledgeBase(db)
+    kb = _internal_paper(tmp_path)
     assert not any("Quastenberg" in h.text for h in kb.ask("wer ist quastenberg").hits)
     assert "Quastenberg" in kb.ask("wer ist quastenberg", internal=True).hits[0].text
 
