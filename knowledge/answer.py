@@ -485,6 +485,14 @@ _OUTCOME_RE = re.compile(
 
 
 _WHO_IS_RE = re.compile(r"\s*(?:wer|who)\s+(?:ist|is|war|was|sind)\b", re.I)
+
+
+def asks_who_is(question: str) -> bool:
+    """Whether a question asks who someone is ("wer ist Frau Dinstühler", "who is Kuhnert"),
+    which a sentence naming their function answers, or the signature of a paper."""
+    return bool(_WHO_IS_RE.match(question))
+
+
 # "Welche Funktion hat Herr Liermann?", "was fürn Posten hat Frau X", "what is Mr X's role":
 # the function of a person named with Herr/Frau (group 1: the name).
 _FUNCTION_WORD_RE = re.compile(r"funktion|posten|position|amt|rolle|role|job|title|function", re.I)
@@ -1466,7 +1474,7 @@ class _Features:
         # answers better than one where she merely speaks.
         self.who_is = (
             frozenset(c.label for c in query.concepts if c.kind == "word" and c.importance > 1)
-            if query.qtype == "person" and _WHO_IS_RE.match(query.text)
+            if query.qtype == "person" and asks_who_is(query.text)
             else frozenset()
         )
         # "Wer war der Landrat, als …?": a text that names someone in that function answers
@@ -1559,7 +1567,7 @@ class _Features:
                 re.I,
             )
             if query.qtype == "person"
-            and not _WHO_IS_RE.match(query.text)
+            and not asks_who_is(query.text)
             and (names := [c for c in query.concepts if c.kind == "word"])
             else None
         )
@@ -2441,8 +2449,9 @@ def _score_window(
         cov *= CHOSEN_MISSING
     # ("wie viele Menschen wurden beraten": the state counted stands with the count, not in
     # the sentence after "ca. 200 Personen": "… der Migrationsberatung")
-    stated = [c for c in window if f.evidence(c.text) >= 1.0] if f.counted_state else window
-    if f.predicate and not any(f.predicate & f.own(c) for c in stated):
+    if f.predicate and not any(
+        f.predicate & f.own(c) for c in window if not f.counted_state or f.evidence(c.text) >= 1.0
+    ):
         if f.counted_state:  # a count of something else than what was asked: the state
             # said elsewhere in the window is not said of it
             unsaid = {t: v for t, v in credits.items() if t not in f.predicate}

@@ -19,6 +19,7 @@ from knowledge.answer import (
     Answer,
     Hit,
     Source,
+    asks_who_is,
     confidence_of,
     decide,
     in_reported_speech,
@@ -46,7 +47,6 @@ from knowledge.search import (
 from knowledge.signatures import (
     Block,
     asks_signer,
-    asks_who_is,
     is_signer_word,
     is_subject_line,
     letters,

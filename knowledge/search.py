@@ -791,6 +791,8 @@ _PARTICLES = frozenset(
         "vorbei", "weg", "weiter", "zu", "zurück", "zuruck", "zusammen",
     }
 )  # fmt: skip
+# (longest first, so "heraus" is tried before "her"; sorted once, read for every word asked)
+_PARTICLES_LONGEST_FIRST = tuple(sorted(_PARTICLES, key=lambda p: (-len(p), p)))
 
 
 def _separable_verb(question: Sequence[Token], vocab: Vocabulary) -> tuple[Token | None, str]:
@@ -829,7 +831,7 @@ def _separated_forms(folded: str) -> list[str]:
         if not (folded.endswith("en") and is_german_word(folded)):
             return []
         infinitive = folded
-    for particle in sorted(_PARTICLES, key=lambda p: (-len(p), p)):
+    for particle in _PARTICLES_LONGEST_FIRST:
         base = infinitive[len(particle) :]
         if not (infinitive.startswith(particle) and len(base) >= 5 and base.endswith("en")):
             continue
@@ -950,7 +952,7 @@ def _strong_participle(folded: str) -> str | None:
     fortgeschrieben -> fortschreiben, vorgeschlagen -> vorschlagen; None for other words."""
     if not folded.endswith("en"):
         return None
-    for particle in ("", *sorted(_PARTICLES, key=lambda p: (-len(p), p))):
+    for particle in ("", *_PARTICLES_LONGEST_FIRST):
         rest = folded[len(particle) :]
         infinitive = verb_forms().get(rest) if folded.startswith(particle) else None
         if infinitive is not None and rest.startswith(("ge", "be")) and infinitive != rest:
@@ -962,7 +964,7 @@ def _irregular_forms(infinitive: str) -> list[str]:
     """Stems of the irregular forms of a (particle) verb: auslaufen -> ausläuft, auslief,
     ausliefen, ausgelaufen, as documents write them in subordinate clauses."""
     forms: list[str] = []  # the verb's own entries ("teilgenommen") and its base's ("nahm")
-    for particle in ("", *sorted(_PARTICLES, key=lambda p: (-len(p), p))):
+    for particle in ("", *_PARTICLES_LONGEST_FIRST):
         base = infinitive[len(particle) :]
         if infinitive.startswith(particle) and base in _strong_forms():
             forms += [stem(particle + form) for form in _strong_forms()[base]]

@@ -62,16 +62,6 @@ def asks_signer(question: str) -> bool:
     return bool(_ASKS_SIGNER_RE.search(question))
 
 
-# "wer ist Dr. Kuhnert", "who is Kuhnert": a person asked about by name, who may be known
-# only from the signature of a paper
-_ASKS_WHO_IS_RE = re.compile(r"^\W*(?:wer|who)\s+(?:ist|is|war|was)\b", re.I)
-
-
-def asks_who_is(question: str) -> bool:
-    """Whether a question asks who a person is."""
-    return bool(_ASKS_WHO_IS_RE.search(question))
-
-
 def is_signer_word(label: str) -> bool:
     """Whether a question word is the asking-who-signed verb itself (not a topic word)."""
     return bool(_ASKS_SIGNER_RE.fullmatch(label))
