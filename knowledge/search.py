@@ -551,6 +551,8 @@ def _word_concept(
         add([stem(strong)], 0.9)
         add([stem(strong[:-2] + "ung")], VERB_NOUN_WEIGHT)
     add(_noun_verbs(folded), VERB_NOUN_WEIGHT)  # "Konkretisierung" finds "konkretisiert"
+    if lower:
+        add(_latin_verb_nouns(folded), VERB_NOUN_WEIGHT)  # "evaluiert" finds "Evaluation"
     if verb is not None and token.start == verb.start:
         add(_irregular_forms(folded), 0.9)
     for infinitive in dict.fromkeys([folded, *_variants(folded)]):
@@ -875,6 +877,23 @@ NEGATED_BASE_WEIGHT = 0.8  # "befristet" for "unbefristet": the answer says the 
 
 _IERUNG_RE = re.compile(r"^(\w{3,}i)erung(?:en)?$")
 _UNG_RE = re.compile(r"^(\w{5,})ung(?:en)?$")
+
+
+_IEREN_RE = re.compile(r"^(\w{3,})ier(?:t|te|ten|en|st)$")
+
+
+def _latin_verb_nouns(folded: str) -> list[str]:
+    """Stems of the nouns of a verb on -ieren, which documents write as often: "evaluiert" ->
+    "Evaluation", "Evaluierung"; "qualifiziert" -> "Qualifikation". Only forms some document
+    writes count (the caller checks)."""
+    m = _IEREN_RE.match(folded)
+    if not m:
+        return []
+    base = m[1]
+    nouns = [base + "ierung", base + "ation"]
+    if base.endswith("z"):  # qualifizieren -> Qualifikation, kommunizieren -> Kommunikation
+        nouns.append(base[:-1] + "kation")
+    return [stem(n) for n in nouns]
 
 
 def _noun_verbs(folded: str) -> list[str]:

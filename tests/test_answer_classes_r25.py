@@ -1,0 +1,29 @@
+"""Classes of misses found in round 25 of issue 10: a verb on -ieren finds its noun
+("evaluiert" -> "Evaluation")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_answer_classes import top
+from tests.test_answer_classes_r4 import _doc_kb
+
+# The minutes write the noun; members ask with the verb.
+_EVALUATION = (
+    "Frau Berger ergänzte, die Evaluation beziehe sich auf den Zeitraum Mai bis Juni. "
+    "Die Qualifikation der Lotsen erfolge durch die Volkshochschule."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("welcher zeitraum wurde evaluiert", "Mai bis Juni"),
+        ("wer hat die lotsen qualifiziert", "Volkshochschule"),
+    ],
+)
+def test_a_verb_on_ieren_finds_its_noun(tmp_path: Path, question: str, expected: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _EVALUATION)
+    assert expected in top(kb, question)
