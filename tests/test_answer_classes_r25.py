@@ -1,5 +1,5 @@
 """Classes of misses found in round 25 of issue 10: a verb on -ieren finds its noun
-("evaluiert" -> "Evaluation")."""
+("evaluiert" -> "Evaluation"); "zeigt" finds "verdeutlicht", "decide" "verabschiedet"."""
 
 from __future__ import annotations
 
@@ -26,4 +26,25 @@ _EVALUATION = (
 )
 def test_a_verb_on_ieren_finds_its_noun(tmp_path: Path, question: str, expected: str) -> None:
     kb = _doc_kb(tmp_path, 2022, _EVALUATION)
+    assert expected in top(kb, question)
+
+
+_FINDINGS = (
+    "Der Bericht beinhalte zudem eine Erstbefragung, die die hohe Zufriedenheit der Eltern "
+    "verdeutliche. Dies zeige sich vor allem in den Sommerferien. Das Gesetz über die "
+    "Schulbegleitung sei im Landtag einstimmig verabschiedet worden."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("was zeigt die erstbefragung", "Zufriedenheit"),
+        ("what did the landtag decide", "verabschiedet"),
+    ],
+)
+def test_a_document_word_of_the_same_meaning_answers(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2022, _FINDINGS)
     assert expected in top(kb, question)
