@@ -2509,7 +2509,9 @@ def _score_window(
     if f.name_of and not f.names_thing(text):
         evidence = 0.0  # "wie heißt das Gymnasium": "das Gymnasium in Eitorf" gives no name
         cov *= MISSING_NAME
-    unnamed = f.wants_name and not _PERSON_NAME_RE.search(text)
+    # ("wer war besorgt": "Er zeigte sich besorgt" names who with the speaker's lead)
+    lead = f.leads.get(window[0].passage_id, "")
+    unnamed = f.wants_name and not _PERSON_NAME_RE.search(lead + text)
     if unnamed:
         evidence = 0.0  # "Wie heißt der …?", "Wer ist Landrat?": a function is no name
     if f.wants_address:  # "Unter welcher Internetadresse …?": only a text with one answers

@@ -1,5 +1,6 @@
 """Classes of misses found in round 25 of issue 10: a verb on -ieren finds its noun
-("evaluiert" -> "Evaluation"); "zeigt" finds "verdeutlicht", "decide" "verabschiedet"."""
+("evaluiert" -> "Evaluation"); "zeigt" finds "verdeutlicht", "decide" "verabschiedet"; "wer war
+besorgt" is answered by "Er zeigte sich besorgt" with the speaker named before."""
 
 from __future__ import annotations
 
@@ -48,3 +49,20 @@ def test_a_document_word_of_the_same_meaning_answers(
 ) -> None:
     kb = _doc_kb(tmp_path, 2022, _FINDINGS)
     assert expected in top(kb, question)
+
+
+# A one-word "wer"-question wants a name; the sentence says "er", the lead names him.
+_WORRIED = (
+    "Als Nächstes meldete sich Abg. Weber zu Wort und lobte die neue Radstation am Bahnhof. "
+    "Er zeigte sich besorgt, dass die Abstellplätze im Winter nicht geräumt würden."
+)
+
+
+@pytest.mark.parametrize("question", ["wer war besorgt", "Wer zeigte sich besorgt?"])
+def test_who_was_worried_is_answered_with_the_speaker_named_before(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2022, _WORRIED)
+    text = top(kb, question)
+    assert "Abg. Weber" in text
+    assert "besorgt" in text
