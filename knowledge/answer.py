@@ -1033,8 +1033,10 @@ _COUNT_BREAK_RE = re.compile(r"[\n,;:()\[\]]")  # what ends the words a number c
 def _counted(query: Query, text: str) -> float:
     """Bonus when a number stands right before what is counted: "11 Stellen", "222 Geduldeten",
     "19 kreisangehörigen Kommunen" (0.25 for the word after "wie viele", 0.05 for another word
-    of the question). A partitive count is of a part only ("4 der größeren Kommunen", "zwei
-    von den Stellen"): it answers "wie viele X" less than the whole count does (-0.1)."""
+    of the question; 0.3 when another word of the question stands right before the number:
+    "die verbleibenden 7 Stellen"). A partitive count is of a part only ("4 der größeren
+    Kommunen", "zwei von den Stellen"): it answers "wie viele X" less than the whole count does
+    (-0.1)."""
     toks = _tokens(text)
     wanted = query_terms(query)
     focus = query.concepts[query.focus].terms() if query.focus is not None else set()
@@ -1053,7 +1055,10 @@ def _counted(query: Query, text: str) -> float:
             terms = set(token_terms(nxt))
             if focus.intersection(terms):
                 if not partitive:
-                    return 0.25
+                    # "die verbleibenden 7 Stellen" for "wie viele Stellen sind noch frei":
+                    # the asked state stands with the number, not only near it
+                    said = i and (wanted - focus).intersection(token_terms(toks[i - 1]))
+                    return 0.3 if said else 0.25
                 best = min(best, -0.1) if best <= 0 else best
                 break
             if wanted.intersection(terms):

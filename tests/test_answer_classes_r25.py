@@ -1,6 +1,7 @@
 """Classes of misses found in round 25 of issue 10: a verb on -ieren finds its noun
 ("evaluiert" -> "Evaluation"); "zeigt" finds "verdeutlicht", "decide" "verabschiedet"; "wer war
-besorgt" is answered by "Er zeigte sich besorgt" with the speaker named before."""
+besorgt" is answered by "Er zeigte sich besorgt" with the speaker named before; "wie viele stellen
+sind noch offen" by "die verbleibenden 7 Stellen"."""
 
 from __future__ import annotations
 
@@ -66,3 +67,26 @@ def test_who_was_worried_is_answered_with_the_speaker_named_before(
     text = top(kb, question)
     assert "Abg. Weber" in text
     assert "besorgt" in text
+
+
+# What is still open is written as what remains: "die verbleibenden 7 Stellen"; the sentence
+# that counts the filled posts mentions the remaining ones without a number.
+_POSTS = (
+    "Von den vorgesehenen 12 Stellen konnten bereits fünf Stellen besetzt werden; die Mittel "
+    "der verbleibenden Stellen wurden zurückgezahlt. Die Verwaltung stimme sich mit den "
+    "Kommunen ab, um die verbleibenden 7 Stellen bedarfsgerecht verteilen zu können."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wie viele stellen sind noch frei", "wieviele stellen sind noch offen"],
+)
+def test_the_count_of_what_remains_answers_what_is_open(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _POSTS)
+    assert "verbleibenden 7 Stellen" in top(kb, question)
+
+
+def test_english_offer_finds_angebot_not_what_is_open(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, "Die Akademie hat ein Angebot an Sprachkursen. " + _POSTS)
+    assert "Angebot an Sprachkursen" in top(kb, "which sprachkurse does the akademie offer")
