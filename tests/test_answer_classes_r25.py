@@ -90,3 +90,26 @@ def test_the_count_of_what_remains_answers_what_is_open(tmp_path: Path, question
 def test_english_offer_finds_angebot_not_what_is_open(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, "Die Akademie hat ein Angebot an Sprachkursen. " + _POSTS)
     assert "Angebot an Sprachkursen" in top(kb, "which sprachkurse does the akademie offer")
+
+
+_PROGRAMME = (
+    "Die Richtlinie lasse erkennen, dass sich der Aufwand im Verhältnis zum Ertrag nicht "
+    "rentiere. Würde man von 300 Familien ausgehen, würde der geforderte Schlüssel von 1:150 "
+    "überschritten. Weitere Termine seien die Jahresabschlussfeier für Ehrenamtler am "
+    "04.12.2024 und die Tagung der Verwaltung am 05.03.2024."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("lohnt sich der aufwand", "rentiere"),
+        ("what ratio is required", "1:150"),
+        ("when is the volunteer party", "04.12.2024"),
+    ],
+)
+def test_words_of_the_same_meaning_in_german_and_english(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PROGRAMME)
+    assert expected in top(kb, question)
