@@ -102,6 +102,13 @@ def section_prefix(line: str) -> int:
     return colon + 1
 
 
+def section_label(line: str) -> str | None:
+    """The section label a line holds alone ("Beschlussentwurf:", "Sachdarstelluna:" misread),
+    normalised, else None."""
+    found = _starts_with(_norm(line), _vocabulary().sections)
+    return found[0] if found is not None and not found[1].strip(" :.") else None
+
+
 def _words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 

@@ -30,12 +30,16 @@ import sqlite_utils
 from knowledge.analyze import (
     MIN_PART,
     Lexicon,
+    fold,
     german_words,
     simple_word_counts,
     simple_words,
+    stem,
     text_terms,
+    token_texts,
     truncated_terms,
 )
+from knowledge.boilerplate import section_label
 from knowledge.filetext import SUPPORTED_SUFFIXES, UnreadableFile, read_bytes, read_document
 from knowledge.glossary import find_abbreviations
 from knowledge.limits import cap_title
@@ -81,7 +85,8 @@ PARALLEL_MIN_BATCH = 4  # texts from which a ParallelPreparer uses its worker pr
 # 3: participles of more separable verbs index their infinitive ("fortgesetzt", "dargestellt");
 #    compounds cut short index their whole ("Kultur- und Sportamt": the Kulturamt).
 # 4: a paper's form fields are said in one sentence of their own (knowledge/paperfacts.py).
-PIPELINE = 4
+# 5: the prose under a section label ("Beschlussentwurf:", "Begründung:") has it as its lead.
+PIPELINE = 5
 _BERATUNGSFOLGE_RE = re.compile(r"\bBeratungsfolge\b", re.I)
 
 
@@ -451,6 +456,12 @@ def _store(
             head = _BERATUNGSFOLGE_RE.split(passages[i - 1].text, maxsplit=1)[0]
             leads[i] = leads[i] + [t for t in text_terms(head, lexicon) if not t[:1].isdigit()]
     heading_terms = {h: text_terms(h, lexicon) for h in {p.heading for p in passages}}
+    for i, p in enumerate(passages):
+        if p.kind != "boilerplate" and section_label(p.heading):
+            # "Was sieht der Beschlussentwurf vor?": the prose under that label is the
+            # Beschlussentwurf, though it never names it (the label's whole words only: its
+            # compound parts, "Beschluss", are not what the prose is)
+            terms[i] = terms[i] + [stem(fold(w)) for w in token_texts(p.heading)]
     words = ready.words
     now = datetime.now(UTC).isoformat(timespec="seconds")
     conn = db.conn

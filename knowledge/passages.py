@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from knowledge.analyze import fold, stopwords, token_kinds, token_texts, tokenize
-from knowledge.boilerplate import all_weak, form_lines, opens_signature, section_prefix
+from knowledge.boilerplate import (
+    all_weak,
+    form_lines,
+    opens_signature,
+    section_label,
+    section_prefix,
+)
 from knowledge.paperfacts import facts_line
 from knowledge.signatures import is_subject_line
 
@@ -407,7 +413,7 @@ def split_passages(text: str) -> list[Passage]:
     """Passages of a repaired document text, in reading order."""
     blocks = _form_blocks(_blocks(text))
     units: list[tuple[str, PassageKind, str, str]] = []  # text, kind, heading, lead
-    heading = ""
+    heading = outer = ""  # the heading of the passages; the last heading outside sections
     i = 0
     while i < len(blocks):
         if blocks[i].form:  # form blocks in a row, up to a page break, are one passage
@@ -417,6 +423,10 @@ def split_passages(text: str) -> list[Passage]:
                 form.append(blocks[i].text)
                 i += 1
             units.extend((piece, "boilerplate", heading, "") for piece in _cut(" ".join(form)))
+            # "Beschlussentwurf:" ends the form: the prose after it, up to the next form or
+            # heading, is that section's (its label is their lead at ingest)
+            label = section_label(blocks[i - 1].lines[-1])
+            heading = label.capitalize() if label else outer
             continue
         if blocks[i].after_page_break or i == 0 or blocks[i - 1].form:
             region = blocks[i : _region_end(blocks, i)]
@@ -436,7 +446,7 @@ def split_passages(text: str) -> list[Passage]:
             flow += ("\n" if _BULLET_RE.match(blocks[i].text) else " ") + blocks[i].text
             i += 1
         if len(flow) <= HEADING_MAX and flow[-1] not in _TERMINAL + ":":
-            heading = flow
+            heading = outer = flow
         units.extend(_units_of_flow(flow, heading))
     kept = _with_paper_facts([u for u in units if _has_words(u[0])])
     return [Passage(n, t, k, h, lead) for n, (t, k, h, lead) in enumerate(kept)]

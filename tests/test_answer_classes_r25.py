@@ -1,7 +1,8 @@
 """Classes of misses found in round 25 of issue 10: a verb on -ieren finds its noun
 ("evaluiert" -> "Evaluation"); "zeigt" finds "verdeutlicht", "decide" "verabschiedet"; "wer war
 besorgt" is answered by "Er zeigte sich besorgt" with the speaker named before; "wie viele stellen
-sind noch offen" by "die verbleibenden 7 Stellen"."""
+sind noch offen" by "die verbleibenden 7 Stellen"; "was sieht der Beschlussvorschlag vor" by the
+prose under that label."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.passages import split_passages
 from tests.test_answer_classes import top
-from tests.test_answer_classes_r4 import _doc_kb
+from tests.test_answer_classes_r4 import _doc_kb, _kb
 
 # The minutes write the noun; members ask with the verb.
 _EVALUATION = (
@@ -113,3 +115,47 @@ def test_words_of_the_same_meaning_in_german_and_english(
 ) -> None:
     kb = _doc_kb(tmp_path, 2022, _PROGRAMME)
     assert expected in top(kb, question)
+
+
+# A Vorlage's sections: the label stands alone on its line, the prose under it never names it.
+_VORLAGE = """Stadt Beispielstadt
+Der Bürgermeister
+Datum: 02.03.2024
+
+Betreff: Neubau einer Radstation am Bahnhof
+
+Beschlussvorschlag:
+Der Verkehrsausschuss beauftragt die Verwaltung, die Radstation mit 120 Stellplätzen zu
+planen.
+
+Begründung:
+Die vorhandenen Abstellanlagen am Bahnhof sind an Werktagen vollständig belegt.
+Pendlerinnen und Pendler weichen auf Geländer und Gehwege aus.
+
+Sachdarstellung: Die Kosten werden auf 450.000 Euro geschätzt.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("was sieht der beschlussvorschlag vor", "120 Stellplätzen"),
+        ("wie lautet der beschlussentwurf", "120 Stellplätzen"),
+        ("what is the draft resolution", "120 Stellplätzen"),
+        ("Was steht in der Begründung?", "vollständig belegt"),
+        ("was steht im sachverhalt", "450.000 Euro"),
+    ],
+)
+def test_a_section_is_answered_by_the_prose_under_its_label(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    kb = _kb(tmp_path, {"vorlage.txt": (2024, _VORLAGE)})
+    assert expected in top(kb, question)
+
+
+def test_the_prose_under_a_section_label_is_that_sections() -> None:
+    headings = {p.text[:20]: p.heading for p in split_passages(_VORLAGE)}
+    assert headings["Der Verkehrsausschus"] == "Beschlussvorschlag"
+    assert headings["Pendlerinnen und Pen"] == "Begründung"
+    assert headings["Die Kosten werden au"] == "Sachdarstellung"
+    assert headings["Betreff: Neubau eine"] == "Betreff: Neubau einer Radstation am Bahnhof"
