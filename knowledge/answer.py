@@ -590,7 +590,7 @@ _ASKS_START_RE = re.compile(
 )
 _ASKS_PERIOD_RE = re.compile(
     rf"\b(?:seit|bis|ab) wann\b|{_BY_WHICH_DATE}|"
-    r"\b(?:by|until) (?:what|which) (?:day|date)\b|\buntil when\b|"
+    r"\b(?:by|until) (?:what|which) (?:day|date)\b|\b(?:until|since|from) when\b|"
     rf"{_HOW_LONG}|zeitraum|dauer|laufzeit|period",
     re.I,
 )
@@ -776,7 +776,9 @@ _ASKS_PARTNER_RE = re.compile(
     r"tr(?:ä|ae|a)ger\w*|stellen)\b|\bpartner(?:s|n)?\b|"
     # "wer ist beim Wertedialog dabei", "wer nimmt teil", "who takes part": the participants
     r"\bwer\b.*\b(?:dabei|beteiligt|teil|mit)\W*$|"
-    r"\bwho\b.*\b(?:takes? part|took part|participat\w*|involved|joins?)\b",
+    # "wer war beim Wertedialog": who was there (the question ends with the event)
+    r"\bwer\s+(?:war|ist|sind|waren)\s+(?:beim|bei\s+de[rm]|auf\s+de[rm])\s+\S+\W*$|"
+    r"\bwho\b.*\b(?:takes? part|took part|participat\w*|involved|joins?|attend\w*)\b",
     re.I,
 )
 _PARTNER_RE = re.compile(

@@ -2,7 +2,8 @@
 ("evaluiert" -> "Evaluation"); "zeigt" finds "verdeutlicht", "decide" "verabschiedet"; "wer war
 besorgt" is answered by "Er zeigte sich besorgt" with the speaker named before; "wie viele stellen
 sind noch offen" by "die verbleibenden 7 Stellen"; "was sieht der Beschlussvorschlag vor" by the
-prose under that label."""
+prose under that label; English "since when", "attends"; "wer war beim Bürgerdialog" asks for its
+participants."""
 
 from __future__ import annotations
 
@@ -159,3 +160,36 @@ def test_the_prose_under_a_section_label_is_that_sections() -> None:
     assert headings["Pendlerinnen und Pen"] == "Begründung"
     assert headings["Die Kosten werden au"] == "Sachdarstellung"
     assert headings["Betreff: Neubau eine"] == "Betreff: Neubau einer Radstation am Bahnhof"
+
+
+_CEREMONIES = (
+    "Einbürgerungen werden seit fast 20 Jahren im Rahmen festlicher Feierstunden vorgenommen. "
+    "Am 14.03.2023 finde außerdem ein sog. „Bürgerdialog“ statt. An der Veranstaltung "
+    "teilnehmen würden u.a. die Ministerin für Verkehr, Frau Dr. Anna Berg, und der "
+    "Staatssekretär Herr Paul Kern."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("since when are there naturalization ceremonies", "seit fast 20 Jahren"),
+        ("how long have naturalisation ceremonies been held", "seit fast 20 Jahren"),
+        ("who attends the bürgerdialog", "Anna Berg"),
+    ],
+)
+def test_english_since_when_and_attend(tmp_path: Path, question: str, expected: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _CEREMONIES)
+    assert expected in top(kb, question)
+
+
+# The event and who takes part in one sentence, nobody else named near it
+_DIALOGUE_ONLY = (
+    "Am 14.03.2023 finde außerdem ein sog. „Bürgerdialog“ statt, an dem in erster Linie das "
+    "Ministerium für Verkehr beteiligt sein werde."
+)
+
+
+def test_who_was_at_an_event_asks_for_its_participants(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _DIALOGUE_ONLY)
+    assert "Ministerium für Verkehr" in top(kb, "wer war beim bürgerdialog")
