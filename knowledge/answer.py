@@ -1578,6 +1578,20 @@ class _Features:
             and (names := [c for c in query.concepts if c.kind == "word"])
             else None
         )
+        # "wer ist Fleck": the name with its title says who that is ("fragte Abg. Dr. Fleck")
+        self.titled_asked = (
+            re.compile(
+                _TITLE
+                + "(?:"
+                + "|".join(_unfolded(t) for c in who for t in word_terms(c.label)[:1])
+                + r")\w*",
+                re.I,
+            )
+            if query.qtype == "person"
+            and asks_who_is(query.text)
+            and (who := [c for c in query.concepts if c.kind == "word"])
+            else None
+        )
         # "Wer hat den Preis gewonnen?" is not answered by who reported on it ("berichtete
         # Dezernent Schmitz"); "Wer hat berichtet?", "Wer fragte?" are.
         self.single = bool(_ASKS_ONE_RE.search(query.text))  # "welches Projekt", "welchem"
@@ -1773,6 +1787,8 @@ class _Features:
             if self.asks_task and value < 1.0 and _TASK_RE.search(text):
                 value = 1.0  # "was macht die Lenkungsgruppe": "… von der Lenkungsgruppe …
                 # gesteuert", "fungiere dabei als Management Support System"
+            if self.titled_asked is not None and value < 1.0 and self.titled_asked.search(text):
+                value = 1.0
             if self.partners and value < 1.0 and _PARTNER_RE.search(text):
                 value = 1.0  # "mit wem": "zusammen mit der Diakonie und dem Gesundheitsamt"
             if self.money and value > 0 and not self.has_amount(text):

@@ -3,7 +3,7 @@
 besorgt" is answered by "Er zeigte sich besorgt" with the speaker named before; "wie viele stellen
 sind noch offen" by "die verbleibenden 7 Stellen"; "was sieht der Beschlussvorschlag vor" by the
 prose under that label; English "since when", "attends"; "wer war beim Bürgerdialog" asks for its
-participants."""
+participants; "wer ist Weber" is answered where the name stands with its title."""
 
 from __future__ import annotations
 
@@ -193,3 +193,22 @@ _DIALOGUE_ONLY = (
 def test_who_was_at_an_event_asks_for_its_participants(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, _DIALOGUE_ONLY)
     assert "Ministerium für Verkehr" in top(kb, "wer war beim bürgerdialog")
+
+
+# The name asked about stands only in a reporting clause ("fragte Abg. Dr. Weber nach"); the
+# sentence before speaks of people in general.
+_ASKED_BY_NAME = (
+    "Das Projekt habe zwar grundsätzlich die seit 2015 geflüchteten Menschen zur Zielgruppe, "
+    "darüber hinaus sollen jedoch auch jene Menschen Berücksichtigung finden, die bereits "
+    "eingebürgert seien. Abschließend fragte Abg. Dr. Weber nach, wie er sich den Austausch in "
+    "den Arbeitsgruppen vorstellen könne."
+)
+
+
+@pytest.mark.parametrize("question", ["wer ist weber", "wer is dr weber"])
+def test_who_is_a_name_is_answered_by_the_name_with_its_title(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2022, _ASKED_BY_NAME)
+    text = top(kb, question)
+    assert text.startswith("Abschließend fragte Abg. Dr. Weber")
