@@ -2406,6 +2406,7 @@ def _score_window(
     evidence = f.evidence(text)
     if (
         evidence < 1.0
+        and query.qtype == "person"
         and window[0].passage_id in f.leads
         and (f.speakers_answer or not _PRONOUN_REPORTS_RE.search(window[0].text))
     ):
@@ -2930,11 +2931,16 @@ def rank(
         for c in cands
     }
 
-    if query.qtype == "person":
-        # "wer hat nach … gefragt": "Sie hatte Nachfragen …" answers with who "sie" is
-        features.leads = {
-            c.passage_id: lead for c in near.values() if (lead := _speaker_lead(c, near, before))
-        }
+    # "wer hat nach … gefragt": "Sie hatte Nachfragen …" answers with who "sie" is. Other
+    # answers that say "er" or "ihn" show who that is when the whole sentence right before
+    # names him ("KTM Haacke schloss sich … an. Ihn erfreue, dass … alle Stellen …"), not a
+    # clause quoted from further back.
+    features.leads = {
+        c.passage_id: lead
+        for c in near.values()
+        if (lead := _speaker_lead(c, near, before))
+        and (query.qtype == "person" or not (lead.startswith("…") or lead.endswith("… ")))
+    }
     _enumerations(features, near)
 
     def rough(c: Candidate) -> float:

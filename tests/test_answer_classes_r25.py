@@ -3,7 +3,8 @@
 besorgt" is answered by "Er zeigte sich besorgt" with the speaker named before; "wie viele stellen
 sind noch offen" by "die verbleibenden 7 Stellen"; "was sieht der Beschlussvorschlag vor" by the
 prose under that label; English "since when", "attends"; "wer war beim Bürgerdialog" asks for its
-participants; "wer ist Weber" is answered where the name stands with its title."""
+participants; "wer ist Weber" is answered where the name stands with its title; an answer that says
+"Ihn erfreue" shows the sentence before that names him."""
 
 from __future__ import annotations
 
@@ -212,3 +213,18 @@ def test_who_is_a_name_is_answered_by_the_name_with_its_title(
     kb = _doc_kb(tmp_path, 2022, _ASKED_BY_NAME)
     text = top(kb, question)
     assert text.startswith("Abschließend fragte Abg. Dr. Weber")
+
+
+# Any answer that says "er" or "ihn" of a speaker named before shows who that is.
+_PLEASED = (
+    "KTM Weber schloss sich seinem Vorredner an. Ihn erfreue, dass inzwischen alle Stellen der "
+    "Radstation besetzt werden konnten."
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["radstation stellen inzwischen alle besetzt?", "Sind alle Stellen besetzt?"]
+)
+def test_an_answer_about_him_shows_who_he_is(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _PLEASED)
+    assert top(kb, question).startswith("KTM Weber schloss sich seinem Vorredner an. Ihn erfreue")
