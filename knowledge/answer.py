@@ -847,7 +847,8 @@ _ANSWERS_RE = re.compile(
 )
 # Sentence openings that continue the sentence before: demonstratives and pronominal adverbs.
 # Sentence openings that draw a consequence from the sentence before, which holds the reason.
-_CONSEQUENCE = r"Aus diese[mn] Gr(?:u|ü)nde?n?|Deshalb|Deswegen|Daher|Darum|Folglich|Somit"
+# ("Da so die Zeit … fehlen würde, habe man sich … entschieden": "so" is the sentence before)
+_CONSEQUENCE = r"Aus diese[mn] Gr(?:u|ü)nde?n?|Deshalb|Deswegen|Daher|Darum|Folglich|Somit|Da so"
 _CONSEQUENCE_START_RE = re.compile(rf"(?:\W{{0,2}})(?:{_CONSEQUENCE})\b")
 _LINKED_START_RE = re.compile(
     r"(?:\W{0,2})(?:Hier(?:für|zu|bei|mit|von|durch|aus)|Da(?:für|zu|bei|mit|von|durch|her|"

@@ -467,6 +467,12 @@ SECOND_ASK_SHARE = 0.5
 # question what something is, a relative clause only tells which one is meant; its words weigh
 # SECOND_ASK_SHARE too.
 _RELATIVE_RE = re.compile(r",\s*(?:das|die|der|dem|den|welche[srnm]?|that|which)\b", re.I)
+# "Warum hat man sich gegen Baustein 6 entschieden, obwohl die Kommunen die Landesinitiative
+# nicht generell ablehnen?": a concession after the question is context the answer may not
+# repeat; its words weigh SECOND_ASK_SHARE too.
+_CONCESSION_RE = re.compile(
+    r",\s*(?:obwohl|obgleich|obschon|wenngleich|although|even though|though)\b", re.I
+)
 LIGHT_VERB_SHARE = 0.45
 FRAME_SHARE = 0.3  # a word of the question's frame ("Welche Rolle spielt …", "Worum geht es")
 
@@ -1318,6 +1324,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
     second = None if is_yes_no(question) else _SECOND_ASK_RE.search(question)
     if second is None and qtype == "definition":
         second = _RELATIVE_RE.search(question)
+    if second is None:
+        second = _CONCESSION_RE.search(question)
     choice: int | None = None
     words = [fold(t.text) for t in tokens]  # each token folded once
     for i, token in enumerate(tokens):

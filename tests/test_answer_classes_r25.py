@@ -4,7 +4,8 @@ besorgt" is answered by "Er zeigte sich besorgt" with the speaker named before; 
 sind noch offen" by "die verbleibenden 7 Stellen"; "was sieht der Beschlussvorschlag vor" by the
 prose under that label; English "since when", "attends"; "wer war beim Bürgerdialog" asks for its
 participants; "wer ist Weber" is answered where the name stands with its title; an answer that says
-"Ihn erfreue" shows the sentence before that names him."""
+"Ihn erfreue" shows the sentence before that names him; a reason that begins "Da so …" the sentence
+before it; words of a concession ("…, obwohl …") weigh less."""
 
 from __future__ import annotations
 
@@ -228,3 +229,42 @@ _PLEASED = (
 def test_an_answer_about_him_shows_who_he_is(tmp_path: Path, question: str) -> None:
     kb = _doc_kb(tmp_path, 2022, _PLEASED)
     assert top(kb, question).startswith("KTM Weber schloss sich seinem Vorredner an. Ihn erfreue")
+
+
+# The reason of a decision in two sentences: "Da so …" refers back to the sentence before.
+_DECLINED_PART = (
+    "Im Folgenden berichtete Frau Berger über das Landesprogramm Schulweg. Würde man nur von "
+    "180 Kindern ausgehen, würde der geforderte Schlüssel von 1:60 bereits überschritten. Da "
+    "so die Zeit für die Begleitung fehlen würde, habe man sich letztlich gegen die Teilnahme "
+    "am Modul 4 entschieden. Aktuell warte man hinsichtlich des Landesprogramms Schulweg noch "
+    "auf die weiteren Richtlinien."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "warum macht man nicht bei modul 4 mit",
+        "Aus welchen Gründen hat man sich gegen die Teilnahme am Modul 4 entschieden?",
+        "Warum hat man sich gegen Modul 4 entschieden, obwohl man das Landesprogramm Schulweg "
+        "nicht generell ablehnt?",
+    ],
+)
+def test_a_reason_that_says_so_shows_the_sentence_before(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _DECLINED_PART)
+    text = top(kb, question)
+    assert "1:60" in text
+    assert "Begleitung fehlen" in text
+
+
+def test_words_of_a_concession_weigh_less(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _DECLINED_PART)
+    query = kb.analyse(
+        "Warum hat man sich gegen Modul 4 entschieden, obwohl man das Landesprogramm nicht "
+        "generell ablehnt?"
+    )
+    weights = {c.label.lower(): c.importance for c in query.concepts}
+    plain = kb.analyse("Warum lehnt man das Landesprogramm generell ab?")
+    assert weights["landesprogramm"] < next(
+        c.importance for c in plain.concepts if c.label.lower() == "landesprogramm"
+    )
