@@ -5,7 +5,7 @@ sind noch offen" by "die verbleibenden 7 Stellen"; "was sieht der Beschlussvorsc
 prose under that label; English "since when", "attends"; "wer war beim Bürgerdialog" asks for its
 participants; "wer ist Weber" is answered where the name stands with its title; an answer that says
 "Ihn erfreue" shows the sentence before that names him; a reason that begins "Da so …" the sentence
-before it; words of a concession ("…, obwohl …") weigh less."""
+before it; words of a concession ("…, obwohl …") weigh less; "gefragt" finds "erkundigte sich"."""
 
 from __future__ import annotations
 
@@ -268,3 +268,16 @@ def test_words_of_a_concession_weigh_less(tmp_path: Path) -> None:
     assert weights["landesprogramm"] < next(
         c.importance for c in plain.concepts if c.label.lower() == "landesprogramm"
     )
+
+
+_ASKED_ABOUT = (
+    "Im Anschluss an den Vortrag stellte die Vorsitzende fest, dass alle Fragen beantwortet "
+    "wurden. Als Nächstes erkundigte sich SkB Stein danach, wie der Begriff „Quartiersmanagement“ "
+    "zu verstehen sei. Frau Berger antwortete, dass damit die Arbeit in den Stadtteilen "
+    "gemeint sei. Abschließend fragte Abg. Dr. Fleck nach, wann die Stadtteilbüros öffneten."
+)
+
+
+def test_asked_finds_erkundigte(tmp_path: Path) -> None:
+    kb = _doc_kb(tmp_path, 2022, _ASKED_ABOUT)
+    assert top(kb, "was hat stein gefragt").startswith("Als Nächstes erkundigte sich SkB Stein")
