@@ -1,11 +1,14 @@
-"""Classes of misses found in round 25 of issue 10: a verb on -ieren finds its noun
-("evaluiert" -> "Evaluation"); "zeigt" finds "verdeutlicht", "decide" "verabschiedet"; "wer war
-besorgt" is answered by "Er zeigte sich besorgt" with the speaker named before; "wie viele stellen
-sind noch offen" by "die verbleibenden 7 Stellen"; "was sieht der Beschlussvorschlag vor" by the
-prose under that label; English "since when", "attends"; "wer war beim Bürgerdialog" asks for its
-participants; "wer ist Weber" is answered where the name stands with its title; an answer that says
-"Ihn erfreue" shows the sentence before that names him; a reason that begins "Da so …" the sentence
-before it; words of a concession ("…, obwohl …") weigh less; "gefragt" finds "erkundigte sich"."""
+"""Classes of misses found in round 25 of issue 10:
+- a verb on -ieren finds its noun ("evaluiert" -> "Evaluation"); synonyms and English words
+  ("zeigt"/"verdeutlicht", "decide"/"verabschiedet", "gefragt"/"erkundigte", "deadline",
+  "demand", "ppl", "since when", "attends");
+- "wer war besorgt" is answered by "Er zeigte sich besorgt" with the speaker named before, any
+  answer that says "Ihn erfreue" by the sentence before that names him, "wer ist Weber" where
+  the name stands with its title, "wer war beim Bürgerdialog" by its participants;
+- "wie viele stellen sind noch offen" by "die verbleibenden 7 Stellen";
+- "was sieht der Beschlussvorschlag vor" by the prose under that label;
+- a reason that begins "Da so …" with the sentence before it; words of a concession
+  ("…, obwohl …") weigh less."""
 
 from __future__ import annotations
 
@@ -281,3 +284,23 @@ _ASKED_ABOUT = (
 def test_asked_finds_erkundigte(tmp_path: Path) -> None:
     kb = _doc_kb(tmp_path, 2022, _ASKED_ABOUT)
     assert top(kb, "was hat stein gefragt").startswith("Als Nächstes erkundigte sich SkB Stein")
+
+
+_MOTION = (
+    "Vor diesem Hintergrund stellt der Seniorenbeirat der Stadt Lohmar folgenden Antrag: Der "
+    "Rat wird aufgefordert, bis März 2025 ein Seniorenkonzept zu erstellen. Der Personenkreis "
+    "der Hochbetagten umfasse ca. 300 Personen."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what is the deadline for the seniorenkonzept", "bis März 2025"),
+        ("what did the seniorenbeirat lohmar demand", "aufgefordert"),
+        ("how many ppl are hochbetagt", "300 Personen"),
+    ],
+)
+def test_english_deadline_demand_ppl(tmp_path: Path, question: str, expected: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _MOTION)
+    assert expected in top(kb, question)
