@@ -439,6 +439,14 @@ _ASKS_AGE_RE = re.compile(
     re.I,
 )
 AGE_MISSING = 0.5  # share of coverage kept by a text without an age, for "wie alt"
+# "An welchem genauen Datum …", "on what exact date", "an welchem Tag genau": a day is asked;
+# "Anfang des Jahres" or "im November" does not give it.
+_ASKS_EXACT_DATE_RE = re.compile(
+    r"\bgenaue[nms]?\s+(?:datum|tag|termin|zeitpunkt)\b|\b(?:datum|tag|termin)\s+genau\b|"
+    r"\bexact\s+(?:date|day)\b|\b(?:date|day)\s+exactly\b",
+    re.I,
+)
+_DAY_DATE_RE = re.compile(rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.|(?:{_MONTHS})\b)", re.I)
 _PEOPLE_ASKED_RE = re.compile(
     r"zielgrupp|erwachsen|kinder|jugendlich|teilnehm|gefl(?:ü|ue|u)chtet|fl(?:ü|ue|u)chtling|"
     r"mitarbeit|person|leute|menschen|sch(?:ü|ue|u)ler|people|adults?\b|child|refugee|"
@@ -1535,6 +1543,7 @@ class _Features:
         self.counts_things = self.counts_other_than_time and bool(_HOW_MANY_RE.search(query.text))
         # the age of people ("wie alt ist Frau X", "what age group do the adults …"), not
         # of a thing ("wie alt darf das Konzept sein": a span of years)
+        self.exact_date = bool(_ASKS_EXACT_DATE_RE.search(query.text))
         self.asks_age = bool(_ASKS_AGE_RE.search(query.text)) and bool(
             _PEOPLE_ASKED_RE.search(query.text) or _NAMES_SPEAKER_RE.search(query.text)
         )
@@ -2527,6 +2536,9 @@ def _score_window(
     if f.for_whom:  # "für wen ist … gedacht": a group of people, not who decides on it
         evidence = 1.0 if _BENEFICIARY_RE.search(text) else 0.0
         evidence += 0.4 if evidence and _TARGET_GROUP_RE.search(text) else 0.0
+    if f.exact_date and not _DAY_DATE_RE.search(text):
+        evidence = 0.0  # "An welchem genauen Datum …": "Anfang des Jahres" is no day
+        cov *= DATE_OF_OTHER_EVENT
     if f.asks_age and not _AGE_RE.search(text):
         # "wie alt ist Frau X": "in 2020" or "für zwei Jahre" is no age
         evidence = 0.0

@@ -323,11 +323,13 @@ _QTYPE_SOURCES: tuple[tuple[QType, str], ...] = (
     ),
     (
         "time",
-        r" (seit wann|bis wann|wann|when|what time|which date|an welchem tag|"
-        r"zu welchem zeitpunkt|um wie ?viel uhr|"
+        r" (seit wann|bis wann|wann|when|what time|which date|an welchem (?:genauen )?tag|"
+        r"zu welchem (?:genauen )?zeitpunkt|um wie ?viel uhr|"
         # periods: "für welchen Zeitraum", "wie lange", "how long", "what period"
         r"(?:fur |auf |in |uber )?welche[nmr]? (?:zeitraum|zeitpunkt|dauer|laufzeit)|"
-        r"an welche[mn] (?:datum|termin)|welche[nmsr]? (?:datum|termin)|"
+        r"an welche[mn] (?:genauen )?(?:datum|termin)|"
+        r"welche[nmsr]? (?:genaue[ns]? )?(?:datum|termin)|"
+        r"(?:on |at )?(?:which|what) (?:exact )?(?:date|day)|"
         # "In welchem Jahr …", "in which year": a time (the year), not an instance of "Jahr"
         r"(?:in |im )?welche[mn] (?:jahr|monat)|(?:in )?(?:which|what) (?:year|month)|"
         r"wie lange?|how long|what period|which period|for what period|"
@@ -1358,7 +1360,9 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
                 after_count = False  # "Wie viel müsste der Kreis zahlen": no count of "Kreis"
             continue
         # "welchen Zeitraum": mostly the kind of fact asked for (a period), little topic.
-        asks_period = folded in _PERIOD_NOUNS and previous in _PERIOD_ASKERS
+        # ("an welchem genauen Datum": the same, asked precisely)
+        asker = words[i - 2] if i >= 2 and previous in _PRECISELY else previous
+        asks_period = folded in _PERIOD_NOUNS and asker in _PERIOD_ASKERS
         if asks_period and folded in _POINT_NOUNS:
             continue  # "an welchem Datum", "which day": asks for a date, which says no "Datum"
         # "Welche Projekte …", "welche Stellen und Organisationen …": the noun names the kind
@@ -1601,6 +1605,7 @@ def is_yes_no(question: str, *, german: bool = False) -> bool:
 
 
 _PERIOD_ASKERS = frozenset({"welchen", "welchem", "welcher", "welche", "what", "which"})
+_PRECISELY = frozenset({"genauen", "genaue", "genaues", "genauer", "exact", "exakten", "exakte"})
 
 
 CATEGORY_FLOOR = 0.45  # share of its weight a category noun the text lacks still costs

@@ -8,7 +8,9 @@
 - "wie viele stellen sind noch offen" by "die verbleibenden 7 Stellen";
 - "was sieht der Beschlussvorschlag vor" by the prose under that label;
 - a reason that begins "Da so …" with the sentence before it; words of a concession
-  ("…, obwohl …") weigh less."""
+  ("…, obwohl …") weigh less;
+- "what is the date of X" asks X's date; an exact date ("an welchem genauen Datum") is not
+  "Anfang des Jahres"."""
 
 from __future__ import annotations
 
@@ -304,3 +306,37 @@ _MOTION = (
 def test_english_deadline_demand_ppl(tmp_path: Path, question: str, expected: str) -> None:
     kb = _doc_kb(tmp_path, 2022, _MOTION)
     assert expected in top(kb, question)
+
+
+_DATES = (
+    "Das Gesetz sei Anfang des Jahres einhellig im Landtag verabschiedet worden. Am 14.03.2023 "
+    "finde außerdem ein sog. „Bürgerdialog“ statt."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the date of the bürgerdialog",
+        "What is the exact date of the Bürgerdialog?",
+        "an welchem genauen datum ist der bürgerdialog",
+    ],
+)
+def test_the_date_of_an_event_is_asked_by_its_name(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2022, _DATES)
+    assert "14.03.2023" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "An welchem genauen Datum hat der Landtag das Gesetz verabschiedet?",
+        "on what exact date did the landtag pass the law",
+    ],
+)
+def test_an_exact_date_is_not_answered_by_the_beginning_of_a_year(
+    tmp_path: Path, question: str
+) -> None:
+    kb = _doc_kb(tmp_path, 2022, _DATES)
+    assert not kb.ask(question).answered
+    assert kb.ask("wann hat der landtag das gesetz verabschiedet").answered
