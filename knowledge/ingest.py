@@ -1,7 +1,8 @@
 """Files -> documents in the knowledge base: the only module that reads document files.
 
-Each document is written in one transaction: a file that fails leaves what was stored before
-untouched, and a re-ingested unchanged file costs one hash comparison.
+A batch of documents is written in one transaction, each document in one of its own when one
+of them fails (_store_batch): a file that fails leaves what was stored before untouched, and a
+re-ingested unchanged file costs one hash comparison.
 """
 
 from __future__ import annotations
@@ -438,6 +439,58 @@ def _store(
 ) -> int:
     """Write one document with its passages in one transaction (removing the document named
     `replaces` in the same one, when given); returns the passage count."""
+    with db.conn:
+        count = _write(db.conn, doc, lexicon, replaces=replaces)
+    log.info("%s %s: %d passages", status, doc.name, count)
+    return count
+
+
+def _store_batch(
+    db: sqlite_utils.Database,
+    docs: Sequence[_Prepared],
+    lexicon: Lexicon,
+    known: Callable[[str], bool],
+) -> list[IngestResult]:
+    """Store a batch of documents: all in one transaction, else (when one of them fails, which
+    rolls the batch back) each in one of its own, the failing one reported while the others
+    are stored. `known`: whether a document of that name is stored already ("updated").
+
+    One commit for the batch: each commit flushed the full-text index's pending terms as a
+    segment of their own and wrote the pages the document shares with the one before again
+    (the sync's 50 papers a page paid some 2.5 s of 10 in commits for 300 papers). A sync
+    killed in the batch loses the whole batch, which its rerun stores again, as it did with
+    the one document it was writing."""
+    conn = db.conn
+    done: list[tuple[_Prepared, Status, int]] = []
+    try:
+        with conn:
+            for doc in docs:
+                status: Status = "updated" if known(doc.name) else "added"
+                done.append((doc, status, _write(conn, doc, lexicon)))
+    except Exception:
+        done = []
+    if done or not docs:
+        for doc, status, count in done:
+            log.info("%s %s: %d passages", status, doc.name, count)
+        return [
+            IngestResult(doc.path, doc.name, status, passages=count, notes=doc.notes)
+            for doc, status, count in done
+        ]
+    results: list[IngestResult] = []
+    for doc in docs:
+        status = "updated" if known(doc.name) else "added"
+        try:
+            count = _store(db, doc, lexicon, status)
+        except Exception as exc:  # one bad document must not stop the others
+            log.exception("could not store %s", doc.path if doc.from_file else doc.name)
+            results.append(IngestResult(doc.path, doc.name, "failed", message=f"not stored: {exc}"))
+            continue
+        results.append(IngestResult(doc.path, doc.name, status, passages=count, notes=doc.notes))
+    return results
+
+
+def _write(conn: Any, doc: _Prepared, lexicon: Lexicon, *, replaces: str | None = None) -> int:
+    """The writes of _store, inside the caller's transaction; returns the passage count."""
     ready = doc.prepared()
     passages = list(ready.passages)
     terms = [
@@ -464,50 +517,47 @@ def _store(
             terms[i] = terms[i] + [stem(fold(w)) for w in token_texts(p.heading)]
     words = ready.words
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    conn = db.conn
-    with conn:
-        for name in dict.fromkeys(n for n in (doc.name, replaces) if n):
-            old = conn.execute("SELECT id FROM documents WHERE name = ?", (name,)).fetchone()
-            if old:
-                _delete(conn, old[0])
-        cur = conn.execute(
-            "INSERT INTO documents(name, path, title, kind, year, date, sha256, original, "
-            "repaired, ingested_at, public, pipeline, reference, web) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                doc.name,
-                doc.stored_path(),
-                doc.meta.title,
-                doc.meta.kind,
-                doc.meta.year,
-                doc.meta.date,
-                doc.sha256,
-                doc.original,
-                doc.repaired,
-                now,
-                int(doc.meta.public),
-                PIPELINE,
-                doc.meta.reference,
-                doc.meta.web,
-            ),
+    for name in dict.fromkeys(n for n in (doc.name, replaces) if n):
+        old = conn.execute("SELECT id FROM documents WHERE name = ?", (name,)).fetchone()
+        if old:
+            _delete(conn, old[0])
+    cur = conn.execute(
+        "INSERT INTO documents(name, path, title, kind, year, date, sha256, original, "
+        "repaired, ingested_at, public, pipeline, reference, web) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            doc.name,
+            doc.stored_path(),
+            doc.meta.title,
+            doc.meta.kind,
+            doc.meta.year,
+            doc.meta.date,
+            doc.sha256,
+            doc.original,
+            doc.repaired,
+            now,
+            int(doc.meta.public),
+            PIPELINE,
+            doc.meta.reference,
+            doc.meta.web,
+        ),
+    )
+    doc_id = cur.lastrowid
+    ids = _insert_passages(conn, doc_id, passages, terms, leads, heading_terms)
+    # In key order: the rows go to the end of the table's B-tree, not all over it.
+    conn.executemany(
+        "INSERT INTO doc_words(doc_id, word, n) VALUES (?,?,?)",
+        [(doc_id, w, n) for w, n in sorted(words.items())],
+    )
+    count_words_later(conn, doc_id)  # counted with its batch: fold_word_counts
+    for abbr in find_abbreviations(" ".join(p.text for p in passages)):
+        pid = next((ids[i] for i, p in enumerate(passages) if abbr.expansion in p.text), None)
+        conn.execute(
+            "INSERT INTO abbreviations(doc_id, abbr, term, expansion, passage_id) "
+            "VALUES (?,?,?,?,?)",
+            (doc_id, abbr.abbr, abbr.term, abbr.expansion, pid),
         )
-        doc_id = cur.lastrowid
-        ids = _insert_passages(conn, doc_id, passages, terms, leads, heading_terms)
-        # In key order: the rows go to the end of the table's B-tree, not all over it.
-        conn.executemany(
-            "INSERT INTO doc_words(doc_id, word, n) VALUES (?,?,?)",
-            [(doc_id, w, n) for w, n in sorted(words.items())],
-        )
-        count_words_later(conn, doc_id)  # counted with its batch: fold_word_counts
-        for abbr in find_abbreviations(" ".join(p.text for p in passages)):
-            pid = next((ids[i] for i, p in enumerate(passages) if abbr.expansion in p.text), None)
-            conn.execute(
-                "INSERT INTO abbreviations(doc_id, abbr, term, expansion, passage_id) "
-                "VALUES (?,?,?,?,?)",
-                (doc_id, abbr.abbr, abbr.term, abbr.expansion, pid),
-            )
-        bump_generation(conn)
-    log.info("%s %s: %d passages", status, doc.name, len(passages))
+    bump_generation(conn)
     return len(passages)
 
 
@@ -644,15 +694,8 @@ def ingest_paths(
         # Split compounds against everything stored plus this batch's documents.
         lexicon = lexicon or load_lexicon(db)
         lexicon.add_each((doc.prepared().words for doc in prepared), min_length=MIN_PART + 2)
-        for doc in prepared:
-            status: Status = "updated" if doc.name in known else "added"
-            try:
-                count = _store(db, doc, lexicon, status)
-            except Exception as exc:  # one bad document must not stop the others
-                log.exception("could not store %s", doc.path)
-                report(IngestResult(doc.path, doc.name, "failed", message=f"not stored: {exc}"))
-                continue
-            report(IngestResult(doc.path, doc.name, status, passages=count, notes=doc.notes))
+        for result in _store_batch(db, prepared, lexicon, known.__contains__):
+            report(result)
         fold_word_counts(db.conn)  # this batch's words, counted together
     return results
 
@@ -696,16 +739,17 @@ def ingest_texts(
     lexicon: Lexicon | None = None,
     prepare: Preparer = prepare_here,
 ) -> list[IngestResult]:
-    """Store documents given as text, like ingest_paths stores files: one transaction each,
-    unchanged ones (same hash and metadata) untouched, changed metadata applied without
-    re-indexing, one failing document reported while the others go on.
+    """Store documents given as text, like ingest_paths stores files: in one transaction (one
+    a document when one fails), unchanged ones (same hash and metadata) untouched, changed
+    metadata applied without re-indexing, one failing document reported while the others go
+    on.
 
     `lexicon`: the compound lexicon of a caller that stores in several calls (one OParl sync,
     page by page); it gains the words of these documents. Without it the lexicon of
     everything stored is read from the database, which grows with the base.
 
     `prepare`: how the changed texts are repaired and split (a ParallelPreparer spreads that
-    over worker processes); the writes all happen here, one document per transaction."""
+    over worker processes); the writes all happen here (_store_batch)."""
     return finish_texts(db, start_texts(db, docs, prepare=prepare), lexicon=lexicon)
 
 
@@ -768,7 +812,7 @@ def _later(prepare: Preparer) -> Callable[[Sequence[str]], Ticket]:
 def finish_texts(
     db: sqlite_utils.Database, pending: PendingTexts, *, lexicon: Lexicon | None = None
 ) -> list[IngestResult]:
-    """The second half of ingest_texts: the prepared texts stored, one transaction each."""
+    """The second half of ingest_texts: the prepared texts stored together (_store_batch)."""
     results = list(pending.results)
     if not pending.docs:
         return results
@@ -779,16 +823,14 @@ def finish_texts(
     ]
     lexicon = lexicon if lexicon is not None else load_lexicon(db)
     lexicon.add_each((doc.prepared().words for doc in prepared), min_length=MIN_PART + 2)
-    for doc in prepared:
-        known = db.conn.execute("SELECT 1 FROM documents WHERE name = ?", (doc.name,)).fetchone()
-        status: Status = "updated" if known else "added"
-        try:
-            count = _store(db, doc, lexicon, status)
-        except Exception as exc:  # one bad document must not stop the others
-            log.exception("could not store %s", doc.name)
-            results.append(IngestResult(doc.path, doc.name, "failed", message=f"not stored: {exc}"))
-            continue
-        results.append(IngestResult(doc.path, doc.name, status, passages=count))
+
+    def known(name: str) -> bool:
+        return (
+            db.conn.execute("SELECT 1 FROM documents WHERE name = ?", (name,)).fetchone()
+            is not None
+        )
+
+    results += _store_batch(db, prepared, lexicon, known)
     fold_word_counts(db.conn)  # these documents' words, counted together
     return results
 

@@ -1,4 +1,4 @@
-"""Ingest: metadata, idempotency, replacement, one transaction per document, bad files."""
+"""Ingest: metadata, idempotency, replacement, transactions per batch and document, bad files."""
 
 from __future__ import annotations
 
@@ -9,7 +9,14 @@ import pytest
 
 from knowledge import ingest as ingest_module
 from knowledge.base import KnowledgeBase
-from knowledge.ingest import ingest_paths, title_from_name, year_from_text
+from knowledge.ingest import (
+    DocumentMeta,
+    TextDocument,
+    ingest_paths,
+    ingest_texts,
+    title_from_name,
+    year_from_text,
+)
 from knowledge.store import open_db
 
 
@@ -115,6 +122,49 @@ def test_a_document_that_fails_midway_leaves_the_stored_version(
     assert "disk full" in result.message
     assert passages_of(db_path, "protokoll.txt") == before
     assert db.conn.execute("SELECT count(*) FROM passage_fts").fetchone()[0] == 1
+
+
+def test_a_batch_stored_together_falls_back_to_one_document_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch is written in one transaction; when one of its documents fails, the batch is
+    rolled back and stored one document at a time: the others are stored, the failing one
+    keeps its stored version, and nothing of it is left half written."""
+    db_path = tmp_path / "kb.db"
+    db = open_db(db_path)
+
+    def doc(name: str, text: str) -> TextDocument:
+        return TextDocument(name, text, DocumentMeta(title=name), sha256=text)
+
+    ingest_texts(db, [doc("b", "Der Integrationspreis wird am 16.06.2020 verliehen.")])
+    before = passages_of(db_path, "b")
+    real = ingest_module.find_abbreviations
+
+    def explode_on_b(text: str) -> object:
+        if "2021" in text:
+            raise RuntimeError("disk full")
+        return real(text)
+
+    monkeypatch.setattr(ingest_module, "find_abbreviations", explode_on_b)
+    results = ingest_texts(
+        db,
+        [
+            doc("a", "Das Kommunale Integrationszentrum berät Familien."),
+            doc("b", "Der Integrationspreis wird am 17.06.2021 verliehen."),
+            doc("c", "Der Kreistag tagt am 03.09.2020 im Kreishaus."),
+        ],
+    )
+    assert [(r.name, r.status) for r in results] == [
+        ("a", "added"),
+        ("b", "failed"),
+        ("c", "added"),
+    ]
+    assert "disk full" in results[1].message
+    assert passages_of(db_path, "b") == before
+    assert passages_of(db_path, "a")
+    assert passages_of(db_path, "c")
+    stored = db.conn.execute("SELECT count(*) FROM passages").fetchone()[0]
+    assert db.conn.execute("SELECT count(*) FROM passage_fts").fetchone()[0] == stored
 
 
 def test_remove_document(tmp_path: Path) -> None:
