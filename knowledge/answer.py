@@ -182,7 +182,7 @@ _ASKS_MONEY_RE = re.compile(
     # named in a question is a project's name, no money asked for)
     r"(?<=hoch ist die )(?:\w+ )?\w*f(?:ö|oe|o)rderung|"
     r"gehalt|geh(?:ä|ae)lter|verdien\w*|honorar\w*|bezahl\w*|zahlt|eigenanteil\w*|"
-    r"kostenanteil\w*|money|funding|funds|cost\w*|pay|paid|"
+    r"kostenanteil\w*|money|funding|funds|cost\w*|pay|pays|paid|spend\w*|spent|"
     r"refund\w*|grant\w*|salary|salaries|prize money)\b|€",
     re.I,
 )

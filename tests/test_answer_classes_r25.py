@@ -1,7 +1,7 @@
 """Classes of misses found in round 25 of issue 10:
 - a verb on -ieren finds its noun ("evaluiert" -> "Evaluation"); synonyms and English words
   ("zeigt"/"verdeutlicht", "decide"/"verabschiedet", "gefragt"/"erkundigte", "deadline",
-  "demand", "ppl", "since when", "attends");
+  "demand", "ppl", "since when", "attends"; "pays" and "spend" ask for money);
 - "wer war besorgt" is answered by "Er zeigte sich besorgt" with the speaker named before, any
   answer that says "Ihn erfreue" by the sentence before that names him, "wer ist Weber" where
   the name stands with its title, "wer war beim Bürgerdialog" by its participants;
@@ -340,3 +340,21 @@ def test_an_exact_date_is_not_answered_by_the_beginning_of_a_year(
     kb = _doc_kb(tmp_path, 2022, _DATES)
     assert not kb.ask(question).answered
     assert kb.ask("wann hat der landtag das gesetz verabschiedet").answered
+
+
+# An English money question whose verb is "pays" or "spend": an amount answers, not a count.
+_COSTS = """Darüber hinaus gebe es 3 Arbeitskreisangebote der Landesstelle NRW für die KIZ.
+
+Kostenaufstellung KIZ
+Posten Betrag
+Gesamtkosten 353.094
+Kostenerstattung Land NRW 170.000
+"""
+
+
+@pytest.mark.parametrize(
+    "question", ["how much pays nrw for the kiz", "how much does nrw spend on the kiz"]
+)
+def test_pays_and_spend_ask_for_money(tmp_path: Path, question: str) -> None:
+    kb = _kb(tmp_path, {"kosten.txt": (2013, _COSTS)})
+    assert "170.000" in top(kb, question)
