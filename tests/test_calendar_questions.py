@@ -322,6 +322,7 @@ NOTE_BEFORE_DOCUMENTS = {
     "Wann tagt die KIM-Lenkungsgruppe das nächste Mal?",
     "naechste integrationspreisverleihung wann",
     "um wieviel uhr ist die jahresabschlussfeier für ehrenamtler am 2.12.",
+    "wann trifft sich der arbeitskreis der integrationsräte und migrantenorganisationen wieder",
 }
 
 

@@ -123,7 +123,7 @@ def test_careful_holdout3_meets_the_bar(kb: KnowledgeBase) -> None:
     """A fresh careful set written after holdout2 (first run: 18 of 29 right, 6 of 7 declined);
     its failures guided the fixes for question frames, English committee words and years, so it
     is no longer clean (after them: 24 of 29, 7 of 7)."""
-    bar(kb, "holdout3_careful.jsonl", right=0.86, declined=1.00)
+    bar(kb, "holdout3_careful.jsonl", right=0.89, declined=1.00)
 
 
 def test_phone_holdout3_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -300,7 +300,7 @@ def test_careful_holdout15_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout15_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout15 (sealed 28 of 32, 5 of 6; then 30 of 32, 6 of
     6)."""
-    bar(kb, "holdout15_phone.jsonl", right=0.93, declined=1.00)
+    bar(kb, "holdout15_phone.jsonl", right=0.96, declined=1.00)
 
 
 def test_careful_holdout16_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -339,7 +339,7 @@ def test_phone_holdout18_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout18 (sealed 29 of 32, 4 of 6; session start the
     same): "wann wurde das ki im rsk eroeffnet" and "wer leitet die kim lenkungsgruppe" still
     get an answer."""
-    bar(kb, "holdout18_phone.jsonl", right=0.93, declined=1.00)
+    bar(kb, "holdout18_phone.jsonl", right=0.96, declined=1.00)
 
 
 def test_careful_holdout19_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -382,7 +382,7 @@ def test_mixed_holdout22_meets_the_bar(kb: KnowledgeBase) -> None:
     writer was asked to expect undamaged words where the OCR text is damaged) and measured
     once, sealed, at the end of the round: 43 of 52, 8 of 8 (the code of the round's start:
     42 of 52, 7 of 8)."""
-    bar(kb, "holdout22_mixed.jsonl", right=0.92, declined=1.00)
+    bar(kb, "holdout22_mixed.jsonl", right=0.94, declined=1.00)
 
 
 def test_careful_holdout23_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -407,7 +407,7 @@ def test_mixed_holdout24_meets_the_bar(kb: KnowledgeBase) -> None:
     Still missed: where to hand in the KIZ application (the Bezirksregierung stands in a
     sentence without "KIZ"), the mayors' objection (Doppelstrukturen), the speaker at the
     events against forced marriage."""
-    bar(kb, "holdout24_mixed.jsonl", right=0.86, declined=1.00)
+    bar(kb, "holdout24_mixed.jsonl", right=0.88, declined=1.00)
 
 
 def test_declines25_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -683,3 +683,26 @@ def test_declines37_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 24 to find false answers (40 unanswerable, 12 answerable), sealed: 36 of
     40 declined and 12 of 12 right at the start and the end, unchanged after opening."""
     bar(kb, "declines37.jsonl", right=1.00, declined=0.89)
+
+
+def test_careful_holdout38_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written for round 25 from the documents alone, measured at its start (e488b84): 37/38,
+    6/7; sealed until its end (180a791): 37/38, 6/7; unchanged after opening (the misses: the
+    count of Geduldete asked with a relative clause; a question on KIM's yearly state funding
+    answered from the 2013 KIZ cost table)."""
+    bar(kb, "holdout38_careful.jsonl", right=0.97, declined=0.85)
+
+
+def test_phone_holdout38_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout38 (sealed: 35/38, 6/6 at the start and the end of
+    round 25; 36/38 after opening: English 'pays' asks for money). Left: the posts of Modul 3
+    at Troisdorf answered by the member's question, not the reply three sentences later; the
+    cost table's total against its yearly share."""
+    bar(kb, "holdout38_phone.jsonl", right=0.94, declined=1.00)
+
+
+def test_declines38_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A set of round 25 to find false answers (40 unanswerable, 12 answerable), sealed: 36 of
+    40 declined and 11 of 12 right at the start and the end; 37 of 40 after opening (an exact
+    date is not 'Anfang des Jahres')."""
+    bar(kb, "declines38.jsonl", right=0.91, declined=0.92)
