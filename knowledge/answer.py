@@ -1573,9 +1573,11 @@ class _Features:
             for t in c.terms()
         )
         self.role_object = _role_object(query) if query.qtype == "person" else frozenset()
-        # A person the question names ("wer hat Dinstühler vertreten"), as the texts write
-        # them ("Frau Dinstühler"): another person answers. ("wer ist X" asks about X.)
-        self.asked_person = (
+        # A person the question names, as the texts write them ("Frau Dinstühler"): in "wer
+        # hat Dinstühler vertreten" another person answers (asked_person); in "wer ist Fleck"
+        # the name with its title says who that is ("fragte Abg. Dr. Fleck", titled_asked).
+        names = [c for c in query.concepts if c.kind == "word"] if query.qtype == "person" else []
+        named_re = (
             re.compile(
                 _TITLE
                 + "(?:"
@@ -1583,25 +1585,12 @@ class _Features:
                 + r")\w*",
                 re.I,
             )
-            if query.qtype == "person"
-            and not asks_who_is(query.text)
-            and (names := [c for c in query.concepts if c.kind == "word"])
+            if names
             else None
         )
-        # "wer ist Fleck": the name with its title says who that is ("fragte Abg. Dr. Fleck")
-        self.titled_asked = (
-            re.compile(
-                _TITLE
-                + "(?:"
-                + "|".join(_unfolded(t) for c in who for t in word_terms(c.label)[:1])
-                + r")\w*",
-                re.I,
-            )
-            if query.qtype == "person"
-            and asks_who_is(query.text)
-            and (who := [c for c in query.concepts if c.kind == "word"])
-            else None
-        )
+        who_is = asks_who_is(query.text)
+        self.asked_person = None if who_is else named_re
+        self.titled_asked = named_re if who_is else None
         # "Wer hat den Preis gewonnen?" is not answered by who reported on it ("berichtete
         # Dezernent Schmitz"); "Wer hat berichtet?", "Wer fragte?" are.
         self.single = bool(_ASKS_ONE_RE.search(query.text))  # "welches Projekt", "welchem"

@@ -424,7 +424,7 @@ def split_passages(text: str) -> list[Passage]:
                 i += 1
             units.extend((piece, "boilerplate", heading, "") for piece in _cut(" ".join(form)))
             # "Beschlussentwurf:" ends the form: the prose after it, up to the next form or
-            # heading, is that section's (its label is their lead at ingest)
+            # heading, is that section's (at ingest the label's words index as its own)
             label = section_label(blocks[i - 1].lines[-1])
             heading = label.capitalize() if label else outer
             continue
