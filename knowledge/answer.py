@@ -1364,7 +1364,24 @@ class _Features:
         # ("KIM für welche Zielgruppe" asks for instances of a category, not what KIM is)
         # ("wo muss man KIZ beantragen" asks a place: a passage spelling KIZ out is no answer)
         # ("zielgruppe kim" asks for the target group of KIM, a noun besides the abbreviation)
-        self.about_term = query.qtype == "definition" or (
+        # ("Welche Rolle kommt dem Case Management im KIM zu?" is about Case Management: the
+        # abbreviation after a preposition only says where)
+        in_abbreviation = bool(query.abbreviations) and all(
+            re.search(
+                rf"\b(?:im|beim|in|vom|von|für|fur|zum|zur|des)\s+{re.escape(a)}\b",
+                query.text,
+                re.I,
+            )
+            for a in query.abbreviations
+        )
+        others = [
+            c
+            for c in query.concepts
+            if c.kind == "word"
+            and fold(c.label) not in light_verbs()
+            and fold(c.label) not in frame_words()
+        ]
+        self.about_term = (query.qtype == "definition" and not (in_abbreviation and others)) or (
             len(query.concepts) <= 2
             and not self.categories
             and query.qtype not in ("place", "time", "quantity", "reason", "person")

@@ -10,7 +10,7 @@
 - a reason that begins "Da so …" with the sentence before it; words of a concession
   ("…, obwohl …") weigh less;
 - "what is the date of X" asks X's date; an exact date ("an welchem genauen Datum") is not
-  "Anfang des Jahres"."""
+  "Anfang des Jahres"; "Welche Rolle kommt X im KIM zu" is about X, not what KIM is."""
 
 from __future__ import annotations
 
@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.answer import _Features
 from knowledge.passages import split_passages
 from tests.test_answer_classes import top
-from tests.test_answer_classes_r4 import _doc_kb, _kb
+from tests.test_answer_classes_r4 import FILLER, _doc_kb, _kb
 
 # The minutes write the noun; members ask with the verb.
 _EVALUATION = (
@@ -358,3 +359,24 @@ Kostenerstattung Land NRW 170.000
 def test_pays_and_spend_ask_for_money(tmp_path: Path, question: str) -> None:
     kb = _kb(tmp_path, {"kosten.txt": (2013, _COSTS)})
     assert "170.000" in top(kb, question)
+
+
+# The abbreviation after a preposition says where; the question is about something in it.
+_ROLE = (
+    "Nach Aufruf des Tagesordnungspunktes meldete sich Abg. Peters zu Wort und äußerte, dass "
+    "das Kommunale Radverkehrsmanagement (nachfolgend: KRM) ein geeignetes Instrument "
+    f"darstelle. {FILLER} Insofern käme dem Case Management eine tragende Rolle zu. "
+    f"{FILLER}"
+)
+
+
+def test_a_role_in_an_abbreviation_is_not_its_definition(tmp_path: Path) -> None:
+    title = "TOP 7: Kommunales Radverkehrsmanagement (KRM), Stellplätze"
+    kb = _kb(tmp_path, {"krm.txt": (2022, _ROLE)}, {"krm.txt": title})
+    text = top(kb, "Welche Rolle kommt dem Case Management im KRM zu?")
+    assert "Case Management eine tragende Rolle" in text
+    assert "nachfolgend" not in text
+    # (in the minutes the definition's bonus outweighed it: the question is not about KRM)
+    assert not _Features(kb.analyse("Welche Rolle kommt dem Case Management im KRM zu?")).about_term
+    assert _Features(kb.analyse("Was ist KRM?")).about_term
+    assert "nachfolgend: KRM" in top(kb, "Was ist KRM?")
