@@ -1068,7 +1068,7 @@ def _counted(query: Query, text: str) -> float:
                 if not partitive:
                     # "die verbleibenden 7 Stellen" for "wie viele Stellen sind noch frei":
                     # the asked state stands with the number, not only near it
-                    said = i and (wanted - focus).intersection(token_terms(toks[i - 1]))
+                    said = i > 0 and bool((wanted - focus) & set(token_terms(toks[i - 1])))
                     return 0.3 if said else 0.25
                 best = min(best, -0.1) if best <= 0 else best
                 break
@@ -1200,6 +1200,28 @@ def _asks_thing_of(concept: Concept, query: Query) -> bool:
         and folded not in frame_words()
         and not looks_like_verb(concept.label)
         and is_german_word(folded)
+    )
+
+
+def _placed_in_term(query: Query) -> bool:
+    """Whether the abbreviations of a question only say where what it asks about is: "Welche
+    Rolle kommt dem Case Management im KIM zu?" is about Case Management, not what KIM is
+    (each abbreviation after a preposition, and another word asked besides the frame)."""
+    return bool(query.abbreviations) and (
+        all(
+            re.search(
+                rf"\b(?:im|beim|in|vom|von|für|fur|zum|zur|des)\s+{re.escape(a)}\b",
+                query.text,
+                re.I,
+            )
+            for a in query.abbreviations
+        )
+        and any(
+            c.kind == "word"
+            and fold(c.label) not in light_verbs()
+            and fold(c.label) not in frame_words()
+            for c in query.concepts
+        )
     )
 
 
@@ -1364,24 +1386,7 @@ class _Features:
         # ("KIM für welche Zielgruppe" asks for instances of a category, not what KIM is)
         # ("wo muss man KIZ beantragen" asks a place: a passage spelling KIZ out is no answer)
         # ("zielgruppe kim" asks for the target group of KIM, a noun besides the abbreviation)
-        # ("Welche Rolle kommt dem Case Management im KIM zu?" is about Case Management: the
-        # abbreviation after a preposition only says where)
-        in_abbreviation = bool(query.abbreviations) and all(
-            re.search(
-                rf"\b(?:im|beim|in|vom|von|für|fur|zum|zur|des)\s+{re.escape(a)}\b",
-                query.text,
-                re.I,
-            )
-            for a in query.abbreviations
-        )
-        others = [
-            c
-            for c in query.concepts
-            if c.kind == "word"
-            and fold(c.label) not in light_verbs()
-            and fold(c.label) not in frame_words()
-        ]
-        self.about_term = (query.qtype == "definition" and not (in_abbreviation and others)) or (
+        self.about_term = (query.qtype == "definition" and not _placed_in_term(query)) or (
             len(query.concepts) <= 2
             and not self.categories
             and query.qtype not in ("place", "time", "quantity", "reason", "person")
@@ -1558,9 +1563,10 @@ class _Features:
         )
         # "wie viele Teilhabemanager" counts things ("wie viel zahlt das Land" an amount)
         self.counts_things = self.counts_other_than_time and bool(_HOW_MANY_RE.search(query.text))
+        # "an welchem genauen Datum": a day must stand in the answer
+        self.exact_date = bool(_ASKS_EXACT_DATE_RE.search(query.text))
         # the age of people ("wie alt ist Frau X", "what age group do the adults …"), not
         # of a thing ("wie alt darf das Konzept sein": a span of years)
-        self.exact_date = bool(_ASKS_EXACT_DATE_RE.search(query.text))
         self.asks_age = bool(_ASKS_AGE_RE.search(query.text)) and bool(
             _PEOPLE_ASKED_RE.search(query.text) or _NAMES_SPEAKER_RE.search(query.text)
         )
@@ -2723,15 +2729,20 @@ def _speaker_lead(
     c: Candidate,
     near: Mapping[tuple[int, int], Candidate],
     before: Mapping[tuple[int, int], Candidate] | None,
+    *,
+    whole_only: bool = False,
 ) -> str:
     """For a "wer"-question answered by a sentence about "er" or "sie" ("ihn"), the clause
     of the sentence before that names the speaker, quoted with ellipses: "… meldete sich Abg.
     Peters zu Wort und äußerte … Sie hatte hierzu jedoch noch einige Nachfragen: …" (minutes
     name a speaker once; the answer shows who asked). Empty when none is named within
-    SPEECH_REACH sentences of speech going on."""
+    SPEECH_REACH sentences of speech going on; with `whole_only`, unless the whole sentence
+    right before names the speaker ("KTM Haacke schloss sich seinem Vorredner an.")."""
     if not pronoun_subject(c.text):
         return ""
     for d in range(1, SPEECH_REACH + 1):
+        if whole_only and d > 1:
+            return ""
         key = (c.doc_id, c.ord - d)
         n = near.get(key) or (before or {}).get(key)
         if n is None or n.kind == "row":
@@ -2741,6 +2752,8 @@ def _speaker_lead(
             ends = [i for p in _CLAUSE_ENDS if (i := n.text.find(p, m.end())) >= 0]
             end = min(ends, default=len(n.text))
             start, end = max(start, m.start() - LEAD_REACH), min(end, m.end() + LEAD_REACH)
+            if whole_only and (start > 0 or end < len(n.text)):
+                return ""
             clause = n.text[start:end].strip(" ,;:")
             # (the whole sentence right before: no gap to mark)
             gap = " " if d == 1 and end == len(n.text) else " … "
@@ -2954,11 +2967,11 @@ def rank(
     # answers that say "er" or "ihn" show who that is when the whole sentence right before
     # names him ("KTM Haacke schloss sich … an. Ihn erfreue, dass … alle Stellen …"), not a
     # clause quoted from further back.
+    whole_only = query.qtype != "person"
     features.leads = {
         c.passage_id: lead
         for c in near.values()
-        if (lead := _speaker_lead(c, near, before))
-        and (query.qtype == "person" or not (lead.startswith("…") or lead.endswith("… ")))
+        if (lead := _speaker_lead(c, near, before, whole_only=whole_only))
     }
     _enumerations(features, near)
 

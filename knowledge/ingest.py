@@ -509,12 +509,15 @@ def _write(conn: Any, doc: _Prepared, lexicon: Lexicon, *, replaces: str | None 
             head = _BERATUNGSFOLGE_RE.split(passages[i - 1].text, maxsplit=1)[0]
             leads[i] = leads[i] + [t for t in text_terms(head, lexicon) if not t[:1].isdigit()]
     heading_terms = {h: text_terms(h, lexicon) for h in {p.heading for p in passages}}
+    # "Was sieht der Beschlussentwurf vor?": the prose under that label is the
+    # Beschlussentwurf, though it never names it (the label's whole words only: its compound
+    # parts, "Beschluss", are not what the prose is). Read once per heading, not per passage.
+    section_words = {
+        h: [stem(fold(w)) for w in token_texts(h)] for h in heading_terms if section_label(h)
+    }
     for i, p in enumerate(passages):
-        if p.kind != "boilerplate" and section_label(p.heading):
-            # "Was sieht der Beschlussentwurf vor?": the prose under that label is the
-            # Beschlussentwurf, though it never names it (the label's whole words only: its
-            # compound parts, "Beschluss", are not what the prose is)
-            terms[i] = terms[i] + [stem(fold(w)) for w in token_texts(p.heading)]
+        if p.kind != "boilerplate" and p.heading in section_words:
+            terms[i] = terms[i] + section_words[p.heading]
     words = ready.words
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for name in dict.fromkeys(n for n in (doc.name, replaces) if n):
