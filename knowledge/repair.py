@@ -395,8 +395,26 @@ def _also_spaced(
 
         joins = any(not (word(tokens[k]) and word(tokens[k + 1])) for k in general)
         beside = any(0 <= j < len(spaced) and spaced[j] for j in (i - 1, i + 1))
-        out[i] = joins or (beside and any(_is_orphan(t, words) for t in tokens[1:]))
+        out[i] = (
+            joins
+            or (beside and any(_is_orphan(t, words) for t in tokens[1:]))
+            or _joins_around_letter(tokens, words)
+        )
     return out
+
+
+def _joins_around_letter(tokens: Sequence[str], words: _WithDictionary) -> bool:
+    """Whether a lone lowercase letter joins the words either side of it into a known word
+    ("gesetz l icher" -> "gesetzlicher")."""
+    for k in range(1, len(tokens) - 1):
+        letter = tokens[k]
+        if len(letter) != 1 or not letter.islower() or letter in FUNCTION_WORDS:
+            continue
+        left, right = tokens[k - 1], tokens[k + 1]
+        joined = (left + letter + right).lower()
+        if left.isalpha() and right.isalpha() and right.islower() and joined in words:
+            return True
+    return False
 
 
 def _is_orphan(token: str, words: _WithDictionary) -> bool:
@@ -800,12 +818,19 @@ def _core_of_other(token: str) -> str:
 
 
 def _known_letters(word: str, lexicon: Container[str]) -> int:
-    """Letters of the word when it (or each part of a hyphenated word) is known, else 0."""
+    """Letters of the word when it (or each part of a hyphenated word) is known, else 0. A
+    part before a hyphen may end in a linking s ("Informations- und Serviceangebot")."""
     if word.isalpha():
         return len(word) if word.lower() in lexicon else 0
+    core = _core(word)
+    parts = core.split("-")
+    linked = len(parts) - (0 if word.endswith(core + "-") else 1)  # parts a hyphen follows
     total = 0
-    for part in _core(word).split("-"):
-        if not part.isalpha() or part.lower() not in lexicon:
+    for k, part in enumerate(parts):
+        lower = part.lower()
+        if not part.isalpha():
+            return 0
+        if lower not in lexicon and not (k < linked and lower[-1] == "s" and lower[:-1] in lexicon):
             return 0
         total += len(part)
     return total
@@ -1101,7 +1126,8 @@ def _merged_spans(tokens: Sequence[str], lexicon: _WithDictionary) -> list[tuple
     n = len(tokens)
     lettered = [_has_letter(t) for t in tokens]
     function = [t.lower() in FUNCTION_WORDS for t in tokens]
-    words = [lexicon.is_word(t) for t in tokens]
+    # A single letter is no word here, whatever the word list says: "ehrenamt l ich".
+    words = [lexicon.is_word(t) and not _is_single_letter(_core(t)) for t in tokens]
     # best[i]: (known letters, -tokens) for tokens[:i]; back[i]: where its last token starts.
     best: list[tuple[int, int]] = [(0, 0)] + [(-1, 0)] * n
     back = [0] * (n + 1)

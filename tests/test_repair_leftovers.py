@@ -87,6 +87,22 @@ def repaired_in_document(raw: str) -> str:
             "Kreis, der Neubürgerbeauftragte des Kreises, Wohlfahrtsverbände, Vereine, "
             "Initiativen u. v. m. für eine erfolgreiche Integration.",
         ),
+        # A compound's first part before a hyphen ends in a linking s ("Informations-"), and
+        # a lone letter is a fragment, whatever the word list says ("ehrenamt l ich").
+        (
+            "Kreis ein Informat ions- und Serv iceangebot für Menschen mit Migrat ions\n"
+            "hintergrund sowie für Fachkräfte, aber auch für ehrenamt l ich Engagier te \n",
+            "Kreis ein Informations- und Serviceangebot für Menschen mit Migrationshintergrund "
+            "sowie für Fachkräfte, aber auch für ehrenamtlich Engagierte",
+        ),
+        # A line whose only damage is a lone letter between two pieces of a word, which goes on
+        # in the next line without a hyphen.
+        (
+            "aufgrund bestehender gesetz l icher Vorgaben - im Rahmen der Wahrneh\n"
+            "mung ihrer fachlichen Aufgaben aktive Migrationsarbeit. \n",
+            "aufgrund bestehender gesetzlicher Vorgaben - im Rahmen der Wahrnehmung ihrer "
+            "fachlichen Aufgaben aktive Migrationsarbeit.",
+        ),
         (
             "bezif fert , die Angaben reichen von 10 %-Ante i len einer Stel le bis zu 3 \n"
             "Stel len) \n",
@@ -107,6 +123,9 @@ def test_lines_of_the_ocr_document_are_repaired(raw: str, expected: str) -> None
         "oder Integrationsberichten,",
         "In allen Kommunen des Rhein-Sieg-Kreises gibt es Integrationsbeauftragte bzw.",
         "Wohlfahrtsverbände, Vereine, Initiativen",
+        "ein Informations- und Serviceangebot",
+        "für ehrenamtlich Engagierte",
+        "gesetzlicher Vorgaben - im Rahmen der Wahrnehmung ihrer fachlichen Aufgaben",
         "von 10 %-Anteilen einer Stelle bis zu 3 Stellen)",
         # Names in a table no general word list holds.
         "Kreis Siegen-Wittgenstein Kreis Viersen",
@@ -124,7 +143,18 @@ def test_the_ocr_document_holds_the_repaired_words(expected: str) -> None:
 
 @pytest.mark.parametrize(
     "broken",
-    ["Migrat ions", "Moscheevere ine", "Be da rfe", "Integrat i", "Wohi fahr", "Ve re i", "-Wi t"],
+    [
+        "Migrat ions",
+        "Moscheevere ine",
+        "Be da rfe",
+        "Integrat i",
+        "Wohi fahr",
+        "Ve re i",
+        "-Wi t",
+        "Informat ions",
+        "ehrenamt l ich",
+        "gesetz l icher",
+    ],
 )
 def test_the_ocr_document_keeps_none_of_the_named_leftovers(broken: str) -> None:
     assert broken not in repaired_corpus()
@@ -210,3 +240,24 @@ def test_a_question_for_a_web_address_is_answered_with_one(
     answer = kb.ask(question)
     assert answer.answered
     assert "www." in answer.hits[0].text
+
+
+def test_a_lone_letter_between_pieces_is_no_word_to_keep_apart() -> None:
+    assert repaired("die Fachstel le berät ehrenamt l ich Tät ige \n") == (
+        "die Fachstelle berät ehrenamtlich Tätige\n"
+    )
+
+
+def test_a_lone_letter_alone_makes_a_line_letter_spaced() -> None:
+    assert repaired("nach den gesetz l ichen Vorgaben des Landes \n") == (
+        "nach den gesetzlichen Vorgaben des Landes\n"
+    )
+
+
+def test_a_lone_letter_that_joins_nothing_stays() -> None:
+    assert repaired("Anlage 3 Punkt b nennt die Kosten \n") == "Anlage 3 Punkt b nennt die Kosten\n"
+
+
+def test_a_first_part_before_a_hyphen_may_end_in_a_linking_s() -> None:
+    raw = "der Kre is bietet ein Informat ions- und Serv iceangebot für Vere ine an \n"
+    assert repaired(raw) == "der Kreis bietet ein Informations- und Serviceangebot für Vereine an\n"
