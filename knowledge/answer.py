@@ -732,10 +732,11 @@ _ENUMERATED_RE = re.compile(
     r"(?:,|\bund\b|\bsowie\b)(?:[^()]|\(\d\)){2,120}?\)"
 )
 # A count of things named one by one right after it: "in drei Kategorien (partizipative (1),
-# präventive (2) und dialogfördernde (3) Projekte)" lists the categories as a list does.
+# präventive (2) und dialogfördernde (3) Projekte)" lists the categories as a list does, and
+# so do "4 mit dem Rhein-Sieg-Kreis vergleichbare Kreise (Gütersloh, Lippe, Mettmann, Soest)".
 _COUNTED_ENUMERATION_RE = re.compile(
-    r"\b(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+[A-ZÄÖÜ][\w-]+\s*"
-    + _ENUMERATED_RE.pattern
+    r"\b(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\s+(?:[\w-]+\s+){0,4}?"
+    r"[A-ZÄÖÜ][\w-]+\s*" + _ENUMERATED_RE.pattern
 )
 _ENGLISH_NUMBERS = {
     word: str(n)
