@@ -709,6 +709,13 @@ _ASKS_NEXT_RE = re.compile(
 _PAST_RELATIVE_RE = re.compile(
     r"\b(?:letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?)\s+(?:woche|monats?|jahr(?:es)?)\b", re.I
 )
+# Nor does a date that a past participle marks as done: "von dem am 04.07.2019 verliehenen
+# Integrationspreis" (but "am 16.06.2020 geplanten" lies ahead).
+_DONE_ON_DATE_RE = re.compile(
+    r"\b(?:am|vom)\s+\d{1,2}\.\s?\d{1,2}\.(?:\d{4}|\d{2})?\s+"
+    r"(?!(?:geplant|vorgesehen|angekündigt|angesetzt|beabsichtigt|terminiert)e)"
+    r"[a-zäöüß]{3,}(?:t|en)e[nmrs]?\b"
+)
 # Instances answer "which ...?": quoted names or list items (strong), a run of names (weaker).
 _LISTED_RE = re.compile(r"„[^“]{3,}“.*„|(?:\n\s*(?:[•▪●◦\-–>*]|o\s)\s*[A-ZÄÖÜ„\"][^\n]*){2,}")
 # What may stand for instances of a category the text does not name: a list, a run of
@@ -1787,7 +1794,7 @@ class _Features:
             if self.counts_things and not self.asks_age:
                 judged = _AGE_RE.sub(" ", judged)  # "die 18 bis 27-Jährigen" counts no one
             if self.upcoming:
-                judged = _PAST_RELATIVE_RE.sub(" ", judged)
+                judged = _DONE_ON_DATE_RE.sub(" ", _PAST_RELATIVE_RE.sub(" ", judged))
             if self.asked_dates is not None:
                 # "Wann wurde mit der Erarbeitung des im Februar 2011 veröffentlichten
                 # Konzepts begonnen?": the date the question gives is not the one it asks

@@ -2,7 +2,9 @@
 - "welche Kreise haben ein KIZ" is answered by the count that names them one by one, also
   when words stand between the number and the counted noun ("4 mit dem Kreis vergleichbare
   Kreise (Gütersloh, Lippe, Mettmann, Soest)"), not by a subject line that only names the
-  thing asked about."""
+  thing asked about;
+- "wann wird X das nächste Mal verliehen" is not answered by "von dem am 04.07.2019
+  verliehenen X": a date a past participle marks as done lies behind."""
 
 from __future__ import annotations
 
@@ -32,3 +34,24 @@ _SUBJECT_AND_COUNT = (
 def test_a_count_that_names_its_members_answers_which(tmp_path: Path, question: str) -> None:
     kb = _doc_kb(tmp_path, 2013, _SUBJECT_AND_COUNT)
     assert "Gütersloh, Lippe, Soest" in top(kb, question)
+
+
+_PAST_AND_NEXT = (
+    "Als Nächstes berichtete Dezernent Schmitz von dem am 04.07.2019 verliehenen Ehrenamtspreis "
+    "des Kreises, der in drei Kategorien verliehen wurde. "
+    "Die Verwaltung prüft derzeit die Anträge der Vereine. "
+    "Weitere Termine seien die Ehrenamtspreisverleihung am 16.06.2020 und die "
+    "Jahresabschlussfeier am 02.12.2020."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wann wird der ehrenamtspreis das nächste mal verliehen",
+        "when is the next ehrenamtspreis",
+    ],
+)
+def test_a_date_marked_as_done_does_not_answer_next(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2019, _PAST_AND_NEXT)
+    assert "16.06.2020" in top(kb, question)
