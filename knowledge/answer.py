@@ -894,7 +894,16 @@ NEXT_SENTENCE_BONUS = 0.12  # for the sentence after one that announces or names
 # A sentence that begins with a demonstrative goes on about what the one before named.
 _DEMONSTRATIVE_START_RE = re.compile(r"(?:\W{0,2})(?:Dieser|Diese|Dieses|Dies|Letztere[rs]?)\b")
 _QUANTIFIER_RE = re.compile(r"alle|keine|beide[n]?", re.I)
-_HOW_MANY_RE = re.compile(r"\bwie\s?viele[n]?\b|\bhow many\b|\banzahl\b", re.I)
+# "wieviel lehrerstellen": typed on a phone, "wie viel" counts a plural noun too (not a verb
+# that follows it, nor a mass: "wie viel kostet", "wie viel Geld", "wie viel Zeit").
+_HOW_MANY_RE = re.compile(
+    r"\bwie\s?viele[n]?\b|\bhow many\b|\banzahl\b|"
+    r"\bwie\s?viel\s+(?!(?:haben|hatten|hätten?|werden|wurden|würden?|sollen|sollten?|"
+    r"müssen|musste|müssten?|könnten?|wäre|wären|kosten|kostete|bekommen|kriegen|erhalten|"
+    r"brauchen|geben|zahlen|weniger|kohle|hilfe|miete)\b)"
+    r"[a-zäöüß-]{2,}(?:en|er|e)\b",
+    re.I,
+)
 _PARTITIVE = frozenset({"der", "von", "davon", "unter", "of"})  # "4 der größeren Kommunen"
 # Nouns that count whatever is asked about: units, shares, people in general ("ca. 200
 # Personen" counts the Geduldeten of the sentence).
