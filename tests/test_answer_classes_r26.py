@@ -6,7 +6,8 @@
 - "wann wird X das nächste Mal verliehen" is not answered by "von dem am 04.07.2019
   verliehenen X": a date a past participle marks as done lies behind;
 - "wieviel lehrerstellen", typed on a phone, counts as "wie viele" does: a number of other
-  things ("3 Arbeitskreisangebote") does not answer it."""
+  things ("3 Arbeitskreisangebote") does not answer it;
+- English words of funding: "unspent"/"unused" funds are "nicht verausgabte" ones."""
 
 from __future__ import annotations
 
@@ -99,3 +100,18 @@ def test_wieviel_lehrerstellen_is_not_answered_by_other_counts_in_the_corpus(
 )
 def test_wieviel_counts_a_plural_noun_only(question: str, counts: bool) -> None:
     assert bool(_HOW_MANY_RE.search(question)) is counts
+
+
+_REPAID = (
+    "Die Verwaltung prüft derzeit die Anträge der Vereine. "
+    "Der Förderzeitraum endete zum 31.12.2020, sodass die in dieser Zeit nicht verausgabten "
+    "Mittel zurückgezahlt werden mussten."
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["what happens to unspent funds", "what happened to the unused money"]
+)
+def test_unspent_funds_are_the_ones_not_spent(tmp_path: Path, question: str) -> None:
+    kb = _doc_kb(tmp_path, 2021, _REPAID)
+    assert "zurückgezahlt" in top(kb, question)
