@@ -4,7 +4,7 @@ fact, its source, a confidence), or an honest decline when the documents do not 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -1289,6 +1289,11 @@ def _credits(
     credits.update(dict.fromkeys(f.speakers.get(core.passage_id, ()), SPEAKER_CREDIT))
     credits.update(dict.fromkeys(f.referred.get(core.passage_id, ()), SPEAKER_CREDIT))
     credits.update(dict.fromkeys(f.titled.get(core.doc_id, ()), TITLE_CREDIT))
+    placed = f.placed.get(core.doc_id)
+    if placed is not None and not any(_names_other_place(c.text, placed[1]) for c in window):
+        # A paper of a town speaks of that town: unless the sentences name another place
+        # ("Kostenaufstellung … Rhein-Sieg-Kreis" is the Kreis's, not Troisdorf's).
+        credits.update(dict.fromkeys(placed[0], TITLE_CREDIT))
     credits.update(dict.fromkeys(f.dated.get(core.doc_id, ()), LEAD_CREDIT))
     credits.update(dict.fromkeys(f.announced.get(core.passage_id, ()), LEAD_CREDIT))
     for c in window:
@@ -1728,6 +1733,14 @@ class _Features:
             doc_id: titled
             for doc_id, source in (sources or {}).items()
             if (titled := self.wanted & (title_terms(source.title) | title_names(source.title)))
+        }
+
+        # Per document: the question's terms among the places its title names ("Vorlage Stadt
+        # Troisdorf"), with their names as written.
+        self.placed = {
+            doc_id: (placed, title_places(source.title))
+            for doc_id, source in (sources or {}).items()
+            if (placed := self.wanted & frozenset(_place_terms(title_places(source.title))))
         }
 
     def names_part(self, c: Candidate, index: int) -> bool:
@@ -3123,6 +3136,33 @@ def title_terms(title: str, *, every: bool = False) -> frozenset[str]:
         if (tok.kind == "abbr" or len(tok.text) >= 12)
         for t in token_terms(tok)[:1]
     )
+
+
+_TITLE_PLACE_RE = re.compile(r"\b(?:Stadt|Gemeinde|Kreis|Kreises)\s+((?:Sankt\s+)?[A-ZÄÖÜ][\w-]+)")
+# A place a sentence names: a district ("Rhein-Sieg-Kreis"), or a town or district after its kind.
+_PLACE_RE = re.compile(
+    r"\b([A-ZÄÖÜ]\w*-(?:[A-ZÄÖÜ]\w*-)?Kreis)\w*|\b(?:Stadt|Gemeinde|Kreis|Kreises)\s+"
+    r"((?:Sankt\s+)?[A-ZÄÖÜ][\w-]+)"
+)
+
+
+@lru_cache(maxsize=4096)
+def title_places(title: str) -> frozenset[str]:
+    """The towns and districts a title names ("Vorlage Stadt Troisdorf": "Troisdorf"): the
+    whole document is of that place, though its sentences seldom say so."""
+    return frozenset(m.group(1) for m in _TITLE_PLACE_RE.finditer(title))
+
+
+def _place_terms(places: Iterable[str]) -> Iterator[str]:
+    """The index terms of place names."""
+    for place in places:
+        for tok in tokenize(place):
+            yield from token_terms(tok)[:1]
+
+
+def _names_other_place(text: str, places: frozenset[str]) -> bool:
+    """Whether a text names a place other than the given ones."""
+    return any((m.group(1) or m.group(2)) not in places for m in _PLACE_RE.finditer(text))
 
 
 @lru_cache(maxsize=4096)

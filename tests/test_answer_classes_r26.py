@@ -7,7 +7,10 @@
   verliehenen X": a date a past participle marks as done lies behind;
 - "wieviel lehrerstellen", typed on a phone, counts as "wie viele" does: a number of other
   things ("3 Arbeitskreisangebote") does not answer it;
-- English words of funding: "unspent"/"unused" funds are "nicht verausgabte" ones."""
+- English words of funding: "unspent"/"unused" funds are "nicht verausgabte" ones;
+- a paper whose title names its town ("Vorlage Stadt Troisdorf") speaks of that town where its
+  sentences do not name it: "warum war troisdorf skeptisch" finds the Bürgermeister's worry,
+  unless the sentences name another place (the Kreis's cost table is not Troisdorf's)."""
 
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ import pytest
 from knowledge.answer import _HOW_MANY_RE
 from knowledge.base import KnowledgeBase
 from tests.test_answer_classes import top
-from tests.test_answer_classes_r4 import _doc_kb
+from tests.test_answer_classes_r4 import FILLER, _doc_kb, _kb
 
 _SUBJECT_AND_COUNT = (
     "Betreff: Einrichtung eines Kommunalen Sprachcafés -KSC- im Rhein-Sieg-Kreis; Antrag der "
@@ -115,3 +118,39 @@ _REPAID = (
 def test_unspent_funds_are_the_ones_not_spent(tmp_path: Path, question: str) -> None:
     kb = _doc_kb(tmp_path, 2021, _REPAID)
     assert "zurückgezahlt" in top(kb, question)
+
+
+_TOWN_PAPER = (
+    f"{FILLER} Die Sitzung fand im Rathaus der Stadt Troisdorf statt. {FILLER} "
+    "Nach Sichtung der Konzeption des Kreises zum Sprachcafé sind die Bürgermeister der "
+    "Auffassung, dass das vorgelegte Konzept konkretisiert werden muss. Dadurch sind unnötige "
+    "Doppelstrukturen und eine Doppelfinanzierung zu befürchten. "
+    "Kostenaufstellung Sprachcafé Rhein-Sieg-Kreis: jährlicher Kostenanteil Kreis 102.316 Euro. "
+    f"{FILLER}"
+)
+_TOWN_TITLE = "Vorlage Stadt Troisdorf zur Einrichtung eines Kommunalen Sprachcafés"
+
+
+def _town_kb(tmp_path: Path) -> KnowledgeBase:
+    return _kb(tmp_path, {"a.txt": (2013, _TOWN_PAPER)}, {"a.txt": _TOWN_TITLE})
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wieso hatte troisdorf bedenken gegen das kiz",
+        "warum hat troisdorf bedenken beim kiz",
+        "why was troisdorf sceptical about the kiz",
+    ],
+)
+def test_a_town_named_in_the_title_is_what_its_sentences_speak_of(
+    kb: KnowledgeBase, question: str
+) -> None:
+    # The demo corpus's 2013 paper is titled "… Vorlage Stadt Troisdorf …"; the Bürgermeister's
+    # worry in it never names the town.
+    assert "Doppelstrukturen" in top(kb, question)
+
+
+def test_a_sentence_naming_another_place_is_not_the_town_of_the_title(tmp_path: Path) -> None:
+    answer = _town_kb(tmp_path).ask("How much does the city of Troisdorf spend per year?")
+    assert not answer.answered or "102.316" not in answer.hits[0].text
