@@ -2704,8 +2704,8 @@ def _score_window(
                 score += NEXT_SENTENCE_BONUS + WINDOW_PENALTY  # the second sentence earns it
     if f.who_is and _names_function(core.text, f.who_is):
         score += FUNCTION_BONUS
-    if len(window) > 1:
-        score -= WINDOW_PENALTY
+    if len(window) > 1 and not all(c.text[:1].islower() for c in window[1:]):
+        score -= WINDOW_PENALTY  # (not for one sentence cut in parts: "…, | dass das KIZ …")
     score += 0.1 * core_cov
     return _Scored(window, core, score, cov, evidence)
 
@@ -2862,6 +2862,10 @@ def _windows(
     prev = _prose(near.get((c.doc_id, c.ord - 1)))
     nxt = _prose(near.get((c.doc_id, c.ord + 1)))
     if prev is not None and len(prev.text) + len(c.text) < MAX_ANSWER:
+        if c.text[:1].islower() and c.kind == "sentence":
+            # The rest of a long sentence cut in two ("… dazu beizutragen, | dass das KIZ
+            # einen spürbaren Mehrwert … bedeutet"): it never stands without its beginning.
+            return [(prev, c)]
         out.append((prev, c))
     # A sentence that goes on with this one ("Im weiteren Prozess …", "Hierfür …") may
     # make the pair a little longer than an answer: the text shown is trimmed around the

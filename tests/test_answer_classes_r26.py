@@ -10,7 +10,9 @@
 - English words of funding: "unspent"/"unused" funds are "nicht verausgabte" ones;
 - a paper whose title names its town ("Vorlage Stadt Troisdorf") speaks of that town where its
   sentences do not name it: "warum war troisdorf skeptisch" finds the Bürgermeister's worry,
-  unless the sentences name another place (the Kreis's cost table is not Troisdorf's)."""
+  unless the sentences name another place (the Kreis's cost table is not Troisdorf's);
+- "Vorteil", "Nutzen" and "Mehrwert" name the same; the rest of a long sentence cut in two
+  ("…, | dass das KIZ einen spürbaren Mehrwert … bedeutet") is shown with its beginning."""
 
 from __future__ import annotations
 
@@ -154,3 +156,19 @@ def test_a_town_named_in_the_title_is_what_its_sentences_speak_of(
 def test_a_sentence_naming_another_place_is_not_the_town_of_the_title(tmp_path: Path) -> None:
     answer = _town_kb(tmp_path).ask("How much does the city of Troisdorf spend per year?")
     assert not answer.answered or "102.316" not in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "was ist der vorteil vom kiz",
+        "welchen nutzen hat das kiz",
+        "welchen mehrwert bringt das kiz",
+    ],
+)
+def test_the_rest_of_a_cut_sentence_is_shown_with_its_beginning(
+    kb: KnowledgeBase, question: str
+) -> None:
+    text = top(kb, question)
+    assert text.startswith("Der Sozialausschuss begrüßt")
+    assert "dass das KIZ einen spürbaren Mehrwert" in text
