@@ -553,6 +553,11 @@ def _word_concept(
     infinitives, verb_nouns = _verb_relatives(folded) if lower else ([], [])
     roots = list(dict.fromkeys(whole[:1] + [stem(v) for v in _variants(folded)] + infinitives))
     add(roots[1:], 0.9)
+    if lower:
+        # The present participle, as documents write a verb before a noun: "gilt" finds "die
+        # derzeit geltende Richtlinie", "besteht" "bestehende Strukturen".
+        verbs = [v for v in (*_variants(folded), *infinitives) if v.endswith("en")]
+        add((t for v in verbs for t in word_terms(v + "d")[:1]), 0.9)
     add(verb_nouns, VERB_NOUN_WEIGHT)  # "gefördert" finds "Förderung", "plant" "Planung"
     if lower and (strong := _strong_participle(folded)) is not None:
         # "fortgeschrieben" finds "fortschreiben" and "Fortschreibung"
@@ -2248,7 +2253,13 @@ def concept_match(concept: Concept, credits: Mapping[str, float]) -> float:
         share = sum(each) / len(each)
         # Every part found, or (an abbreviation's staff, "KIM-Personal") the thing found in
         # other words and the abbreviation at least in the sentences around.
-        whole = share >= 0.99 or (bool(concept.part_synonyms) and min(each) >= CONTEXT_CREDIT)
+        # So is a compound whose last part stands in the text and whose first part (written
+        # apart by a hyphen: "KIM-Richtlinie") stands at least around it or in the title.
+        whole = (
+            share >= 0.99
+            or (bool(concept.part_synonyms) and min(each) >= CONTEXT_CREDIT)
+            or ("-" in concept.label and each[-1] >= 0.99 and min(each) >= CONTEXT_CREDIT)
+        )
         best = max(best, PART_CREDIT * share if whole else 0.5 * share)
     return best
 

@@ -12,7 +12,10 @@
   sentences do not name it: "warum war troisdorf skeptisch" finds the Bürgermeister's worry,
   unless the sentences name another place (the Kreis's cost table is not Troisdorf's);
 - "Vorteil", "Nutzen" and "Mehrwert" name the same; the rest of a long sentence cut in two
-  ("…, | dass das KIZ einen spürbaren Mehrwert … bedeutet") is shown with its beginning."""
+  ("…, | dass das KIZ einen spürbaren Mehrwert … bedeutet") is shown with its beginning;
+- "gilt" finds "die derzeit geltende Richtlinie" (a verb's present participle before a noun),
+  and "KIM-Richtlinie" a "Richtlinie" in a paper about KIM (the hyphenated compound's first
+  part in the title or the sentences around)."""
 
 from __future__ import annotations
 
@@ -172,3 +175,17 @@ def test_the_rest_of_a_cut_sentence_is_shown_with_its_beginning(
     text = top(kb, question)
     assert text.startswith("Der Sozialausschuss begrüßt")
     assert "dass das KIZ einen spürbaren Mehrwert" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bis wann gilt die aktuelle KIM-Richtlinie?",
+        "bis wann gilt die richtlinie für kim",
+        "wie lange gilt die kim richtlinie",
+    ],
+)
+def test_a_verb_finds_its_present_participle(kb: KnowledgeBase, question: str) -> None:
+    # The 2021 minutes: "In der derzeit geltenden Richtlinie sei zwar ein Förderzeitraum bis
+    # 2022 festgelegt worden"; the paper is about KIM, the sentence does not say so.
+    assert "geltenden Richtlinie" in top(kb, question)
