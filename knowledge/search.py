@@ -553,11 +553,10 @@ def _word_concept(
     infinitives, verb_nouns = _verb_relatives(folded) if lower else ([], [])
     roots = list(dict.fromkeys(whole[:1] + [stem(v) for v in _variants(folded)] + infinitives))
     add(roots[1:], 0.9)
-    if lower:
-        # The present participle, as documents write a verb before a noun: "gilt" finds "die
-        # derzeit geltende Richtlinie", "besteht" "bestehende Strukturen".
-        verbs = [v for v in (*_variants(folded), *infinitives) if v.endswith("en")]
-        add((t for v in verbs for t in word_terms(v + "d")[:1]), 0.9)
+    if lower and (irregular := verb_forms().get(folded)) is not None:
+        # The present participle of an irregular verb, as documents write it before a noun:
+        # "gilt" finds "die derzeit geltende Richtlinie" (regular ones share their stem).
+        add(word_terms(irregular + "d")[:1], 0.9)
     add(verb_nouns, VERB_NOUN_WEIGHT)  # "gefördert" finds "Förderung", "plant" "Planung"
     if lower and (strong := _strong_participle(folded)) is not None:
         # "fortgeschrieben" finds "fortschreiben" and "Fortschreibung"
