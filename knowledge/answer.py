@@ -1841,6 +1841,8 @@ class _Features:
                 # gesteuert", "fungiere dabei als Management Support System"
             if self.titled_asked is not None and value < 1.0 and self.titled_asked.search(text):
                 value = 1.0
+            if self.places_asked and value < 1.0 and _PLACE_NAMED_RE.search(text):
+                value = 1.0  # "welche Kommune ist die einwohnerstärkste": "die Stadt Troisdorf"
             if self.partners and value < 1.0 and _PARTNER_RE.search(text):
                 value = 1.0  # "mit wem": "zusammen mit der Diakonie und dem Gesundheitsamt"
             if self.money and value > 0 and not self.has_amount(text):
@@ -2265,6 +2267,16 @@ _VAGUE_ADJECTIVES = (
 )  # fmt: skip
 
 
+def _names_place_as_category(f: _Features, text: str) -> bool:
+    """Whether a text names a place by its name and as what the question asks for: "dass die
+    Stadt Troisdorf als einwohnerstärkste Kommune …" for "welche Kommune …" ("die bei der
+    Stadt Troisdorf angesiedelte Stelle" names the town, but not as a Kommune asked for)."""
+    if not _PLACE_NAMED_RE.search(text):
+        return False
+    rest = _PLACE_NAMED_RE.sub(" ", text)
+    return any(t in f.category_terms for tok in tokenize(rest) for t in token_terms(tok)[:1])
+
+
 def _names_place(text: str) -> bool:
     """Whether a text names a place: "der Stadt Hennef", "in Eitorf", "aus Bad Honnef" (a
     capitalised word that is no German word after "in", "aus", "nach", "bei")."""
@@ -2508,7 +2520,11 @@ def _score_window(
         # "Wie ist die Abstimmung ausgegangen?": a paper's form fields (its date, its
         # Beratungsfolge) say nothing else of it; nor which session is the next one.
         cov *= FIELD_NOT_ASKED
-    if f.named_category and not _NAMED_INSTANCE_RE.search(text):
+    if (
+        f.named_category
+        and not _NAMED_INSTANCE_RE.search(text)
+        and not (f.places_asked and _names_place_as_category(f, text))
+    ):
         # "Auf welche Kommunen …": "mit den kreisangehörigen Kommunen" speaks of them all and
         # names none, which says less than a text that may name one unnoticed.
         named = any(f.category_terms & f.own(c) for c in window)
@@ -2539,7 +2555,7 @@ def _score_window(
         f.category_terms
         and f.bare(text)
         and not any(
-            _INSTANCES_RE.search(c.text)
+            _INSTANCES_RE.search(c.text) or (f.places_asked and _PLACE_NAMED_RE.search(c.text))
             for c in window
             if f.category_terms & (f.own(c) | f.lead(c) | f.announced.get(c.passage_id, set()))
         )

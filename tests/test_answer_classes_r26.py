@@ -15,7 +15,9 @@
   ("…, | dass das KIZ einen spürbaren Mehrwert … bedeutet") is shown with its beginning;
 - "gilt" finds "die derzeit geltende Richtlinie" (a verb's present participle before a noun),
   and "KIM-Richtlinie" a "Richtlinie" in a paper about KIM (the hyphenated compound's first
-  part in the title or the sentences around)."""
+  part in the title or the sentences around);
+- "welche Kommune ist die einwohnerstärkste" is answered by "die Stadt Troisdorf als
+  einwohnerstärkste Kommune": a town named as the kind of place asked for is an instance."""
 
 from __future__ import annotations
 
@@ -189,3 +191,23 @@ def test_a_verb_finds_its_present_participle(kb: KnowledgeBase, question: str) -
     # The 2021 minutes: "In der derzeit geltenden Richtlinie sei zwar ein Förderzeitraum bis
     # 2022 festgelegt worden"; the paper is about KIM, the sentence does not say so.
     assert "geltenden Richtlinie" in top(kb, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welche Kommune ist die einwohnerstärkste im Kreis?",
+        "welche stadt ist am einwohnerstärksten",
+        "welche kommune hat ein eigenes ausländeramt",
+    ],
+)
+def test_a_town_named_as_the_kind_of_place_asked_is_an_instance(
+    kb: KnowledgeBase, question: str
+) -> None:
+    assert "Stadt Troisdorf als einwohnerstärkste Kommune" in top(kb, question)
+
+
+def test_a_town_named_only_beside_the_thing_is_no_instance(kb: KnowledgeBase) -> None:
+    # "Die bei der Stadt Troisdorf angesiedelte Stelle …" names the town, not as the Kommune
+    # that has "die 3 Stellen" (the earlier sets hold this question as unanswerable).
+    assert not kb.ask("welche kommune hat die 3 stellen für integration").answered
