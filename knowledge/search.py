@@ -1144,11 +1144,19 @@ _FRAME_RE = re.compile(
 )
 
 
+# "Was sieht der Beschlussvorschlag vor?", "was sehen die Richtlinien vor": what the paper
+# says, its content (the verb, written apart, is the frame; the paper is the topic).
+_PROVIDES_RE = re.compile(r"^(?:was|welche\w*) (?:sieht|sehen|sah|sahen) (?!vor\b).+ (vor)\W*$")
+
+
 def _without_frames(tokens: list[Token]) -> list[Token]:
     """The tokens without phrases that frame the question in time rather than name a topic."""
     folded = [fold(t.text) for t in tokens]
     joined = " ".join(folded)
     spans = [m.span() for m in _FRAME_RE.finditer(joined)]
+    if provides := _PROVIDES_RE.match(joined):
+        start = len(folded[0]) + 1
+        spans += [(start, start + len(folded[1])), provides.span(1)]
     if not spans:
         return tokens
     out, at = [], 0

@@ -17,7 +17,9 @@
   and "KIM-Richtlinie" a "Richtlinie" in a paper about KIM (the hyphenated compound's first
   part in the title or the sentences around);
 - "welche Kommune ist die einwohnerstärkste" is answered by "die Stadt Troisdorf als
-  einwohnerstärkste Kommune": a town named as the kind of place asked for is an instance."""
+  einwohnerstärkste Kommune": a town named as the kind of place asked for is an instance;
+- "was sieht der Beschlussvorschlag vor" asks what the paper says: "sieht … vor" is the
+  question's frame, the paper its topic."""
 
 from __future__ import annotations
 
@@ -211,3 +213,15 @@ def test_a_town_named_only_beside_the_thing_is_no_instance(kb: KnowledgeBase) ->
     # "Die bei der Stadt Troisdorf angesiedelte Stelle …" names the town, not as the Kommune
     # that has "die 3 Stellen" (the earlier sets hold this question as unanswerable).
     assert not kb.ask("welche kommune hat die 3 stellen für integration").answered
+
+
+@pytest.mark.parametrize(
+    "question", ["was sieht der beschlussvorschlag vor", "Was sieht der Beschlussentwurf vor?"]
+)
+def test_what_a_paper_provides_is_its_content(kb: KnowledgeBase, question: str) -> None:
+    assert "Der Sozialausschuss begrüßt die Position der Verwaltung" in top(kb, question)
+
+
+def test_sieht_vor_stays_a_topic_where_it_is_no_frame(kb: KnowledgeBase) -> None:
+    concepts = {c.label for c in kb.analyse("wie viele stellen sieht das land vor").concepts}
+    assert "sieht" in concepts or "vorsehen" in concepts
