@@ -19,7 +19,7 @@
 - "welche Kommune ist die einwohnerstärkste" is answered by "die Stadt Troisdorf als
   einwohnerstärkste Kommune": a town named as the kind of place asked for is an instance;
 - "was sieht der Beschlussvorschlag vor" asks what the paper says: "sieht … vor" is the
-  question's frame, the paper its topic."""
+  question's frame, the paper its topic; "was soll X beschließen" its draft resolution."""
 
 from __future__ import annotations
 
@@ -216,7 +216,12 @@ def test_a_town_named_only_beside_the_thing_is_no_instance(kb: KnowledgeBase) ->
 
 
 @pytest.mark.parametrize(
-    "question", ["was sieht der beschlussvorschlag vor", "Was sieht der Beschlussentwurf vor?"]
+    "question",
+    [
+        "was sieht der beschlussvorschlag vor",
+        "Was sieht der Beschlussentwurf vor?",
+        "was soll der sozialausschuss beschließen",
+    ],
 )
 def test_what_a_paper_provides_is_its_content(kb: KnowledgeBase, question: str) -> None:
     assert "Der Sozialausschuss begrüßt die Position der Verwaltung" in top(kb, question)
