@@ -1352,6 +1352,8 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             or (folded in ("stand", "stands") and following == "for")
         ):
             continue  # "was bedeutet KIM", "wofür steht KIM", "what does KIM stand for"
+        if folded in ("versteht", "verstehen", "verstand") and "unter" in words[i + 1 :]:
+            continue  # "was versteht man unter Rechtskreisen": asks what the word means
         if folded in _DOES_VERBS and i == 1 and previous == "was":
             continue  # "was macht die Lenkungsgruppe": asks what it does, no "machen"
         if folded in _MEANING_NOUNS and qtype == "definition" and len(words) <= 3:

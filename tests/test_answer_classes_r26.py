@@ -19,7 +19,8 @@
 - "welche Kommune ist die einwohnerstärkste" is answered by "die Stadt Troisdorf als
   einwohnerstärkste Kommune": a town named as the kind of place asked for is an instance;
 - "was sieht der Beschlussvorschlag vor" asks what the paper says: "sieht … vor" is the
-  question's frame, the paper its topic; "was soll X beschließen" its draft resolution."""
+  question's frame, the paper its topic; "was soll X beschließen" its draft resolution;
+- "was versteht man unter X" asks what X means, as "was ist X" does: "versteht" is no topic."""
 
 from __future__ import annotations
 
@@ -230,3 +231,11 @@ def test_what_a_paper_provides_is_its_content(kb: KnowledgeBase, question: str) 
 def test_sieht_vor_stays_a_topic_where_it_is_no_frame(kb: KnowledgeBase) -> None:
     concepts = {c.label for c in kb.analyse("wie viele stellen sieht das land vor").concepts}
     assert "sieht" in concepts or "vorsehen" in concepts
+
+
+def test_was_versteht_man_unter_asks_what_a_word_means(kb: KnowledgeBase) -> None:
+    assert "Rechtskreise (Jobcenter, Agentur für Arbeit)" in top(
+        kb, "Was versteht man unter Rechtskreisen?"
+    )
+    labels = {c.label for c in kb.analyse("was versteht man unter kim").concepts}
+    assert "versteht" not in labels
