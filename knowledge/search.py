@@ -759,6 +759,30 @@ def _joined_english(concepts: list[Concept], vocab: Vocabulary) -> list[Concept]
     return out
 
 
+JOINED_APART_WEIGHT = 0.95  # "jury termin" typed apart: the documents' "Jurytermin"
+
+
+def _joined_apart(concepts: list[Concept], vocab: Vocabulary) -> list[Concept]:
+    """A German compound typed apart on a phone ("wann war jury termin", "sozial ausschuss"):
+    the compound the documents write ("Jurytermin") counts for both words."""
+    out = list(concepts)
+    for i in range(1, len(out)):
+        before, concept = out[i - 1], out[i]
+        if before.kind != "word" or concept.kind != "word" or before.parts or concept.parts:
+            continue
+        for link in ("", "s"):
+            terms = word_terms(before.label + link + concept.label)
+            if terms and vocab.has(term := terms[0]) and term not in concept.alternatives:
+                out[i - 1] = replace(
+                    before, alternatives={**before.alternatives, term: JOINED_APART_WEIGHT}
+                )
+                out[i] = replace(
+                    concept, alternatives={**concept.alternatives, term: JOINED_APART_WEIGHT}
+                )
+                break
+    return out
+
+
 def _with_compounds(
     concept: Concept,
     neighbour: Concept,
@@ -1477,8 +1501,7 @@ def analyse(question: str, vocab: Vocabulary) -> Query:
             # "was macht die vhs": an unknown abbreviation typed in lower case was all the
             # topic; left out, the question would be "was macht". It counts as not found.
             concepts += [Concept(t.text, {fold(t.text): 1.0}, ()) for t in dropped]
-    if english:
-        concepts = _joined_english(concepts, vocab)
+    concepts = _joined_english(concepts, vocab) if english else _joined_apart(concepts, vocab)
     return Query(
         question,
         qtype,

@@ -20,7 +20,9 @@
   einwohnerstärkste Kommune": a town named as the kind of place asked for is an instance;
 - "was sieht der Beschlussvorschlag vor" asks what the paper says: "sieht … vor" is the
   question's frame, the paper its topic; "was soll X beschließen" its draft resolution;
-- "was versteht man unter X" asks what X means, as "was ist X" does: "versteht" is no topic."""
+- "was versteht man unter X" asks what X means, as "was ist X" does: "versteht" is no topic;
+- a compound typed apart on a phone ("wann war jury termin") finds the documents' compound
+  ("Jurytermin") for both its words."""
 
 from __future__ import annotations
 
@@ -239,3 +241,10 @@ def test_was_versteht_man_unter_asks_what_a_word_means(kb: KnowledgeBase) -> Non
     )
     labels = {c.label for c in kb.analyse("was versteht man unter kim").concepts}
     assert "versteht" not in labels
+
+
+def test_a_compound_typed_apart_finds_the_compound(kb: KnowledgeBase) -> None:
+    assert "21.11.2019 ein Jurytermin" in top(kb, "wann war jury termin")
+    concepts = {c.label: c for c in kb.analyse("wann tagt der sozial ausschuss").concepts}
+    assert "sozialausschuss" in concepts["sozial"].alternatives
+    assert "sozialausschuss" in concepts["ausschuss"].alternatives
