@@ -2293,6 +2293,10 @@ def concept_match(concept: Concept, credits: Mapping[str, float]) -> float:
             or ("-" in concept.label and each[-1] >= 0.99 and min(each) >= CONTEXT_CREDIT)
         )
         best = max(best, PART_CREDIT * share if whole else 0.5 * share)
+        if concept.kind == "part" and min(each) >= CONTEXT_CREDIT:
+            # A numbered part ("Modul 1") named whole in the sentence before ("Das Modul 1
+            # befasse sich … Hierfür seien 4,5 Stellen vorgesehen") counts as found there.
+            best = max(best, min(each))
     return best
 
 

@@ -22,7 +22,9 @@
   question's frame, the paper its topic; "was soll X beschließen" its draft resolution;
 - "was versteht man unter X" asks what X means, as "was ist X" does: "versteht" is no topic;
 - a compound typed apart on a phone ("wann war jury termin") finds the documents' compound
-  ("Jurytermin") for both its words."""
+  ("Jurytermin") for both its words;
+- (after the sealed sets were opened) a numbered part named whole in the sentence before
+  ("Das Modul 1 befasse sich … Hierfür seien 4,5 Stellen vorgesehen") counts as found there."""
 
 from __future__ import annotations
 
@@ -248,3 +250,9 @@ def test_a_compound_typed_apart_finds_the_compound(kb: KnowledgeBase) -> None:
     concepts = {c.label: c for c in kb.analyse("wann tagt der sozial ausschuss").concepts}
     assert "sozialausschuss" in concepts["sozial"].alternatives
     assert "sozialausschuss" in concepts["ausschuss"].alternatives
+
+
+@pytest.mark.parametrize("question", ["modul 1 wieviele stelen", "modul 1 wieviele stellen"])
+def test_a_part_named_in_the_sentence_before_counts_there(kb: KnowledgeBase, question: str) -> None:
+    text = top(kb, question)
+    assert "Das Modul 1 befasse sich" in text and "4,5 Stellen" in text
