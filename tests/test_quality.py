@@ -706,3 +706,27 @@ def test_declines38_meets_the_bar(kb: KnowledgeBase) -> None:
     40 declined and 11 of 12 right at the start and the end; 37 of 40 after opening (an exact
     date is not 'Anfang des Jahres')."""
     bar(kb, "declines38.jsonl", right=0.91, declined=0.92)
+
+
+def test_careful_holdout39_meets_the_bar(kb: KnowledgeBase) -> None:
+    """Written for round 26 from the documents alone, measured at its start (96f05da): 37/39,
+    6/7; sealed until its end (0f1ef50): 37/39, 6/7; unchanged after opening (the misses: the
+    Stellenanteile of the Integrationsbeauftragten asked as 'eingesetzt', the text says 'Der
+    Einsatz'; the Landeskoordinierungsstelle's working groups stand in another passage than
+    its tasks; 'Welche Projekte wurden am 16.06.2020 ausgezeichnet' is answered by the date)."""
+    bar(kb, "holdout39_careful.jsonl", right=0.94, declined=0.85)
+
+
+def test_phone_holdout39_meets_the_bar(kb: KnowledgeBase) -> None:
+    """The phone-style companion of holdout39 (sealed: 35/39, 5/6 at the start and the end of
+    round 26; 36/39 after opening: a numbered part named in the sentence before). Left: 'how
+    many cm jobs filled so far' wants the 2021 count, the bot gives the newest state (2022: all
+    filled); 'frist für raa umwandlug in ki'; the Land's yearly share against the table's
+    total; 'wer hat siegel 2019 gewonnen' is answered by the prize winners."""
+    bar(kb, "holdout39_phone.jsonl", right=0.92, declined=0.83)
+
+
+def test_declines39_meets_the_bar(kb: KnowledgeBase) -> None:
+    """A set of round 26 to find false answers (40 unanswerable, 12 answerable), sealed: 37 of
+    40 declined and 11 of 12 right at the start and the end, unchanged after opening."""
+    bar(kb, "declines39.jsonl", right=0.91, declined=0.92)
