@@ -24,7 +24,9 @@
 - a compound typed apart on a phone ("wann war jury termin") finds the documents' compound
   ("Jurytermin") for both its words;
 - (after the sealed sets were opened) a numbered part named whole in the sentence before
-  ("Das Modul 1 befasse sich … Hierfür seien 4,5 Stellen vorgesehen") counts as found there."""
+  ("Das Modul 1 befasse sich … Hierfür seien 4,5 Stellen vorgesehen") counts as found there;
+  "working groups" are "Arbeitsgruppen" or "Arbeitskreise", the "(state) coordination office"
+  the "(Landes)koordinierungsstelle"."""
 
 from __future__ import annotations
 
@@ -257,3 +259,13 @@ def test_a_part_named_in_the_sentence_before_counts_there(kb: KnowledgeBase, que
     text = top(kb, question)
     assert "Das Modul 1 befasse sich" in text
     assert "4,5 Stellen" in text
+
+
+def test_working_groups_of_the_state_coordination_office(kb: KnowledgeBase) -> None:
+    text = top(
+        kb,
+        "Which working groups does the state coordination office offer to the integration centres?",
+    )
+    assert "Arbeitskreisangebote" in text
+    # ... and the KIM working groups, which the minutes call "Arbeitsgruppen", stay found
+    assert "Arbeitsgruppen" in top(kb, "how r working groups meeting in corona")
