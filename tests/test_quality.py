@@ -59,7 +59,7 @@ def bar(kb: KnowledgeBase, name: str, right: float, declined: float) -> None:
 
 def test_extra_questions_meet_the_bar(kb: KnowledgeBase) -> None:
     """A second, harder set; written apart from the code, but its failures guided tuning."""
-    bar(kb, "extra_questions.jsonl", right=0.97, declined=1.00)
+    bar(kb, "extra_questions.jsonl", right=1.00, declined=1.00)
 
 
 def test_holdout_questions_meet_the_bar(kb: KnowledgeBase) -> None:
@@ -274,7 +274,7 @@ def test_careful_holdout13_meets_the_bar(kb: KnowledgeBase) -> None:
 
 def test_phone_holdout13_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout13 (sealed 23 of 32, 5 of 6; then 25 of 32)."""
-    bar(kb, "holdout13_phone.jsonl", right=0.90, declined=1.00)
+    bar(kb, "holdout13_phone.jsonl", right=0.93, declined=1.00)
 
 
 def test_careful_holdout14_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -430,7 +430,7 @@ def test_careful_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
 def test_phone_holdout25_meets_the_bar(kb: KnowledgeBase) -> None:
     """The phone-style companion of holdout25 (sealed 30/32, 4/6 at the start; 30/32, 3/6 at
     the end of round 12, then 4/6 after "wer hat das siegel bekommen" was fixed)."""
-    bar(kb, "holdout25_phone.jsonl", right=0.93, declined=1.00)
+    bar(kb, "holdout25_phone.jsonl", right=0.96, declined=1.00)
 
 
 def test_declines25b_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -639,14 +639,14 @@ def test_declines35_meets_the_bar(kb: KnowledgeBase) -> None:
     """A set of round 22 to find false answers (40 unanswerable, 12 answerable), sealed: 33 of
     40 declined and 11 of 12 right at the start, 32 of 40 at the end (a '-förderung' in the
     question had become money asked for); 33 of 40 after that was narrowed (948433d)."""
-    bar(kb, "declines35.jsonl", right=0.91, declined=0.89)
+    bar(kb, "declines35.jsonl", right=1.00, declined=0.89)
 
 
 def test_careful_holdout36_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written for round 23 from the documents alone, measured at its start (ecf3d4a): 33/36,
     7/7; sealed until its end (cbc06a0): 33/36, 7/7; 34/36 after opening ('laut der
     Troisdorfer Vorlage' names the source)."""
-    bar(kb, "holdout36_careful.jsonl", right=0.94, declined=1.00)
+    bar(kb, "holdout36_careful.jsonl", right=0.97, declined=1.00)
 
 
 def test_phone_holdout36_meets_the_bar(kb: KnowledgeBase) -> None:
@@ -710,11 +710,12 @@ def test_declines38_meets_the_bar(kb: KnowledgeBase) -> None:
 
 def test_careful_holdout39_meets_the_bar(kb: KnowledgeBase) -> None:
     """Written for round 26 from the documents alone, measured at its start (96f05da): 37/39,
-    6/7; sealed until its end (0f1ef50): 37/39, 6/7; unchanged after opening (the misses: the
-    Stellenanteile of the Integrationsbeauftragten asked as 'eingesetzt', the text says 'Der
-    Einsatz'; the Landeskoordinierungsstelle's working groups stand in another passage than
-    its tasks; 'Welche Projekte wurden am 16.06.2020 ausgezeichnet' is answered by the date)."""
-    bar(kb, "holdout39_careful.jsonl", right=0.94, declined=0.85)
+    6/7; sealed until its end (0f1ef50): 37/39, 6/7; 38/39 after opening (English "working
+    groups" are the Arbeitskreisangebote). Left: the Stellenanteile of the
+    Integrationsbeauftragten asked as 'eingesetzt', which the text says two sentences after
+    naming them; 'Welche Projekte wurden am 16.06.2020 ausgezeichnet' (ahead of the minutes)
+    is answered by the date."""
+    bar(kb, "holdout39_careful.jsonl", right=0.97, declined=0.85)
 
 
 def test_phone_holdout39_meets_the_bar(kb: KnowledgeBase) -> None:
