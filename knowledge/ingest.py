@@ -88,7 +88,8 @@ PARALLEL_MIN_BATCH = 4  # texts from which a ParallelPreparer uses its worker pr
 # 4: a paper's form fields are said in one sentence of their own (knowledge/paperfacts.py).
 # 5: the prose under a section label ("Beschlussentwurf:", "Begründung:") has it as its lead.
 # 6: OCR repair: a lone letter is a word's fragment ("ehrenamt l ich"), a first part before a
-#    hyphen may end in a linking s ("Informat ions- und").
+#    hyphen may end in a linking s ("Informat ions- und"); a long sentence cut at a comma
+#    keeps the comma ("… dazu beizutragen, | dass das KIZ …").
 PIPELINE = 6
 _BERATUNGSFOLGE_RE = re.compile(r"\bBeratungsfolge\b", re.I)
 

@@ -367,7 +367,7 @@ def _cut(text: str, limit: int = MAX_PASSAGE) -> list[str]:
             if len(candidate) <= limit or not buf:
                 buf = candidate
             else:
-                pieces.append(buf)
+                pieces.append(buf + sep.rstrip())  # the comma stays: "… dazu beizutragen,"
                 buf = part
         pieces.append(buf)
         if all(len(p) <= limit for p in pieces):

@@ -128,3 +128,14 @@ def test_abbreviation_definitions_are_found() -> None:
         "LaKI": "Landeskoordinierungsstelle der Kommunalen Integrationszentren",
         "KIZ": "Kommunale Integrationszentrum",
     }
+
+
+def test_a_long_sentence_cut_at_a_comma_keeps_the_comma() -> None:
+    """The answer that joins the pieces again reads as the document wrote it ("… dazu
+    beizutragen, dass das KIZ …")."""
+    first = "Der Ausschuss begrüßt die Position der Verwaltung " + "und der Kommunen " * 24
+    raw = first + "und trägt dazu bei, dass das Zentrum einen spürbaren Mehrwert bedeutet."
+    pieces = texts(raw)
+    assert len(pieces) == 2
+    assert pieces[0].endswith("dazu bei,")
+    assert pieces[1] == "dass das Zentrum einen spürbaren Mehrwert bedeutet."
