@@ -4,7 +4,7 @@ fact, its source, a confidence), or an honest decline when the documents do not 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -1738,9 +1738,10 @@ class _Features:
         # Per document: the question's terms among the places its title names ("Vorlage Stadt
         # Troisdorf"), with their names as written.
         self.placed = {
-            doc_id: (placed, title_places(source.title))
+            doc_id: (placed, names)
             for doc_id, source in (sources or {}).items()
-            if (placed := self.wanted & frozenset(_place_terms(title_places(source.title))))
+            for names, terms in [title_places(source.title)]
+            if (placed := self.wanted & terms)
         }
 
     def names_part(self, c: Candidate, index: int) -> bool:
@@ -2555,7 +2556,7 @@ def _score_window(
         f.category_terms
         and f.bare(text)
         and not any(
-            _INSTANCES_RE.search(c.text) or (f.places_asked and _PLACE_NAMED_RE.search(c.text))
+            _INSTANCES_RE.search(c.text) or (f.places_asked and _names_place_as_category(f, c.text))
             for c in window
             if f.category_terms & (f.own(c) | f.lead(c) | f.announced.get(c.passage_id, set()))
         )
@@ -3158,26 +3159,20 @@ def title_terms(title: str, *, every: bool = False) -> frozenset[str]:
     )
 
 
-_TITLE_PLACE_RE = re.compile(r"\b(?:Stadt|Gemeinde|Kreis|Kreises)\s+((?:Sankt\s+)?[A-ZÄÖÜ][\w-]+)")
-# A place a sentence names: a district ("Rhein-Sieg-Kreis"), or a town or district after its kind.
-_PLACE_RE = re.compile(
-    r"\b([A-ZÄÖÜ]\w*-(?:[A-ZÄÖÜ]\w*-)?Kreis)\w*|\b(?:Stadt|Gemeinde|Kreis|Kreises)\s+"
-    r"((?:Sankt\s+)?[A-ZÄÖÜ][\w-]+)"
-)
+# A town or district after its kind ("Stadt Troisdorf", "Kreis Soest", "Stadt Sankt Augustin").
+_KIND_THEN_NAME = r"\b(?:Stadt|Gemeinde|Kreis|Kreises)\s+((?:Sankt\s+)?[A-ZÄÖÜ][\w-]+)"
+_TITLE_PLACE_RE = re.compile(_KIND_THEN_NAME)
+# A place a sentence names: that, or a district by its name ("Rhein-Sieg-Kreis").
+_PLACE_RE = re.compile(rf"\b([A-ZÄÖÜ]\w*-(?:[A-ZÄÖÜ]\w*-)?Kreis)\w*|{_KIND_THEN_NAME}")
 
 
 @lru_cache(maxsize=4096)
-def title_places(title: str) -> frozenset[str]:
-    """The towns and districts a title names ("Vorlage Stadt Troisdorf": "Troisdorf"): the
-    whole document is of that place, though its sentences seldom say so."""
-    return frozenset(m.group(1) for m in _TITLE_PLACE_RE.finditer(title))
-
-
-def _place_terms(places: Iterable[str]) -> Iterator[str]:
-    """The index terms of place names."""
-    for place in places:
-        for tok in tokenize(place):
-            yield from token_terms(tok)[:1]
+def title_places(title: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The towns and districts a title names ("Vorlage Stadt Troisdorf"), as written and as
+    index terms: the whole document is of that place, though its sentences seldom say so."""
+    names = frozenset(m.group(1) for m in _TITLE_PLACE_RE.finditer(title))
+    terms = frozenset(t for name in names for tok in tokenize(name) for t in token_terms(tok)[:1])
+    return names, terms
 
 
 def _names_other_place(text: str, places: frozenset[str]) -> bool:
