@@ -590,6 +590,10 @@ _START_RE = re.compile(
     re.I,
 )
 START_MISSING = 0.6  # "seit wann": a date in a text that says nothing began then
+# "die seit 2015 geflüchteten Menschen": a start that describes a noun, not the thing asked
+_ATTRIBUTIVE_SINCE_RE = re.compile(
+    r"\bseit\s+(?:\d{4}|dem Jahr \d{4})\s+([a-zäöüß]+(?:t|en)e[nmrs]?)\b"
+)
 _ASKS_START_RE = re.compile(
     r"\bwann\s+(?:startet|starten|beginnt|beginnen|startete|begann|fängt|fangen)\b|"
     r"\bwann\s+(?:wurde|wird|hat)\b.{0,80}\b(?:begonnen|gestartet|angefangen)\b|"
@@ -2268,6 +2272,15 @@ _VAGUE_ADJECTIVES = (
 )  # fmt: skip
 
 
+def _own_starts(f: _Features, text: str) -> str:
+    """The text without starts that only describe a noun the question does not ask about:
+    "die seit 2015 geflüchteten Menschen" says when they fled, not when KIM began ("kim seit
+    wann"), but answers "seit wann Geflüchtete" (the question names them)."""
+    return _ATTRIBUTIVE_SINCE_RE.sub(
+        lambda m: m.group(0) if f.wanted.intersection(word_terms(m.group(1))[:1]) else " ", text
+    )
+
+
 def _names_place_as_category(f: _Features, text: str) -> bool:
     """Whether a text names a place by its name and as what the question asks for: "dass die
     Stadt Troisdorf als einwohnerstärkste Kommune …" for "welche Kommune …" ("die bei der
@@ -2625,7 +2638,7 @@ def _score_window(
         timed = [c for c in window if _evidence("time", c.text) > 0]
         elsewhere = f.anchor and not any(f.anchor & f.own(c) for c in timed)
         cov *= SPAN_MISSING * (DATE_OF_OTHER_EVENT if elsewhere else 1.0)
-    if f.since and evidence > 0 and not _START_RE.search(text):
+    if f.since and evidence > 0 and not _START_RE.search(_own_starts(f, text)):
         # "seit wann gibt es das KI": "am 21.11.2019 ein Jurytermin" is no start of it
         cov *= START_MISSING
     if f.often and not _FREQUENCY_RE.search(text):

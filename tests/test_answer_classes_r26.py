@@ -26,7 +26,9 @@
 - (after the sealed sets were opened) a numbered part named whole in the sentence before
   ("Das Modul 1 befasse sich … Hierfür seien 4,5 Stellen vorgesehen") counts as found there;
   "working groups" are "Arbeitsgruppen" or "Arbeitskreise", the "(state) coordination office"
-  the "(Landes)koordinierungsstelle"."""
+  the "(Landes)koordinierungsstelle";
+- (after the note) "seit wann X" is not answered by a start that only describes a noun ("die
+  seit 2015 geflüchteten Menschen"), unless the question names that noun."""
 
 from __future__ import annotations
 
@@ -269,3 +271,9 @@ def test_working_groups_of_the_state_coordination_office(kb: KnowledgeBase) -> N
     assert "Arbeitskreisangebote" in text
     # ... and the KIM working groups, which the minutes call "Arbeitsgruppen", stay found
     assert "Arbeitsgruppen" in top(kb, "how r working groups meeting in corona")
+
+
+def test_a_start_that_describes_a_noun_is_no_start_of_the_thing(kb: KnowledgeBase) -> None:
+    answer = kb.ask("kim seit wann")
+    assert not answer.answered or "seit 2015 geflüchteten" not in answer.hits[0].text
+    assert "seit 2015 geflüchteten" in top(kb, "kim fuer gefluechtete seit wann")
