@@ -408,7 +408,7 @@ def _joins_around_letter(tokens: Sequence[str], words: _WithDictionary) -> bool:
     ("gesetz l icher" -> "gesetzlicher")."""
     for k in range(1, len(tokens) - 1):
         letter = tokens[k]
-        if len(letter) != 1 or not letter.islower() or letter in FUNCTION_WORDS:
+        if not (_is_single_letter(letter) and letter.islower()) or letter in FUNCTION_WORDS:
             continue
         left, right = tokens[k - 1], tokens[k + 1]
         joined = (left + letter + right).lower()
